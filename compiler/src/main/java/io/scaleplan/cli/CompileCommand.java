@@ -1,0 +1,91 @@
+package io.scaleplan.cli;
+
+import io.scaleplan.compiler.Compilation;
+import io.scaleplan.compiler.PlanCompiler;
+import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.load.LoadedPlan;
+import io.scaleplan.compiler.load.PlanLoader;
+import io.scaleplan.compiler.output.GeneratedDirectory;
+import io.scaleplan.compiler.output.SyncResult;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "compile",
+        description = {
+            "Compile the plans on the class path into the output folder.",
+            "Only files whose bytes change are rewritten; scaleplan files the plans no longer produce are removed;"
+                    + " other files are never touched. A plan with an error writes nothing."
+        })
+final class CompileCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "DIR",
+            defaultValue = "generated",
+            description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(
+            names = {"-p", "--plan"},
+            paramLabel = "NAME",
+            description = "Compile only this plan (repeatable). Default: every plan.")
+    List<String> only = new ArrayList<>();
+
+    @Option(
+            names = "--source-root",
+            paramLabel = "DIR",
+            description = "Folder the plans' sources live in, to print diagnostics as DIR/pkg/File.java:line.")
+    Path sourceRoot;
+
+    @Option(names = "--strict", description = "Treat warnings as errors.")
+    boolean strict;
+
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Print diagnostics only, no summary.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<LoadedPlan> loaded =
+                Plans.select(PlanLoader.load(Thread.currentThread().getContextClassLoader()), only, err);
+        if (loaded == null) {
+            return ExitCodes.USAGE;
+        }
+        List<Compilation> compilations = new PlanCompiler(strict).compileAll(loaded);
+        long errors = new DiagnosticPrinter(err, sourceRoot).print(compilations);
+        if (errors > 0) {
+            err.println("nothing written: fix the errors above");
+            err.flush();
+            return ExitCodes.PLAN_ERRORS;
+        }
+        List<GeneratedFile> files =
+                compilations.stream().flatMap(c -> c.files().stream()).toList();
+        List<String> names = compilations.stream().map(Compilation::plan).toList();
+        try {
+            List<SyncResult> results = GeneratedDirectory.open(output).sync(names, files, only.isEmpty());
+            if (!quiet) {
+                results.forEach(r -> out.println(r.summary()));
+            }
+        } catch (UncheckedIOException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.IO;
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

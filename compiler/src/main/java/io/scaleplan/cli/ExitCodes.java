@@ -1,0 +1,22 @@
+package io.scaleplan.cli;
+
+/**
+ * The exit codes of every command, stable so that CI scripts and hooks can rely on them. Usage
+ * and internal codes follow BSD {@code sysexits.h}.
+ */
+public final class ExitCodes {
+    /** Success: plans compiled and written, or nothing to do. */
+    public static final int OK = 0;
+    /** Differences found ({@code check} found {@code generated/} stale, {@code diff --exit-code}). */
+    public static final int DIFFERENCES = 1;
+    /** A plan has errors; nothing was written. */
+    public static final int PLAN_ERRORS = 2;
+    /** The command line is wrong ({@code EX_USAGE}). */
+    public static final int USAGE = 64;
+    /** A bug in scaleplan ({@code EX_SOFTWARE}); please report it. */
+    public static final int SOFTWARE = 70;
+    /** Reading or writing files failed ({@code EX_IOERR}). */
+    public static final int IO = 74;
+
+    private ExitCodes() {}
+}

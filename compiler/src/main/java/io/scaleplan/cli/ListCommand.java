@@ -1,0 +1,39 @@
+package io.scaleplan.cli;
+
+import io.scaleplan.compiler.load.LoadedPlan;
+import io.scaleplan.compiler.load.PlanLoader;
+import io.scaleplan.dsl.ScalingPlan;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "list", description = "List the plans on the class path: name, namespace, release, services, source.")
+final class ListCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        boolean failed = false;
+        for (LoadedPlan p : PlanLoader.load(Thread.currentThread().getContextClassLoader())) {
+            if (p.plan().isPresent()) {
+                ScalingPlan plan = p.plan().get();
+                out.printf(
+                        "%-20s namespace %-16s release %-12s %2d services  %s%n",
+                        plan.name(),
+                        plan.namespace(),
+                        plan.release().name(),
+                        plan.services().size(),
+                        p.definitionClass());
+            } else {
+                out.printf("%-20s (has errors: run compile)  %s%n", p.name(), p.definitionClass());
+                failed = true;
+            }
+        }
+        out.flush();
+        return failed ? ExitCodes.PLAN_ERRORS : ExitCodes.OK;
+    }
+}

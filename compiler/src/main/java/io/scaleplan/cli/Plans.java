@@ -1,0 +1,30 @@
+package io.scaleplan.cli;
+
+import io.scaleplan.compiler.load.LoadedPlan;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Selecting plans by name on the command line. */
+final class Plans {
+    private Plans() {}
+
+    /** The plans named in {@code only} (all when empty), or null after printing which names are unknown. */
+    static List<LoadedPlan> select(List<LoadedPlan> all, List<String> only, PrintWriter err) {
+        if (only.isEmpty()) {
+            return all;
+        }
+        Set<String> known = new TreeSet<>();
+        all.forEach(p -> known.add(p.name()));
+        Set<String> unknown = new TreeSet<>(only);
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            err.println("error: no such plan: " + String.join(", ", unknown) + " (known: " + String.join(", ", known)
+                    + ")");
+            err.flush();
+            return null;
+        }
+        return all.stream().filter(p -> only.contains(p.name())).toList();
+    }
+}

@@ -1,0 +1,150 @@
+package io.scaleplan.compiler.check;
+
+import io.scaleplan.dsl.Severity;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalogue of every rule scaleplan checks. SP0xx rules are checked by the DSL's builders
+ * (values that can never be right); SP1xx rules by the compiler across a whole plan.
+ */
+public final class Rules {
+    public static final Rule INVALID_NAME = new Rule(
+            "SP001",
+            Severity.ERROR,
+            "Name is not valid for Kubernetes or Helm",
+            "Plan, namespace, release and service names become Kubernetes object names and folder names; they must be"
+                    + " DNS-1123 labels (lower-case letters, digits and '-', starting and ending with a letter or digit,"
+                    + " at most 63 characters). A Helm values key must be usable as .Values.<key> in a template.",
+            "Rename the element: usage-metering, not Usage_Metering; usageMetering as a Helm key.");
+    public static final Rule INVALID_REPLICAS = new Rule(
+            "SP002",
+            Severity.ERROR,
+            "Replica count out of range",
+            "A fixed replica count must be at least 0. An HPA's minReplicas and maxReplicas must be at least 1 (the"
+                    + " API server rejects 0 unless the HPAScaleToZero gate is on), and both must be given.",
+            "Give autoscale(a -> a.replicas(min, max)) with 1 <= min <= max, or replicas(n) with n >= 0.");
+    public static final Rule MIN_EXCEEDS_MAX = new Rule(
+            "SP003",
+            Severity.ERROR,
+            "HPA minReplicas exceeds maxReplicas",
+            "The API server rejects an HPA whose maxReplicas is below minReplicas.",
+            "Raise maxReplicas or lower minReplicas.");
+    public static final Rule INVALID_UTILIZATION = new Rule(
+            "SP004",
+            Severity.ERROR,
+            "Utilization target below 1%",
+            "averageUtilization must be at least 1; a target of 0% would make the HPA scale to maxReplicas at any"
+                    + " load, and the API server rejects it. Targets above 100% are legal (usage can exceed requests).",
+            "Use a target such as percent(70).");
+    public static final Rule INVALID_QUANTITY = new Rule(
+            "SP005",
+            Severity.ERROR,
+            "Quantity out of range",
+            "Resource requests and limits, metric targets and capacities must be greater than 0; headroom must be at"
+                    + " least 1.0.",
+            "Give a positive amount, such as millicores(500) or mib(512).");
+    public static final Rule DUPLICATE = new Rule(
+            "SP006",
+            Severity.ERROR,
+            "Declared twice",
+            "Two services (or plans, or metrics) with one name would write the same objects and files; the second"
+                    + " would silently replace the first.",
+            "Remove or rename one of them.");
+    public static final Rule INCOMPLETE = new Rule(
+            "SP007",
+            Severity.ERROR,
+            "Required setting missing",
+            "A plan needs a Helm release; a service needs either a fixed replica count or an autoscaler.",
+            "Add helmRelease(release, chart) to the plan, or replicas(n) / autoscale(...) to the service.");
+    public static final Rule INVALID_BEHAVIOR = new Rule(
+            "SP008",
+            Severity.ERROR,
+            "HPA behavior the API server rejects",
+            "Stabilization windows must be 0 to 3600 whole seconds, policy periods 1 to 1800 whole seconds, and"
+                    + " policy values greater than 0 (autoscaling/v2 validation).",
+            "Use values within those ranges, such as stabilizationWindow(minutes(5)) and policy(pods(4), seconds(15)).");
+    public static final Rule INVALID_BUDGET = new Rule(
+            "SP009",
+            Severity.ERROR,
+            "Disruption budget the API server rejects",
+            "A PodDisruptionBudget sets minAvailable or maxUnavailable, never both; counts are at least 0 and"
+                    + " percentages at most 100%.",
+            "Keep one of minAvailable(...) or maxUnavailable(...), within range.");
+    public static final Rule PLAN_FAILED = new Rule(
+            "SP010",
+            Severity.ERROR,
+            "Plan code failed",
+            "The plan's define() method threw an exception (for example a unit factory given a negative amount), so"
+                    + " there is no plan to compile.",
+            "Fix the call at the reported line.");
+    public static final Rule UNSAFE_TEXT = new Rule(
+            "SP011",
+            Severity.ERROR,
+            "Text not allowed where it would be written",
+            "Names and references from a plan are written into YAML, SQL and configuration files. Text with quotes,"
+                    + " blanks, newlines or other characters outside the allowed set is rejected rather than escaped.",
+            "Use only the characters the message lists.");
+    public static final Rule UTILIZATION_WITHOUT_REQUEST = new Rule(
+            "SP101",
+            Severity.ERROR,
+            "Utilization target without a request for that resource",
+            "The HPA computes utilization as usage divided by the pods' requests. Without a CPU (or memory) request"
+                    + " it cannot compute the metric and does not scale: the runbook's 'HPA Not Scaling, 2. Resource"
+                    + " requests not set'.",
+            "Add requests(cpu, memory) (or cpuRequest/memoryRequest) to the service.");
+    public static final Rule LIMIT_BELOW_REQUEST = new Rule(
+            "SP102",
+            Severity.ERROR,
+            "Limit below request",
+            "The API server rejects a container whose limit is below its request, so the Deployment would not roll out.",
+            "Raise the limit to at least the request, or lower the request.");
+    public static final Rule REPLICAS_WITH_AUTOSCALING = new Rule(
+            "SP110",
+            Severity.WARNING,
+            "Fixed replica count on an autoscaled service",
+            "The HPA owns the replica count of the Deployment it targets and overrides a fixed count within one sync"
+                    + " period (15 s): the runbook's 'kubectl scale' during an event is undone. scaleplan emits no"
+                    + " replicaCount for an autoscaled service.",
+            "Remove replicas(n) and raise the HPA's minimum instead: autoscale(a -> a.min(n)).");
+
+    private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
+
+    static {
+        for (Rule rule : List.of(
+                INVALID_NAME,
+                INVALID_REPLICAS,
+                MIN_EXCEEDS_MAX,
+                INVALID_UTILIZATION,
+                INVALID_QUANTITY,
+                DUPLICATE,
+                INCOMPLETE,
+                INVALID_BEHAVIOR,
+                INVALID_BUDGET,
+                PLAN_FAILED,
+                UNSAFE_TEXT,
+                UTILIZATION_WITHOUT_REQUEST,
+                LIMIT_BELOW_REQUEST,
+                REPLICAS_WITH_AUTOSCALING)) {
+            if (BY_ID.put(rule.id(), rule) != null) {
+                throw new IllegalStateException("rule id used twice: " + rule.id());
+            }
+        }
+    }
+
+    private Rules() {}
+
+    /** Every rule, in id order. */
+    public static List<Rule> all() {
+        return BY_ID.values().stream()
+                .sorted(java.util.Comparator.comparing(Rule::id))
+                .toList();
+    }
+
+    /** The rule with this id. */
+    public static Optional<Rule> byId(String id) {
+        return Optional.ofNullable(BY_ID.get(id));
+    }
+}

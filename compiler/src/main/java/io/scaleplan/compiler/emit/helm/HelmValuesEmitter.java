@@ -1,0 +1,90 @@
+package io.scaleplan.compiler.emit.helm;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scaleplan.compiler.emit.Emitter;
+import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.emit.kubernetes.KubernetesEmitter;
+import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.Quantities;
+import io.scaleplan.compiler.render.Yaml;
+import io.scaleplan.dsl.Autoscaling;
+import io.scaleplan.dsl.DisruptionBudget;
+import io.scaleplan.dsl.PodsMetric;
+import io.scaleplan.dsl.Resources;
+import io.scaleplan.dsl.ScalingPlan;
+import io.scaleplan.dsl.Service;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The {@code helm} target: {@code helm/<release>-values.yaml}, the values overlay for the
+ * platform chart, keyed as the runbook's {@code helm upgrade --set} commands key it ({@code
+ * usageMetering.autoscaling.maxReplicas}). Autoscaler-aware: an autoscaled service gets no {@code
+ * replicaCount} (the HPA owns the count); a fixed one gets {@code autoscaling.enabled: false}.
+ */
+public final class HelmValuesEmitter implements Emitter {
+
+    @Override
+    public List<GeneratedFile> emit(ScalingPlan plan) {
+        ObjectNode values = Yaml.object();
+        plan.services().stream()
+                .sorted(Comparator.comparing(Service::name))
+                .forEach(s -> values.set(s.helmKey(), service(s)));
+        String path = plan.name() + "/helm/" + plan.release().name() + "-values.yaml";
+        return List.of(new GeneratedFile(path, Yaml.render(Headers.comment("#", plan), values)));
+    }
+
+    private static ObjectNode service(Service service) {
+        ObjectNode node = Yaml.object();
+        if (service.autoscaling().isEmpty()) {
+            service.replicas().ifPresent(r -> node.put("replicaCount", r));
+        }
+        ObjectNode autoscaling = node.putObject("autoscaling");
+        autoscaling.put("enabled", service.autoscaling().isPresent());
+        service.autoscaling().ifPresent(a -> autoscaling(a, autoscaling));
+        if (!service.resources().isEmpty()) {
+            node.set("resources", resources(service.resources()));
+        }
+        service.disruptionBudget().ifPresent(b -> node.set("pdb", pdb(b)));
+        return node;
+    }
+
+    private static void autoscaling(Autoscaling a, ObjectNode node) {
+        node.put("minReplicas", a.minReplicas());
+        node.put("maxReplicas", a.maxReplicas());
+        a.cpuUtilization().ifPresent(p -> node.put("targetCPUUtilizationPercentage", p.value()));
+        a.memoryUtilization().ifPresent(p -> node.put("targetMemoryUtilizationPercentage", p.value()));
+        if (!a.podsMetrics().isEmpty()) {
+            ArrayNode pods = node.putArray("podsMetrics");
+            for (PodsMetric m : a.podsMetrics()) {
+                ObjectNode metric = pods.addObject();
+                metric.put("name", m.name());
+                metric.put("averageValue", Quantities.decimal(m.averageValue()));
+            }
+        }
+        a.behavior().ifPresent(b -> node.set("behavior", KubernetesEmitter.behavior(b)));
+    }
+
+    private static ObjectNode resources(Resources r) {
+        ObjectNode node = Yaml.object();
+        if (r.hasRequests()) {
+            ObjectNode requests = node.putObject("requests");
+            r.cpuRequest().ifPresent(c -> requests.put("cpu", Quantities.cpu(c)));
+            r.memoryRequest().ifPresent(m -> requests.put("memory", Quantities.memory(m)));
+        }
+        if (r.hasLimits()) {
+            ObjectNode limits = node.putObject("limits");
+            r.cpuLimit().ifPresent(c -> limits.put("cpu", Quantities.cpu(c)));
+            r.memoryLimit().ifPresent(m -> limits.put("memory", Quantities.memory(m)));
+        }
+        return node;
+    }
+
+    private static ObjectNode pdb(DisruptionBudget budget) {
+        ObjectNode node = Yaml.object();
+        node.put("create", true);
+        KubernetesEmitter.putIntOrPercent(node, budget.kind().field(), budget.amount());
+        return node;
+    }
+}

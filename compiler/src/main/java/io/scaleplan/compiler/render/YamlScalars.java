@@ -1,0 +1,50 @@
+package io.scaleplan.compiler.render;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides which strings may be written as plain YAML scalars. A plain scalar is written only when
+ * both YAML 1.1 (Helm's go-yaml, SnakeYAML) and YAML 1.2 (core schema) readers resolve it to the
+ * same string; everything else is quoted. So {@code on}, {@code no}, {@code y}, {@code 1.10},
+ * {@code 0777}, {@code 1_000}, {@code 12:30}, {@code 2001-12-14} and {@code ~} come out quoted.
+ */
+public final class YamlScalars {
+    /** Deliberately narrow: no indicators, blanks, colons or '#', so no context can change the meaning. */
+    private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./-]*");
+
+    private static final Set<String> RESERVED_WORDS = Set.of(
+            // YAML 1.1 booleans
+            "y",
+            "yes",
+            "n",
+            "no",
+            "true",
+            "false",
+            "on",
+            "off",
+            // nulls (1.1 and 1.2)
+            "null",
+            "~");
+
+    // YAML 1.1 int and float (with '_' separators, sexagesimal, octal, hex, binary) and 1.2 core
+    // schema numbers. Anything that looks remotely numeric is quoted.
+    private static final Pattern NUMBER_LIKE = Pattern.compile(
+            "[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?"
+                    + "|\\.[0-9_]+([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))");
+    // YAML 1.1 timestamps (and their date-only form).
+    private static final Pattern TIMESTAMP_LIKE = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*");
+
+    private YamlScalars() {}
+
+    /** Whether {@code s} must be quoted to be read back as this string by YAML 1.1 and 1.2 readers. */
+    public static boolean needsQuotes(String s) {
+        if (s.isEmpty() || !PLAIN_SAFE.matcher(s).matches()) {
+            return true;
+        }
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        return RESERVED_WORDS.contains(lower)
+                || NUMBER_LIKE.matcher(s).matches()
+                || TIMESTAMP_LIKE.matcher(s).matches();
+    }
+}

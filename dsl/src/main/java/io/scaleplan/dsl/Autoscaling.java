@@ -1,0 +1,224 @@
+package io.scaleplan.dsl;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A service's HorizontalPodAutoscaler ({@code autoscaling/v2}): the replica range and the metrics
+ * that drive it. The HPA takes the largest replica count any metric proposes.
+ *
+ * @param minReplicas the fewest replicas; at least 1
+ * @param maxReplicas the most replicas; at least {@code minReplicas}
+ * @param cpuUtilization the target average CPU use as a share of the CPU request
+ * @param memoryUtilization the target average memory use as a share of the memory request
+ * @param podsMetrics per-pod custom metrics with target averages
+ * @param behavior scale-up and scale-down rates; empty for the API's defaults
+ * @param source where {@code autoscale(...)} was called
+ */
+public record Autoscaling(
+        int minReplicas,
+        int maxReplicas,
+        Optional<Percent> cpuUtilization,
+        Optional<Percent> memoryUtilization,
+        List<PodsMetric> podsMetrics,
+        Optional<Behavior> behavior,
+        SourceLocation source) {
+
+    public Autoscaling {
+        Objects.requireNonNull(cpuUtilization, "cpuUtilization");
+        Objects.requireNonNull(memoryUtilization, "memoryUtilization");
+        podsMetrics = List.copyOf(podsMetrics);
+        Objects.requireNonNull(behavior, "behavior");
+        Objects.requireNonNull(source, "source");
+        if (minReplicas < 1) {
+            throw new IllegalArgumentException("minReplicas must be at least 1: " + minReplicas);
+        }
+        if (maxReplicas < minReplicas) {
+            throw new IllegalArgumentException(
+                    "minReplicas (" + minReplicas + ") must not exceed maxReplicas (" + maxReplicas + ")");
+        }
+        cpuUtilization.ifPresent(p -> requireUtilization("cpu", p));
+        memoryUtilization.ifPresent(p -> requireUtilization("memory", p));
+    }
+
+    private static void requireUtilization(String resource, Percent p) {
+        if (p.value() < 1) {
+            throw new IllegalArgumentException(resource + " utilization target must be at least 1%: " + p);
+        }
+    }
+
+    /** Whether any metric is declared (an HPA without one defaults to 80 % CPU). */
+    public boolean hasMetrics() {
+        return cpuUtilization.isPresent() || memoryUtilization.isPresent() || !podsMetrics.isEmpty();
+    }
+
+    /**
+     * Builds an autoscaler:
+     *
+     * <pre>{@code
+     * s.autoscale(a -> a
+     *         .replicas(3, 20)
+     *         .cpuUtilization(percent(70))
+     *         .memoryUtilization(percent(80))
+     *         .podsMetric("http_requests_per_second", 1_000))
+     * }</pre>
+     */
+    public static final class Builder {
+        private final Problems problems;
+        private final String element;
+        private final SourceLocation source;
+        private Integer min;
+        private SourceLocation minAt;
+        private Integer max;
+        private Percent cpu;
+        private Percent memory;
+        private final List<PodsMetric> podsMetrics = new ArrayList<>();
+        private Behavior behavior;
+
+        Builder(Problems problems, String element, SourceLocation source) {
+            this.problems = problems;
+            this.element = element;
+            this.source = source;
+        }
+
+        /** The fewest replicas the HPA keeps; at least 1. */
+        public Builder min(int minReplicas) {
+            if (minReplicas < 1) {
+                problems.errorHere("SP002", element, "minReplicas must be at least 1, was " + minReplicas);
+            }
+            this.min = minReplicas;
+            this.minAt = SourceLocation.capture();
+            return this;
+        }
+
+        /** The most replicas the HPA may scale to; at least 1 and at least {@link #min(int)}. */
+        public Builder max(int maxReplicas) {
+            if (maxReplicas < 1) {
+                problems.errorHere("SP002", element, "maxReplicas must be at least 1, was " + maxReplicas);
+            }
+            this.max = maxReplicas;
+            return this;
+        }
+
+        /** Both ends of the replica range: {@code replicas(3, 20)}. */
+        public Builder replicas(int minReplicas, int maxReplicas) {
+            return min(minReplicas).max(maxReplicas);
+        }
+
+        /**
+         * Target average CPU use as a percentage of the CPU request ({@code
+         * targetCPUUtilizationPercentage}). At least 1 %; may exceed 100 %. Needs a CPU request.
+         */
+        public Builder cpuUtilization(Percent target) {
+            Objects.requireNonNull(target, "target");
+            if (target.value() < 1) {
+                problems.errorHere("SP004", element, "CPU utilization target must be at least 1%, was " + target);
+            }
+            this.cpu = target;
+            return this;
+        }
+
+        /**
+         * Target average memory use as a percentage of the memory request ({@code
+         * targetMemoryUtilizationPercentage}). At least 1 %. Needs a memory request.
+         */
+        public Builder memoryUtilization(Percent target) {
+            Objects.requireNonNull(target, "target");
+            if (target.value() < 1) {
+                problems.errorHere("SP004", element, "memory utilization target must be at least 1%, was " + target);
+            }
+            this.memory = target;
+            return this;
+        }
+
+        /**
+         * A {@code Pods} metric: the HPA holds the per-pod average of {@code metric} at {@code
+         * averageValue}. The runbook's {@code http_requests_per_second} at 1000 is {@code
+         * podsMetric("http_requests_per_second", 1_000)}.
+         */
+        public Builder podsMetric(String metric, long averageValue) {
+            return podsMetric(metric, BigDecimal.valueOf(averageValue));
+        }
+
+        /** A {@code Pods} metric with a fractional target average, such as {@code 0.5}. */
+        public Builder podsMetric(String metric, BigDecimal averageValue) {
+            Objects.requireNonNull(averageValue, "averageValue");
+            boolean ok = true;
+            if (!Names.isMetricName(metric)) {
+                problems.errorHere(
+                        "SP011",
+                        element,
+                        "metric name " + Names.show(metric) + " is not valid (" + Names.METRIC_NAME_RULE + ")");
+                ok = false;
+            }
+            if (averageValue.signum() <= 0) {
+                problems.errorHere(
+                        "SP005",
+                        element,
+                        "Pods metric " + Names.show(metric) + " averageValue must be greater than 0, was "
+                                + averageValue.toPlainString());
+                ok = false;
+            }
+            for (PodsMetric existing : podsMetrics) {
+                if (existing.name().equals(metric)) {
+                    problems.errorHere("SP006", element, "Pods metric " + Names.show(metric) + " is declared twice");
+                    ok = false;
+                }
+            }
+            if (ok) {
+                podsMetrics.add(new PodsMetric(metric, averageValue.stripTrailingZeros()));
+            }
+            return this;
+        }
+
+        /** How fast the HPA may scale: {@code b -> b.scaleUp(...).scaleDown(...)}. */
+        public Builder behavior(Consumer<Behavior.Builder> spec) {
+            Behavior.Builder b = new Behavior.Builder(problems, element);
+            spec.accept(b);
+            this.behavior = b.build();
+            return this;
+        }
+
+        /** Whole-object checks; records problems and returns whether the model can be built. */
+        boolean check() {
+            boolean ok = true;
+            if (min == null) {
+                problems.error(
+                        "SP002",
+                        element,
+                        "autoscale(...) sets no min replicas: call min(n) or replicas(min, max)",
+                        source);
+                ok = false;
+            }
+            if (max == null) {
+                problems.error(
+                        "SP002",
+                        element,
+                        "autoscale(...) sets no max replicas: call max(n) or replicas(min, max)",
+                        source);
+                ok = false;
+            }
+            if (ok && min > max) {
+                problems.error(
+                        "SP003", element, "minReplicas (" + min + ") must not exceed maxReplicas (" + max + ")", minAt);
+                ok = false;
+            }
+            return ok;
+        }
+
+        Autoscaling build() {
+            return new Autoscaling(
+                    min,
+                    max,
+                    Optional.ofNullable(cpu),
+                    Optional.ofNullable(memory),
+                    podsMetrics,
+                    Optional.ofNullable(behavior),
+                    source);
+        }
+    }
+}

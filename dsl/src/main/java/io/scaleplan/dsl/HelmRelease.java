@@ -1,0 +1,32 @@
+package io.scaleplan.dsl;
+
+import java.util.Objects;
+
+/**
+ * The Helm release a plan's values overlay is for, and the chart that release installs.
+ *
+ * @param name the release name, a DNS-1123 label ({@code arka})
+ * @param chart the chart reference as {@code helm upgrade} takes it ({@code ./arka-engine} or
+ *     {@code bitnami/postgresql})
+ */
+public record HelmRelease(String name, String chart) {
+
+    public HelmRelease {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(chart, "chart");
+        if (!Names.isDns1123Label(name)) {
+            throw new IllegalArgumentException("not a valid release name: " + Names.show(name));
+        }
+        if (!Names.isChartReference(chart)) {
+            throw new IllegalArgumentException("not a valid chart reference: " + Names.show(chart));
+        }
+    }
+
+    /** The chart's own name, the last segment of its reference: {@code arka-engine}. */
+    public String chartName() {
+        String trimmed = chart.endsWith("/") ? chart.substring(0, chart.length() - 1) : chart;
+        String last = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        int version = last.indexOf('@');
+        return version < 0 ? last : last.substring(0, version);
+    }
+}

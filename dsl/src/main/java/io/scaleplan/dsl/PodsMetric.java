@@ -1,0 +1,25 @@
+package io.scaleplan.dsl;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A {@code Pods} metric of an HPA: a per-pod custom metric (served by a metrics adapter such as
+ * prometheus-adapter) whose average across pods the HPA holds at a target value.
+ *
+ * @param name the metric name, such as {@code http_requests_per_second}
+ * @param averageValue the target average per pod; greater than 0
+ */
+public record PodsMetric(String name, BigDecimal averageValue) {
+
+    public PodsMetric {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(averageValue, "averageValue");
+        if (!Names.isMetricName(name)) {
+            throw new IllegalArgumentException("not a valid metric name: " + Names.show(name));
+        }
+        if (averageValue.signum() <= 0) {
+            throw new IllegalArgumentException("averageValue must be greater than 0: " + averageValue.toPlainString());
+        }
+    }
+}

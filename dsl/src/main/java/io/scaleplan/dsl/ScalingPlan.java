@@ -1,0 +1,252 @@
+package io.scaleplan.dsl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A scaling plan: the services of one Helm release in one namespace, with how each is scaled. The
+ * entry point for plan authors is {@link #builder(String)}; units come from {@link Units}.
+ *
+ * <p>This plan:
+ *
+ * <pre>{@code
+ * import static io.scaleplan.dsl.Units.*;
+ *
+ * ScalingPlan.builder("production")
+ *         .namespace("arka-system")
+ *         .helmRelease("arka", "./arka-engine")
+ *         .service("usage-metering", s -> s
+ *                 .requests(cores(1), gib(2))
+ *                 .limits(cores(2), gib(4))
+ *                 .autoscale(a -> a
+ *                         .replicas(3, 20)
+ *                         .cpuUtilization(percent(70))
+ *                         .podsMetric("http_requests_per_second", 1_000))
+ *                 .maxUnavailable(pods(1)))
+ *         .build();
+ * }</pre>
+ *
+ * compiles, among other files, to {@code generated/production/k8s/usage-metering-hpa.yaml}:
+ *
+ * <pre>
+ * apiVersion: autoscaling/v2
+ * kind: HorizontalPodAutoscaler
+ * metadata:
+ *   name: usage-metering-hpa
+ *   namespace: arka-system
+ *   labels: ...
+ * spec:
+ *   scaleTargetRef:
+ *     apiVersion: apps/v1
+ *     kind: Deployment
+ *     name: usage-metering
+ *   minReplicas: 3
+ *   maxReplicas: 20
+ *   metrics:
+ *     - type: Resource
+ *       resource:
+ *         name: cpu
+ *         target:
+ *           type: Utilization
+ *           averageUtilization: 70
+ *     - type: Pods
+ *       pods:
+ *         metric:
+ *           name: http_requests_per_second
+ *         target:
+ *           type: AverageValue
+ *           averageValue: 1k
+ * </pre>
+ *
+ * and to {@code generated/production/helm/arka-values.yaml}:
+ *
+ * <pre>
+ * usageMetering:
+ *   autoscaling:
+ *     enabled: true
+ *     minReplicas: 3
+ *     maxReplicas: 20
+ *     targetCPUUtilizationPercentage: 70
+ *   resources:
+ *     requests:
+ *       cpu: "1"
+ *       memory: 2Gi
+ *     limits:
+ *       cpu: "2"
+ *       memory: 4Gi
+ * </pre>
+ *
+ * @param name the plan's name, a DNS-1123 label; its outputs go to {@code generated/<name>/}
+ * @param namespace the Kubernetes namespace of the services
+ * @param release the Helm release the values overlay is for
+ * @param services the services, in declaration order; names and Helm keys are unique
+ * @param source where {@code builder(...)} was called
+ */
+public record ScalingPlan(
+        String name, String namespace, HelmRelease release, List<Service> services, SourceLocation source) {
+
+    public ScalingPlan {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(release, "release");
+        services = List.copyOf(services);
+        Objects.requireNonNull(source, "source");
+        if (!Names.isDns1123Label(name)) {
+            throw new IllegalArgumentException("not a valid plan name: " + Names.show(name));
+        }
+        if (!Names.isDns1123Label(namespace)) {
+            throw new IllegalArgumentException("not a valid namespace: " + Names.show(namespace));
+        }
+        Map<String, Service> byName = new LinkedHashMap<>();
+        Map<String, Service> byKey = new LinkedHashMap<>();
+        for (Service s : services) {
+            if (byName.putIfAbsent(s.name(), s) != null) {
+                throw new IllegalArgumentException("service declared twice: " + s.name());
+            }
+            if (byKey.putIfAbsent(s.helmKey(), s) != null) {
+                throw new IllegalArgumentException("Helm values key used twice: " + s.helmKey());
+            }
+        }
+    }
+
+    /** Starts a plan named {@code name}: a DNS-1123 label, also the folder of its outputs. */
+    public static Builder builder(String name) {
+        return new Builder(name, SourceLocation.capture());
+    }
+
+    /** The service named {@code serviceName}, if the plan has one. */
+    public java.util.Optional<Service> service(String serviceName) {
+        return services.stream().filter(s -> s.name().equals(serviceName)).findFirst();
+    }
+
+    /**
+     * Builds a {@link ScalingPlan}. Every method checks its argument where it is called; {@link
+     * #build()} checks the whole and throws a {@link PlanDefinitionException} listing every
+     * problem, each with the source line of the call that caused it.
+     */
+    public static final class Builder {
+        private final Problems problems = new Problems();
+        private final String name;
+        private final SourceLocation source;
+        private String namespace;
+        private String releaseName;
+        private String chart;
+        private final List<Service.Builder> services = new ArrayList<>();
+
+        Builder(String name, SourceLocation source) {
+            this.source = source;
+            if (!Names.isDns1123Label(name)) {
+                problems.error(
+                        "SP001",
+                        "plan " + Names.show(name),
+                        "plan name " + Names.show(name) + " is not a valid DNS-1123 label (" + Names.DNS_1123_LABEL_RULE
+                                + ")",
+                        source);
+            }
+            this.name = name;
+        }
+
+        /** The Kubernetes namespace of the plan's services; a DNS-1123 label. Default {@code default}. */
+        public Builder namespace(String namespace) {
+            if (!Names.isDns1123Label(namespace)) {
+                problems.errorHere(
+                        "SP001",
+                        name,
+                        "namespace " + Names.show(namespace) + " is not a valid DNS-1123 label ("
+                                + Names.DNS_1123_LABEL_RULE + ")");
+            }
+            this.namespace = namespace;
+            return this;
+        }
+
+        /**
+         * The Helm release the values overlay is for and the chart it installs, as {@code helm
+         * upgrade RELEASE CHART} takes them: {@code helmRelease("arka", "./arka-engine")}.
+         */
+        public Builder helmRelease(String release, String chartReference) {
+            if (!Names.isDns1123Label(release)) {
+                problems.errorHere(
+                        "SP001",
+                        name,
+                        "Helm release " + Names.show(release) + " is not a valid DNS-1123 label ("
+                                + Names.DNS_1123_LABEL_RULE + ")");
+            }
+            if (!Names.isChartReference(chartReference)) {
+                problems.errorHere(
+                        "SP011",
+                        name,
+                        "chart reference " + Names.show(chartReference) + " is not valid (" + Names.CHART_REFERENCE_RULE
+                                + ")");
+            }
+            this.releaseName = release;
+            this.chart = chartReference;
+            return this;
+        }
+
+        /**
+         * Adds a service: the Deployment {@code serviceName} (a DNS-1123 label), configured by
+         * {@code spec}. Services are emitted in name order, so reordering them changes nothing.
+         */
+        public Builder service(String serviceName, Consumer<Service.Builder> spec) {
+            Objects.requireNonNull(spec, "spec");
+            SourceLocation at = SourceLocation.capture();
+            String element = name + " · " + serviceName;
+            if (!Names.isDns1123Label(serviceName)) {
+                problems.error(
+                        "SP001",
+                        element,
+                        "service name " + Names.show(serviceName) + " is not a valid DNS-1123 label ("
+                                + Names.DNS_1123_LABEL_RULE + ")",
+                        at);
+            }
+            Service.Builder b = new Service.Builder(problems, name, serviceName, at);
+            spec.accept(b);
+            services.add(b);
+            return this;
+        }
+
+        /**
+         * Checks the whole plan and returns its immutable model.
+         *
+         * @throws PlanDefinitionException listing every problem found, if there is any
+         */
+        public ScalingPlan build() {
+            if (releaseName == null) {
+                problems.error("SP007", name, "no Helm release: call helmRelease(release, chart)", source);
+            }
+            Map<String, Service.Builder> byName = new LinkedHashMap<>();
+            Map<String, Service.Builder> byKey = new LinkedHashMap<>();
+            for (Service.Builder s : services) {
+                Service.Builder first = byName.putIfAbsent(s.name(), s);
+                if (first != null) {
+                    problems.error(
+                            "SP006",
+                            name + " · " + s.name(),
+                            "service " + Names.show(s.name()) + " is declared twice (first at " + first.source() + ")",
+                            s.source());
+                }
+                Service.Builder sameKey = byKey.putIfAbsent(s.helmKey(), s);
+                if (sameKey != null && first == null) {
+                    problems.error(
+                            "SP006",
+                            name + " · " + s.name(),
+                            "Helm values key " + Names.show(s.helmKey()) + " is already used by service "
+                                    + Names.show(sameKey.name()) + " (at " + sameKey.source() + ")",
+                            s.source());
+                }
+                s.check();
+            }
+            problems.throwIfAny();
+            return new ScalingPlan(
+                    name,
+                    namespace == null ? "default" : namespace,
+                    new HelmRelease(releaseName, chart),
+                    services.stream().map(Service.Builder::build).toList(),
+                    source);
+        }
+    }
+}

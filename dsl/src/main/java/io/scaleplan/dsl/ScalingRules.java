@@ -1,0 +1,121 @@
+package io.scaleplan.dsl;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The HPA's rules for one direction ({@code behavior.scaleUp} or {@code behavior.scaleDown}).
+ * Whatever is left unset takes the Kubernetes API's default for that direction.
+ *
+ * @param stabilizationWindow how far back the HPA looks for the highest (scale-down) or lowest
+ *     (scale-up) recommendation; 0 to 3600 whole seconds
+ * @param selectPolicy how the HPA picks among the policies
+ * @param policies the rate limits; empty means the API's defaults
+ */
+public record ScalingRules(
+        Optional<Duration> stabilizationWindow, Optional<SelectPolicy> selectPolicy, List<ScalingPolicy> policies) {
+    static final long MAX_WINDOW_SECONDS = 3600;
+
+    public ScalingRules {
+        Objects.requireNonNull(stabilizationWindow, "stabilizationWindow");
+        Objects.requireNonNull(selectPolicy, "selectPolicy");
+        policies = List.copyOf(policies);
+        stabilizationWindow.ifPresent(w -> {
+            if (!isValidWindow(w)) {
+                throw new IllegalArgumentException("stabilization window must be 0 to 3600 whole seconds: " + w);
+            }
+        });
+    }
+
+    static boolean isValidWindow(Duration window) {
+        return window.getNano() == 0 && window.getSeconds() >= 0 && window.getSeconds() <= MAX_WINDOW_SECONDS;
+    }
+
+    /**
+     * Builds the rules of one direction:
+     *
+     * <pre>{@code
+     * b.scaleDown(down -> down
+     *         .stabilizationWindow(minutes(5))
+     *         .policy(percent(10), minutes(1))
+     *         .policy(pods(2), minutes(1))
+     *         .select(SelectPolicy.MIN))
+     * }</pre>
+     */
+    public static final class Builder {
+        private final Problems problems;
+        private final String element;
+        private final String direction;
+        private Duration stabilizationWindow;
+        private SelectPolicy selectPolicy;
+        private final List<ScalingPolicy> policies = new ArrayList<>();
+
+        Builder(Problems problems, String element, String direction) {
+            this.problems = problems;
+            this.element = element;
+            this.direction = direction;
+        }
+
+        /**
+         * How long the HPA remembers past recommendations in this direction before acting on a
+         * lower (scale-down) or higher (scale-up) one. 0 to 3600 whole seconds. API default: 300 s
+         * for scale-down, 0 for scale-up.
+         */
+        public Builder stabilizationWindow(Duration window) {
+            Objects.requireNonNull(window, "window");
+            if (!isValidWindow(window)) {
+                problems.errorHere(
+                        "SP008",
+                        element,
+                        "behavior." + direction + ".stabilizationWindowSeconds must be 0 to 3600 whole seconds, was "
+                                + show(window));
+            }
+            this.stabilizationWindow = window;
+            return this;
+        }
+
+        /** How to choose among several policies. API default: {@link SelectPolicy#MAX}. */
+        public Builder select(SelectPolicy policy) {
+            this.selectPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Adds a policy: at most {@code amount} pods, or percent of the current replicas, per
+         * {@code period} (1 to 1800 whole seconds).
+         */
+        public Builder policy(PodAmount amount, Duration period) {
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(period, "period");
+            String field = "behavior." + direction + ".policies[" + policies.size() + "]";
+            boolean ok = true;
+            if (amount.value() <= 0) {
+                problems.errorHere("SP008", element, field + ".value must be greater than 0, was " + amount.value());
+                ok = false;
+            }
+            if (!ScalingPolicy.isValidPeriod(period)) {
+                problems.errorHere(
+                        "SP008",
+                        element,
+                        field + ".periodSeconds must be 1 to 1800 whole seconds, was " + show(period));
+                ok = false;
+            }
+            if (ok) {
+                policies.add(new ScalingPolicy(amount, period));
+            }
+            return this;
+        }
+
+        ScalingRules build() {
+            return new ScalingRules(
+                    Optional.ofNullable(stabilizationWindow), Optional.ofNullable(selectPolicy), policies);
+        }
+
+        private static String show(Duration d) {
+            return d.getNano() == 0 ? d.getSeconds() + "s" : d.toString();
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package io.scaleplan.dsl;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One workload of a plan: a Deployment named {@link #name()} whose settings live under {@link
+ * #helmKey()} in the chart's values. It either runs a fixed number of {@link #replicas()} or is
+ * driven by an {@link #autoscaling()} HPA.
+ *
+ * @param name the Kubernetes name of the Deployment, a DNS-1123 label ({@code usage-metering})
+ * @param helmKey the top-level key of the service in the chart's values ({@code usageMetering})
+ * @param replicas a fixed replica count, for services without an HPA
+ * @param autoscaling the HPA, for autoscaled services
+ * @param resources the container's requests and limits
+ * @param disruptionBudget the PodDisruptionBudget, if any
+ * @param capacity what one pod serves, for capacity planning
+ * @param source where {@code service(...)} was called
+ */
+public record Service(
+        String name,
+        String helmKey,
+        Optional<Integer> replicas,
+        Optional<Autoscaling> autoscaling,
+        Resources resources,
+        Optional<DisruptionBudget> disruptionBudget,
+        Optional<Capacity> capacity,
+        SourceLocation source) {
+
+    public Service {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(helmKey, "helmKey");
+        Objects.requireNonNull(replicas, "replicas");
+        Objects.requireNonNull(autoscaling, "autoscaling");
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(disruptionBudget, "disruptionBudget");
+        Objects.requireNonNull(capacity, "capacity");
+        Objects.requireNonNull(source, "source");
+        if (!Names.isDns1123Label(name)) {
+            throw new IllegalArgumentException("not a valid service name: " + Names.show(name));
+        }
+        if (!Names.isHelmKey(helmKey)) {
+            throw new IllegalArgumentException("not a valid Helm values key: " + Names.show(helmKey));
+        }
+        replicas.ifPresent(r -> {
+            if (r < 0) {
+                throw new IllegalArgumentException("replicas must not be negative: " + r);
+            }
+        });
+        if (replicas.isEmpty() && autoscaling.isEmpty()) {
+            throw new IllegalArgumentException("service " + name + " has neither replicas nor autoscaling");
+        }
+    }
+
+    /** Whether an HPA drives this service. */
+    public boolean isAutoscaled() {
+        return autoscaling.isPresent();
+    }
+
+    /**
+     * Builds a service. Obtained from {@link ScalingPlan.Builder#service(String, Consumer)}:
+     *
+     * <pre>{@code
+     * .service("usage-metering", s -> s
+     *         .requests(cores(1), gib(2))
+     *         .limits(cores(2), gib(4))
+     *         .autoscale(a -> a.replicas(3, 20).cpuUtilization(percent(70)))
+     *         .maxUnavailable(pods(1))
+     *         .capacityPerPod(rps(1_000)))
+     * }</pre>
+     *
+     * Each method checks its argument; a value that can never be right is reported with the line
+     * of the call, and the plan's {@code build()} then fails listing every such problem.
+     */
+    public static final class Builder {
+        private final Problems problems;
+        private final String element;
+        private final String name;
+        private final SourceLocation source;
+        private String helmKey;
+        private Integer replicas;
+        private Autoscaling.Builder autoscaling;
+        private Cpu cpuRequest;
+        private Memory memoryRequest;
+        private Cpu cpuLimit;
+        private Memory memoryLimit;
+        private SourceLocation resourcesAt;
+        private DisruptionBudget budget;
+        private Rps capacityPerPod;
+        private SourceLocation capacityAt;
+        private double headroom = Capacity.DEFAULT_HEADROOM;
+        private boolean headroomSet;
+
+        Builder(Problems problems, String planName, String name, SourceLocation source) {
+            this.problems = problems;
+            this.element = planName + " · " + name;
+            this.name = name;
+            this.source = source;
+            this.helmKey = Names.isDns1123Label(name) ? Names.lowerCamel(name) : "invalid";
+        }
+
+        /**
+         * The service's top-level key in the chart's values. Defaults to the name in lower camel
+         * case ({@code usage-metering} → {@code usageMetering}), as the runbook's {@code --set
+         * usageMetering.autoscaling.maxReplicas=50} uses it.
+         */
+        public Builder helmKey(String key) {
+            if (!Names.isHelmKey(key)) {
+                problems.errorHere(
+                        "SP001",
+                        element,
+                        "Helm values key " + Names.show(key) + " is not valid (" + Names.HELM_KEY_RULE + ")");
+            }
+            this.helmKey = key;
+            return this;
+        }
+
+        /**
+         * A fixed replica count, for a service without an HPA. For an autoscaled service, raise
+         * the HPA's minimum instead: the HPA overrides any fixed count within seconds.
+         */
+        public Builder replicas(int count) {
+            if (count < 0) {
+                problems.errorHere("SP002", element, "replicas must be at least 0, was " + count);
+            }
+            this.replicas = count;
+            return this;
+        }
+
+        /** Drives the service with an HPA: {@code a -> a.replicas(2, 10).cpuUtilization(percent(70))}. */
+        public Builder autoscale(Consumer<Autoscaling.Builder> spec) {
+            Autoscaling.Builder b = new Autoscaling.Builder(problems, element, SourceLocation.capture());
+            spec.accept(b);
+            this.autoscaling = b;
+            return this;
+        }
+
+        /** The CPU and memory requests: what the scheduler reserves and what utilization is measured against. */
+        public Builder requests(Cpu cpu, Memory memory) {
+            return cpuRequest(cpu).memoryRequest(memory);
+        }
+
+        /** The CPU and memory limits. */
+        public Builder limits(Cpu cpu, Memory memory) {
+            return cpuLimit(cpu).memoryLimit(memory);
+        }
+
+        /** The CPU request; greater than 0. */
+        public Builder cpuRequest(Cpu cpu) {
+            this.cpuRequest = positive(cpu, "resources.requests.cpu");
+            return this;
+        }
+
+        /** The memory request; greater than 0. */
+        public Builder memoryRequest(Memory memory) {
+            this.memoryRequest = positive(memory, "resources.requests.memory");
+            return this;
+        }
+
+        /** The CPU limit; greater than 0. */
+        public Builder cpuLimit(Cpu cpu) {
+            this.cpuLimit = positive(cpu, "resources.limits.cpu");
+            return this;
+        }
+
+        /** The memory limit; greater than 0. */
+        public Builder memoryLimit(Memory memory) {
+            this.memoryLimit = positive(memory, "resources.limits.memory");
+            return this;
+        }
+
+        private <T> T positive(T amount, String field) {
+            Objects.requireNonNull(amount, field);
+            if (resourcesAt == null) {
+                resourcesAt = SourceLocation.capture();
+            }
+            boolean zero =
+                    (amount instanceof Cpu c && c.millicores() == 0) || (amount instanceof Memory m && m.bytes() == 0);
+            if (zero) {
+                problems.errorHere("SP005", element, field + " must be greater than 0, was 0");
+            }
+            return amount;
+        }
+
+        /** A PodDisruptionBudget keeping at least this many pods available during voluntary disruptions. */
+        public Builder minAvailable(PodAmount amount) {
+            return budget(DisruptionBudget.Kind.MIN_AVAILABLE, amount);
+        }
+
+        /** {@link #minAvailable(PodAmount)} with a pod count: {@code minAvailable(1)}. */
+        public Builder minAvailable(int pods) {
+            return minAvailable(checkedPods(pods, "minAvailable"));
+        }
+
+        /** A PodDisruptionBudget letting at most this many pods be unavailable during voluntary disruptions. */
+        public Builder maxUnavailable(PodAmount amount) {
+            return budget(DisruptionBudget.Kind.MAX_UNAVAILABLE, amount);
+        }
+
+        /** {@link #maxUnavailable(PodAmount)} with a pod count: {@code maxUnavailable(1)}. */
+        public Builder maxUnavailable(int pods) {
+            return maxUnavailable(checkedPods(pods, "maxUnavailable"));
+        }
+
+        private PodAmount checkedPods(int pods, String field) {
+            if (pods < 0) {
+                problems.errorHere("SP009", element, "disruption budget " + field + " must be at least 0, was " + pods);
+                return new PodCount(0);
+            }
+            return new PodCount(pods);
+        }
+
+        private Builder budget(DisruptionBudget.Kind kind, PodAmount amount) {
+            Objects.requireNonNull(amount, kind.field());
+            SourceLocation at = SourceLocation.capture();
+            if (budget != null) {
+                problems.error(
+                        "SP009",
+                        element,
+                        "disruption budget is declared twice (" + budget.kind().field() + " at " + budget.source()
+                                + ", then " + kind.field()
+                                + "): a PodDisruptionBudget takes minAvailable or maxUnavailable, not both",
+                        at);
+                return this;
+            }
+            if (amount instanceof Percent p && p.value() > 100) {
+                problems.error(
+                        "SP009",
+                        element,
+                        "disruption budget " + kind.field() + " must not be greater than 100%, was " + p,
+                        at);
+                return this;
+            }
+            this.budget = new DisruptionBudget(kind, amount, at);
+            return this;
+        }
+
+        /** What one pod serves at its limit, in requests per second (the runbook's "Per Pod Capacity"). */
+        public Builder capacityPerPod(Rps perPod) {
+            Objects.requireNonNull(perPod, "perPod");
+            if (perPod.perSecond() <= 0) {
+                problems.errorHere("SP005", element, "capacity per pod must be greater than 0 rps, was " + perPod);
+            }
+            this.capacityPerPod = perPod;
+            this.capacityAt = SourceLocation.capture();
+            return this;
+        }
+
+        /**
+         * The factor kept above expected load when sizing this service: at least 1.0; default
+         * {@value Capacity#DEFAULT_HEADROOM}, the runbook's "× 1.3 (headroom)".
+         */
+        public Builder headroom(double factor) {
+            if (!(factor >= 1.0) || Double.isInfinite(factor)) {
+                problems.errorHere("SP005", element, "headroom must be at least 1.0, was " + factor);
+            }
+            this.headroom = factor;
+            this.headroomSet = true;
+            return this;
+        }
+
+        String name() {
+            return name;
+        }
+
+        String helmKey() {
+            return helmKey;
+        }
+
+        SourceLocation source() {
+            return source;
+        }
+
+        /** Whole-object checks; records problems and returns whether the model can be built. */
+        boolean check() {
+            boolean ok = true;
+            if (replicas == null && autoscaling == null) {
+                problems.error(
+                        "SP007",
+                        element,
+                        "declares neither replicas(n) nor autoscale(...): say how many pods it runs",
+                        source);
+                ok = false;
+            }
+            if (autoscaling != null && !autoscaling.check()) {
+                ok = false;
+            }
+            if (headroomSet && capacityPerPod == null) {
+                problems.error(
+                        "SP005", element, "headroom(" + headroom + ") is set without capacityPerPod(...)", source);
+                ok = false;
+            }
+            return ok;
+        }
+
+        Service build() {
+            Resources resources = new Resources(
+                    Optional.ofNullable(cpuRequest),
+                    Optional.ofNullable(memoryRequest),
+                    Optional.ofNullable(cpuLimit),
+                    Optional.ofNullable(memoryLimit),
+                    resourcesAt == null ? SourceLocation.UNKNOWN : resourcesAt);
+            return new Service(
+                    name,
+                    helmKey,
+                    Optional.ofNullable(replicas),
+                    Optional.ofNullable(autoscaling).map(Autoscaling.Builder::build),
+                    resources,
+                    Optional.ofNullable(budget),
+                    Optional.ofNullable(capacityPerPod).map(rps -> new Capacity(rps, headroom, capacityAt)),
+                    source);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.scaleplan.arka;
+
+import static io.scaleplan.dsl.Units.cores;
+import static io.scaleplan.dsl.Units.gib;
+import static io.scaleplan.dsl.Units.mib;
+import static io.scaleplan.dsl.Units.millicores;
+import static io.scaleplan.dsl.Units.percent;
+import static io.scaleplan.dsl.Units.pods;
+import static io.scaleplan.dsl.Units.rps;
+
+import io.scaleplan.dsl.Plan;
+import io.scaleplan.dsl.PlanDefinition;
+import io.scaleplan.dsl.ScalingPlan;
+
+/**
+ * The ARKA Engine platform in production, as the scaling runbook describes it: its HPA table
+ * (Auto-Scaling Configuration), its capacity table (Capacity Planning) and usage-metering's
+ * requests-per-second metric and resources (Add Custom Metrics, Vertical Scaling).
+ *
+ * <p>Every service keeps a PodDisruptionBudget of {@code maxUnavailable: 1}, which allows one
+ * eviction at any replica count, so node drains and scale-down never block (the runbook's "Scale
+ * Down Not Working").
+ */
+@Plan
+public final class Production implements PlanDefinition {
+
+    @Override
+    public ScalingPlan define() {
+        return ScalingPlan.builder("production")
+                .namespace("arka-system")
+                .helmRelease("arka", "./arka-engine")
+                .service("license-authority", s -> s.requests(millicores(500), gib(1))
+                        .limits(cores(1), gib(2))
+                        .autoscale(a ->
+                                a.replicas(2, 10).cpuUtilization(percent(70)).memoryUtilization(percent(80)))
+                        .maxUnavailable(pods(1))
+                        .capacityPerPod(rps(500)))
+                .service("usage-metering", s -> s.requests(cores(1), gib(2))
+                        .limits(cores(2), gib(4))
+                        .autoscale(a -> a.replicas(3, 20)
+                                .cpuUtilization(percent(70))
+                                .memoryUtilization(percent(80))
+                                .podsMetric("http_requests_per_second", 1_000))
+                        .maxUnavailable(pods(1))
+                        .capacityPerPod(rps(1_000)))
+                .service("policy-engine", s -> s.requests(millicores(250), mib(512))
+                        .limits(millicores(500), gib(1))
+                        .autoscale(a -> a.replicas(2, 10).cpuUtilization(percent(70)))
+                        .maxUnavailable(pods(1))
+                        .capacityPerPod(rps(200)))
+                .service("attestation-service", s -> s.requests(millicores(250), mib(256))
+                        .limits(millicores(500), mib(512))
+                        .autoscale(a -> a.replicas(2, 8).cpuUtilization(percent(70)))
+                        .maxUnavailable(pods(1)))
+                .build();
+    }
+}
