@@ -72,6 +72,7 @@ public record ScalingRules(
                         element,
                         "behavior." + direction + ".stabilizationWindowSeconds must be 0 to 3600 whole seconds, was "
                                 + show(window));
+                return this;
             }
             this.stabilizationWindow = window;
             return this;
