@@ -1,0 +1,64 @@
+package io.scaleplan.testing;
+
+import static io.scaleplan.dsl.Units.cores;
+import static io.scaleplan.dsl.Units.gib;
+import static io.scaleplan.dsl.Units.mib;
+import static io.scaleplan.dsl.Units.millicores;
+import static io.scaleplan.dsl.Units.minutes;
+import static io.scaleplan.dsl.Units.percent;
+import static io.scaleplan.dsl.Units.pods;
+import static io.scaleplan.dsl.Units.rps;
+import static io.scaleplan.dsl.Units.seconds;
+
+import io.scaleplan.dsl.PlanDefinition;
+import io.scaleplan.dsl.ScalingPlan;
+import io.scaleplan.dsl.SelectPolicy;
+import java.math.BigDecimal;
+
+/** Plans for compiler tests: each exercises a different corner of the emitters. */
+public final class Fixtures {
+    private Fixtures() {}
+
+    /** Everything the DSL can say about a service, in one plan (golden files under golden/showcase). */
+    public static ScalingPlan showcase() {
+        return ScalingPlan.builder("showcase")
+                .namespace("shop")
+                .helmRelease("storefront", "oci://registry.example/charts/storefront")
+                .service("checkout", s -> s.requests(millicores(750), mib(1536))
+                        .limits(cores(2), gib(3))
+                        .autoscale(a -> a.replicas(3, 30)
+                                .cpuUtilization(percent(65))
+                                .memoryUtilization(percent(80))
+                                .podsMetric("http_requests_per_second", 800)
+                                .podsMetric("queue_depth", new BigDecimal("0.5"))
+                                .behavior(b -> b.scaleUp(up -> up.stabilizationWindow(seconds(0))
+                                                .select(SelectPolicy.MAX)
+                                                .policy(percent(100), seconds(15))
+                                                .policy(pods(4), seconds(15)))
+                                        .scaleDown(down -> down.stabilizationWindow(minutes(5))
+                                                .select(SelectPolicy.MIN)
+                                                .policy(percent(10), minutes(1)))))
+                        .maxUnavailable(percent(25))
+                        .capacityPerPod(rps(800)))
+                .service("cart", s -> s.helmKey("cartService")
+                        .requests(millicores(250), mib(256))
+                        .autoscale(a -> a.replicas(2, 6).cpuUtilization(percent(150)))
+                        .minAvailable(1))
+                .service("on", s -> s.replicas(2).minAvailable(percent(50)))
+                .service("batch-worker", s -> s.replicas(0))
+                .build();
+    }
+
+    /** The smallest plan: one fixed service. */
+    public static ScalingPlan minimal() {
+        return ScalingPlan.builder("minimal")
+                .helmRelease("app", "./app")
+                .service("web", s -> s.replicas(1))
+                .build();
+    }
+
+    /** A definition of {@code plan}, as the loader sees plans. */
+    public static PlanDefinition definition(ScalingPlan plan) {
+        return () -> plan;
+    }
+}
