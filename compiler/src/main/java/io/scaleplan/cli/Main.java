@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         name = "scaleplan",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {CompileCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CompileCommand.class, ListCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
         description = "Compiles scaling plans (type-checked Java) into Helm values, HPA and PDB manifests.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -29,7 +29,7 @@ public final class Fixtures {
                         .autoscale(a -> a.replicas(3, 30)
                                 .cpuUtilization(percent(65))
                                 .memoryUtilization(percent(80))
-                                .podsMetric("http_requests_per_second", 800)
+                                .podsMetric("http_requests_per_second", 600)
                                 .podsMetric("queue_depth", new BigDecimal("0.5"))
                                 .behavior(b -> b.scaleUp(up -> up.stabilizationWindow(seconds(0))
                                                 .select(SelectPolicy.MAX)
@@ -39,13 +39,17 @@ public final class Fixtures {
                                                 .select(SelectPolicy.MIN)
                                                 .policy(percent(10), minutes(1)))))
                         .maxUnavailable(percent(25))
-                        .capacityPerPod(rps(800)))
+                        .capacityPerPod(rps(800))
+                        .expectedLoad(rps(12_000)))
                 .service("cart", s -> s.helmKey("cartService")
                         .requests(millicores(250), mib(256))
                         .autoscale(a -> a.replicas(2, 6).cpuUtilization(percent(150)))
                         .minAvailable(1))
                 .service("on", s -> s.replicas(2).minAvailable(percent(50)))
                 .service("batch-worker", s -> s.replicas(0))
+                .nodePool("general", p -> p.allocatable(millicores(3_920), gib(15))
+                        .nodes(2, 10)
+                        .reserve(millicores(200), mib(512)))
                 .build();
     }
 

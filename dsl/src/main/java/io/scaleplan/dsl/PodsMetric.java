@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param averageValue the target average per pod; greater than 0
  */
 public record PodsMetric(String name, BigDecimal averageValue) {
+    private static final java.util.regex.Pattern REQUEST_RATE = java.util.regex.Pattern.compile(
+            "(?i).*(requests?_per_(second|sec|s)\\b|req_per_sec|(^|_)(rps|qps)($|_)).*");
 
     public PodsMetric {
         Objects.requireNonNull(name, "name");
@@ -21,5 +23,14 @@ public record PodsMetric(String name, BigDecimal averageValue) {
         if (averageValue.signum() <= 0) {
             throw new IllegalArgumentException("averageValue must be greater than 0: " + averageValue.toPlainString());
         }
+    }
+
+    /**
+     * Whether the metric measures requests per second, by its name ({@code
+     * http_requests_per_second}, {@code *_rps}, {@code *_qps}): its target is then a request rate
+     * per pod, checked against the service's capacity and headroom.
+     */
+    public boolean isRequestRate() {
+        return REQUEST_RATE.matcher(name).matches();
     }
 }

@@ -84,16 +84,29 @@ import java.util.function.Consumer;
  * @param namespace the Kubernetes namespace of the services
  * @param release the Helm release the values overlay is for
  * @param services the services, in declaration order; names and Helm keys are unique
+ * @param nodePools the node pools the pods run on; names are unique
+ * @param databaseClients PostgreSQL clients outside the services, for the connection budget
+ * @param ruleSettings severity overrides and suppressions
  * @param source where {@code builder(...)} was called
  */
 public record ScalingPlan(
-        String name, String namespace, HelmRelease release, List<Service> services, SourceLocation source) {
+        String name,
+        String namespace,
+        HelmRelease release,
+        List<Service> services,
+        List<NodePool> nodePools,
+        List<DatabaseClient> databaseClients,
+        RuleSettings ruleSettings,
+        SourceLocation source) {
 
     public ScalingPlan {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(release, "release");
         services = List.copyOf(services);
+        nodePools = List.copyOf(nodePools);
+        databaseClients = List.copyOf(databaseClients);
+        Objects.requireNonNull(ruleSettings, "ruleSettings");
         Objects.requireNonNull(source, "source");
         if (!Names.isDns1123Label(name)) {
             throw new IllegalArgumentException("not a valid plan name: " + Names.show(name));
@@ -118,6 +131,21 @@ public record ScalingPlan(
         return new Builder(name, SourceLocation.capture());
     }
 
+    /** The node pool named {@code poolName}, if the plan has one. */
+    public java.util.Optional<NodePool> nodePool(String poolName) {
+        return nodePools.stream().filter(p -> p.name().equals(poolName)).findFirst();
+    }
+
+    /**
+     * The pool {@code service} runs on: the one it names, or the plan's only pool. Empty when the
+     * plan declares no pool, or several and the service names none (or an unknown one).
+     */
+    public java.util.Optional<NodePool> poolOf(Service service) {
+        return service.nodePool().isPresent()
+                ? nodePool(service.nodePool().get())
+                : nodePools.size() == 1 ? java.util.Optional.of(nodePools.get(0)) : java.util.Optional.empty();
+    }
+
     /** The service named {@code serviceName}, if the plan has one. */
     public java.util.Optional<Service> service(String serviceName) {
         return services.stream().filter(s -> s.name().equals(serviceName)).findFirst();
@@ -136,6 +164,10 @@ public record ScalingPlan(
         private String releaseName;
         private String chart;
         private final List<Service.Builder> services = new ArrayList<>();
+        private final List<NodePool.Builder> nodePools = new ArrayList<>();
+        private final List<DatabaseClient> databaseClients = new ArrayList<>();
+        private final Map<String, Severity> severities = new java.util.TreeMap<>();
+        private final List<Suppression> suppressions = new ArrayList<>();
 
         Builder(String name, SourceLocation source) {
             this.source = source;
@@ -210,6 +242,82 @@ public record ScalingPlan(
         }
 
         /**
+         * Declares a node pool the pods run on, checked for fit at maxReplicas:
+         * {@code p -> p.allocatable(millicores(3_920), gib(14)).nodes(3, 20)}.
+         */
+        public Builder nodePool(String poolName, Consumer<NodePool.Builder> spec) {
+            Objects.requireNonNull(spec, "spec");
+            SourceLocation at = SourceLocation.capture();
+            if (!Names.isDns1123Label(poolName)) {
+                problems.error(
+                        "SP001",
+                        name + " · node pool " + poolName,
+                        "node pool " + Names.show(poolName) + " is not a valid DNS-1123 label ("
+                                + Names.DNS_1123_LABEL_RULE + ")",
+                        at);
+            }
+            NodePool.Builder b = new NodePool.Builder(problems, name, poolName, at);
+            spec.accept(b);
+            nodePools.add(b);
+            return this;
+        }
+
+        /**
+         * Declares a PostgreSQL client outside the services (a job, a BI tool, admin sessions)
+         * that holds up to {@code connections} connections, counted in the connection budget.
+         */
+        public Builder databaseClient(String clientName, int connections) {
+            SourceLocation at = SourceLocation.capture();
+            if (!Names.isDns1123Label(clientName)) {
+                problems.error(
+                        "SP001",
+                        name,
+                        "database client " + Names.show(clientName) + " is not a valid DNS-1123 label ("
+                                + Names.DNS_1123_LABEL_RULE + ")",
+                        at);
+            } else if (connections < 1) {
+                problems.error(
+                        "SP005",
+                        name,
+                        "database client " + Names.show(clientName) + " connections must be at least 1, was "
+                                + connections,
+                        at);
+            } else {
+                databaseClients.add(new DatabaseClient(clientName, connections, at));
+            }
+            return this;
+        }
+
+        /**
+         * Reports rule {@code ruleId} at {@code severity} instead of its default: raise a warning
+         * to an error for this plan, or lower one.
+         */
+        public Builder severity(String ruleId, Severity severity) {
+            Objects.requireNonNull(severity, "severity");
+            if (ruleId == null || !ruleId.matches("SP[0-9]{3}")) {
+                problems.errorHere(
+                        "SP012",
+                        name,
+                        "severity(" + Names.show(ruleId) + ", ...): not a rule id (SP and three digits)");
+            } else {
+                severities.put(ruleId, severity);
+            }
+            return this;
+        }
+
+        /**
+         * Accepts every finding of rule {@code ruleId} in this plan, with the reason a reviewer
+         * reads. Prefer {@link Service.Builder#suppress(String, String)} for one service.
+         */
+        public Builder suppress(String ruleId, String reason) {
+            Suppression s = RuleSettings.suppression(problems, name, ruleId, java.util.Optional.empty(), reason);
+            if (s != null) {
+                suppressions.add(s);
+            }
+            return this;
+        }
+
+        /**
          * Checks the whole plan and returns its immutable model.
          *
          * @throws PlanDefinitionException listing every problem found, if there is any
@@ -240,12 +348,28 @@ public record ScalingPlan(
                 }
                 s.check();
             }
+            Map<String, NodePool.Builder> pools = new LinkedHashMap<>();
+            for (NodePool.Builder p : nodePools) {
+                if (pools.putIfAbsent(p.name(), p) != null) {
+                    problems.error(
+                            "SP006",
+                            name + " · node pool " + p.name(),
+                            "node pool " + Names.show(p.name()) + " is declared twice",
+                            source);
+                }
+                p.check();
+            }
+            List<Suppression> allSuppressions = new ArrayList<>(suppressions);
+            services.forEach(s -> allSuppressions.addAll(s.suppressions()));
             problems.throwIfAny();
             return new ScalingPlan(
                     name,
                     namespace == null ? "default" : namespace,
                     new HelmRelease(releaseName, chart),
                     services.stream().map(Service.Builder::build).toList(),
+                    nodePools.stream().map(NodePool.Builder::build).toList(),
+                    databaseClients,
+                    new RuleSettings(severities, allSuppressions),
                     source);
         }
     }

@@ -16,6 +16,11 @@ import java.util.function.Consumer;
  * @param resources the container's requests and limits
  * @param disruptionBudget the PodDisruptionBudget, if any
  * @param capacity what one pod serves, for capacity planning
+ * @param expectedLoad the peak load the service must serve, for capacity planning
+ * @param connectionPoolSize PostgreSQL connections each pod's pool opens at most
+ * @param rolloutSurge extra pods a rolling update may start (the Deployment's {@code maxSurge};
+ *     Kubernetes' default is 25 %)
+ * @param nodePool the node pool the pods run on; empty for the plan's only pool
  * @param source where {@code service(...)} was called
  */
 public record Service(
@@ -26,7 +31,14 @@ public record Service(
         Resources resources,
         Optional<DisruptionBudget> disruptionBudget,
         Optional<Capacity> capacity,
+        Optional<Rps> expectedLoad,
+        Optional<Integer> connectionPoolSize,
+        PodAmount rolloutSurge,
+        Optional<String> nodePool,
         SourceLocation source) {
+
+    /** Kubernetes' default {@code maxSurge} of a Deployment's rolling update. */
+    public static final PodAmount DEFAULT_ROLLOUT_SURGE = new Percent(25);
 
     public Service {
         Objects.requireNonNull(name, "name");
@@ -36,7 +48,16 @@ public record Service(
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(disruptionBudget, "disruptionBudget");
         Objects.requireNonNull(capacity, "capacity");
+        Objects.requireNonNull(expectedLoad, "expectedLoad");
+        Objects.requireNonNull(connectionPoolSize, "connectionPoolSize");
+        Objects.requireNonNull(rolloutSurge, "rolloutSurge");
+        Objects.requireNonNull(nodePool, "nodePool");
         Objects.requireNonNull(source, "source");
+        connectionPoolSize.ifPresent(n -> {
+            if (n < 0) {
+                throw new IllegalArgumentException("connection pool size must not be negative: " + n);
+            }
+        });
         if (!Names.isDns1123Label(name)) {
             throw new IllegalArgumentException("not a valid service name: " + Names.show(name));
         }
@@ -56,6 +77,21 @@ public record Service(
     /** Whether an HPA drives this service. */
     public boolean isAutoscaled() {
         return autoscaling.isPresent();
+    }
+
+    /** The most replicas the service runs: the HPA's maximum, or the fixed count. */
+    public int maxReplicas() {
+        return autoscaling.map(Autoscaling::maxReplicas).orElseGet(() -> replicas.orElse(0));
+    }
+
+    /** The fewest replicas the service runs: the HPA's minimum, or the fixed count. */
+    public int minReplicas() {
+        return autoscaling.map(Autoscaling::minReplicas).orElseGet(() -> replicas.orElse(0));
+    }
+
+    /** Extra pods during a rolling update at {@code replicas} pods (maxSurge, rounded up as Kubernetes does). */
+    public int surgePods(int replicas) {
+        return rolloutSurge.ofPodsRoundingUp(replicas);
     }
 
     /**
@@ -91,6 +127,11 @@ public record Service(
         private SourceLocation capacityAt;
         private double headroom = Capacity.DEFAULT_HEADROOM;
         private boolean headroomSet;
+        private Rps expectedLoad;
+        private Integer connectionPoolSize;
+        private PodAmount rolloutSurge = DEFAULT_ROLLOUT_SURGE;
+        private String nodePool;
+        private final java.util.List<Suppression> suppressions = new java.util.ArrayList<>();
 
         Builder(Problems problems, String planName, String name, SourceLocation source) {
             this.problems = problems;
@@ -260,6 +301,67 @@ public record Service(
             return this;
         }
 
+        /**
+         * The peak load the service must serve. Checked against its capacity: required pods =
+         * ceil(load / capacity per pod × headroom) must not exceed the most replicas it can run.
+         */
+        public Builder expectedLoad(Rps load) {
+            Objects.requireNonNull(load, "load");
+            this.expectedLoad = load;
+            return this;
+        }
+
+        /**
+         * PostgreSQL connections each pod opens at most (its pool's maximum size, e.g. HikariCP's
+         * {@code maximumPoolSize}). Counted in the connection budget at maxReplicas plus rollout surge.
+         */
+        public Builder connectionPoolSize(int connections) {
+            if (connections < 0) {
+                problems.errorHere("SP005", element, "connection pool size must be at least 0, was " + connections);
+                return this;
+            }
+            this.connectionPoolSize = connections;
+            return this;
+        }
+
+        /**
+         * Extra pods a rolling update may start above the replica count (the Deployment's {@code
+         * maxSurge}). Default {@code percent(25)}, Kubernetes' default.
+         */
+        public Builder rolloutSurge(PodAmount surge) {
+            this.rolloutSurge = Objects.requireNonNull(surge, "surge");
+            return this;
+        }
+
+        /** The node pool the service's pods run on, by name. Not needed when the plan has one pool. */
+        public Builder nodePool(String pool) {
+            if (!Names.isDns1123Label(pool)) {
+                problems.errorHere(
+                        "SP001",
+                        element,
+                        "node pool " + Names.show(pool) + " is not a valid DNS-1123 label (" + Names.DNS_1123_LABEL_RULE
+                                + ")");
+            }
+            this.nodePool = pool;
+            return this;
+        }
+
+        /**
+         * Accepts a finding of rule {@code ruleId} for this service, with the reason a reviewer
+         * reads: {@code suppress("SP105", "target set by the load test of 2026-10")}.
+         */
+        public Builder suppress(String ruleId, String reason) {
+            Suppression s = RuleSettings.suppression(problems, element, ruleId, java.util.Optional.of(name), reason);
+            if (s != null) {
+                suppressions.add(s);
+            }
+            return this;
+        }
+
+        java.util.List<Suppression> suppressions() {
+            return suppressions;
+        }
+
         String name() {
             return name;
         }
@@ -309,6 +411,10 @@ public record Service(
                     resources,
                     Optional.ofNullable(budget),
                     Optional.ofNullable(capacityPerPod).map(rps -> new Capacity(rps, headroom, capacityAt)),
+                    Optional.ofNullable(expectedLoad),
+                    Optional.ofNullable(connectionPoolSize),
+                    rolloutSurge,
+                    Optional.ofNullable(nodePool),
                     source);
         }
     }

@@ -1,85 +1,84 @@
 package io.scaleplan.compiler.check;
 
-import io.scaleplan.dsl.Autoscaling;
 import io.scaleplan.dsl.Diagnostic;
-import io.scaleplan.dsl.Resources;
+import io.scaleplan.dsl.RuleSettings;
 import io.scaleplan.dsl.ScalingPlan;
-import io.scaleplan.dsl.Service;
-import io.scaleplan.dsl.SourceLocation;
+import io.scaleplan.dsl.Severity;
+import io.scaleplan.dsl.Suppression;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Runs every cross-resource rule over a whole plan and collects all diagnostics. The DSL's
- * builders have already rejected values that are wrong on their own; these rules catch settings
- * that are wrong together.
+ * Runs every cross-resource rule over a whole plan, then applies the plan's rule settings:
+ * severity overrides, and suppressions (each with its reason). The DSL's builders have already
+ * rejected values that are wrong on their own; these rules catch settings wrong together.
  */
 public final class Checker {
+    private final List<PlanRule> rules =
+            List.of(new ResourceRules(), new DisruptionBudgetRule(), new CapacityRules(), new NodePoolRules());
 
-    /** All diagnostics for {@code plan}, in service order, each at its default severity. */
+    /** All diagnostics for {@code plan}, after the plan's severity overrides and suppressions. */
     public List<Diagnostic> check(ScalingPlan plan) {
-        List<Diagnostic> out = new ArrayList<>();
-        for (Service service : plan.services()) {
-            String element = plan.name() + " · " + service.name();
-            service.autoscaling().ifPresent(a -> utilizationNeedsRequest(element, service, a, out));
-            limitsAboveRequests(element, service.resources(), out);
-            if (service.autoscaling().isPresent() && service.replicas().isPresent()) {
-                out.add(diagnostic(
-                        Rules.REPLICAS_WITH_AUTOSCALING,
-                        element,
-                        "replicas(" + service.replicas().get() + ") is ignored: the HPA owns the replica count"
-                                + " (minReplicas " + service.autoscaling().get().minReplicas() + ")",
-                        service.source()));
+        RuleSettings settings = plan.ruleSettings();
+        List<Diagnostic> out = new ArrayList<>(checkSettings(plan));
+        Set<Suppression> used = new HashSet<>();
+        for (PlanRule rule : rules) {
+            for (Diagnostic d : rule.check(plan)) {
+                Optional<Suppression> suppression = settings.suppressionOf(d.ruleId(), serviceOf(plan, d));
+                if (suppression.isPresent()) {
+                    used.add(suppression.get());
+                    continue;
+                }
+                Severity severity = settings.severities().get(d.ruleId());
+                out.add(severity == null ? d : d.withSeverity(severity));
+            }
+        }
+        for (Suppression s : settings.suppressions()) {
+            if (!used.contains(s) && Rules.byId(s.ruleId()).isPresent()) {
+                out.add(PlanRule.finding(
+                        Rules.UNUSED_SUPPRESSION,
+                        plan.name() + s.service().map(n -> " · " + n).orElse(""),
+                        "suppress(\"" + s.ruleId() + "\", ...) matches no finding",
+                        s.source()));
             }
         }
         return out;
     }
 
-    private static void utilizationNeedsRequest(String element, Service service, Autoscaling a, List<Diagnostic> out) {
-        Resources r = service.resources();
-        if (a.cpuUtilization().isPresent() && r.cpuRequest().isEmpty()) {
-            out.add(diagnostic(
-                    Rules.UTILIZATION_WITHOUT_REQUEST,
-                    element,
-                    "CPU utilization target " + a.cpuUtilization().get() + " but no CPU request: the HPA cannot"
-                            + " compute CPU utilization and will not scale",
-                    a.source()));
+    private static List<Diagnostic> checkSettings(ScalingPlan plan) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Suppression s : plan.ruleSettings().suppressions()) {
+            if (Rules.byId(s.ruleId()).isEmpty()) {
+                out.add(PlanRule.finding(
+                        Rules.INVALID_RULE_SETTING,
+                        plan.name() + s.service().map(n -> " · " + n).orElse(""),
+                        "suppress(\"" + s.ruleId() + "\", ...) names no rule: see docs/rules.md",
+                        s.source()));
+            }
         }
-        if (a.memoryUtilization().isPresent() && r.memoryRequest().isEmpty()) {
-            out.add(diagnostic(
-                    Rules.UTILIZATION_WITHOUT_REQUEST,
-                    element,
-                    "memory utilization target " + a.memoryUtilization().get() + " but no memory request: the HPA"
-                            + " cannot compute memory utilization and will not scale",
-                    a.source()));
+        for (Map.Entry<String, Severity> e : plan.ruleSettings().severities().entrySet()) {
+            if (Rules.byId(e.getKey()).isEmpty()) {
+                out.add(PlanRule.finding(
+                        Rules.INVALID_RULE_SETTING,
+                        plan.name(),
+                        "severity(\"" + e.getKey() + "\", ...) names no rule: see docs/rules.md",
+                        plan.source()));
+            }
         }
+        return out;
     }
 
-    private static void limitsAboveRequests(String element, Resources r, List<Diagnostic> out) {
-        if (r.cpuRequest().isPresent()
-                && r.cpuLimit().isPresent()
-                && r.cpuLimit().get().compareTo(r.cpuRequest().get()) < 0) {
-            out.add(diagnostic(
-                    Rules.LIMIT_BELOW_REQUEST,
-                    element,
-                    "CPU limit " + r.cpuLimit().get() + " is below the CPU request "
-                            + r.cpuRequest().get(),
-                    r.source()));
+    /** The service a diagnostic is about, from its element ({@code plan · service}). */
+    private static Optional<String> serviceOf(ScalingPlan plan, Diagnostic d) {
+        String prefix = plan.name() + " · ";
+        if (!d.element().startsWith(prefix)) {
+            return Optional.empty();
         }
-        if (r.memoryRequest().isPresent()
-                && r.memoryLimit().isPresent()
-                && r.memoryLimit().get().compareTo(r.memoryRequest().get()) < 0) {
-            out.add(diagnostic(
-                    Rules.LIMIT_BELOW_REQUEST,
-                    element,
-                    "memory limit " + r.memoryLimit().get() + " is below the memory request "
-                            + r.memoryRequest().get(),
-                    r.source()));
-        }
-    }
-
-    static Diagnostic diagnostic(Rule rule, String element, String message, SourceLocation at) {
-        return new Diagnostic(rule.id(), rule.severity(), element, message, at, Optional.of(rule.fix()));
+        String rest = d.element().substring(prefix.length());
+        return plan.service(rest).map(s -> s.name());
     }
 }

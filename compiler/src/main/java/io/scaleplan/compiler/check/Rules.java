@@ -87,6 +87,19 @@ public final class Rules {
             "Names and references from a plan are written into YAML, SQL and configuration files. Text with quotes,"
                     + " blanks, newlines or other characters outside the allowed set is rejected rather than escaped.",
             "Use only the characters the message lists.");
+    public static final Rule INVALID_RULE_SETTING = new Rule(
+            "SP012",
+            Severity.ERROR,
+            "Rule setting names no rule, or gives no reason",
+            "severity(...) and suppress(...) must name a rule of the catalogue, and a suppression must carry the"
+                    + " reason a reviewer reads: an unexplained suppression hides a finding without a decision.",
+            "Use an id from docs/rules.md and give a one-line reason.");
+    public static final Rule UNUSED_SUPPRESSION = new Rule(
+            "SP013",
+            Severity.WARNING,
+            "Suppression matches nothing",
+            "A suppression whose rule no longer fires hides nothing today but would silently hide a new finding later.",
+            "Remove the suppression.");
     public static final Rule UTILIZATION_WITHOUT_REQUEST = new Rule(
             "SP101",
             Severity.ERROR,
@@ -101,6 +114,59 @@ public final class Rules {
             "Limit below request",
             "The API server rejects a container whose limit is below its request, so the Deployment would not roll out.",
             "Raise the limit to at least the request, or lower the request.");
+    public static final Rule PDB_BLOCKS_EVICTION = new Rule(
+            "SP103",
+            Severity.ERROR,
+            "Disruption budget allows no eviction at the service's smallest size",
+            "The disruption controller allows healthy pods − desiredHealthy evictions. With minAvailable at or above"
+                    + " minReplicas, a percentage that rounds up to every pod, or maxUnavailable 0, that is 0 at"
+                    + " minReplicas: kubectl drain retries forever and the cluster autoscaler cannot remove the node"
+                    + " (the runbook's 'Scale Down Not Working'). A PDB with neither field also blocks every eviction;"
+                    + " the DSL cannot express one.",
+            "Use maxUnavailable(pods(1)), or a minAvailable below minReplicas.");
+    public static final Rule CAPACITY_SHORTFALL = new Rule(
+            "SP104",
+            Severity.ERROR,
+            "Expected load needs more pods than the service can run",
+            "The runbook's formula: required pods = ceil(expected rps / rps per pod × headroom). If that exceeds"
+                    + " maxReplicas (or the fixed replica count), the HPA tops out before the load is served.",
+            "Raise maxReplicas to at least the required pods, or raise capacity per pod.");
+    public static final Rule RATE_TARGET_WITHOUT_HEADROOM = new Rule(
+            "SP105",
+            Severity.WARNING,
+            "Request-rate metric target leaves less headroom than the plan declares",
+            "A Pods metric on requests per second scales out when the average per pod passes the target. A target at"
+                    + " or near what one pod serves means pods are saturated before the HPA adds any, and new pods"
+                    + " take time to become ready. The target should be at most rps per pod / headroom.",
+            "Lower the metric's target to rps per pod / headroom, or lower the declared headroom.");
+    public static final Rule LOAD_WITHOUT_CAPACITY = new Rule(
+            "SP106",
+            Severity.WARNING,
+            "Expected load without capacity per pod",
+            "An expected load can only be checked against maxReplicas when the plan says what one pod serves.",
+            "Add capacityPerPod(rps(...)) from the last load test.");
+    public static final Rule POOL_TOO_SMALL = new Rule(
+            "SP107",
+            Severity.ERROR,
+            "Pods at maxReplicas do not fit the node pool",
+            "Σ over services of maxReplicas × requests must fit the pool at its maximum node count, after each node's"
+                    + " reserve. Otherwise pods stay Pending when the HPAs scale out (the runbook's 'Pods Not"
+                    + " Starting: Insufficient resources'). The fit is a first-fit-decreasing packing, since a pod"
+                    + " cannot span nodes.",
+            "Raise the pool's maximum nodes, use larger nodes, or lower maxReplicas or requests.");
+    public static final Rule POD_LARGER_THAN_NODE = new Rule(
+            "SP108",
+            Severity.ERROR,
+            "A pod requests more than a node offers",
+            "A pod whose CPU or memory request exceeds a node's allocatable capacity minus its reserve never"
+                    + " schedules, however many nodes the pool has.",
+            "Lower the requests, or use a pool with larger nodes.");
+    public static final Rule UNKNOWN_NODE_POOL = new Rule(
+            "SP109",
+            Severity.ERROR,
+            "Service on an unknown node pool",
+            "A service must run on a node pool the plan declares: the one it names, or the plan's only pool.",
+            "Declare the pool with nodePool(name, ...), or fix the service's nodePool(...).");
     public static final Rule REPLICAS_WITH_AUTOSCALING = new Rule(
             "SP110",
             Severity.WARNING,
@@ -125,8 +191,17 @@ public final class Rules {
                 INVALID_BUDGET,
                 PLAN_FAILED,
                 UNSAFE_TEXT,
+                INVALID_RULE_SETTING,
+                UNUSED_SUPPRESSION,
                 UTILIZATION_WITHOUT_REQUEST,
                 LIMIT_BELOW_REQUEST,
+                PDB_BLOCKS_EVICTION,
+                CAPACITY_SHORTFALL,
+                RATE_TARGET_WITHOUT_HEADROOM,
+                LOAD_WITHOUT_CAPACITY,
+                POOL_TOO_SMALL,
+                POD_LARGER_THAN_NODE,
+                UNKNOWN_NODE_POOL,
                 REPLICAS_WITH_AUTOSCALING)) {
             if (BY_ID.put(rule.id(), rule) != null) {
                 throw new IllegalStateException("rule id used twice: " + rule.id());

@@ -1,0 +1,193 @@
+package io.scaleplan.compiler.check;
+
+import io.scaleplan.dsl.Capacity;
+import io.scaleplan.dsl.Cpu;
+import io.scaleplan.dsl.Memory;
+import io.scaleplan.dsl.NodePool;
+import io.scaleplan.dsl.Rps;
+import io.scaleplan.dsl.ScalingPlan;
+import io.scaleplan.dsl.Service;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The capacity arithmetic shared by the rules and the CAPACITY.md report: the runbook's scaling
+ * formula per service, and how the pods at maxReplicas fit a node pool.
+ */
+public final class CapacityPlanner {
+    private CapacityPlanner() {}
+
+    /**
+     * One service's capacity: what its pods serve at min and max, and what the expected load needs.
+     *
+     * @param service the service
+     * @param capacity rps per pod and headroom, if declared
+     * @param expectedLoad the expected load, if declared
+     * @param requiredPods ceil(load / perPod × headroom), when both are declared
+     * @param exactPods load / perPod × headroom before rounding up, when both are declared
+     */
+    public record ServiceCapacity(
+            Service service,
+            Optional<Capacity> capacity,
+            Optional<Rps> expectedLoad,
+            Optional<Integer> requiredPods,
+            Optional<BigDecimal> exactPods) {
+
+        /** The formula with the numbers: {@code ceil(5000 / 1000 × 1.3) = ceil(6.5) = 7}. */
+        public String arithmetic() {
+            Capacity c = capacity.orElseThrow();
+            return "ceil(" + expectedLoad.orElseThrow().perSecond() + " / "
+                    + c.perPod().perSecond() + " × "
+                    + Numbers.format(c.headroom()) + ") = ceil(" + Numbers.format(exactPods.orElseThrow()) + ") = "
+                    + requiredPods.orElseThrow();
+        }
+
+        /** Requests per second the pods serve at {@code pods} replicas. */
+        public Optional<Long> capacityAt(int pods) {
+            return capacity.map(c -> c.perPod().perSecond() * pods);
+        }
+    }
+
+    /** The capacity of {@code service}. */
+    public static ServiceCapacity of(Service service) {
+        Optional<BigDecimal> exact = Optional.empty();
+        Optional<Integer> required = Optional.empty();
+        if (service.capacity().isPresent() && service.expectedLoad().isPresent()) {
+            Capacity c = service.capacity().get();
+            BigDecimal pods = BigDecimal.valueOf(service.expectedLoad().get().perSecond())
+                    .multiply(BigDecimal.valueOf(c.headroom()))
+                    .divide(BigDecimal.valueOf(c.perPod().perSecond()), 6, RoundingMode.HALF_EVEN);
+            exact = Optional.of(pods);
+            required = Optional.of(c.requiredPods(service.expectedLoad().get()));
+        }
+        return new ServiceCapacity(service, service.capacity(), service.expectedLoad(), required, exact);
+    }
+
+    /** A group of identical pods: {@code count} replicas of one service with its requests. */
+    public record PodGroup(String owner, int count, Cpu cpu, Memory memory) {}
+
+    /**
+     * How the pods at maxReplicas fit a pool at its maximum node count.
+     *
+     * @param pool the pool
+     * @param pods the pod groups on it (services with requests)
+     * @param requestedCpu Σ pods × CPU request
+     * @param requestedMemory Σ pods × memory request
+     * @param totalCpu maxNodes × usable CPU per node
+     * @param totalMemory maxNodes × usable memory per node
+     * @param podsThatFit how many of the pods a first-fit-decreasing packing places on maxNodes nodes
+     * @param podCount how many pods there are
+     * @param tooLarge pod groups of which one pod is larger than a node's usable capacity
+     */
+    public record PoolFit(
+            NodePool pool,
+            List<PodGroup> pods,
+            Cpu requestedCpu,
+            Memory requestedMemory,
+            Cpu totalCpu,
+            Memory totalMemory,
+            int podsThatFit,
+            int podCount,
+            List<PodGroup> tooLarge) {
+
+        public boolean fits() {
+            return podsThatFit == podCount;
+        }
+
+        public double cpuShare() {
+            return totalCpu.millicores() == 0 ? 0 : requestedCpu.millicores() / (double) totalCpu.millicores();
+        }
+
+        public double memoryShare() {
+            return totalMemory.bytes() == 0 ? 0 : requestedMemory.bytes() / (double) totalMemory.bytes();
+        }
+
+        /** {@code cpu} or {@code memory}: the resource whose requested share of the pool is larger. */
+        public String bindingResource() {
+            return cpuShare() >= memoryShare() ? "CPU" : "memory";
+        }
+    }
+
+    /** The fit of every pool the plan declares, with the pods of the services that run on it. */
+    public static List<PoolFit> poolFits(ScalingPlan plan, List<PodGroup> extraPods) {
+        List<PoolFit> fits = new ArrayList<>();
+        for (NodePool pool : plan.nodePools()) {
+            List<PodGroup> pods = new ArrayList<>();
+            for (Service s : plan.services()) {
+                if (plan.poolOf(s).map(p -> p.name().equals(pool.name())).orElse(false)
+                        && s.resources().cpuRequest().isPresent()
+                        && s.resources().memoryRequest().isPresent()
+                        && s.maxReplicas() > 0) {
+                    pods.add(new PodGroup(
+                            s.name(),
+                            s.maxReplicas(),
+                            s.resources().cpuRequest().get(),
+                            s.resources().memoryRequest().get()));
+                }
+            }
+            if (plan.nodePools().size() == 1) {
+                pods.addAll(extraPods);
+            }
+            fits.add(fit(pool, pods));
+        }
+        return fits;
+    }
+
+    static PoolFit fit(NodePool pool, List<PodGroup> pods) {
+        long cpu = 0;
+        long memory = 0;
+        int count = 0;
+        List<PodGroup> tooLarge = new ArrayList<>();
+        List<long[]> all = new ArrayList<>();
+        for (PodGroup g : pods) {
+            cpu += g.cpu().millicores() * g.count();
+            memory += g.memory().bytes() * g.count();
+            count += g.count();
+            if (g.cpu().compareTo(pool.usableCpu()) > 0 || g.memory().compareTo(pool.usableMemory()) > 0) {
+                tooLarge.add(g);
+            }
+            for (int i = 0; i < g.count(); i++) {
+                all.add(new long[] {g.cpu().millicores(), g.memory().bytes()});
+            }
+        }
+        return new PoolFit(
+                pool,
+                List.copyOf(pods),
+                new Cpu(cpu),
+                new Memory(memory),
+                pool.usableCpu().times(pool.maxNodes()),
+                pool.usableMemory().times(pool.maxNodes()),
+                firstFitDecreasing(all, pool),
+                count,
+                tooLarge);
+    }
+
+    /** Pods placed by first-fit-decreasing (by their larger share of a node) on maxNodes nodes. */
+    private static int firstFitDecreasing(List<long[]> pods, NodePool pool) {
+        long nodeCpu = pool.usableCpu().millicores();
+        long nodeMemory = pool.usableMemory().bytes();
+        pods.sort(
+                Comparator.comparingDouble((long[] p) -> Math.max(p[0] / (double) nodeCpu, p[1] / (double) nodeMemory))
+                        .reversed());
+        long[][] free = new long[pool.maxNodes()][];
+        for (int i = 0; i < free.length; i++) {
+            free[i] = new long[] {nodeCpu, nodeMemory};
+        }
+        int placed = 0;
+        for (long[] pod : pods) {
+            for (long[] node : free) {
+                if (node[0] >= pod[0] && node[1] >= pod[1]) {
+                    node[0] -= pod[0];
+                    node[1] -= pod[1];
+                    placed++;
+                    break;
+                }
+            }
+        }
+        return placed;
+    }
+}

@@ -1,0 +1,41 @@
+package io.scaleplan.compiler.check;
+
+/** The rule catalogue as Markdown: {@code docs/rules.md}, and the text {@code explain} prints. */
+public final class RulesDocument {
+    private RulesDocument() {}
+
+    /** The whole catalogue. */
+    public static String markdown() {
+        StringBuilder out = new StringBuilder();
+        out.append("# Rules\n\n")
+                .append(
+                        "Every diagnostic scaleplan prints names one of these rules. `./scaleplan explain SP###` prints a")
+                .append(" rule's entry. SP0xx rules are checked by the DSL's builders, where the value is given; SP1xx")
+                .append(" rules by the compiler, across the whole plan.\n\n")
+                .append("A plan can change a rule's severity (`severity(\"SP105\", Severity.ERROR)`) or accept a")
+                .append(" finding with a reason (`suppress(\"SP105\", \"why\")`, on the plan or on one service);")
+                .append(" `--strict` reports every warning as an error.\n\n")
+                .append("| id | severity | title |\n| --- | --- | --- |\n");
+        for (Rule r : Rules.all()) {
+            out.append("| [")
+                    .append(r.id())
+                    .append("](#")
+                    .append(r.id().toLowerCase(java.util.Locale.ROOT))
+                    .append(") | ")
+                    .append(r.severity().label())
+                    .append(" | ")
+                    .append(r.title())
+                    .append(" |\n");
+        }
+        for (Rule r : Rules.all()) {
+            out.append('\n').append(entry(r));
+        }
+        return out.toString();
+    }
+
+    /** One rule's entry. */
+    public static String entry(Rule r) {
+        return "## " + r.id() + "\n\n**" + r.title() + "** (default severity: "
+                + r.severity().label() + ")\n\n" + r.explanation() + "\n\nFix: " + r.fix() + "\n";
+    }
+}

@@ -1,0 +1,218 @@
+package io.scaleplan.compiler.check;
+
+import static io.scaleplan.dsl.Units.cores;
+import static io.scaleplan.dsl.Units.gib;
+import static io.scaleplan.dsl.Units.mib;
+import static io.scaleplan.dsl.Units.millicores;
+import static io.scaleplan.dsl.Units.percent;
+import static io.scaleplan.dsl.Units.pods;
+import static io.scaleplan.dsl.Units.rps;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.ScalingPlan;
+import io.scaleplan.dsl.Severity;
+import io.scaleplan.testing.SourceLines;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each rule: a plan that trips it, with the exact diagnostic, and one that passes. */
+class RulesTest {
+    private static final String FILE = "io/scaleplan/compiler/check/RulesTest.java";
+
+    private static ScalingPlan.Builder plan() {
+        return ScalingPlan.builder("prod").namespace("arka-system").helmRelease("arka", "./arka-engine");
+    }
+
+    private static List<String> check(ScalingPlan plan) {
+        return new Checker().check(plan).stream().map(Diagnostic::toString).toList();
+    }
+
+    private static String at(String marker) {
+        return FILE + ":" + SourceLines.of(FILE, marker);
+    }
+
+    @Test
+    void sp101UtilizationWithoutRequest() {
+        ScalingPlan trips = plan().service(
+                        "policy-engine",
+                        s -> s.autoscale(a -> a.replicas(2, 10) // @sp101
+                                .cpuUtilization(percent(70))
+                                .memoryUtilization(percent(80))))
+                .build();
+        assertThat(check(trips))
+                .containsExactly(
+                        at("@sp101") + ": error: [SP101] prod · policy-engine: CPU utilization target 70% but no CPU"
+                                + " request: the HPA cannot compute CPU utilization and will not scale",
+                        at("@sp101") + ": error: [SP101] prod · policy-engine: memory utilization target 80% but no"
+                                + " memory request: the HPA cannot compute memory utilization and will not scale");
+        ScalingPlan passes = plan().service("policy-engine", s -> s.requests(millicores(250), mib(512))
+                        .autoscale(a ->
+                                a.replicas(2, 10).cpuUtilization(percent(70)).memoryUtilization(percent(80))))
+                .build();
+        assertThat(check(passes)).isEmpty();
+    }
+
+    @Test
+    void sp102LimitBelowRequest() {
+        ScalingPlan trips = plan().service("api", s -> s.replicas(2)
+                        .requests(cores(2), gib(4)) // @sp102
+                        .limits(cores(1), gib(4)))
+                .build();
+        assertThat(check(trips))
+                .containsExactly(at("@sp102") + ": error: [SP102] prod · api: CPU limit 1 is below the CPU request 2");
+        assertThat(check(plan().service(
+                                "api",
+                                s -> s.replicas(2).requests(cores(1), gib(4)).limits(cores(1), gib(4)))
+                        .build()))
+                .isEmpty();
+    }
+
+    @Test
+    void sp103BudgetsThatBlockEvictionAtMinReplicas() {
+        ScalingPlan trips = plan().service("a", s -> s.replicas(2).minAvailable(2)) // @sp103-int
+                .service("b", s -> s.requests(cores(1), gib(1))
+                        .autoscale(a -> a.replicas(3, 10).cpuUtilization(percent(70)))
+                        .minAvailable(percent(90))) // @sp103-percent
+                .service("c", s -> s.replicas(5).maxUnavailable(0)) // @sp103-zero
+                .build();
+        assertThat(check(trips))
+                .containsExactly(
+                        at("@sp103-int") + ": error: [SP103] prod · a: PodDisruptionBudget minAvailable 2 allows no"
+                                + " eviction at replicas 2: disruptionsAllowed = 2 − 2 ≤ 0; node drains and scale-down block",
+                        at("@sp103-percent") + ": error: [SP103] prod · b: PodDisruptionBudget minAvailable 90% rounds"
+                                + " up to 3 of 3 pods at minReplicas 3: disruptionsAllowed = 3 − 3 = 0; node drains and"
+                                + " scale-down block",
+                        at("@sp103-zero") + ": error: [SP103] prod · c: PodDisruptionBudget maxUnavailable 0 allows no"
+                                + " eviction at any replica count; node drains and scale-down block");
+        ScalingPlan passes = plan().service("a", s -> s.replicas(3).minAvailable(2))
+                .service("b", s -> s.replicas(3).minAvailable(percent(50)))
+                .service("c", s -> s.replicas(1).maxUnavailable(pods(1)))
+                .service("d", s -> s.replicas(0).minAvailable(1))
+                .build();
+        assertThat(check(passes)).isEmpty();
+    }
+
+    @Test
+    void sp104TheRunbooksFormulaAgainstMaxReplicas() {
+        ScalingPlan trips = plan().service("usage-metering", s -> s.requests(cores(1), gib(2))
+                        .autoscale(a -> a.replicas(3, 6).cpuUtilization(percent(70))) // @sp104
+                        .capacityPerPod(rps(1_000))
+                        .expectedLoad(rps(5_000)))
+                .build();
+        assertThat(check(trips))
+                .containsExactly(at("@sp104") + ": error: [SP104] prod · usage-metering: expected load 5000 rps needs"
+                        + " ceil(5000 / 1000 × 1.3) = ceil(6.5) = 7 pods (rps / rps per pod × headroom), but"
+                        + " maxReplicas is 6");
+        ScalingPlan passes = plan().service("usage-metering", s -> s.requests(cores(1), gib(2))
+                        .autoscale(a -> a.replicas(3, 7).cpuUtilization(percent(70)))
+                        .capacityPerPod(rps(1_000))
+                        .expectedLoad(rps(5_000)))
+                .build();
+        assertThat(check(passes)).isEmpty();
+    }
+
+    @Test
+    void sp105RateTargetAtWhatAPodTopsOutAt() {
+        ScalingPlan trips = plan().service("usage-metering", s -> s.requests(cores(1), gib(2))
+                        .autoscale(a -> a.replicas(3, 20).podsMetric("http_requests_per_second", 1_000)) // @sp105
+                        .capacityPerPod(rps(1_000)))
+                .build();
+        assertThat(check(trips))
+                .containsExactly(at("@sp105") + ": warning: [SP105] prod · usage-metering: Pods metric"
+                        + " http_requests_per_second targets 1000 rps per pod (1k), but a pod tops out at 1000 rps:"
+                        + " with headroom 1.3 the target must be at most 1000 / 1.3 = 769.23");
+        ScalingPlan passes = plan().service("usage-metering", s -> s.requests(cores(1), gib(2))
+                        .autoscale(a -> a.replicas(3, 20)
+                                .podsMetric("http_requests_per_second", 769)
+                                .podsMetric("queue_depth", 5_000))
+                        .capacityPerPod(rps(1_000)))
+                .build();
+        assertThat(check(passes)).isEmpty();
+    }
+
+    @Test
+    void sp106LoadWithoutCapacity() {
+        ScalingPlan trips = plan().service("api", s -> s.replicas(3).expectedLoad(rps(400))) // @sp106
+                .build();
+        assertThat(check(trips))
+                .containsExactly(at("@sp106") + ": warning: [SP106] prod · api: expected load 400 rps but no"
+                        + " capacityPerPod(...): the pods needed cannot be computed");
+    }
+
+    private static ScalingPlan.Builder withPool(int maxNodes) {
+        return plan().nodePool("arka-workers", p -> p.allocatable(cores(4), gib(16)) // @pool
+                        .nodes(1, maxNodes)
+                        .reserve(millicores(500), gib(1)))
+                .service("usage-metering", s -> s.requests(cores(1), gib(2))
+                        .autoscale(a -> a.replicas(3, 20).cpuUtilization(percent(70))));
+    }
+
+    @Test
+    void sp107PodsAtMaxReplicasMustFitThePool() {
+        // 20 pods × (1 CPU, 2Gi); a node gives 3500m / 15Gi after its reserve: 3 pods per node (CPU binds)
+        assertThat(check(withPool(6).build()))
+                .containsExactly(at("@pool") + ": error: [SP107] prod · node pool arka-workers: at maxReplicas the"
+                        + " pods request 20 CPU and 40Gi (20 pods), but 6 nodes offer 21 CPU and 90Gi after reserves;"
+                        + " CPU binds (95% requested): 18 of 20 pods fit");
+        assertThat(check(withPool(7).build())).isEmpty();
+    }
+
+    @Test
+    void sp108APodLargerThanANode() {
+        ScalingPlan trips = withPool(50)
+                .service("batch", s -> s.replicas(1).requests(cores(4), gib(1)))
+                .build();
+        assertThat(check(trips))
+                .containsExactly(at("@pool") + ": error: [SP108] prod · node pool arka-workers: batch requests 4 CPU /"
+                        + " 1Gi per pod, more than a node offers after its reserve (3500m CPU / 15Gi): its pods never"
+                        + " schedule");
+    }
+
+    @Test
+    void sp109UnknownPool() {
+        ScalingPlan trips = withPool(10)
+                .service("x", s -> s.replicas(1).nodePool("gpu")) // @sp109
+                .build();
+        assertThat(check(trips))
+                .containsExactly(at("@sp109") + ": error: [SP109] prod · x: runs on node pool \"gpu\", which the plan"
+                        + " does not declare (pools: arka-workers)");
+    }
+
+    @Test
+    void suppressionsNeedAReasonAndAreReportedWhenUnused() {
+        ScalingPlan plan = plan().service("usage-metering", s -> s.requests(cores(1), gib(2))
+                        .autoscale(a -> a.replicas(3, 20).podsMetric("http_requests_per_second", 1_000))
+                        .capacityPerPod(rps(1_000))
+                        .suppress("SP105", "the runbook's target until the next capacity test"))
+                .service("api", s -> s.replicas(2).suppress("SP104", "nothing to hide")) // @unused
+                .suppress("SP999", "no such rule") // @unknown
+                .build();
+        assertThat(check(plan))
+                .containsExactly(
+                        at("@unknown")
+                                + ": error: [SP012] prod: suppress(\"SP999\", ...) names no rule: see docs/rules.md",
+                        at("@unused") + ": warning: [SP013] prod · api: suppress(\"SP104\", ...) matches no finding");
+    }
+
+    @Test
+    void severityCanBeRaisedPerPlan() {
+        ScalingPlan plan = plan().service("usage-metering", s -> s.requests(cores(1), gib(2))
+                        .autoscale(a -> a.replicas(3, 20).podsMetric("http_requests_per_second", 1_000))
+                        .capacityPerPod(rps(1_000)))
+                .severity("SP105", Severity.ERROR)
+                .build();
+        assertThat(new Checker().check(plan)).singleElement().satisfies(d -> {
+            assertThat(d.ruleId()).isEqualTo("SP105");
+            assertThat(d.severity()).isEqualTo(Severity.ERROR);
+        });
+    }
+
+    @Test
+    void aSuppressionWithoutAReasonIsRejectedByTheBuilder() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> plan().service("a", s -> s.replicas(1).suppress("SP104", " "))
+                                .build())
+                .hasMessageEndingWith("[SP012] prod · a: suppress(\"SP104\", ...) needs a reason a reviewer can read");
+    }
+}

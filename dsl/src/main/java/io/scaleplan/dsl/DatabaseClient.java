@@ -1,0 +1,25 @@
+package io.scaleplan.dsl;
+
+import java.util.Objects;
+
+/**
+ * Something outside the plan's services that holds PostgreSQL connections (a migration job, a BI
+ * tool, pgbouncer's admin pool, the DBAs' psql sessions), counted in the connection budget.
+ *
+ * @param name what it is, for reports ({@code reporting-etl})
+ * @param connections the most connections it opens at once
+ * @param source where it was declared
+ */
+public record DatabaseClient(String name, int connections, SourceLocation source) {
+
+    public DatabaseClient {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(source, "source");
+        if (!Names.isDns1123Label(name)) {
+            throw new IllegalArgumentException("not a valid client name: " + Names.show(name));
+        }
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections must be at least 1: " + connections);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.scaleplan.dsl;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a plan tunes the rules: severities raised or lowered per rule, and findings suppressed
+ * with a reason.
+ *
+ * @param severities the severity each named rule is reported at, instead of its default
+ * @param suppressions the findings the plan accepts, each with its reason
+ */
+public record RuleSettings(Map<String, Severity> severities, List<Suppression> suppressions) {
+
+    /** No overrides, no suppressions. */
+    public static final RuleSettings DEFAULTS = new RuleSettings(Map.of(), List.of());
+
+    public RuleSettings {
+        severities = Map.copyOf(severities);
+        suppressions = List.copyOf(suppressions);
+    }
+
+    /** The suppression covering a finding of {@code ruleId} on {@code service} (empty: plan-level), if any. */
+    public Optional<Suppression> suppressionOf(String ruleId, Optional<String> service) {
+        return suppressions.stream()
+                .filter(s -> s.ruleId().equals(ruleId))
+                .filter(s -> s.service().isEmpty() || s.service().equals(service))
+                .findFirst();
+    }
+
+    static Suppression suppression(
+            Problems problems, String element, String ruleId, Optional<String> service, String reason) {
+        Objects.requireNonNull(ruleId, "ruleId");
+        if (!ruleId.matches("SP[0-9]{3}")) {
+            problems.errorHere(
+                    "SP012", element, "suppress(" + Names.show(ruleId) + ", ...): not a rule id (SP and three digits)");
+            return null;
+        }
+        if (reason == null || reason.isBlank()) {
+            problems.errorHere(
+                    "SP012", element, "suppress(\"" + ruleId + "\", ...) needs a reason a reviewer can read");
+            return null;
+        }
+        if (reason.chars().anyMatch(c -> c < 0x20)) {
+            problems.errorHere("SP011", element, "suppression reason must be one line without control characters");
+            return null;
+        }
+        return new Suppression(ruleId, service, reason, SourceLocation.capture());
+    }
+}
