@@ -96,6 +96,25 @@ public final class GeneratedDirectory {
         return out;
     }
 
+    /**
+     * The current bytes of every scaleplan file in the folder, by relative path; temporary files
+     * left by an interrupted write are not included.
+     */
+    public Map<String, byte[]> readAll() {
+        Map<String, byte[]> out = new TreeMap<>();
+        try {
+            for (Path p : ownFiles(root)) {
+                String name = p.getFileName().toString();
+                if (!(name.startsWith(".") && name.endsWith(".tmp"))) {
+                    out.put(relative(p), Files.readAllBytes(p));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + root + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     private SyncResult syncPlan(String plan, List<GeneratedFile> files) throws IOException {
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
@@ -166,11 +185,14 @@ public final class GeneratedDirectory {
 
     /** Whether scaleplan wrote this file: the marker stands on its first line. */
     public static boolean isOwn(Path file) throws IOException {
-        byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(MARKER_PROBE_BYTES);
+            return isOwn(in.readNBytes(MARKER_PROBE_BYTES));
         }
-        String text = new String(head, StandardCharsets.UTF_8);
+    }
+
+    /** Whether a file of this content was written by scaleplan: the marker stands on its first line. */
+    public static boolean isOwn(byte[] content) {
+        String text = new String(content, 0, Math.min(content.length, MARKER_PROBE_BYTES), StandardCharsets.UTF_8);
         int eol = text.indexOf('\n');
         String first = eol < 0 ? text : text.substring(0, eol);
         return first.contains(Headers.MARKER);
