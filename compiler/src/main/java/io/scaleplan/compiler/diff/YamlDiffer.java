@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * YAML files, document by document and field by field. A Kubernetes document is named by its
  * object ({@code usage-metering HPA} for the HorizontalPodAutoscaler {@code usage-metering-hpa});
  * any other document by its file ({@code helm/arka-values.yaml}). Each changed leaf reads {@code
- * spec.maxReplicas: 20 → 50}, with {@code (absent)} for a side where the field does not exist. Text
- * that does not parse as YAML is compared line by line.
+ * spec.maxReplicas: 20 → 50}, with {@code (absent)} for a side where the field does not exist; a
+ * list of scalars is compared as a set ({@code resources: + web-hpa.yaml}). Text that does not
+ * parse as YAML is compared line by line.
  */
 final class YamlDiffer implements FileDiffer {
     private static final YAMLMapper MAPPER = new YAMLMapper();
@@ -51,7 +52,9 @@ final class YamlDiffer implements FileDiffer {
             Map<String, JsonNode> b = leaves(is.root());
             for (Map.Entry<String, JsonNode> leaf : a.entrySet()) {
                 JsonNode other = b.get(leaf.getKey());
-                if (!leaf.getValue().equals(other)) {
+                if (leaf.getValue().isArray() && other != null && other.isArray()) {
+                    changes.addAll(listChanges(was.subject(), leaf.getKey(), leaf.getValue(), other));
+                } else if (!leaf.getValue().equals(other)) {
                     changes.add(new SemanticChange(
                             was.subject(), leaf.getKey() + ": " + scalar(leaf.getValue()) + " → " + scalar(other)));
                 }
@@ -67,6 +70,26 @@ final class YamlDiffer implements FileDiffer {
             if (!old.containsKey(e.getKey())) {
                 changes.add(new SemanticChange(e.getValue().subject(), "added"));
             }
+        }
+        return changes;
+    }
+
+    /** A list of scalars compared as a set: {@code resources: - a.yaml}, {@code resources: + b.yaml}. */
+    private static List<SemanticChange> listChanges(String subject, String path, JsonNode before, JsonNode after) {
+        List<String> was = new ArrayList<>();
+        before.forEach(n -> was.add(scalar(n)));
+        List<String> is = new ArrayList<>();
+        after.forEach(n -> is.add(scalar(n)));
+        List<SemanticChange> changes = new ArrayList<>();
+        List<String> added = new ArrayList<>(is);
+        for (String item : was) {
+            if (!added.remove(item)) {
+                changes.add(new SemanticChange(subject, path + ": - " + item));
+            }
+        }
+        added.forEach(item -> changes.add(new SemanticChange(subject, path + ": + " + item)));
+        if (changes.isEmpty() && !was.equals(is)) {
+            changes.add(new SemanticChange(subject, path + ": reordered"));
         }
         return changes;
     }
@@ -122,13 +145,22 @@ final class YamlDiffer implements FileDiffer {
                 Map.Entry<String, JsonNode> field = it.next();
                 collect(path + key(path, field.getKey()), field.getValue(), out);
             }
-        } else if (node.isArray() && !node.isEmpty()) {
+        } else if (node.isArray() && !node.isEmpty() && !allScalars(node)) {
             for (int i = 0; i < node.size(); i++) {
                 collect(path + "[" + i + "]", node.get(i), out);
             }
         } else {
             out.put(path.isEmpty() ? "(document)" : path, node);
         }
+    }
+
+    private static boolean allScalars(JsonNode array) {
+        for (JsonNode item : array) {
+            if (item.isContainerNode()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String key(String parent, String key) {
@@ -143,6 +175,10 @@ final class YamlDiffer implements FileDiffer {
             return ABSENT;
         } else if (node.isTextual()) {
             return node.asText().isEmpty() ? "\"\"" : node.asText();
+        } else if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(n -> items.add(scalar(n)));
+            return "[" + String.join(", ", items) + "]";
         }
         return node.toString();
     }
