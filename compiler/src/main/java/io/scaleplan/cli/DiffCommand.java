@@ -93,7 +93,7 @@ final class DiffCommand implements Callable<Integer> {
                     GeneratedTree.scope(before, compiled.plans(), compiled.allPlans()),
                     GeneratedTree.produced(compiled.files()));
         } catch (GitRefusalException e) {
-            err.println("error: " + e.refusal().explain());
+            err.println("error: " + e.refusal().explain() + " (use --worktree to compare with the disk)");
             err.flush();
             return ExitCodes.REFUSED;
         } catch (UncheckedIOException e) {

@@ -137,7 +137,7 @@ class DiffAndCheckTest {
         assertThat(diff.exit()).isEqualTo(ExitCodes.REFUSED);
         assertThat(diff.err())
                 .isEqualTo("error: not inside a Git repository: " + dir.resolve("generated")
-                        + " (run git init, or use --worktree to compare with the disk)\n");
+                        + " (use --worktree to compare with the disk)\n");
         assertThat(new RepoLess(dir).scaleplan("diff", "--worktree").out())
                 .startsWith("production: 0 changed, 5 added, 0 removed\n");
     }

@@ -31,6 +31,11 @@ final class Repo {
         this.output = root.resolve("generated");
     }
 
+    /** A repository (or a plain folder) at {@code dir}, as it is. */
+    static Repo at(Path dir) {
+        return new Repo(dir);
+    }
+
     /** A repository whose first commit holds README.md, plans/Plan.java and generated/ of {@code plan}. */
     static Repo withCommittedPlan(Path dir, PlanDefinition plan) throws Exception {
         Repo repo = new Repo(dir);

@@ -195,8 +195,7 @@ public final class CommitCommand {
         if (state != RepositoryState.SAFE) {
             throw new GitRefusalException(
                     Refusal.Reason.OPERATION_IN_PROGRESS,
-                    "a " + operation(state) + " is in progress (" + state.getDescription()
-                            + "): finish or abort it first",
+                    "a " + operation(state) + " is in progress: finish it or abort it (" + abort(state) + ") first",
                     List.of());
         }
         if (Files.exists(repo.getDirectory().toPath().resolve("index.lock"))) {
@@ -210,9 +209,17 @@ public final class CommitCommand {
             case CHERRY_PICKING, CHERRY_PICKING_RESOLVED -> "cherry-pick";
             case REVERTING, REVERTING_RESOLVED -> "revert";
             case REBASING, REBASING_REBASING, REBASING_MERGE, REBASING_INTERACTIVE -> "rebase";
-            case APPLY -> "git am";
+            case APPLY -> "git am session";
             case BISECTING -> "bisect";
             default -> state.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String abort(RepositoryState state) {
+        return switch (state) {
+            case BISECTING -> "git bisect reset";
+            case APPLY -> "git am --abort";
+            default -> "git " + operation(state) + " --abort";
         };
     }
 

@@ -93,9 +93,7 @@ public final class GeneratedTree implements AutoCloseable {
 
     private static GitRefusalException notARepository(Path abs) {
         return new GitRefusalException(
-                Refusal.Reason.NOT_A_REPOSITORY,
-                "not inside a Git repository: " + abs + " (run git init, or use --worktree to compare with the disk)",
-                List.of());
+                Refusal.Reason.NOT_A_REPOSITORY, "not inside a Git repository: " + abs, List.of());
     }
 
     /** The output folder's path in the work tree ({@code generated}), forward slashes. */
