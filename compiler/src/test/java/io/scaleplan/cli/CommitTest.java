@@ -2,7 +2,6 @@ package io.scaleplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -191,9 +190,5 @@ class CommitTest {
             RevCommit c = git.log().setMaxCount(1).call().iterator().next();
             return c.getId();
         }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

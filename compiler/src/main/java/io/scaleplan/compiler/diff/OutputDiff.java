@@ -63,11 +63,6 @@ public record OutputDiff(List<FileDiff> files) {
         return out;
     }
 
-    /** How many files have this status. */
-    public long count(FileDiff.Status status) {
-        return files.stream().filter(f -> f.status() == status).count();
-    }
-
     /** {@code 1 changed, 2 added, 0 removed}. */
     public static String counts(List<FileDiff> files) {
         long changed = files.stream()
