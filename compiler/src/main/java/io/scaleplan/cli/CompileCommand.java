@@ -4,11 +4,11 @@ import io.scaleplan.compiler.output.GeneratedDirectory;
 import io.scaleplan.compiler.output.SyncResult;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -25,27 +25,14 @@ final class CompileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "DIR",
-            defaultValue = "generated",
-            description = "Output folder (default: ${DEFAULT-VALUE}).")
-    Path output;
+    @Mixin
+    CompileOptions options;
 
     @Option(
             names = {"-p", "--plan"},
             paramLabel = "NAME",
             description = "Compile only this plan (repeatable). Default: every plan.")
     List<String> only = new ArrayList<>();
-
-    @Option(
-            names = "--source-root",
-            paramLabel = "DIR",
-            description = "Folder the plans' sources live in, to print diagnostics as DIR/pkg/File.java:line.")
-    Path sourceRoot;
-
-    @Option(names = "--strict", description = "Treat warnings as errors.")
-    boolean strict;
 
     @Option(
             names = {"-q", "--quiet"},
@@ -59,13 +46,13 @@ final class CompileCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PlanOutputs compiled = PlanOutputs.compile(main.plans(), only, strict, sourceRoot, err);
+        PlanOutputs compiled = PlanOutputs.compile(main.plans(), only, options.strict, options.sourceRoot, err);
         if (!compiled.ok()) {
             return compiled.exitCode();
         }
         try {
-            List<SyncResult> results =
-                    GeneratedDirectory.open(output).sync(compiled.plans(), compiled.files(), compiled.allPlans());
+            List<SyncResult> results = GeneratedDirectory.open(options.output)
+                    .sync(compiled.plans(), compiled.files(), compiled.allPlans());
             if (!quiet) {
                 results.forEach(r -> out.println(r.summary()));
             }

@@ -66,6 +66,21 @@ class CommitTest {
     }
 
     @Test
+    void outputsAlreadyWrittenByCompileAreNotHandEdits() throws Exception {
+        Repo repo = Repo.withCommittedPlan(dir, TestPlan.maxReplicas(20));
+        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "compile", "-q").exit())
+                .isZero();
+
+        Repo.Run run = repo.scaleplan(TestPlan.maxReplicas(50), "commit");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(repo.gitCli("show", "--name-only", "--format=", "HEAD"))
+                .isEqualTo("generated/production/helm/arka-values.yaml\n"
+                        + "generated/production/k8s/usage-metering-hpa.yaml\n");
+        assertThat(repo.gitCli("status", "--porcelain")).isEmpty();
+    }
+
+    @Test
     void nothingChangedMeansNoCommit() throws Exception {
         Repo repo = Repo.withCommittedPlan(dir, TestPlan.maxReplicas(20));
         ObjectId before = head(repo);

@@ -75,6 +75,17 @@ class DiffAndCheckTest {
     }
 
     @Test
+    void colourOnlyOnATerminalOrWhenAsked() throws Exception {
+        Repo repo = Repo.withCommittedPlan(dir, TestPlan.maxReplicas(20));
+
+        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff").out()).doesNotContain("\u001b[");
+        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--color", "always", "production")
+                        .out())
+                .startsWith("\u001b[1mproduction: 2 changed, 0 added, 0 removed\u001b[0m\n"
+                        + "\u001b[33m~ production/helm/arka-values.yaml\u001b[0m\n");
+    }
+
+    @Test
     void markdownForAPullRequestComment() throws Exception {
         Repo repo = Repo.withCommittedPlan(dir, TestPlan.maxReplicas(20));
 
