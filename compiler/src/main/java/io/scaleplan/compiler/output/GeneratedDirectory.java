@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  *   <li>Each write is atomic: a temporary file in the same folder, forced to disk, then renamed
  *       over the target. An interrupted run leaves every file either old or new, never torn.
  *   <li>A file the plans no longer produce is removed only if scaleplan wrote it (its first line
- *       carries {@link Headers#MARKER}); any other file is never modified or deleted.
+ *       carries {@link Headers#MARKER}); any other file is never modified or deleted, and a sync
+ *       whose output would replace one writes nothing.
  * </ul>
  */
 public final class GeneratedDirectory {
@@ -70,6 +71,7 @@ public final class GeneratedDirectory {
             list.add(f);
         }
         try {
+            refuseForeignFiles(files);
             List<SyncResult> results = new ArrayList<>();
             for (Map.Entry<String, List<GeneratedFile>> e : byPlan.entrySet()) {
                 results.add(syncPlan(e.getKey(), e.getValue()));
@@ -94,6 +96,24 @@ public final class GeneratedDirectory {
             throw new UncheckedIOException("cannot read " + root + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** Before anything is written: a produced path taken by a file scaleplan did not write stops the sync. */
+    private void refuseForeignFiles(Collection<GeneratedFile> files) throws IOException {
+        List<String> foreign = new ArrayList<>();
+        for (GeneratedFile f : files) {
+            Path target = root.resolve(f.path());
+            if (Files.exists(target) && !(Files.isRegularFile(target) && isOwn(target))) {
+                foreign.add(f.path());
+            }
+        }
+        if (!foreign.isEmpty()) {
+            throw new java.nio.file.FileAlreadyExistsException(
+                    String.join(", ", foreign),
+                    null,
+                    "exists and was not written by scaleplan (no marker on line 1); nothing was written:"
+                            + " move it away");
+        }
     }
 
     /**
