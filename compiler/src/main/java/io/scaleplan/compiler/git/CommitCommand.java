@@ -92,7 +92,8 @@ public final class CommitCommand {
             if (isLock(e)) {
                 return CommitOutcome.refused(lockRefusal());
             }
-            if (e instanceof RuntimeException r && !(r.getCause() instanceof IOException)) {
+            if (e instanceof RuntimeException r
+                    && (r instanceof UncheckedIOException || !(r.getCause() instanceof IOException))) {
                 throw r;
             }
             throw new UncheckedIOException(
