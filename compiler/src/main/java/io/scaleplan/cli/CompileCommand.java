@@ -1,21 +1,17 @@
 package io.scaleplan.cli;
 
-import io.scaleplan.compiler.Compilation;
-import io.scaleplan.compiler.PlanCompiler;
-import io.scaleplan.compiler.emit.GeneratedFile;
-import io.scaleplan.compiler.load.LoadedPlan;
-import io.scaleplan.compiler.load.PlanLoader;
 import io.scaleplan.compiler.output.GeneratedDirectory;
 import io.scaleplan.compiler.output.SyncResult;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -29,12 +25,8 @@ final class CompileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "DIR",
-            defaultValue = "generated",
-            description = "Output folder (default: ${DEFAULT-VALUE}).")
-    Path output;
+    @Mixin
+    CompileOptions options;
 
     @Option(
             names = {"-p", "--plan"},
@@ -43,40 +35,24 @@ final class CompileCommand implements Callable<Integer> {
     List<String> only = new ArrayList<>();
 
     @Option(
-            names = "--source-root",
-            paramLabel = "DIR",
-            description = "Folder the plans' sources live in, to print diagnostics as DIR/pkg/File.java:line.")
-    Path sourceRoot;
-
-    @Option(names = "--strict", description = "Treat warnings as errors.")
-    boolean strict;
-
-    @Option(
             names = {"-q", "--quiet"},
             description = "Print diagnostics only, no summary.")
     boolean quiet;
+
+    @ParentCommand
+    Main main;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<LoadedPlan> loaded =
-                Plans.select(PlanLoader.load(Thread.currentThread().getContextClassLoader()), only, err);
-        if (loaded == null) {
-            return ExitCodes.USAGE;
+        PlanOutputs compiled = PlanOutputs.compile(main.plans(), only, options.strict, options.sourceRoot, err);
+        if (!compiled.ok()) {
+            return compiled.exitCode();
         }
-        List<Compilation> compilations = new PlanCompiler(strict).compileAll(loaded);
-        long errors = new DiagnosticPrinter(err, sourceRoot).print(compilations);
-        if (errors > 0) {
-            err.println("nothing written: fix the errors above");
-            err.flush();
-            return ExitCodes.PLAN_ERRORS;
-        }
-        List<GeneratedFile> files =
-                compilations.stream().flatMap(c -> c.files().stream()).toList();
-        List<String> names = compilations.stream().map(Compilation::plan).toList();
         try {
-            List<SyncResult> results = GeneratedDirectory.open(output).sync(names, files, only.isEmpty());
+            List<SyncResult> results = GeneratedDirectory.open(options.output)
+                    .sync(compiled.plans(), compiled.files(), compiled.allPlans());
             if (!quiet) {
                 results.forEach(r -> out.println(r.summary()));
             }

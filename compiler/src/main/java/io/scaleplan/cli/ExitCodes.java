@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int DIFFERENCES = 1;
     /** A plan has errors; nothing was written. */
     public static final int PLAN_ERRORS = 2;
+    /** The repository is not in a state to diff or commit (see the message); nothing was changed. */
+    public static final int REFUSED = 3;
     /** The command line is wrong ({@code EX_USAGE}). */
     public static final int USAGE = 64;
     /** A bug in scaleplan ({@code EX_SOFTWARE}); please report it. */

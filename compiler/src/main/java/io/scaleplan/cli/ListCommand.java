@@ -1,12 +1,12 @@
 package io.scaleplan.cli;
 
 import io.scaleplan.compiler.load.LoadedPlan;
-import io.scaleplan.compiler.load.PlanLoader;
 import io.scaleplan.dsl.ScalingPlan;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", description = "List the plans on the class path: name, namespace, release, services, source.")
@@ -14,11 +14,14 @@ final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         boolean failed = false;
-        for (LoadedPlan p : PlanLoader.load(Thread.currentThread().getContextClassLoader())) {
+        for (LoadedPlan p : main.plans().load()) {
             if (p.plan().isPresent()) {
                 ScalingPlan plan = p.plan().get();
                 out.printf(

@@ -12,18 +12,37 @@ import picocli.CommandLine.Command;
         name = "scaleplan",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {CompileCommand.class, ListCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            CompileCommand.class,
+            DiffCommand.class,
+            CheckCommand.class,
+            CommitCommand.class,
+            ListCommand.class,
+            ExplainCommand.class,
+            CommandLine.HelpCommand.class
+        },
         description = "Compiles scaling plans (type-checked Java) into Helm values, HPA and PDB manifests.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:differences found (check, diff --exit-code)",
             "2:a plan has errors; nothing was written",
+            "3:refused (not a Git repository, merge in progress, hand edits, ...); nothing was changed",
             "64:wrong command line",
             "70:internal error (a bug in scaleplan)",
             "74:reading or writing files failed"
         })
 public final class Main implements Runnable {
+    private final PlanSource plans;
+
+    private Main(PlanSource plans) {
+        this.plans = plans;
+    }
+
+    /** Where the commands find their plans. */
+    PlanSource plans() {
+        return plans;
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,7 +54,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code; never calls {@link System#exit(int)}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(PlanSource.classPath(), out, err, args);
+    }
+
+    /** Runs the command line on the plans of {@code plans}; never calls {@link System#exit(int)}. */
+    public static int run(PlanSource plans, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main(plans));
         cli.setOut(out);
         cli.setErr(err);
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  *   <li>Each write is atomic: a temporary file in the same folder, forced to disk, then renamed
  *       over the target. An interrupted run leaves every file either old or new, never torn.
  *   <li>A file the plans no longer produce is removed only if scaleplan wrote it (its first line
- *       carries {@link Headers#MARKER}); any other file is never modified or deleted.
+ *       carries {@link Headers#MARKER}); any other file is never modified or deleted, and a sync
+ *       whose output would replace one writes nothing.
  * </ul>
  */
 public final class GeneratedDirectory {
@@ -70,6 +71,7 @@ public final class GeneratedDirectory {
             list.add(f);
         }
         try {
+            refuseForeignFiles(files);
             List<SyncResult> results = new ArrayList<>();
             for (Map.Entry<String, List<GeneratedFile>> e : byPlan.entrySet()) {
                 results.add(syncPlan(e.getKey(), e.getValue()));
@@ -89,6 +91,43 @@ public final class GeneratedDirectory {
         try {
             for (Path p : ownFiles(root.resolve(plan))) {
                 out.put(relative(p), Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + root + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Before anything is written: a produced path taken by a file scaleplan did not write stops the sync. */
+    private void refuseForeignFiles(Collection<GeneratedFile> files) throws IOException {
+        List<String> foreign = new ArrayList<>();
+        for (GeneratedFile f : files) {
+            Path target = root.resolve(f.path());
+            if (Files.exists(target) && !(Files.isRegularFile(target) && isOwn(target))) {
+                foreign.add(f.path());
+            }
+        }
+        if (!foreign.isEmpty()) {
+            throw new java.nio.file.FileAlreadyExistsException(
+                    String.join(", ", foreign),
+                    null,
+                    "exists and was not written by scaleplan (no marker on line 1); nothing was written:"
+                            + " move it away");
+        }
+    }
+
+    /**
+     * The current bytes of every scaleplan file in the folder, by relative path; temporary files
+     * left by an interrupted write are not included.
+     */
+    public Map<String, byte[]> readAll() {
+        Map<String, byte[]> out = new TreeMap<>();
+        try {
+            for (Path p : ownFiles(root)) {
+                String name = p.getFileName().toString();
+                if (!(name.startsWith(".") && name.endsWith(".tmp"))) {
+                    out.put(relative(p), Files.readAllBytes(p));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + root + ": " + e.getMessage(), e);
@@ -166,11 +205,14 @@ public final class GeneratedDirectory {
 
     /** Whether scaleplan wrote this file: the marker stands on its first line. */
     public static boolean isOwn(Path file) throws IOException {
-        byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(MARKER_PROBE_BYTES);
+            return isOwn(in.readNBytes(MARKER_PROBE_BYTES));
         }
-        String text = new String(head, StandardCharsets.UTF_8);
+    }
+
+    /** Whether a file of this content was written by scaleplan: the marker stands on its first line. */
+    public static boolean isOwn(byte[] content) {
+        String text = new String(content, 0, Math.min(content.length, MARKER_PROBE_BYTES), StandardCharsets.UTF_8);
         int eol = text.indexOf('\n');
         String first = eol < 0 ? text : text.substring(0, eol);
         return first.contains(Headers.MARKER);

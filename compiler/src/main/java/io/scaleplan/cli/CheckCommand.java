@@ -1,0 +1,69 @@
+package io.scaleplan.cli;
+
+import io.scaleplan.compiler.diff.OutputDiff;
+import io.scaleplan.compiler.diff.TextReport;
+import io.scaleplan.compiler.git.GeneratedTree;
+import io.scaleplan.compiler.output.GeneratedDirectory;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "check",
+        description = {
+            "Check that the output folder on disk matches the plans, for CI and pre-commit hooks.",
+            "Exit 0 when up to date, 1 when stale (listing what differs), 2 when the plans have errors."
+        })
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    CompileOptions options;
+
+    @Parameters(paramLabel = "PLAN", arity = "0..*", description = "Check only these plans. Default: every plan.")
+    List<String> only = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PlanOutputs compiled = PlanOutputs.compile(main.plans(), only, options.strict, options.sourceRoot, err);
+        if (!compiled.ok()) {
+            return compiled.exitCode();
+        }
+        OutputDiff diff;
+        try {
+            diff = OutputDiff.compareBytes(
+                    GeneratedTree.scope(
+                            GeneratedDirectory.open(options.output).readAll(), compiled.plans(), compiled.allPlans()),
+                    GeneratedTree.produced(compiled.files()));
+        } catch (UncheckedIOException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.IO;
+        }
+        if (diff.isEmpty()) {
+            out.println(options.output + " is up to date: " + compiled.files().size() + " files of "
+                    + String.join(", ", compiled.plans()));
+            out.flush();
+            return ExitCodes.OK;
+        }
+        out.print(new TextReport(false, false).render(diff));
+        out.flush();
+        err.println(options.output + " is stale: run ./mvnw package (or scaleplan compile) and commit it");
+        err.flush();
+        return ExitCodes.DIFFERENCES;
+    }
+}

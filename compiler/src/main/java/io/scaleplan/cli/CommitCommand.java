@@ -1,0 +1,104 @@
+package io.scaleplan.cli;
+
+import io.scaleplan.compiler.diff.TextReport;
+import io.scaleplan.compiler.git.CommitOutcome;
+import io.scaleplan.compiler.git.GeneratedTree;
+import io.scaleplan.compiler.git.GitRefusalException;
+import io.scaleplan.compiler.git.Refusal;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "commit",
+        description = {
+            "Compile every plan, write the output folder, stage only its files that changed and commit them.",
+            "The subject names the plans touched, the body lists the changes. Author and committer come from the"
+                    + " repository's git config. Nothing changed: no commit, exit 0.",
+            "Refuses, explains and changes nothing (exit 3) on: no Git repository; a merge, rebase or cherry-pick in"
+                    + " progress; detached HEAD without --branch; hand edits under the output folder (unless"
+                    + " --force); staged changes outside it; a held .git/index.lock."
+        })
+final class CommitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    CompileOptions options;
+
+    @Option(
+            names = {"-b", "--branch"},
+            paramLabel = "NAME",
+            description = "Commit on this branch: created at HEAD, or checked out when it exists"
+                    + " (refused when that would touch uncommitted work).")
+    String branch;
+
+    @Option(
+            names = {"-m", "--message"},
+            paramLabel = "TEXT",
+            description = "Subject after the plans' names (default: update generated outputs).")
+    String message;
+
+    @Option(
+            names = {"-f", "--force"},
+            description = "Overwrite hand-edited files under the output folder, naming them in the commit body.")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PlanOutputs compiled = PlanOutputs.compile(main.plans(), List.of(), options.strict, options.sourceRoot, err);
+        if (!compiled.ok()) {
+            return compiled.exitCode();
+        }
+        CommitOutcome outcome;
+        try (GeneratedTree tree = GeneratedTree.open(options.output)) {
+            outcome = tree.commit(compiled.plans(), compiled.files())
+                    .setBranch(branch)
+                    .setMessage(message)
+                    .setForce(force)
+                    .call();
+        } catch (GitRefusalException e) {
+            return refused(e.refusal(), err);
+        } catch (UncheckedIOException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.IO;
+        }
+        switch (outcome.status()) {
+            case REFUSED:
+                return refused(outcome.refusal().orElseThrow(), err);
+            case NO_CHANGES:
+                out.println("nothing to commit" + (branch == null ? "" : " on branch " + branch) + ": " + options.output
+                        + " already matches the plans at HEAD");
+                break;
+            default:
+                String id = outcome.commitId().orElseThrow();
+                String subject =
+                        outcome.message().orElseThrow().lines().findFirst().orElse("");
+                out.println("[" + outcome.branch().orElse("detached HEAD") + " " + id.substring(0, 7) + "] " + subject);
+                out.print(new TextReport(false, false).render(outcome.changes()));
+                outcome.overwritten().forEach(p -> out.println("overwrote hand edit: " + p));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static int refused(Refusal refusal, PrintWriter err) {
+        err.println("refused: " + refusal.explain());
+        err.println("nothing was changed");
+        err.flush();
+        return ExitCodes.REFUSED;
+    }
+}

@@ -1,0 +1,23 @@
+package io.scaleplan.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options of the commands that compile the plans in memory and compare (diff, check, commit). */
+final class CompileOptions {
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "DIR",
+            defaultValue = "generated",
+            description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(
+            names = "--source-root",
+            paramLabel = "DIR",
+            description = "Folder the plans' sources live in, to print diagnostics as DIR/pkg/File.java:line.")
+    Path sourceRoot;
+
+    @Option(names = "--strict", description = "Treat warnings as errors.")
+    boolean strict;
+}

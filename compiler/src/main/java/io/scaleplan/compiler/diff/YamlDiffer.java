@@ -1,0 +1,185 @@
+package io.scaleplan.compiler.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * YAML files, document by document and field by field. A Kubernetes document is named by its
+ * object ({@code usage-metering HPA} for the HorizontalPodAutoscaler {@code usage-metering-hpa});
+ * any other document by its file ({@code helm/arka-values.yaml}). Each changed leaf reads {@code
+ * spec.maxReplicas: 20 → 50}, with {@code (absent)} for a side where the field does not exist; a
+ * list of scalars is compared as a set ({@code resources: + web-hpa.yaml}). Text that does not
+ * parse as YAML is compared line by line.
+ */
+final class YamlDiffer implements FileDiffer {
+    private static final YAMLMapper MAPPER = new YAMLMapper();
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+    private static final String ABSENT = "(absent)";
+    private static final Map<String, String> SHORT_KINDS = Map.of(
+            "HorizontalPodAutoscaler", "HPA",
+            "PodDisruptionBudget", "PDB",
+            "ConfigMap", "ConfigMap",
+            "Deployment", "Deployment");
+
+    @Override
+    public List<SemanticChange> describe(String path, String before, String after) {
+        Map<String, Document> old;
+        Map<String, Document> now;
+        try {
+            old = documents(path, before);
+            now = documents(path, after);
+        } catch (IOException e) {
+            return new LineDiffer().describe(path, before, after);
+        }
+        List<SemanticChange> changes = new ArrayList<>();
+        for (Map.Entry<String, Document> e : old.entrySet()) {
+            Document was = e.getValue();
+            Document is = now.get(e.getKey());
+            if (is == null) {
+                changes.add(new SemanticChange(was.subject(), "removed"));
+                continue;
+            }
+            Map<String, JsonNode> a = leaves(was.root());
+            Map<String, JsonNode> b = leaves(is.root());
+            for (Map.Entry<String, JsonNode> leaf : a.entrySet()) {
+                JsonNode other = b.get(leaf.getKey());
+                if (leaf.getValue().isArray() && other != null && other.isArray()) {
+                    changes.addAll(listChanges(was.subject(), leaf.getKey(), leaf.getValue(), other));
+                } else if (!leaf.getValue().equals(other)) {
+                    changes.add(new SemanticChange(
+                            was.subject(), leaf.getKey() + ": " + scalar(leaf.getValue()) + " → " + scalar(other)));
+                }
+            }
+            for (Map.Entry<String, JsonNode> leaf : b.entrySet()) {
+                if (!a.containsKey(leaf.getKey())) {
+                    changes.add(new SemanticChange(
+                            was.subject(), leaf.getKey() + ": " + ABSENT + " → " + scalar(leaf.getValue())));
+                }
+            }
+        }
+        for (Map.Entry<String, Document> e : now.entrySet()) {
+            if (!old.containsKey(e.getKey())) {
+                changes.add(new SemanticChange(e.getValue().subject(), "added"));
+            }
+        }
+        return changes;
+    }
+
+    /** A list of scalars compared as a set: {@code resources: - a.yaml}, {@code resources: + b.yaml}. */
+    private static List<SemanticChange> listChanges(String subject, String path, JsonNode before, JsonNode after) {
+        List<String> was = new ArrayList<>();
+        before.forEach(n -> was.add(scalar(n)));
+        List<String> is = new ArrayList<>();
+        after.forEach(n -> is.add(scalar(n)));
+        List<SemanticChange> changes = new ArrayList<>();
+        List<String> added = new ArrayList<>(is);
+        for (String item : was) {
+            if (!added.remove(item)) {
+                changes.add(new SemanticChange(subject, path + ": - " + item));
+            }
+        }
+        added.forEach(item -> changes.add(new SemanticChange(subject, path + ": + " + item)));
+        if (changes.isEmpty() && !was.equals(is)) {
+            changes.add(new SemanticChange(subject, path + ": reordered"));
+        }
+        return changes;
+    }
+
+    private record Document(String subject, JsonNode root) {}
+
+    private static Map<String, Document> documents(String path, String text) throws IOException {
+        Map<String, Document> docs = new LinkedHashMap<>();
+        try (MappingIterator<JsonNode> it = MAPPER.readerFor(JsonNode.class).readValues(text)) {
+            int index = 0;
+            while (it.hasNextValue()) {
+                JsonNode doc = it.nextValue();
+                String kind = doc.path("kind").asText("");
+                String name = doc.path("metadata").path("name").asText("");
+                if (kind.isEmpty()) {
+                    docs.put("#" + index, new Document(index == 0 ? path : path + " document " + (index + 1), doc));
+                } else {
+                    docs.put(
+                            kind + "/" + name + "#" + (name.isEmpty() ? index : 0),
+                            new Document(name(kind, name), doc));
+                }
+                index++;
+            }
+        } catch (RuntimeException e) {
+            throw new IOException("not YAML: " + e.getMessage(), e);
+        }
+        return docs;
+    }
+
+    /** {@code usage-metering HPA} for a HorizontalPodAutoscaler named {@code usage-metering-hpa}. */
+    static String name(String kind, String name) {
+        String shortKind = SHORT_KINDS.getOrDefault(kind, kind);
+        if (name.isEmpty()) {
+            return shortKind;
+        }
+        String suffix = "-" + shortKind.toLowerCase(Locale.ROOT);
+        String base = name.endsWith(suffix) && name.length() > suffix.length()
+                ? name.substring(0, name.length() - suffix.length())
+                : name;
+        return base + " " + shortKind;
+    }
+
+    /** Every leaf of {@code node} by field path; empty objects and lists are leaves too. */
+    static Map<String, JsonNode> leaves(JsonNode node) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        collect("", node, out);
+        return out;
+    }
+
+    private static void collect(String path, JsonNode node, Map<String, JsonNode> out) {
+        if (node.isObject() && !node.isEmpty()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                collect(path + key(path, field.getKey()), field.getValue(), out);
+            }
+        } else if (node.isArray() && !node.isEmpty() && !allScalars(node)) {
+            for (int i = 0; i < node.size(); i++) {
+                collect(path + "[" + i + "]", node.get(i), out);
+            }
+        } else {
+            out.put(path.isEmpty() ? "(document)" : path, node);
+        }
+    }
+
+    private static boolean allScalars(JsonNode array) {
+        for (JsonNode item : array) {
+            if (item.isContainerNode()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String key(String parent, String key) {
+        if (PLAIN_KEY.matcher(key).matches()) {
+            return parent.isEmpty() ? key : "." + key;
+        }
+        return "[\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+    }
+
+    private static String scalar(JsonNode node) {
+        if (node == null) {
+            return ABSENT;
+        } else if (node.isTextual()) {
+            return node.asText().isEmpty() ? "\"\"" : node.asText();
+        } else if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(n -> items.add(scalar(n)));
+            return "[" + String.join(", ", items) + "]";
+        }
+        return node.toString();
+    }
+}

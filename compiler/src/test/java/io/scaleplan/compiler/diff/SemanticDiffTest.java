@@ -1,0 +1,219 @@
+package io.scaleplan.compiler.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Each differ on fixture files of its kind: before/ and after/ states of one plan's folder. */
+class SemanticDiffTest {
+
+    private static OutputDiff fixtures() throws IOException, URISyntaxException {
+        Path root =
+                Path.of(SemanticDiffTest.class.getResource("before").toURI()).getParent();
+        return OutputDiff.compare(read(root.resolve("before")), read(root.resolve("after")));
+    }
+
+    private static Map<String, String> read(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    private static List<String> describe(String path) throws Exception {
+        return fixtures().files().stream()
+                .filter(f -> f.path().equals(path))
+                .findFirst()
+                .orElseThrow()
+                .describe();
+    }
+
+    @Test
+    void kubernetesResourcesByFieldPathNamedAsAReaderWould() throws Exception {
+        assertThat(describe("production/k8s/usage-metering-hpa.yaml"))
+                .containsExactly(
+                        "production · usage-metering HPA · spec.maxReplicas: 20 → 50",
+                        "production · usage-metering HPA · spec.metrics[2].pods.target.averageValue: 1k → 1500m",
+                        "production · usage-metering HPA · metadata.labels.tier: (absent) → backend");
+    }
+
+    @Test
+    void helmValuesByFieldPathNamedByTheirFile() throws Exception {
+        assertThat(describe("production/helm/arka-values.yaml"))
+                .containsExactly(
+                        "production · helm/arka-values.yaml · attestationService.autoscaling.maxReplicas: 8 → 12",
+                        "production · helm/arka-values.yaml · attestationService.resources.requests.memory: 256Mi → 384Mi");
+    }
+
+    @Test
+    void sqlByStatementSettingsByWhatTheySet() throws Exception {
+        assertThat(describe("production/sql/10-settings.sql"))
+                .containsExactly(
+                        "production · sql/10-settings.sql · ALTER SYSTEM SET max_connections: 200 → 300",
+                        "production · sql/10-settings.sql · - ALTER SYSTEM SET work_mem = '16MB'",
+                        "production · sql/10-settings.sql · - CREATE INDEX IF NOT EXISTS usage_by_tenant ON usage"
+                                + " (tenant_id)",
+                        "production · sql/10-settings.sql · + ALTER SYSTEM SET effective_cache_size TO '6GB'",
+                        "production · sql/10-settings.sql · + DO $$ BEGIN PERFORM 1; END $$");
+    }
+
+    @Test
+    void redisConfigByDirective() throws Exception {
+        assertThat(describe("production/redis/redis.conf"))
+                .containsExactly(
+                        "production · redis/redis.conf · maxmemory: 2gb → 4gb",
+                        "production · redis/redis.conf · - save 300 10",
+                        "production · redis/redis.conf · + save 60 10000",
+                        "production · redis/redis.conf · - appendonly no",
+                        "production · redis/redis.conf · + tcp-keepalive 60");
+    }
+
+    @Test
+    void redisCommandsByConfigSetKey() throws Exception {
+        assertThat(describe("production/redis/apply.redis"))
+                .containsExactly(
+                        "production · redis/apply.redis · CONFIG SET maxmemory: 2gb → 4gb",
+                        "production · redis/apply.redis · + CONFIG SET hz 20");
+    }
+
+    @Test
+    void markdownTablesByRowAndColumn() throws Exception {
+        assertThat(describe("production/CAPACITY.md"))
+                .containsExactly(
+                        "production · CAPACITY.md · + Capacity of production · attestation-service",
+                        "production · CAPACITY.md · Capacity of production · usage-metering · max pods: 20 → 50",
+                        "production · CAPACITY.md · Capacity of production · usage-metering · rps: 20000 → 50000");
+    }
+
+    @Test
+    void aChangeOfCommentsOnlyIsSaidToBeOne() throws Exception {
+        assertThat(describe("production/k8s/usage-metering-pdb.yaml"))
+                .containsExactly("production · k8s/usage-metering-pdb.yaml · comments or layout changed");
+    }
+
+    @Test
+    void yamlThatDoesNotParseIsComparedByLine() throws Exception {
+        assertThat(describe("production/k8s/broken.yaml"))
+                .containsExactly("production · k8s/broken.yaml · line 1: not: [valid → not: [valid, still");
+    }
+
+    @Test
+    void filesAddedAndRemoved() throws Exception {
+        OutputDiff diff = fixtures();
+        assertThat(diff.files())
+                .extracting(f -> f.status().label() + " " + f.path())
+                .containsExactly(
+                        "changed production/CAPACITY.md",
+                        "changed production/helm/arka-values.yaml",
+                        "added production/k8s/attestation-service-hpa.yaml",
+                        "changed production/k8s/broken.yaml",
+                        "removed production/k8s/policy-engine-pdb.yaml",
+                        "changed production/k8s/usage-metering-hpa.yaml",
+                        "changed production/k8s/usage-metering-pdb.yaml",
+                        "changed production/redis/apply.redis",
+                        "changed production/redis/redis.conf",
+                        "changed production/sql/10-settings.sql");
+        assertThat(describe("production/k8s/attestation-service-hpa.yaml"))
+                .containsExactly("production · k8s/attestation-service-hpa.yaml · added");
+    }
+
+    @Test
+    void documentsOfAMultiDocumentFileMatchedByKindAndName() {
+        String before = "kind: ConfigMap\nmetadata:\n  name: a\ndata:\n  x: \"1\"\n---\n"
+                + "kind: ConfigMap\nmetadata:\n  name: b\ndata:\n  \"app.kubernetes.io/x\": \"2\"\n";
+        String after = "kind: ConfigMap\nmetadata:\n  name: b\ndata:\n  \"app.kubernetes.io/x\": \"3\"\n---\n"
+                + "kind: ConfigMap\nmetadata:\n  name: c\ndata: {}\n";
+        assertThat(OutputDiff.compare(Map.of("p/k8s/m.yaml", before), Map.of("p/k8s/m.yaml", after))
+                        .files()
+                        .get(0)
+                        .describe())
+                .containsExactly(
+                        "p · a ConfigMap · removed",
+                        "p · b ConfigMap · data[\"app.kubernetes.io/x\"]: 2 → 3",
+                        "p · c ConfigMap · added");
+    }
+
+    @Test
+    void unifiedDiffIsGitsFormat() {
+        assertThat(UnifiedDiff.format("p/a.txt", "one\ntwo\nthree\n", "one\n2\nthree\n"))
+                .isEqualTo("--- a/p/a.txt\n+++ b/p/a.txt\n@@ -1,3 +1,3 @@\n one\n-two\n+2\n three\n");
+        assertThat(UnifiedDiff.format("p/a.txt", null, "one\n"))
+                .isEqualTo("--- /dev/null\n+++ b/p/a.txt\n@@ -0,0 +1 @@\n+one\n");
+    }
+
+    @Test
+    void textReportWithColourOnlyWhenAsked() {
+        OutputDiff diff = OutputDiff.compare(
+                Map.of("p/x.conf", "# Generated by scaleplan\nmaxmemory 1gb\n"),
+                Map.of("p/x.conf", "# Generated by scaleplan\nmaxmemory 2gb\n"));
+        assertThat(new TextReport(false, false).render(diff))
+                .isEqualTo("p: 1 changed, 0 added, 0 removed\n~ p/x.conf\n    p · x.conf · maxmemory: 1gb → 2gb\n");
+        assertThat(new TextReport(true, false).render(diff))
+                .isEqualTo("\u001b[1mp: 1 changed, 0 added, 0 removed\u001b[0m\n\u001b[33m~ p/x.conf\u001b[0m\n"
+                        + "    p · x.conf · maxmemory: 1gb → 2gb\n");
+        assertThat(new TextReport(false, false).render(new OutputDiff(List.of())))
+                .isEqualTo("no differences\n");
+    }
+
+    @Test
+    void markdownReportHasATablePerPlanThenCollapsibleDetails() {
+        OutputDiff diff = OutputDiff.compare(
+                Map.of("p/x.conf", "# Generated by scaleplan\nmaxmemory 1gb\n", "q/old.conf", "a 1\n"),
+                Map.of("p/x.conf", "# Generated by scaleplan\nmaxmemory 2gb\n"));
+        assertThat(new MarkdownReport(true).render(diff))
+                .isEqualTo(
+                        """
+                        ### Plan `p`: 1 changed, 0 added, 0 removed
+
+                        | File | Status | Changes |
+                        | --- | --- | --- |
+                        | `p/x.conf` | changed | 1 |
+
+                        <details><summary><code>p/x.conf</code> (changed)</summary>
+
+                        - x.conf · maxmemory: 1gb → 2gb
+
+                        ```diff
+                        --- a/p/x.conf
+                        +++ b/p/x.conf
+                        @@ -1,2 +1,2 @@
+                         # Generated by scaleplan
+                        -maxmemory 1gb
+                        +maxmemory 2gb
+                        ```
+
+                        </details>
+
+                        ### Plan `q`: 0 changed, 0 added, 1 removed
+
+                        | File | Status | Changes |
+                        | --- | --- | --- |
+                        | `q/old.conf` | removed |  |
+
+                        <details><summary><code>q/old.conf</code> (removed)</summary>
+
+                        - old.conf removed
+
+                        ```diff
+                        --- a/q/old.conf
+                        +++ /dev/null
+                        @@ -1 +0,0 @@
+                        -a 1
+                        ```
+
+                        </details>
+                        """);
+    }
+}
