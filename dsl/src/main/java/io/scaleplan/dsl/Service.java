@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  * @param disruptionBudget the PodDisruptionBudget, if any
  * @param capacity what one pod serves, for capacity planning
  * @param source where {@code service(...)} was called
+ * @param values chart values beyond those scaleplan sets, from the chart's typed setters; never a
+ *     key in {@link ChartValues#OWNED_KEYS}
  */
 public record Service(
         String name,
@@ -26,7 +28,21 @@ public record Service(
         Resources resources,
         Optional<DisruptionBudget> disruptionBudget,
         Optional<Capacity> capacity,
-        SourceLocation source) {
+        SourceLocation source,
+        ChartValues values) {
+
+    /** A service without extra chart values. */
+    public Service(
+            String name,
+            String helmKey,
+            Optional<Integer> replicas,
+            Optional<Autoscaling> autoscaling,
+            Resources resources,
+            Optional<DisruptionBudget> disruptionBudget,
+            Optional<Capacity> capacity,
+            SourceLocation source) {
+        this(name, helmKey, replicas, autoscaling, resources, disruptionBudget, capacity, source, ChartValues.EMPTY);
+    }
 
     public Service {
         Objects.requireNonNull(name, "name");
@@ -37,6 +53,12 @@ public record Service(
         Objects.requireNonNull(disruptionBudget, "disruptionBudget");
         Objects.requireNonNull(capacity, "capacity");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(values, "values");
+        for (String path : values.entries().keySet()) {
+            if (ChartValues.ownedKey(path) != null) {
+                throw new IllegalArgumentException("chart value " + path + " is set by scaleplan itself");
+            }
+        }
         if (!Names.isDns1123Label(name)) {
             throw new IllegalArgumentException("not a valid service name: " + Names.show(name));
         }
@@ -91,6 +113,7 @@ public record Service(
         private SourceLocation capacityAt;
         private double headroom = Capacity.DEFAULT_HEADROOM;
         private boolean headroomSet;
+        private ChartValues values = ChartValues.EMPTY;
 
         Builder(Problems problems, String planName, String name, SourceLocation source) {
             this.problems = problems;
@@ -260,6 +283,31 @@ public record Service(
             return this;
         }
 
+        /**
+         * Chart values beyond those scaleplan sets, from the setters generated for the chart ({@link
+         * HelmChart}): {@code values(ArkaEngine.USAGE_METERING.values().imageTag("1.4.2").build())}.
+         * They are merged into the service's section of the values overlay. A key scaleplan owns
+         * ({@code replicaCount}, {@code autoscaling}, {@code resources}, {@code pdb}) is reported
+         * (SP320) and dropped: state those through the DSL. A second call replaces the first.
+         */
+        public Builder values(ChartValues chartValues) {
+            Objects.requireNonNull(chartValues, "chartValues");
+            java.util.Map<String, Object> kept = new java.util.TreeMap<>(chartValues.entries());
+            for (String path : chartValues.entries().keySet()) {
+                String owned = ChartValues.ownedKey(path);
+                if (owned != null) {
+                    problems.errorHere(
+                            "SP320",
+                            element,
+                            "chart value " + Names.show(path) + " is set by scaleplan itself; state " + owned
+                                    + " through the DSL instead");
+                    kept.remove(path);
+                }
+            }
+            this.values = new ChartValues(kept);
+            return this;
+        }
+
         String name() {
             return name;
         }
@@ -309,7 +357,8 @@ public record Service(
                     resources,
                     Optional.ofNullable(budget),
                     Optional.ofNullable(capacityPerPod).map(rps -> new Capacity(rps, headroom, capacityAt)),
-                    source);
+                    source,
+                    values);
         }
     }
 }
