@@ -82,8 +82,8 @@ public final class ArkaEngine {
              *
              * <p>Sets <code>attestationService.image.pullPolicy</code>. One of <code>Always</code>, <code>IfNotPresent</code>, <code>Never</code>. Chart default: <code>IfNotPresent</code>.
              */
-            public Values imagePullPolicy(String value) {
-                values.put("image.pullPolicy", value);
+            public Values imagePullPolicy(ImagePullPolicy value) {
+                values.put("image.pullPolicy", value.value());
                 return this;
             }
 
@@ -112,8 +112,8 @@ public final class ArkaEngine {
              *
              * <p>Sets <code>attestationService.logLevel</code>. One of <code>debug</code>, <code>info</code>, <code>warn</code>, <code>error</code>. Chart default: <code>info</code>.
              */
-            public Values logLevel(String value) {
-                values.put("logLevel", value);
+            public Values logLevel(LogLevel value) {
+                values.put("logLevel", value.value());
                 return this;
             }
 
@@ -179,8 +179,8 @@ public final class ArkaEngine {
              *
              * <p>Sets <code>licenseAuthority.image.pullPolicy</code>. One of <code>Always</code>, <code>IfNotPresent</code>, <code>Never</code>. Chart default: <code>IfNotPresent</code>.
              */
-            public Values imagePullPolicy(String value) {
-                values.put("image.pullPolicy", value);
+            public Values imagePullPolicy(ImagePullPolicy value) {
+                values.put("image.pullPolicy", value.value());
                 return this;
             }
 
@@ -209,8 +209,8 @@ public final class ArkaEngine {
              *
              * <p>Sets <code>licenseAuthority.logLevel</code>. One of <code>debug</code>, <code>info</code>, <code>warn</code>, <code>error</code>. Chart default: <code>info</code>.
              */
-            public Values logLevel(String value) {
-                values.put("logLevel", value);
+            public Values logLevel(LogLevel value) {
+                values.put("logLevel", value.value());
                 return this;
             }
 
@@ -276,8 +276,8 @@ public final class ArkaEngine {
              *
              * <p>Sets <code>policyEngine.image.pullPolicy</code>. One of <code>Always</code>, <code>IfNotPresent</code>, <code>Never</code>. Chart default: <code>IfNotPresent</code>.
              */
-            public Values imagePullPolicy(String value) {
-                values.put("image.pullPolicy", value);
+            public Values imagePullPolicy(ImagePullPolicy value) {
+                values.put("image.pullPolicy", value.value());
                 return this;
             }
 
@@ -306,8 +306,8 @@ public final class ArkaEngine {
              *
              * <p>Sets <code>policyEngine.logLevel</code>. One of <code>debug</code>, <code>info</code>, <code>warn</code>, <code>error</code>. Chart default: <code>info</code>.
              */
-            public Values logLevel(String value) {
-                values.put("logLevel", value);
+            public Values logLevel(LogLevel value) {
+                values.put("logLevel", value.value());
                 return this;
             }
 
@@ -373,8 +373,8 @@ public final class ArkaEngine {
              *
              * <p>Sets <code>usageMetering.image.pullPolicy</code>. One of <code>Always</code>, <code>IfNotPresent</code>, <code>Never</code>. Chart default: <code>IfNotPresent</code>.
              */
-            public Values imagePullPolicy(String value) {
-                values.put("image.pullPolicy", value);
+            public Values imagePullPolicy(ImagePullPolicy value) {
+                values.put("image.pullPolicy", value.value());
                 return this;
             }
 
@@ -403,8 +403,8 @@ public final class ArkaEngine {
              *
              * <p>Sets <code>usageMetering.logLevel</code>. One of <code>debug</code>, <code>info</code>, <code>warn</code>, <code>error</code>. Chart default: <code>info</code>.
              */
-            public Values logLevel(String value) {
-                values.put("logLevel", value);
+            public Values logLevel(LogLevel value) {
+                values.put("logLevel", value.value());
                 return this;
             }
 
@@ -424,6 +424,77 @@ public final class ArkaEngine {
             public ChartValues build() {
                 return values.build();
             }
+        }
+    }
+
+    /**
+     * The values the chart's schema allows for the {@code imagePullPolicy(...)} setters.
+     */
+    public enum ImagePullPolicy {
+        /**
+         * <code>Always</code>
+         */
+        ALWAYS("Always"),
+
+        /**
+         * <code>IfNotPresent</code>
+         */
+        IF_NOT_PRESENT("IfNotPresent"),
+
+        /**
+         * <code>Never</code>
+         */
+        NEVER("Never");
+
+        private final String value;
+
+        ImagePullPolicy(String value) {
+            this.value = value;
+        }
+
+        /**
+         * The value as the chart takes it.
+         */
+        public String value() {
+            return value;
+        }
+    }
+
+    /**
+     * The values the chart's schema allows for the {@code logLevel(...)} setters.
+     */
+    public enum LogLevel {
+        /**
+         * <code>debug</code>
+         */
+        DEBUG("debug"),
+
+        /**
+         * <code>info</code>
+         */
+        INFO("info"),
+
+        /**
+         * <code>warn</code>
+         */
+        WARN("warn"),
+
+        /**
+         * <code>error</code>
+         */
+        ERROR("error");
+
+        private final String value;
+
+        LogLevel(String value) {
+            this.value = value;
+        }
+
+        /**
+         * The value as the chart takes it.
+         */
+        public String value() {
+            return value;
         }
     }
 }

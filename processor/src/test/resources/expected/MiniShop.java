@@ -75,8 +75,8 @@ public final class MiniShop {
             /**
              * Sets <code>orderApi.image.pullPolicy</code>. One of <code>Always</code>, <code>IfNotPresent</code>. Chart default: <code>IfNotPresent</code>.
              */
-            public Values imagePullPolicy(String value) {
-                values.put("image.pullPolicy", value);
+            public Values imagePullPolicy(ImagePullPolicy value) {
+                values.put("image.pullPolicy", value.value());
                 return this;
             }
 
@@ -114,6 +114,34 @@ public final class MiniShop {
             public ChartValues build() {
                 return values.build();
             }
+        }
+    }
+
+    /**
+     * The values the chart's schema allows for the {@code imagePullPolicy(...)} setters.
+     */
+    public enum ImagePullPolicy {
+        /**
+         * <code>Always</code>
+         */
+        ALWAYS("Always"),
+
+        /**
+         * <code>IfNotPresent</code>
+         */
+        IF_NOT_PRESENT("IfNotPresent");
+
+        private final String value;
+
+        ImagePullPolicy(String value) {
+            this.value = value;
+        }
+
+        /**
+         * The value as the chart takes it.
+         */
+        public String value() {
+            return value;
         }
     }
 }

@@ -103,7 +103,8 @@ class ArkaEngineChartTest {
                         .values(ArkaEngine.USAGE_METERING
                                 .values()
                                 .imageTag("1.4.2")
-                                .logLevel("debug")
+                                .logLevel(ArkaEngine.LogLevel.DEBUG)
+                                .imagePullPolicy(ArkaEngine.ImagePullPolicy.ALWAYS)
                                 .servicePort(9090)
                                 .build()))
                 .build();
@@ -112,11 +113,13 @@ class ArkaEngineChartTest {
         JsonNode deployment = render(values).get("Deployment/usage-metering");
 
         assertThat(values)
-                .contains("usageMetering:\n  replicaCount: 2\n  autoscaling:\n    enabled: false\n"
-                        + "  image:\n    tag: 1.4.2\n  logLevel: debug\n  service:\n    port: 9090\n");
+                .contains(
+                        "usageMetering:\n  replicaCount: 2\n  autoscaling:\n    enabled: false\n"
+                                + "  image:\n    pullPolicy: Always\n    tag: 1.4.2\n  logLevel: debug\n  service:\n    port: 9090\n");
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
         assertThat(container.path("image").asText()).isEqualTo("ghcr.io/arka/usage-metering:1.4.2");
         assertThat(container.at("/env/0/value").asText()).isEqualTo("debug");
+        assertThat(container.path("imagePullPolicy").asText()).isEqualTo("Always");
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(9090);
     }
 

@@ -59,6 +59,7 @@ final class ChartBinding {
         for (ChartModel.Service service : chart.services()) {
             type.addType(handle(binding, service));
         }
+        chart.enums().forEach((name, allowed) -> type.addType(enumType(name, allowed)));
         return JavaFile.builder(packageName, type.build())
                 .skipJavaLangImports(true)
                 .indent("    ")
@@ -122,10 +123,42 @@ final class ChartBinding {
         return type.build();
     }
 
+    private static TypeSpec enumType(String name, java.util.List<String> allowed) {
+        TypeSpec.Builder type = TypeSpec.enumBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc(
+                        "The values the chart's schema allows for the {@code $L(...)} setters.\n",
+                        Character.toLowerCase(name.charAt(0)) + name.substring(1));
+        for (String value : allowed) {
+            type.addEnumConstant(
+                    ChartModel.Key.constant(value),
+                    TypeSpec.anonymousClassBuilder("$S", value)
+                            .addJavadoc("<code>$L</code>\n", html(value))
+                            .build());
+        }
+        return type.addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addParameter(String.class, "value")
+                        .addStatement("this.value = value")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("value")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(String.class)
+                        .addJavadoc("The value as the chart takes it.\n")
+                        .addStatement("return value")
+                        .build())
+                .build();
+    }
+
     private static MethodSpec setter(ChartModel.Service service, ChartModel.Key key, ClassName values) {
         TypeName parameter =
                 switch (key.type()) {
-                    case STRING -> ClassName.get(String.class);
+                    case STRING ->
+                        key.enumType()
+                                .<TypeName>map(e -> values.enclosingClassName()
+                                        .enclosingClassName()
+                                        .nestedClass(e))
+                                .orElse(ClassName.get(String.class));
                     case INTEGER -> TypeName.LONG;
                     case NUMBER -> TypeName.DOUBLE;
                     case BOOLEAN -> TypeName.BOOLEAN;
@@ -148,7 +181,9 @@ final class ChartBinding {
                 .returns(values)
                 .addParameter(parameter, "value")
                 .addJavadoc("$L\n", doc)
-                .addStatement("values.put($S, value)", key.path())
+                .addStatement(
+                        key.enumType().isPresent() ? "values.put($S, value.value())" : "values.put($S, value)",
+                        key.path())
                 .addStatement("return this")
                 .build();
     }

@@ -18,6 +18,17 @@ record ChartModel(String name, String version, String description, String source
         services = List.copyOf(services);
     }
 
+    /** The string enums the setters take, by simple name; the reader made sure each name has one set. */
+    java.util.SortedMap<String, List<String>> enums() {
+        java.util.SortedMap<String, List<String>> enums = new java.util.TreeMap<>();
+        for (Service service : services) {
+            for (Key key : service.keys()) {
+                key.enumType().ifPresent(name -> enums.put(name, key.allowed()));
+            }
+        }
+        return enums;
+    }
+
     /**
      * A service of the chart: a top-level values key whose schema declares {@code autoscaling}.
      *
@@ -40,7 +51,8 @@ record ChartModel(String name, String version, String description, String source
      * @param type the schema type
      * @param description the schema's description, or empty
      * @param defaultValue the chart's default from {@code values.yaml}, if any
-     * @param allowed the schema's {@code enum}, if any
+     * @param allowed the schema's {@code enum} of strings, if any: the setter then takes a
+     *     generated Java enum ({@link #enumType()})
      */
     record Key(
             String path,
@@ -51,6 +63,27 @@ record ChartModel(String name, String version, String description, String source
             List<String> allowed) {
         Key {
             allowed = List.copyOf(allowed);
+        }
+
+        /** The generated enum's simple name, {@code imagePullPolicy} → {@code ImagePullPolicy}, if any. */
+        Optional<String> enumType() {
+            return allowed.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Character.toUpperCase(setter.charAt(0)) + setter.substring(1));
+        }
+
+        /** {@code IfNotPresent} → {@code IF_NOT_PRESENT}, {@code debug} → {@code DEBUG}. */
+        static String constant(String value) {
+            StringBuilder out = new StringBuilder();
+            char previous = 0;
+            for (char c : value.toCharArray()) {
+                if (Character.isUpperCase(c) && (Character.isLowerCase(previous) || Character.isDigit(previous))) {
+                    out.append('_');
+                }
+                out.append(Character.isLetterOrDigit(c) && c < 128 ? Character.toUpperCase(c) : '_');
+                previous = c;
+            }
+            return out.length() == 0 || Character.isDigit(out.charAt(0)) ? "_" + out : out.toString();
         }
     }
 

@@ -137,7 +137,12 @@ final class ChartReader {
             }
             JsonNode dflt = defaults.path(field);
             List<String> allowed = new ArrayList<>();
-            node.path("enum").forEach(v -> allowed.add(v.asText()));
+            if (scalar == ChartModel.Type.STRING) {
+                node.path("enum").forEach(v -> allowed.add(v.isTextual() ? v.asText() : null));
+                if (allowed.contains(null)) {
+                    allowed.clear();
+                }
+            }
             out.add(new ChartModel.Key(
                     path,
                     setterName(path),

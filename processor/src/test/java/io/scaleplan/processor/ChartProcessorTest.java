@@ -101,6 +101,55 @@ class ChartProcessorTest {
     }
 
     @Test
+    void aValueOutsideTheSchemasEnumFailsJavac() {
+        JavaFileObject plan = JavaFileObjects.forSourceLines(
+                "io.scaleplan.arka.Levels",
+                "package io.scaleplan.arka;",
+                "",
+                "import io.scaleplan.dsl.ChartValues;",
+                "",
+                "final class Levels {",
+                "    static final ChartValues OK = ArkaEngine.POLICY_ENGINE.values().logLevel(ArkaEngine.LogLevel.WARN).build();",
+                "    static final ChartValues TYPO = ArkaEngine.POLICY_ENGINE.values().logLevel(ArkaEngine.LogLevel.WARNING).build();",
+                "    static final ChartValues TEXT = ArkaEngine.POLICY_ENGINE.values().logLevel(\"warn\").build();",
+                "}");
+
+        Compilation compilation = compile(PLANS, arkaBinding(), plan);
+
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation)
+                .hadErrorContaining("cannot find symbol")
+                .inFile(plan)
+                .onLineContaining("LogLevel.WARNING");
+        assertThat(compilation)
+                .hadErrorContaining(
+                        "incompatible types: java.lang.String cannot be converted to io.scaleplan.arka.ArkaEngine.LogLevel")
+                .inFile(plan)
+                .onLineContaining("logLevel(\"warn\")");
+    }
+
+    @Test
+    void aServiceKeyThatNamesNoDeploymentIsOneError() throws IOException {
+        Path root = Files.createTempDirectory("chart");
+        Path chart = Files.createDirectories(root.resolve("bad-key"));
+        Files.writeString(chart.resolve("Chart.yaml"), "name: bad-key\nversion: 0.1.0\n");
+        Files.writeString(chart.resolve("values.yaml"), "{}\n");
+        Files.writeString(
+                chart.resolve("values.schema.json"),
+                "{\"properties\": {\"Order_api\": {\"properties\": {\"autoscaling\": {}}}}}\n");
+        JavaFileObject source = binding("bad-key");
+
+        Compilation compilation = compile(root, source);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[SP312] " + chart.resolve("values.schema.json") + ": service key \"Order_api\" is"
+                        + " not lower camel case (usageMetering), so it names no Deployment")
+                .inFile(source)
+                .onLineContaining("@HelmChart(\"bad-key\")");
+    }
+
+    @Test
     void aMissingChartIsOneErrorOnTheAnnotation() {
         JavaFileObject source = binding("charts/nowhere");
 
