@@ -190,6 +190,15 @@ public final class PlanProcessor extends GuardedProcessor {
         }
     }
 
+    /**
+     * Whether an entry of an earlier index names a class that still exists and is still a {@code
+     * @Plan}; a deleted or unmarked plan drops out instead of failing in ServiceLoader.
+     */
+    private boolean isStillAPlan(String binaryName) {
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(binaryName.replace('$', '.'));
+        return type != null && type.getAnnotation(Plan.class) != null;
+    }
+
     /** An index left in the class output by an earlier (incremental) compilation. */
     private Set<String> existingIndex() {
         Set<String> lines = new TreeSet<>();
@@ -199,7 +208,7 @@ public final class PlanProcessor extends GuardedProcessor {
                     new BufferedReader(new InputStreamReader(file.openInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     String entry = line.strip();
-                    if (!entry.isEmpty() && !entry.startsWith("#")) {
+                    if (!entry.isEmpty() && !entry.startsWith("#") && isStillAPlan(entry)) {
                         lines.add(entry);
                     }
                 }

@@ -6,9 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PlanProcessorTest {
 
@@ -44,6 +53,27 @@ class PlanProcessorTest {
                 .generatedFile(StandardLocation.CLASS_OUTPUT, "", PlanProcessor.INDEX)
                 .contentsAsUtf8String()
                 .isEqualTo("test.Canary\ntest.Production\ntest.Staging\n");
+    }
+
+    @Test
+    void anIncrementalBuildKeepsEarlierPlansThatStillExistAndDropsOthers(@TempDir Path out) throws IOException {
+        assertThat(javacInto(out, plan("Canary", "@Plan"))).isTrue();
+        Path index = out.resolve(PlanProcessor.INDEX);
+        Files.writeString(index, "test.Canary\ntest.Deleted\n", StandardCharsets.UTF_8);
+
+        assertThat(javacInto(out, plan("Production", "@Plan"))).isTrue();
+
+        assertThat(index).hasContent("test.Canary\ntest.Production");
+    }
+
+    /** Real javac into a real folder, which is also on the class path: an incremental build. */
+    private static boolean javacInto(Path out, JavaFileObject source) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        String classpath = out + File.pathSeparator + System.getProperty("java.class.path");
+        JavaCompiler.CompilationTask task =
+                javac.getTask(null, null, null, List.of("-d", out.toString(), "-cp", classpath), null, List.of(source));
+        task.setProcessors(List.of(new PlanProcessor()));
+        return task.call();
     }
 
     @Test
