@@ -43,6 +43,9 @@ public record ChartValues(Map<String, Object> entries) {
                 throw new IllegalArgumentException("not a chart value for " + path + ": "
                         + value.getClass().getName());
             }
+            if (value instanceof Double d && !Double.isFinite(d)) {
+                throw new IllegalArgumentException("chart value " + path + " is not a finite number: " + d);
+            }
             sorted.put(path, value);
         }
         String previous = null;

@@ -288,7 +288,8 @@ public record Service(
          * HelmChart}): {@code values(ArkaEngine.USAGE_METERING.values().imageTag("1.4.2").build())}.
          * They are merged into the service's section of the values overlay. A key scaleplan owns
          * ({@code replicaCount}, {@code autoscaling}, {@code resources}, {@code pdb}) is reported
-         * (SP320) and dropped: state those through the DSL. A second call replaces the first.
+         * (SP320) and dropped: state those through the DSL; so is text with control characters
+         * (SP011). A second call replaces the first.
          */
         public Builder values(ChartValues chartValues) {
             Objects.requireNonNull(chartValues, "chartValues");
@@ -301,6 +302,14 @@ public record Service(
                             element,
                             "chart value " + Names.show(path) + " is set by scaleplan itself; state " + owned
                                     + " through the DSL instead");
+                    kept.remove(path);
+                } else if (chartValues.entries().get(path) instanceof String text
+                        && text.chars().anyMatch(Character::isISOControl)) {
+                    problems.errorHere(
+                            "SP011",
+                            element,
+                            "chart value " + Names.show(path) + " " + Names.show(text)
+                                    + " contains control characters (newlines, tabs), which are not written into YAML");
                     kept.remove(path);
                 }
             }

@@ -41,6 +41,22 @@ class ChartValuesTest {
     }
 
     @Test
+    void textWithControlCharactersIsReported() {
+        ChartValues newline =
+                ArkaEngine.USAGE_METERING.values().imageTag("1.4\nevil: true").build();
+
+        assertThatThrownBy(() -> ScalingPlan.builder("production")
+                        .helmRelease("arka", "./arka-engine")
+                        .service(ArkaEngine.USAGE_METERING, s -> s.replicas(1).values(newline)) // line 50
+                        .build())
+                .isInstanceOfSatisfying(PlanDefinitionException.class, e -> assertThat(e.diagnostics())
+                        .singleElement()
+                        .hasToString("io/scaleplan/arka/ChartValuesTest.java:50: error: [SP011] production ·"
+                                + " usage-metering: chart value \"image.tag\" \"1.4\\u000aevil: true\" contains control"
+                                + " characters (newlines, tabs), which are not written into YAML"));
+    }
+
+    @Test
     void theModelRefusesOwnedKeysAndOverlappingPaths() {
         assertThatThrownBy(() -> new ChartValues(Map.of("image", "nginx", "image.tag", "1")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -221,13 +221,14 @@ class ChartProcessorTest {
                 "",
                 "import io.scaleplan.dsl.HelmChart;",
                 "",
-                "@HelmChart(value = \"charts/mini\", className = \"Shop\")",
+                "@HelmChart(value = \"charts/no-services\", className = \"Shop\")",
                 "final class Second {}");
 
         Compilation compilation = compile(TEST_ROOT, first, second);
 
-        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorCount(2);
         assertThat(compilation).hadErrorContaining("[SP310]").inFile(first).onLineContaining("@HelmChart");
+        assertThat(compilation).hadErrorContaining("[SP312]").inFile(second).onLineContaining("@HelmChart");
     }
 
     @Test
