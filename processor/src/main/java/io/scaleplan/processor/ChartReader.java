@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,12 +102,48 @@ final class ChartReader {
                     UNBINDABLE, schemaFile + " declares no services: no top-level property declares \"autoscaling\"");
         }
         services.sort(Comparator.comparing(ChartModel.Service::helmKey));
+        checkEnums(schemaFile, services);
         return new ChartModel(
                 name,
                 chart.path("version").asText(""),
                 chart.path("description").asText(""),
                 shownAs,
                 services);
+    }
+
+    /**
+     * Each generated enum name stands for one set of values, clashes with no service handle, and
+     * maps its values to distinct Java constants.
+     */
+    private static void checkEnums(Path schemaFile, List<ChartModel.Service> services) throws ChartException {
+        Map<String, List<String>> enums = new HashMap<>();
+        Set<String> handles = new HashSet<>();
+        services.forEach(s -> handles.add(ChartBinding.upperCamel(kebab(s.helmKey()))));
+        for (ChartModel.Service service : services) {
+            for (ChartModel.Key key : service.keys()) {
+                if (key.enumType().isEmpty()) {
+                    continue;
+                }
+                String type = key.enumType().get();
+                List<String> first = enums.putIfAbsent(type, key.allowed());
+                Set<String> constants = new HashSet<>();
+                boolean distinct = key.allowed().stream()
+                        .map(ChartModel.Key::constant)
+                        .allMatch(c -> SourceVersion.isName(c) && constants.add(c));
+                if (!distinct) {
+                    throw new ChartException(
+                            UNBINDABLE,
+                            schemaFile + ": the enum of " + service.helmKey() + "." + key.path()
+                                    + " has values that make no Java constant or one constant twice");
+                }
+                if ((first != null && !first.equals(key.allowed())) || handles.contains(type)) {
+                    throw new ChartException(
+                            UNBINDABLE,
+                            schemaFile + ": the enum of " + service.helmKey() + "." + key.path() + " would be named "
+                                    + type + ", which another key or service uses");
+                }
+            }
+        }
     }
 
     private static void keys(
@@ -159,6 +196,9 @@ final class ChartReader {
         }
         try {
             JsonNode node = mapper.readTree(file.toFile());
+            if ((node == null || node.isMissingNode()) && mapper == yaml) {
+                return mapper.createObjectNode();
+            }
             if (node == null || !node.isObject()) {
                 throw new ChartException(MALFORMED, "chart file " + file + " is not a " + format + " object");
             }

@@ -150,6 +150,31 @@ class ChartProcessorTest {
     }
 
     @Test
+    void oneEnumNameWithTwoSetsOfValuesIsOneError() throws IOException {
+        Path root = Files.createTempDirectory("chart");
+        Path chart = Files.createDirectories(root.resolve("enums"));
+        Files.writeString(chart.resolve("Chart.yaml"), "name: enums\nversion: 0.1.0\n");
+        Files.writeString(chart.resolve("values.yaml"), "");
+        Files.writeString(
+                chart.resolve("values.schema.json"),
+                "{\"properties\": {"
+                        + "\"api\": {\"properties\": {\"autoscaling\": {},"
+                        + " \"logLevel\": {\"type\": \"string\", \"enum\": [\"debug\", \"info\"]}}},"
+                        + "\"worker\": {\"properties\": {\"autoscaling\": {},"
+                        + " \"logLevel\": {\"type\": \"string\", \"enum\": [\"info\", \"trace\"]}}}}}\n");
+        JavaFileObject source = binding("enums");
+
+        Compilation compilation = compile(root, source);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[SP312] " + chart.resolve("values.schema.json") + ": the enum of worker.logLevel"
+                        + " would be named LogLevel, which another key or service uses")
+                .inFile(source)
+                .onLineContaining("@HelmChart(\"enums\")");
+    }
+
+    @Test
     void aMissingChartIsOneErrorOnTheAnnotation() {
         JavaFileObject source = binding("charts/nowhere");
 
