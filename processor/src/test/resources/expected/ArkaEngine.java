@@ -100,7 +100,7 @@ public final class ArkaEngine {
             /**
              * Container image tag; the chart's appVersion when empty.
              *
-             * <p>Sets <code>attestationService.image.tag</code>. Chart default: <code></code>.
+             * <p>Sets <code>attestationService.image.tag</code>. Chart default: <code>""</code>.
              */
             public Values imageTag(String value) {
                 values.put("image.tag", value);
@@ -197,7 +197,7 @@ public final class ArkaEngine {
             /**
              * Container image tag; the chart's appVersion when empty.
              *
-             * <p>Sets <code>licenseAuthority.image.tag</code>. Chart default: <code></code>.
+             * <p>Sets <code>licenseAuthority.image.tag</code>. Chart default: <code>""</code>.
              */
             public Values imageTag(String value) {
                 values.put("image.tag", value);
@@ -294,7 +294,7 @@ public final class ArkaEngine {
             /**
              * Container image tag; the chart's appVersion when empty.
              *
-             * <p>Sets <code>policyEngine.image.tag</code>. Chart default: <code></code>.
+             * <p>Sets <code>policyEngine.image.tag</code>. Chart default: <code>""</code>.
              */
             public Values imageTag(String value) {
                 values.put("image.tag", value);
@@ -391,7 +391,7 @@ public final class ArkaEngine {
             /**
              * Container image tag; the chart's appVersion when empty.
              *
-             * <p>Sets <code>usageMetering.image.tag</code>. Chart default: <code></code>.
+             * <p>Sets <code>usageMetering.image.tag</code>. Chart default: <code>""</code>.
              */
             public Values imageTag(String value) {
                 values.put("image.tag", value);

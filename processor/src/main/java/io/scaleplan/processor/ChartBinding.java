@@ -173,9 +173,9 @@ final class ChartBinding {
                             .collect(Collectors.joining(", ")))
                     .append('.');
         }
-        key.defaultValue()
-                .ifPresent(d ->
-                        doc.append(" Chart default: <code>").append(html(d)).append("</code>."));
+        key.defaultValue().ifPresent(d -> doc.append(" Chart default: <code>")
+                .append(d.isEmpty() ? "\"\"" : html(d))
+                .append("</code>."));
         return MethodSpec.methodBuilder(key.setter())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(values)
