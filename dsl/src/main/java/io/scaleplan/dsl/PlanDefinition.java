@@ -2,8 +2,9 @@ package io.scaleplan.dsl;
 
 /**
  * A class that defines one scaling plan. The compiler finds implementations through {@link
- * java.util.ServiceLoader} (listed in {@code META-INF/services/io.scaleplan.dsl.PlanDefinition})
- * and compiles what {@link #define()} returns.
+ * java.util.ServiceLoader} (listed in {@code META-INF/services/io.scaleplan.dsl.PlanDefinition},
+ * which the scaleplan annotation processor writes for every {@link Plan @Plan} class) and compiles
+ * what {@link #define()} returns.
  *
  * <pre>{@code
  * @Plan

@@ -318,6 +318,17 @@ public record ScalingPlan(
         }
 
         /**
+         * Adds a service by its typed handle, generated from the chart ({@link HelmChart}): {@code
+         * .service(ArkaEngine.USAGE_METERING, s -> ...)}. The handle gives the Deployment name and
+         * the Helm values key, so neither can be misspelled.
+         */
+        public Builder service(ServiceRef service, Consumer<Service.Builder> spec) {
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(spec, "spec");
+            return service(service.name(), s -> spec.accept(s.helmKey(service.helmKey())));
+        }
+
+        /**
          * Checks the whole plan and returns its immutable model.
          *
          * @throws PlanDefinitionException listing every problem found, if there is any

@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  *     Kubernetes' default is 25 %)
  * @param nodePool the node pool the pods run on; empty for the plan's only pool
  * @param source where {@code service(...)} was called
+ * @param values chart values beyond those scaleplan sets, from the chart's typed setters; never a
+ *     key in {@link ChartValues#OWNED_KEYS}
  */
 public record Service(
         String name,
@@ -35,7 +37,8 @@ public record Service(
         Optional<Integer> connectionPoolSize,
         PodAmount rolloutSurge,
         Optional<String> nodePool,
-        SourceLocation source) {
+        SourceLocation source,
+        ChartValues values) {
 
     /** Kubernetes' default {@code maxSurge} of a Deployment's rolling update. */
     public static final PodAmount DEFAULT_ROLLOUT_SURGE = new Percent(25);
@@ -58,6 +61,12 @@ public record Service(
                 throw new IllegalArgumentException("connection pool size must not be negative: " + n);
             }
         });
+        Objects.requireNonNull(values, "values");
+        for (String path : values.entries().keySet()) {
+            if (ChartValues.ownedKey(path) != null) {
+                throw new IllegalArgumentException("chart value " + path + " is set by scaleplan itself");
+            }
+        }
         if (!Names.isDns1123Label(name)) {
             throw new IllegalArgumentException("not a valid service name: " + Names.show(name));
         }
@@ -132,6 +141,7 @@ public record Service(
         private PodAmount rolloutSurge = DEFAULT_ROLLOUT_SURGE;
         private String nodePool;
         private final java.util.List<Suppression> suppressions = new java.util.ArrayList<>();
+        private ChartValues values = ChartValues.EMPTY;
 
         Builder(Problems problems, String planName, String name, SourceLocation source) {
             this.problems = problems;
@@ -362,6 +372,40 @@ public record Service(
             return suppressions;
         }
 
+        /**
+         * Chart values beyond those scaleplan sets, from the setters generated for the chart ({@link
+         * HelmChart}): {@code values(ArkaEngine.USAGE_METERING.values().imageTag("1.4.2").build())}.
+         * They are merged into the service's section of the values overlay. A key scaleplan owns
+         * ({@code replicaCount}, {@code autoscaling}, {@code resources}, {@code pdb}) is reported
+         * (SP320) and dropped: state those through the DSL; so is text with control characters
+         * (SP011). A second call replaces the first.
+         */
+        public Builder values(ChartValues chartValues) {
+            Objects.requireNonNull(chartValues, "chartValues");
+            java.util.Map<String, Object> kept = new java.util.TreeMap<>(chartValues.entries());
+            for (String path : chartValues.entries().keySet()) {
+                String owned = ChartValues.ownedKey(path);
+                if (owned != null) {
+                    problems.errorHere(
+                            "SP320",
+                            element,
+                            "chart value " + Names.show(path) + " is set by scaleplan itself; state " + owned
+                                    + " through the DSL instead");
+                    kept.remove(path);
+                } else if (chartValues.entries().get(path) instanceof String text
+                        && text.chars().anyMatch(Character::isISOControl)) {
+                    problems.errorHere(
+                            "SP011",
+                            element,
+                            "chart value " + Names.show(path) + " " + Names.show(text)
+                                    + " contains control characters (newlines, tabs), which are not written into YAML");
+                    kept.remove(path);
+                }
+            }
+            this.values = new ChartValues(kept);
+            return this;
+        }
+
         String name() {
             return name;
         }
@@ -415,7 +459,8 @@ public record Service(
                     Optional.ofNullable(connectionPoolSize),
                     rolloutSurge,
                     Optional.ofNullable(nodePool),
-                    source);
+                    source,
+                    values);
         }
     }
 }

@@ -175,6 +175,14 @@ public final class Rules {
                     + " period (15 s): the runbook's 'kubectl scale' during an event is undone. scaleplan emits no"
                     + " replicaCount for an autoscaled service.",
             "Remove replicas(n) and raise the HPA's minimum instead: autoscale(a -> a.min(n)).");
+    public static final Rule CHART_VALUE_OWNED = new Rule(
+            "SP320",
+            Severity.ERROR,
+            "Chart value that scaleplan sets itself",
+            "A service's extra chart values are merged into its section of the values overlay. replicaCount,"
+                    + " autoscaling, resources and pdb are written from the plan's replicas, autoscale, requests/limits"
+                    + " and disruption budget, where they are checked; a raw value would bypass those checks.",
+            "Drop the value and state it through the DSL: replicas(n), autoscale(...), requests(...), maxUnavailable(...).");
 
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 
@@ -202,7 +210,8 @@ public final class Rules {
                 POOL_TOO_SMALL,
                 POD_LARGER_THAN_NODE,
                 UNKNOWN_NODE_POOL,
-                REPLICAS_WITH_AUTOSCALING)) {
+                REPLICAS_WITH_AUTOSCALING,
+                CHART_VALUE_OWNED)) {
             if (BY_ID.put(rule.id(), rule) != null) {
                 throw new IllegalStateException("rule id used twice: " + rule.id());
             }

@@ -9,6 +9,7 @@ import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.render.Quantities;
 import io.scaleplan.compiler.render.Yaml;
 import io.scaleplan.dsl.Autoscaling;
+import io.scaleplan.dsl.ChartValues;
 import io.scaleplan.dsl.DisruptionBudget;
 import io.scaleplan.dsl.PodsMetric;
 import io.scaleplan.dsl.Resources;
@@ -16,12 +17,15 @@ import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code helm} target: {@code helm/<release>-values.yaml}, the values overlay for the
  * platform chart, keyed as the runbook's {@code helm upgrade --set} commands key it ({@code
  * usageMetering.autoscaling.maxReplicas}). Autoscaler-aware: an autoscaled service gets no {@code
  * replicaCount} (the HPA owns the count); a fixed one gets {@code autoscaling.enabled: false}.
+ * A service's extra chart values ({@link Service#values()}) follow scaleplan's own keys, which
+ * they may never touch.
  */
 public final class HelmValuesEmitter implements Emitter {
 
@@ -47,7 +51,35 @@ public final class HelmValuesEmitter implements Emitter {
             node.set("resources", resources(service.resources()));
         }
         service.disruptionBudget().ifPresent(b -> node.set("pdb", pdb(b)));
+        mergeChartValues(service, node);
         return node;
+    }
+
+    /** The service's extra chart values, after scaleplan's own keys, which they must not touch. */
+    private static void mergeChartValues(Service service, ObjectNode node) {
+        for (Map.Entry<String, Object> e : service.values().entries().entrySet()) {
+            String path = e.getKey();
+            if (ChartValues.ownedKey(path) != null) {
+                throw new IllegalArgumentException(
+                        "chart value " + path + " of " + service.name() + " is set by scaleplan itself");
+            }
+            List<String> segments = ChartValues.segments(path);
+            ObjectNode parent = node;
+            for (String segment : segments.subList(0, segments.size() - 1)) {
+                parent = parent.has(segment) ? (ObjectNode) parent.get(segment) : parent.putObject(segment);
+            }
+            String leaf = segments.get(segments.size() - 1);
+            Object value = e.getValue();
+            if (value instanceof String s) {
+                parent.put(leaf, s);
+            } else if (value instanceof Boolean b) {
+                parent.put(leaf, b);
+            } else if (value instanceof Long l) {
+                parent.put(leaf, l);
+            } else {
+                parent.put(leaf, (Double) value);
+            }
+        }
     }
 
     private static void autoscaling(Autoscaling a, ObjectNode node) {

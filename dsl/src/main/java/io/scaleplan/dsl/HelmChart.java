@@ -1,0 +1,46 @@
+package io.scaleplan.dsl;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Binds a Helm chart to typed Java: the scaleplan annotation processor reads the chart's {@code
+ * values.schema.json} (and {@code values.yaml} for defaults) and generates, in the annotated
+ * element's package, a class with a {@link ServiceRef} handle per service and typed setters for the
+ * values keys the schema declares.
+ *
+ * <pre>{@code
+ * @HelmChart("src/main/helm/arka-engine")
+ * package io.scaleplan.arka;
+ * }</pre>
+ *
+ * generates {@code io.scaleplan.arka.ArkaEngine}, used as
+ *
+ * <pre>{@code
+ * .service(ArkaEngine.USAGE_METERING, s -> s
+ *         .autoscale(a -> a.replicas(3, 20).cpuUtilization(percent(70)))
+ *         .values(ArkaEngine.USAGE_METERING.values().imageTag("1.4.2").build()))
+ * }</pre>
+ *
+ * <p>A service is a top-level object property of the schema that declares {@code autoscaling}; its
+ * Deployment name is the key in kebab case ({@code usageMetering} → {@code usage-metering}). The keys
+ * scaleplan sets itself ({@code replicaCount}, {@code autoscaling}, {@code resources}, {@code pdb})
+ * get no setters. A missing or malformed chart is a javac error on this annotation.
+ */
+@Documented
+@Retention(RetentionPolicy.SOURCE)
+@Target({ElementType.PACKAGE, ElementType.TYPE})
+public @interface HelmChart {
+
+    /**
+     * The chart folder, relative to the module's base directory (the processor option {@code
+     * scaleplan.chartRoot}, which the build sets; the working directory if unset).
+     */
+    String value();
+
+    /** The simple name of the generated class; by default the chart's name in upper camel case. */
+    String className() default "";
+}
