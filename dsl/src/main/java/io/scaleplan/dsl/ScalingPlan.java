@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -88,6 +89,7 @@ import java.util.function.Consumer;
  * @param databaseClients PostgreSQL clients outside the services, for the connection budget
  * @param ruleSettings severity overrides and suppressions
  * @param source where {@code builder(...)} was called
+ * @param loadProfile the traffic {@code scaleplan simulate} replays, if the plan has one
  */
 public record ScalingPlan(
         String name,
@@ -97,7 +99,8 @@ public record ScalingPlan(
         List<NodePool> nodePools,
         List<DatabaseClient> databaseClients,
         RuleSettings ruleSettings,
-        SourceLocation source) {
+        SourceLocation source,
+        Optional<LoadProfile> loadProfile) {
 
     public ScalingPlan {
         Objects.requireNonNull(name, "name");
@@ -108,6 +111,7 @@ public record ScalingPlan(
         databaseClients = List.copyOf(databaseClients);
         Objects.requireNonNull(ruleSettings, "ruleSettings");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(loadProfile, "loadProfile");
         if (!Names.isDns1123Label(name)) {
             throw new IllegalArgumentException("not a valid plan name: " + Names.show(name));
         }
@@ -168,6 +172,7 @@ public record ScalingPlan(
         private final List<DatabaseClient> databaseClients = new ArrayList<>();
         private final Map<String, Severity> severities = new java.util.TreeMap<>();
         private final List<Suppression> suppressions = new ArrayList<>();
+        private LoadProfile.Builder loadProfile;
 
         Builder(String name, SourceLocation source) {
             this.source = source;
@@ -329,6 +334,18 @@ public record ScalingPlan(
         }
 
         /**
+         * The traffic to replay with {@code scaleplan simulate}: per service, rps over time
+         * ({@code p -> p.service("usage-metering", s -> s.from(rps(3_000)).rampTo(rps(5_000),
+         * minutes(20)))}). See {@link LoadProfile}.
+         */
+        public Builder loadProfile(String profileName, Consumer<LoadProfile.Builder> spec) {
+            Objects.requireNonNull(spec, "spec");
+            loadProfile = new LoadProfile.Builder(problems, name, profileName, SourceLocation.capture());
+            spec.accept(loadProfile);
+            return this;
+        }
+
+        /**
          * Checks the whole plan and returns its immutable model.
          *
          * @throws PlanDefinitionException listing every problem found, if there is any
@@ -372,6 +389,9 @@ public record ScalingPlan(
             }
             List<Suppression> allSuppressions = new ArrayList<>(suppressions);
             services.forEach(s -> allSuppressions.addAll(s.suppressions()));
+            if (loadProfile != null) {
+                loadProfile.check(byName.keySet());
+            }
             problems.throwIfAny();
             return new ScalingPlan(
                     name,
@@ -381,7 +401,8 @@ public record ScalingPlan(
                     nodePools.stream().map(NodePool.Builder::build).toList(),
                     databaseClients,
                     new RuleSettings(severities, allSuppressions),
-                    source);
+                    source,
+                    Optional.ofNullable(loadProfile).map(LoadProfile.Builder::build));
         }
     }
 }

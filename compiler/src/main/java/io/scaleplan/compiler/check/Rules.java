@@ -184,6 +184,30 @@ public final class Rules {
                     + " and disruption budget, where they are checked; a raw value would bypass those checks.",
             "Drop the value and state it through the DSL: replicas(n), autoscale(...), requests(...), maxUnavailable(...).");
 
+    public static final Rule INVALID_LOAD_PROFILE = new Rule(
+            "SP500",
+            Severity.ERROR,
+            "Load profile the simulator cannot replay",
+            "A load profile is a curve per service from second 0: from(...) comes first, and ramps, plateaus and"
+                    + " spikes last a whole number of seconds, at least 1. A CSV profile (seconds,service,rps) needs"
+                    + " whole non-negative seconds in order per service, starting at 0, and finite rates of at least 0.",
+            "Fix the segment or line the message names.");
+    public static final Rule LOAD_FOR_UNKNOWN_SERVICE = new Rule(
+            "SP501",
+            Severity.ERROR,
+            "Load profile names a service the plan does not declare",
+            "Each curve of a load profile drives one service's HPA; a curve for a name the plan does not declare"
+                    + " (a typo, a removed service) would silently simulate nothing.",
+            "Use a service name the plan declares, or its typed handle (ArkaEngine.USAGE_METERING).");
+    public static final Rule LOAD_WITHOUT_CAPACITY_PER_POD = new Rule(
+            "SP502",
+            Severity.ERROR,
+            "Simulated service has no capacity per pod",
+            "The simulator turns a service's load into CPU use and ready capacity through capacityPerPod: a pod"
+                    + " serving that many requests per second uses its CPU request. Without it there is nothing to"
+                    + " compare the load with.",
+            "Add capacityPerPod(rps(n)) to the service, from its last capacity test.");
+
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 
     static {
@@ -211,7 +235,10 @@ public final class Rules {
                 POD_LARGER_THAN_NODE,
                 UNKNOWN_NODE_POOL,
                 REPLICAS_WITH_AUTOSCALING,
-                CHART_VALUE_OWNED)) {
+                CHART_VALUE_OWNED,
+                INVALID_LOAD_PROFILE,
+                LOAD_FOR_UNKNOWN_SERVICE,
+                LOAD_WITHOUT_CAPACITY_PER_POD)) {
             if (BY_ID.put(rule.id(), rule) != null) {
                 throw new IllegalStateException("rule id used twice: " + rule.id());
             }
