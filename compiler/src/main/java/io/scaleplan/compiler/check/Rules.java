@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The catalogue of every rule scaleplan checks. SP0xx rules are checked by the DSL's builders
- * (values that can never be right); SP1xx rules by the compiler across a whole plan.
+ * (values that can never be right); SP1xx rules by the compiler across a whole plan; SP3xx by the
+ * annotation processor, as javac errors.
  */
 public final class Rules {
     public static final Rule INVALID_NAME = new Rule(
@@ -184,6 +185,85 @@ public final class Rules {
                     + " and disruption budget, where they are checked; a raw value would bypass those checks.",
             "Drop the value and state it through the DSL: replicas(n), autoscale(...), requests(...), maxUnavailable(...).");
 
+    // SP3xx: reported by the annotation processor (module processor) as javac errors on the element.
+    public static final Rule PLAN_NOT_CONCRETE = new Rule(
+            "SP300",
+            Severity.ERROR,
+            "@Plan on something that is not a concrete class",
+            "The build instantiates every @Plan class; an interface, enum or abstract class cannot be instantiated.",
+            "Put @Plan on a concrete class that implements PlanDefinition.");
+    public static final Rule PLAN_NOT_PUBLIC = new Rule(
+            "SP301",
+            Severity.ERROR,
+            "@Plan class is not public",
+            "ServiceLoader instantiates plans from outside their package; a non-public class, or one nested in a"
+                    + " non-public or non-static class, cannot be instantiated.",
+            "Make the class public (and static, if nested).");
+    public static final Rule PLAN_WITHOUT_CONSTRUCTOR = new Rule(
+            "SP302",
+            Severity.ERROR,
+            "@Plan class has no public no-argument constructor",
+            "ServiceLoader instantiates plans through a public no-argument constructor.",
+            "Add a public no-argument constructor, or remove the other constructors.");
+    public static final Rule PLAN_NOT_A_DEFINITION = new Rule(
+            "SP303",
+            Severity.ERROR,
+            "@Plan class does not implement PlanDefinition",
+            "The build calls define() on every @Plan class; a class that does not implement PlanDefinition has none.",
+            "Implement io.scaleplan.dsl.PlanDefinition.");
+    public static final Rule PLAN_NAME_REPEATED = new Rule(
+            "SP304",
+            Severity.ERROR,
+            "Two @Plan classes give the same plan name",
+            "Two plans with one name would write the same folder of generated/; javac reports it on the second.",
+            "Rename one of the plans.");
+    public static final Rule PLAN_NAME_INVALID = new Rule(
+            "SP305",
+            Severity.ERROR,
+            "@Plan name is not a DNS-1123 label",
+            "A plan's name becomes a folder of generated/ and a Kubernetes label value.",
+            "Use lower-case letters, digits and '-'.");
+    public static final Rule PLAN_INDEX_UNWRITABLE = new Rule(
+            "SP306",
+            Severity.ERROR,
+            "The plan index cannot be written",
+            "The processor writes META-INF/services/io.scaleplan.dsl.PlanDefinition so that the build finds every"
+                    + " plan without scanning the class path; the Filer refused to write it.",
+            "Check the build's output folder; a clean build usually fixes it.");
+    public static final Rule CHART_MISSING = new Rule(
+            "SP310",
+            Severity.ERROR,
+            "@HelmChart points at no chart",
+            "Typed chart bindings are generated from the chart's values.schema.json and values.yaml; the folder or"
+                    + " files are not there (the path is resolved against the -Ascaleplan.chartRoot option).",
+            "Fix the path in @HelmChart, or the scaleplan.chartRoot processor option.");
+    public static final Rule CHART_MALFORMED = new Rule(
+            "SP311",
+            Severity.ERROR,
+            "Chart file is malformed",
+            "values.schema.json or values.yaml does not parse; the message gives its file, line and column.",
+            "Fix the file; helm lint reports the same problem.");
+    public static final Rule CHART_SCHEMA_UNBOUND = new Rule(
+            "SP312",
+            Severity.ERROR,
+            "Chart schema the processor cannot bind",
+            "Each service of the chart must be an object property of the schema's root, with typed properties; a"
+                    + " schema without them gives nothing to generate handles from.",
+            "Declare each service as an object with typed properties in values.schema.json.");
+    public static final Rule CHART_CLASS_NAME = new Rule(
+            "SP313",
+            Severity.ERROR,
+            "Generated class name is not valid or used twice",
+            "@HelmChart's className must be a Java identifier, and no two bindings in one package may share it.",
+            "Give the binding another className.");
+    public static final Rule PROCESSOR_FAILED = new Rule(
+            "SP329",
+            Severity.ERROR,
+            "The annotation processor failed",
+            "An unexpected error inside the processor; it is reported as one javac error with its trace instead of"
+                    + " crashing the compiler. This is a bug in scaleplan.",
+            "Report it with the message; a clean build may work around it.");
+
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 
     static {
@@ -211,7 +291,19 @@ public final class Rules {
                 POD_LARGER_THAN_NODE,
                 UNKNOWN_NODE_POOL,
                 REPLICAS_WITH_AUTOSCALING,
-                CHART_VALUE_OWNED)) {
+                CHART_VALUE_OWNED,
+                PLAN_NOT_CONCRETE,
+                PLAN_NOT_PUBLIC,
+                PLAN_WITHOUT_CONSTRUCTOR,
+                PLAN_NOT_A_DEFINITION,
+                PLAN_NAME_REPEATED,
+                PLAN_NAME_INVALID,
+                PLAN_INDEX_UNWRITABLE,
+                CHART_MISSING,
+                CHART_MALFORMED,
+                CHART_SCHEMA_UNBOUND,
+                CHART_CLASS_NAME,
+                PROCESSOR_FAILED)) {
             if (BY_ID.put(rule.id(), rule) != null) {
                 throw new IllegalStateException("rule id used twice: " + rule.id());
             }
