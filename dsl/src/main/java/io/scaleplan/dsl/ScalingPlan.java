@@ -85,9 +85,17 @@ import java.util.function.Consumer;
  * @param release the Helm release the values overlay is for
  * @param services the services, in declaration order; names and Helm keys are unique
  * @param source where {@code builder(...)} was called
+ * @param postgres the plan's PostgreSQL server, if it has one
+ * @param redis the plan's Redis, if it has one
  */
 public record ScalingPlan(
-        String name, String namespace, HelmRelease release, List<Service> services, SourceLocation source) {
+        String name,
+        String namespace,
+        HelmRelease release,
+        List<Service> services,
+        SourceLocation source,
+        java.util.Optional<Postgres> postgres,
+        java.util.Optional<Redis> redis) {
 
     public ScalingPlan {
         Objects.requireNonNull(name, "name");
@@ -95,6 +103,8 @@ public record ScalingPlan(
         Objects.requireNonNull(release, "release");
         services = List.copyOf(services);
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(postgres, "postgres");
+        Objects.requireNonNull(redis, "redis");
         if (!Names.isDns1123Label(name)) {
             throw new IllegalArgumentException("not a valid plan name: " + Names.show(name));
         }
@@ -136,6 +146,8 @@ public record ScalingPlan(
         private String releaseName;
         private String chart;
         private final List<Service.Builder> services = new ArrayList<>();
+        private Postgres.Builder postgres;
+        private Redis.Builder redis;
 
         Builder(String name, SourceLocation source) {
             this.source = source;
@@ -210,6 +222,50 @@ public record ScalingPlan(
         }
 
         /**
+         * The plan's PostgreSQL server (Bitnami {@code postgresql} chart), tuning SQL and
+         * maintenance: {@code pg -> pg.limits(cores(4), gib(16)).readReplicas(3)}. See {@link
+         * Postgres}.
+         */
+        public Builder postgres(Consumer<Postgres.Builder> spec) {
+            Objects.requireNonNull(spec, "spec");
+            SourceLocation at = SourceLocation.capture();
+            if (postgres != null) {
+                problems.error(
+                        "SP027",
+                        name + " · postgres",
+                        "postgres(...) is declared twice (first at " + postgres.source() + ")",
+                        at);
+                return this;
+            }
+            Postgres.Builder b = new Postgres.Builder(problems, name, at);
+            spec.accept(b);
+            postgres = b;
+            return this;
+        }
+
+        /**
+         * The plan's Redis (Bitnami {@code redis} or, in cluster mode, {@code redis-cluster}):
+         * {@code r -> r.replicas(3).maxmemory(gib(2)).evictionPolicy(EvictionPolicy.ALLKEYS_LRU)}.
+         * See {@link Redis}.
+         */
+        public Builder redis(Consumer<Redis.Builder> spec) {
+            Objects.requireNonNull(spec, "spec");
+            SourceLocation at = SourceLocation.capture();
+            if (redis != null) {
+                problems.error(
+                        "SP027",
+                        name + " · redis",
+                        "redis(...) is declared twice (first at " + redis.source() + ")",
+                        at);
+                return this;
+            }
+            Redis.Builder b = new Redis.Builder(problems, name, at);
+            spec.accept(b);
+            redis = b;
+            return this;
+        }
+
+        /**
          * Checks the whole plan and returns its immutable model.
          *
          * @throws PlanDefinitionException listing every problem found, if there is any
@@ -240,13 +296,21 @@ public record ScalingPlan(
                 }
                 s.check();
             }
+            if (postgres != null) {
+                postgres.check();
+            }
+            if (redis != null) {
+                redis.check();
+            }
             problems.throwIfAny();
             return new ScalingPlan(
                     name,
                     namespace == null ? "default" : namespace,
                     new HelmRelease(releaseName, chart),
                     services.stream().map(Service.Builder::build).toList(),
-                    source);
+                    source,
+                    java.util.Optional.ofNullable(postgres).map(Postgres.Builder::build),
+                    java.util.Optional.ofNullable(redis).map(Redis.Builder::build));
         }
     }
 }

@@ -2,12 +2,16 @@ package io.scaleplan.compiler.check;
 
 import io.scaleplan.dsl.Autoscaling;
 import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.Memory;
+import io.scaleplan.dsl.PgSetting;
 import io.scaleplan.dsl.Resources;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
 import io.scaleplan.dsl.SourceLocation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,7 +37,46 @@ public final class Checker {
                         service.source()));
             }
         }
+        dataTier(plan, out);
         return out;
+    }
+
+    private static void dataTier(ScalingPlan plan, List<Diagnostic> out) {
+        plan.postgres().ifPresent(pg -> pg.stated(PgSetting.SHARED_BUFFERS).ifPresent(sb -> {
+            Memory memory = pg.instance().memory();
+            if (sb.compareTo(memory) >= 0) {
+                out.add(diagnostic(
+                        Rules.SHARED_BUFFERS_EXCEED_MEMORY,
+                        plan.name() + " · postgres",
+                        "shared_buffers " + sb + " is not below the instance's memory " + memory,
+                        pg.settings().stream()
+                                .filter(v -> v.key() == PgSetting.SHARED_BUFFERS)
+                                .findFirst()
+                                .orElseThrow()
+                                .source()));
+            }
+        }));
+        Map<String, String> releases = new LinkedHashMap<>();
+        releases.put(plan.release().name(), "the services' release");
+        plan.postgres().ifPresent(pg -> releaseOnce(plan, releases, pg.release(), "postgres", pg.source(), out));
+        plan.redis().ifPresent(r -> releaseOnce(plan, releases, r.release(), "redis", r.source(), out));
+    }
+
+    private static void releaseOnce(
+            ScalingPlan plan,
+            Map<String, String> releases,
+            String release,
+            String what,
+            SourceLocation at,
+            List<Diagnostic> out) {
+        String first = releases.putIfAbsent(release, what + "'s release");
+        if (first != null) {
+            out.add(diagnostic(
+                    Rules.RELEASE_COLLISION,
+                    plan.name() + " · " + what,
+                    what + "'s Helm release \"" + release + "\" is also " + first,
+                    at));
+        }
     }
 
     private static void utilizationNeedsRequest(String element, Service service, Autoscaling a, List<Diagnostic> out) {
