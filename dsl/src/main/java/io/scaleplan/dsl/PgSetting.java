@@ -66,7 +66,7 @@ public final class PgSetting<T> {
             memory("effective_cache_size", 8, 17_179_869_176L, NEVER);
     /** Memory for VACUUM, CREATE INDEX and ALTER TABLE ADD FOREIGN KEY. */
     public static final PgSetting<Memory> MAINTENANCE_WORK_MEM =
-            memory("maintenance_work_mem", 1024, 2_147_483_647L, NEVER);
+            memory("maintenance_work_mem", 64, 2_147_483_647L, NEVER);
     /** Memory per sort or hash step of a query, before it spills to disk. */
     public static final PgSetting<Memory> WORK_MEM = memory("work_mem", 64, 2_147_483_647L, NEVER);
     /** Shared memory for WAL not yet written (PgTune: 3 % of shared_buffers, at most 16MB). Restart. */

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /** PostgreSQL text: identifiers quoted only when needed, and setting values in the server's units. */
 public final class PgSql {
-    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
 
     /**
      * The keywords that cannot be a table or column name unquoted: PostgreSQL's reserved ones and
