@@ -42,8 +42,14 @@ import java.util.Set;
  *
  * plus {@code sql/20-indexes.sql}, {@code sql/30-maintenance.sql} and {@code sql/checks.sql}.
  *
- * <p>Settings the plan does not state are derived with PgTune's current (2026) algorithm for Linux
- * from the instance, the workload, the storage and the database size; a stated setting wins.
+ * <p>Settings the plan does not state are derived for Linux with <b>PgTune 2026</b>
+ * (le0pard/pgtune HEAD 7caef27): the classic formulas (commit e2c7f39) with the 2026 rework over
+ * them, which adds NVMe storage and the database size against memory as inputs, caps
+ * maintenance_work_mem at 8GB, floors work_mem at 4MB, and derives huge_pages, jit,
+ * wal_compression, the autovacuum settings and, on 18, io_method/io_workers. The inputs are the
+ * instance (vCPUs, memory, storage), the {@link Workload}, the {@link DatabaseSize} and a stated
+ * {@code max_connections}; a stated setting wins over the derived one. Each line of {@code
+ * 10-settings.sql} says whether it was stated (and where) or derived (and from what).
  *
  * @param release the Helm release of the Bitnami chart ({@code postgresql})
  * @param majorVersion the PostgreSQL major version, {@value #OLDEST_MAJOR} to {@value #NEWEST_MAJOR}
