@@ -77,7 +77,7 @@ public final class RedisEmitter implements Emitter {
         String marker =
                 Headers.comment("#", plan).lines().findFirst().orElseThrow().substring(2);
         out.append("ECHO \"").append(marker.replace("\"", "")).append("\"\n");
-        out.append("ECHO \"Run with: redis-cli -h HOST -p PORT < apply.redis")
+        out.append("ECHO \"Run with: REDISCLI_AUTH=password redis-cli -h HOST -p PORT < apply.redis")
                 .append(
                         redis.isCluster()
                                 ? ", against every node of the cluster"
