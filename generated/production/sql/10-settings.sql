@@ -7,7 +7,7 @@
 --
 -- Take effect only after a restart (pg_settings.context = 'postmaster'):
 --   max_connections, shared_buffers, wal_buffers, huge_pages, max_worker_processes
--- The others take effect at pg_reload_conf() below (or, for per-session ones, in new sessions).
+-- The others take effect at pg_reload_conf() below, except in sessions that SET them.
 
 -- max_connections: stated at io/scaleplan/arka/Production.java:71
 ALTER SYSTEM SET max_connections = '500';

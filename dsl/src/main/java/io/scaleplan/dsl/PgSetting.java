@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  *   .set(PgSetting.HUGE_PAGES, "try")
  * }</pre>
  *
- * <p>Ranges are PostgreSQL 17's {@code pg_settings.min_val}/{@code max_val} (memory in kB, the
- * unit PostgreSQL's {@code kB} means: 1024 bytes); a test checks them against a real server. For
+ * <p>Ranges are {@code pg_settings.min_val}/{@code max_val} of PostgreSQL 17 and 18, which agree
+ * for these keys (memory in kB, the unit PostgreSQL's {@code kB} means: 1024 bytes); tests check
+ * them, and {@link #requiresRestart(int)}, against real 17 and 18 servers. For
  * parameters without a key, {@link Postgres.Builder#setting(String, String)} is the checked escape
  * hatch.
  *

@@ -32,9 +32,10 @@ import java.util.Set;
  * primary.extendedConfiguration}, {@code primary.resources}) and to {@code sql/10-settings.sql}:
  *
  * <pre>
- * -- max_connections: stated at Production.java:60
+ * -- max_connections: stated at io/scaleplan/arka/Production.java:71
  * ALTER SYSTEM SET max_connections = '500';
- * -- shared_buffers: PgTune (2026) from memory 16GB, workload oltp
+ *
+ * -- shared_buffers: derived from memory 16GB, workload oltp
  * ALTER SYSTEM SET shared_buffers = '4GB';
  * ...
  * SELECT pg_reload_conf();

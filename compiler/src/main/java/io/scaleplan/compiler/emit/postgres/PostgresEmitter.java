@@ -108,8 +108,7 @@ public final class PostgresEmitter implements Emitter {
                     .append(String.join(", ", unknown))
                     .append('\n');
         }
-        sql.append(
-                "-- The others take effect at pg_reload_conf() below (or, for per-session ones, in new sessions).\n");
+        sql.append("-- The others take effect at pg_reload_conf() below, except in sessions that SET them.\n");
         for (Tuning.Tuned s : settings) {
             sql.append("\n-- ").append(s.name()).append(": ").append(s.origin()).append('\n');
             sql.append("ALTER SYSTEM SET ")
