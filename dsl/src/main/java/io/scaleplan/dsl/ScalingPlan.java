@@ -88,6 +88,8 @@ import java.util.function.Consumer;
  * @param databaseClients PostgreSQL clients outside the services, for the connection budget
  * @param ruleSettings severity overrides and suppressions
  * @param source where {@code builder(...)} was called
+ * @param postgres the plan's PostgreSQL server, if it has one
+ * @param redis the plan's Redis, if it has one
  */
 public record ScalingPlan(
         String name,
@@ -97,7 +99,9 @@ public record ScalingPlan(
         List<NodePool> nodePools,
         List<DatabaseClient> databaseClients,
         RuleSettings ruleSettings,
-        SourceLocation source) {
+        SourceLocation source,
+        java.util.Optional<Postgres> postgres,
+        java.util.Optional<Redis> redis) {
 
     public ScalingPlan {
         Objects.requireNonNull(name, "name");
@@ -108,6 +112,8 @@ public record ScalingPlan(
         databaseClients = List.copyOf(databaseClients);
         Objects.requireNonNull(ruleSettings, "ruleSettings");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(postgres, "postgres");
+        Objects.requireNonNull(redis, "redis");
         if (!Names.isDns1123Label(name)) {
             throw new IllegalArgumentException("not a valid plan name: " + Names.show(name));
         }
@@ -168,6 +174,8 @@ public record ScalingPlan(
         private final List<DatabaseClient> databaseClients = new ArrayList<>();
         private final Map<String, Severity> severities = new java.util.TreeMap<>();
         private final List<Suppression> suppressions = new ArrayList<>();
+        private Postgres.Builder postgres;
+        private Redis.Builder redis;
 
         Builder(String name, SourceLocation source) {
             this.source = source;
@@ -263,6 +271,28 @@ public record ScalingPlan(
         }
 
         /**
+         * The plan's PostgreSQL server (Bitnami {@code postgresql} chart), tuning SQL and
+         * maintenance: {@code pg -> pg.limits(cores(4), gib(16)).readReplicas(3)}. See {@link
+         * Postgres}.
+         */
+        public Builder postgres(Consumer<Postgres.Builder> spec) {
+            Objects.requireNonNull(spec, "spec");
+            SourceLocation at = SourceLocation.capture();
+            if (postgres != null) {
+                problems.error(
+                        "SP027",
+                        name + " · postgres",
+                        "postgres(...) is declared twice (first at " + postgres.source() + ")",
+                        at);
+                return this;
+            }
+            Postgres.Builder b = new Postgres.Builder(problems, name, at);
+            spec.accept(b);
+            postgres = b;
+            return this;
+        }
+
+        /**
          * Declares a PostgreSQL client outside the services (a job, a BI tool, admin sessions)
          * that holds up to {@code connections} connections, counted in the connection budget.
          */
@@ -329,6 +359,28 @@ public record ScalingPlan(
         }
 
         /**
+         * The plan's Redis (Bitnami {@code redis} or, in cluster mode, {@code redis-cluster}):
+         * {@code r -> r.replicas(3).maxmemory(gib(2)).evictionPolicy(EvictionPolicy.ALLKEYS_LRU)}.
+         * See {@link Redis}.
+         */
+        public Builder redis(Consumer<Redis.Builder> spec) {
+            Objects.requireNonNull(spec, "spec");
+            SourceLocation at = SourceLocation.capture();
+            if (redis != null) {
+                problems.error(
+                        "SP027",
+                        name + " · redis",
+                        "redis(...) is declared twice (first at " + redis.source() + ")",
+                        at);
+                return this;
+            }
+            Redis.Builder b = new Redis.Builder(problems, name, at);
+            spec.accept(b);
+            redis = b;
+            return this;
+        }
+
+        /**
          * Checks the whole plan and returns its immutable model.
          *
          * @throws PlanDefinitionException listing every problem found, if there is any
@@ -372,6 +424,12 @@ public record ScalingPlan(
             }
             List<Suppression> allSuppressions = new ArrayList<>(suppressions);
             services.forEach(s -> allSuppressions.addAll(s.suppressions()));
+            if (postgres != null) {
+                postgres.check();
+            }
+            if (redis != null) {
+                redis.check();
+            }
             problems.throwIfAny();
             return new ScalingPlan(
                     name,
@@ -381,7 +439,9 @@ public record ScalingPlan(
                     nodePools.stream().map(NodePool.Builder::build).toList(),
                     databaseClients,
                     new RuleSettings(severities, allSuppressions),
-                    source);
+                    source,
+                    java.util.Optional.ofNullable(postgres).map(Postgres.Builder::build),
+                    java.util.Optional.ofNullable(redis).map(Redis.Builder::build));
         }
     }
 }
