@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -89,6 +88,8 @@ import java.util.function.Consumer;
  * @param databaseClients PostgreSQL clients outside the services, for the connection budget
  * @param ruleSettings severity overrides and suppressions
  * @param source where {@code builder(...)} was called
+ * @param postgres the plan's PostgreSQL server, if it has one
+ * @param redis the plan's Redis, if it has one
  * @param loadProfile the traffic {@code scaleplan simulate} replays, if the plan has one
  */
 public record ScalingPlan(
@@ -100,7 +101,9 @@ public record ScalingPlan(
         List<DatabaseClient> databaseClients,
         RuleSettings ruleSettings,
         SourceLocation source,
-        Optional<LoadProfile> loadProfile) {
+        java.util.Optional<Postgres> postgres,
+        java.util.Optional<Redis> redis,
+        java.util.Optional<LoadProfile> loadProfile) {
 
     public ScalingPlan {
         Objects.requireNonNull(name, "name");
@@ -111,6 +114,8 @@ public record ScalingPlan(
         databaseClients = List.copyOf(databaseClients);
         Objects.requireNonNull(ruleSettings, "ruleSettings");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(postgres, "postgres");
+        Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(loadProfile, "loadProfile");
         if (!Names.isDns1123Label(name)) {
             throw new IllegalArgumentException("not a valid plan name: " + Names.show(name));
@@ -172,6 +177,8 @@ public record ScalingPlan(
         private final List<DatabaseClient> databaseClients = new ArrayList<>();
         private final Map<String, Severity> severities = new java.util.TreeMap<>();
         private final List<Suppression> suppressions = new ArrayList<>();
+        private Postgres.Builder postgres;
+        private Redis.Builder redis;
         private LoadProfile.Builder loadProfile;
 
         Builder(String name, SourceLocation source) {
@@ -268,6 +275,28 @@ public record ScalingPlan(
         }
 
         /**
+         * The plan's PostgreSQL server (Bitnami {@code postgresql} chart), tuning SQL and
+         * maintenance: {@code pg -> pg.limits(cores(4), gib(16)).readReplicas(3)}. See {@link
+         * Postgres}.
+         */
+        public Builder postgres(Consumer<Postgres.Builder> spec) {
+            Objects.requireNonNull(spec, "spec");
+            SourceLocation at = SourceLocation.capture();
+            if (postgres != null) {
+                problems.error(
+                        "SP027",
+                        name + " · postgres",
+                        "postgres(...) is declared twice (first at " + postgres.source() + ")",
+                        at);
+                return this;
+            }
+            Postgres.Builder b = new Postgres.Builder(problems, name, at);
+            spec.accept(b);
+            postgres = b;
+            return this;
+        }
+
+        /**
          * Declares a PostgreSQL client outside the services (a job, a BI tool, admin sessions)
          * that holds up to {@code connections} connections, counted in the connection budget.
          */
@@ -334,6 +363,28 @@ public record ScalingPlan(
         }
 
         /**
+         * The plan's Redis (Bitnami {@code redis} or, in cluster mode, {@code redis-cluster}):
+         * {@code r -> r.replicas(3).maxmemory(gib(2)).evictionPolicy(EvictionPolicy.ALLKEYS_LRU)}.
+         * See {@link Redis}.
+         */
+        public Builder redis(Consumer<Redis.Builder> spec) {
+            Objects.requireNonNull(spec, "spec");
+            SourceLocation at = SourceLocation.capture();
+            if (redis != null) {
+                problems.error(
+                        "SP027",
+                        name + " · redis",
+                        "redis(...) is declared twice (first at " + redis.source() + ")",
+                        at);
+                return this;
+            }
+            Redis.Builder b = new Redis.Builder(problems, name, at);
+            spec.accept(b);
+            redis = b;
+            return this;
+        }
+
+        /**
          * The traffic to replay with {@code scaleplan simulate}: per service, rps over time
          * ({@code p -> p.service("usage-metering", s -> s.from(rps(3_000)).rampTo(rps(5_000),
          * minutes(20)))}). See {@link LoadProfile}.
@@ -389,6 +440,12 @@ public record ScalingPlan(
             }
             List<Suppression> allSuppressions = new ArrayList<>(suppressions);
             services.forEach(s -> allSuppressions.addAll(s.suppressions()));
+            if (postgres != null) {
+                postgres.check();
+            }
+            if (redis != null) {
+                redis.check();
+            }
             if (loadProfile != null) {
                 loadProfile.check(byName.keySet());
             }
@@ -402,7 +459,9 @@ public record ScalingPlan(
                     databaseClients,
                     new RuleSettings(severities, allSuppressions),
                     source,
-                    Optional.ofNullable(loadProfile).map(LoadProfile.Builder::build));
+                    java.util.Optional.ofNullable(postgres).map(Postgres.Builder::build),
+                    java.util.Optional.ofNullable(redis).map(Redis.Builder::build),
+                    java.util.Optional.ofNullable(loadProfile).map(LoadProfile.Builder::build));
         }
     }
 }

@@ -8,9 +8,12 @@ import static io.scaleplan.dsl.Units.percent;
 import static io.scaleplan.dsl.Units.pods;
 import static io.scaleplan.dsl.Units.rps;
 
+import io.scaleplan.dsl.EvictionPolicy;
 import io.scaleplan.dsl.Plan;
 import io.scaleplan.dsl.PlanDefinition;
 import io.scaleplan.dsl.ScalingPlan;
+import io.scaleplan.dsl.StorageType;
+import io.scaleplan.dsl.Workload;
 
 /**
  * The ARKA Engine platform in production, as the scaling runbook describes it: its HPA table
@@ -27,6 +30,13 @@ import io.scaleplan.dsl.ScalingPlan;
  * <p>Every service keeps a PodDisruptionBudget of {@code maxUnavailable: 1}, which allows one
  * eviction at any replica count, so node drains and scale-down never block (the runbook's "Scale
  * Down Not Working").
+ *
+ * <p>The data tier follows the runbook's Database and Redis Scaling: PostgreSQL (release {@code
+ * postgresql}) on a 4-vCPU, 16 GiB primary with 3 read replicas, 500 connections (its "Connection
+ * Pool Adjustment"), the index {@code idx_usage_events_tenant_date} and VACUUM ANALYZE of {@code
+ * usage_events}; Redis (release {@code redis}) with 3 replicas, maxmemory 2 GiB and {@code
+ * allkeys-lru} ("Memory Optimization"), its pods limited to 3 GiB to leave room for replication
+ * buffers and fork copy-on-write.
  */
 @Plan
 public final class Production implements PlanDefinition {
@@ -66,6 +76,21 @@ public final class Production implements PlanDefinition {
                         .limits(millicores(500), mib(512))
                         .autoscale(a -> a.replicas(2, 8).cpuUtilization(percent(70)))
                         .maxUnavailable(pods(1)))
+                .postgres(pg -> pg.release("postgresql")
+                        .workload(Workload.OLTP)
+                        .storage(StorageType.SSD)
+                        .requests(cores(2), gib(8))
+                        .limits(cores(4), gib(16))
+                        .readReplicas(3)
+                        .maxConnections(500)
+                        .index("idx_usage_events_tenant_date", "usage_events", "tenant_id", "created_at")
+                        .vacuumAnalyze("usage_events"))
+                .redis(r -> r.release("redis")
+                        .replicas(3)
+                        .maxmemory(gib(2))
+                        .evictionPolicy(EvictionPolicy.ALLKEYS_LRU)
+                        .requests(millicores(500), gib(2))
+                        .limits(cores(1), gib(3)))
                 .build();
     }
 }

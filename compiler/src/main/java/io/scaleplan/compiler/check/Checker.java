@@ -23,6 +23,7 @@ public final class Checker {
             new DisruptionBudgetRule(),
             new CapacityRules(),
             new NodePoolRules(),
+            new DataTierRules(),
             new LoadProfileRule());
 
     /** All diagnostics for {@code plan}, after the plan's severity overrides and suppressions. */
