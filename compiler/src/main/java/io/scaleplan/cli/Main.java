@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             CommitCommand.class,
             ListCommand.class,
             ExplainCommand.class,
+            SimulateCommand.class,
             CommandLine.HelpCommand.class
         },
         description = "Compiles scaling plans (type-checked Java) into Helm values, HPA and PDB manifests.",

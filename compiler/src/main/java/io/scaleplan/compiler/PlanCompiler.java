@@ -26,7 +26,8 @@ public final class PlanCompiler {
             new KubernetesEmitter(),
             new PostgresEmitter(),
             new RedisEmitter(),
-            new CapacityReportEmitter());
+            new CapacityReportEmitter(),
+            new io.scaleplan.compiler.emit.sim.SimulationEmitter());
     private final boolean strict;
 
     /** A compiler that reports warnings as warnings. */

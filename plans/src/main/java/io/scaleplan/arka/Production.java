@@ -2,8 +2,10 @@ package io.scaleplan.arka;
 
 import static io.scaleplan.dsl.Units.cores;
 import static io.scaleplan.dsl.Units.gib;
+import static io.scaleplan.dsl.Units.hours;
 import static io.scaleplan.dsl.Units.mib;
 import static io.scaleplan.dsl.Units.millicores;
+import static io.scaleplan.dsl.Units.minutes;
 import static io.scaleplan.dsl.Units.percent;
 import static io.scaleplan.dsl.Units.pods;
 import static io.scaleplan.dsl.Units.rps;
@@ -37,6 +39,12 @@ import io.scaleplan.dsl.Workload;
  * usage_events}; Redis (release {@code redis}) with 3 replicas, maxmemory 2 GiB and {@code
  * allkeys-lru} ("Memory Optimization"), its pods limited to 3 GiB to leave room for replication
  * buffers and fork copy-on-write.
+ *
+ * <p>The {@code black-friday} load profile is the event's curve for usage-metering: the current
+ * 3,000 rps for 10 minutes, a 10-minute ramp to 5,000 rps when the sale opens, an hour at 5,000,
+ * then 30 minutes back to 3,000. {@code scaleplan simulate production} replays it through the HPA
+ * as it stands, without the runbook's pre-scale (the {@code black-friday} event plan carries that),
+ * and {@code generated/production/sim/} shows whether the ready pods keep up.
  */
 @Plan
 public final class Production implements PlanDefinition {
@@ -91,6 +99,13 @@ public final class Production implements PlanDefinition {
                         .evictionPolicy(EvictionPolicy.ALLKEYS_LRU)
                         .requests(millicores(500), gib(2))
                         .limits(cores(1), gib(3)))
+                .loadProfile(
+                        "black-friday",
+                        p -> p.service(ArkaEngine.USAGE_METERING, s -> s.from(rps(3_000))
+                                .hold(minutes(10))
+                                .rampTo(rps(5_000), minutes(10))
+                                .hold(hours(1))
+                                .rampTo(rps(3_000), minutes(30))))
                 .build();
     }
 }

@@ -218,7 +218,8 @@ public final class GeneratedDirectory {
         return first.contains(Headers.MARKER);
     }
 
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    /** Writes {@code bytes} to {@code target} atomically: a forced temporary file in its folder, then a rename. */
+    public static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");

@@ -140,7 +140,8 @@ public final class SimulationReport {
                         .orElse("") + " (" + r.select().apiValue() + ", window " + r.stabilizationSeconds() + " s)";
     }
 
-    static String verdict(ServiceRun r) {
+    /** One line on whether the ready pods covered the load, and if not, when and by how much. */
+    public static String verdict(ServiceRun r) {
         if (r.secondsOverCapacity() == 0) {
             return r.service() + ": the ready pods covered the load at every second (peak " + r.peakReady()
                     + " ready pods, " + r.peakReady() * r.capacityPerPod() + " rps).";
