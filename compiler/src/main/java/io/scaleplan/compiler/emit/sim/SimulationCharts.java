@@ -118,7 +118,7 @@ public final class SimulationCharts {
                     || r.readyAt(t) != r.readyAt(t - 1)
                     || r.replicasAt(t) != r.replicasAt(t - 1)
                     || t % 15 == 0
-                    || r.loadAt(t) != r.loadAt(t - 1) && (t % 5 == 0 || stepAt(r, t));
+                    || r.loadAt(t) != r.loadAt(t - 1) && stepAt(r, t);
             if (changed) {
                 double minute = t / 60.0;
                 load.add(minute, r.loadAt(t));
