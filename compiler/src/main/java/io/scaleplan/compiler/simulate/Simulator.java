@@ -44,8 +44,11 @@ public final class Simulator {
         return new Simulation(plan, profile, options, runs);
     }
 
-    /** The HPA of {@code service} as the controller sees it, and what is left out (notes). */
-    public static HpaSpec hpaOf(Service service, ControllerSettings settings, List<String> notes) {
+    /**
+     * The HPA of {@code service} as the controller sees it, adding to {@code notes} what is left
+     * out; empty when no metric has a load model (the HPA then holds its replicas).
+     */
+    public static Optional<HpaSpec> hpaOf(Service service, ControllerSettings settings, List<String> notes) {
         Autoscaling a = service.autoscaling().orElseThrow();
         List<MetricTarget> metrics = new ArrayList<>();
         a.cpuUtilization().ifPresent(p -> metrics.add(new MetricTarget.Utilization("cpu", p.value())));
@@ -69,12 +72,12 @@ public final class Simulator {
             notes.add("no metric with a load model: the HPA holds its replicas");
         }
         return metrics.isEmpty()
-                ? null
-                : new HpaSpec(
+                ? Optional.empty()
+                : Optional.of(new HpaSpec(
                         a.minReplicas(),
                         a.maxReplicas(),
                         metrics,
-                        a.behavior().map(b -> HpaBehavior.resolve(b, settings)));
+                        a.behavior().map(b -> HpaBehavior.resolve(b, settings))));
     }
 
     private ServiceRun run(Service service, LoadProfile.ServiceLoad curve, int seconds) {
@@ -83,13 +86,15 @@ public final class Simulator {
                 .perPod()
                 .perSecond();
         List<String> notes = new ArrayList<>();
-        HpaSpec hpa = service.isAutoscaled() ? hpaOf(service, options.controller(), notes) : null;
+        HpaSpec hpa = service.isAutoscaled()
+                ? hpaOf(service, options.controller(), notes).orElse(null)
+                : null;
         LoadModel model = new LoadModel(service, perPod);
         int initial = hpa == null
                 ? service.isAutoscaled()
                         ? service.minReplicas()
                         : service.replicas().orElse(0)
-                : settle(hpa, model, curve.rpsAt(0));
+                : settle(hpa, model, curve.rpsAt(0), options.controller().tolerance());
         Deployment deployment = new Deployment(initial, options.readySeconds());
         HpaController controller = hpa == null ? null : new HpaController(hpa, options.controller());
         double[] load = new double[seconds];
@@ -112,12 +117,12 @@ public final class Simulator {
     }
 
     /** The replica count the HPA settles on for a steady {@code load} with every pod ready. */
-    static int settle(HpaSpec hpa, LoadModel model, double load) {
+    static int settle(HpaSpec hpa, LoadModel model, double load, double tolerance) {
         int current = hpa.minReplicas();
         for (int i = 0; i < 100; i++) {
             HpaController probe = new HpaController(
                     new HpaSpec(hpa.minReplicas(), hpa.maxReplicas(), hpa.metrics(), Optional.empty()),
-                    new ControllerSettings(1, ControllerSettings.DEFAULTS.tolerance(), 0));
+                    new ControllerSettings(1, tolerance, 0));
             int next = probe.sync(0, current, model.samples(hpa, load, current, 0));
             next = Math.max(hpa.minReplicas(), Math.min(hpa.maxReplicas(), next));
             if (next == current) {
