@@ -23,7 +23,8 @@ public final class Checker {
             new DisruptionBudgetRule(),
             new CapacityRules(),
             new NodePoolRules(),
-            new DataTierRules());
+            new DataTierRules(),
+            new ConnectionAndRedisRules());
 
     /** All diagnostics for {@code plan}, after the plan's severity overrides and suppressions. */
     public List<Diagnostic> check(ScalingPlan plan) {
