@@ -58,6 +58,11 @@ public final class PlanCompiler {
         for (Diagnostic d : checker.check(plan)) {
             diagnostics.add(strict && d.severity() == Severity.WARNING ? d.withSeverity(Severity.ERROR) : d);
         }
+        // as javac does: by position in the source, so a console reads top to bottom
+        diagnostics.sort(
+                java.util.Comparator.comparing((Diagnostic d) -> d.location().path())
+                        .thenComparingInt(d -> d.location().line())
+                        .thenComparing(Diagnostic::ruleId));
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return new Compilation(plan.name(), diagnostics, List.of());
         }

@@ -167,13 +167,7 @@ public record Postgres(
 
         /** The Helm release of the Bitnami {@code postgresql} chart; default {@code postgresql}. */
         public Builder release(String name) {
-            if (!Names.isDns1123Label(name)) {
-                problems.errorHere(
-                        "SP001",
-                        element,
-                        "Helm release " + Names.show(name) + " is not a valid DNS-1123 label ("
-                                + Names.DNS_1123_LABEL_RULE + ")");
-            }
+            problems.requireLabel(element, "Helm release", name);
             this.release = name;
             return this;
         }

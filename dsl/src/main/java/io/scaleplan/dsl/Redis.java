@@ -43,7 +43,11 @@ public record Redis(
         Optional<Memory> maxmemory,
         Optional<EvictionPolicy> evictionPolicy,
         Resources resources,
-        SourceLocation source) {
+        SourceLocation source,
+        Percent safeMemoryShare) {
+
+    /** The share of the container's memory limit maxmemory may take by default: the rest is fork/COW and buffers. */
+    public static final Percent DEFAULT_SAFE_MEMORY_SHARE = new Percent(75);
 
     public Redis {
         Objects.requireNonNull(release, "release");
@@ -57,6 +61,10 @@ public record Redis(
         }
         if (replicas < 0) {
             throw new IllegalArgumentException("replicas must not be negative: " + replicas);
+        }
+        Objects.requireNonNull(safeMemoryShare, "safeMemoryShare");
+        if (safeMemoryShare.value() < 1 || safeMemoryShare.value() > 100) {
+            throw new IllegalArgumentException("safe memory share must be 1% to 100%: " + safeMemoryShare);
         }
         if (cluster.isPresent() && replicas > 0) {
             throw new IllegalArgumentException("cluster mode takes replicas per master, not replicas: " + replicas);
@@ -103,6 +111,7 @@ public record Redis(
         private Cluster cluster;
         private Memory maxmemory;
         private EvictionPolicy policy;
+        private Percent safeMemoryShare = DEFAULT_SAFE_MEMORY_SHARE;
 
         Builder(Problems problems, String planName, SourceLocation source) {
             this.problems = problems;
@@ -113,13 +122,7 @@ public record Redis(
 
         /** The Helm release; default {@code redis}, or {@code redis-cluster} in cluster mode. */
         public Builder release(String name) {
-            if (!Names.isDns1123Label(name)) {
-                problems.errorHere(
-                        "SP001",
-                        element,
-                        "Helm release " + Names.show(name) + " is not a valid DNS-1123 label ("
-                                + Names.DNS_1123_LABEL_RULE + ")");
-            }
+            problems.requireLabel(element, "Helm release", name);
             this.release = name;
             return this;
         }
@@ -152,6 +155,21 @@ public record Redis(
             if (ok) {
                 this.cluster = new Cluster(nodes, replicasPerMaster);
             }
+            return this;
+        }
+
+        /**
+         * The share of the Redis container's memory limit that maxmemory may take (default 75 %): the
+         * rest is for the fork of BGSAVE/AOF rewrites (copy-on-write), replication and client buffers.
+         * Checked by SP121.
+         */
+        public Builder safeMemoryShare(Percent share) {
+            Objects.requireNonNull(share, "share");
+            if (share.value() < 1 || share.value() > 100) {
+                problems.errorHere("SP005", element, "safe memory share must be 1% to 100%, was " + share);
+                return this;
+            }
+            this.safeMemoryShare = share;
             return this;
         }
 
@@ -213,7 +231,8 @@ public record Redis(
                     Optional.ofNullable(maxmemory),
                     Optional.ofNullable(policy),
                     resources.build(),
-                    source);
+                    source,
+                    safeMemoryShare);
         }
     }
 }

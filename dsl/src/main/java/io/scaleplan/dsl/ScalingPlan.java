@@ -183,26 +183,13 @@ public record ScalingPlan(
 
         Builder(String name, SourceLocation source) {
             this.source = source;
-            if (!Names.isDns1123Label(name)) {
-                problems.error(
-                        "SP001",
-                        "plan " + Names.show(name),
-                        "plan name " + Names.show(name) + " is not a valid DNS-1123 label (" + Names.DNS_1123_LABEL_RULE
-                                + ")",
-                        source);
-            }
+            problems.requireLabel("plan " + Names.show(name), "plan name", name, source);
             this.name = name;
         }
 
         /** The Kubernetes namespace of the plan's services; a DNS-1123 label. Default {@code default}. */
         public Builder namespace(String namespace) {
-            if (!Names.isDns1123Label(namespace)) {
-                problems.errorHere(
-                        "SP001",
-                        name,
-                        "namespace " + Names.show(namespace) + " is not a valid DNS-1123 label ("
-                                + Names.DNS_1123_LABEL_RULE + ")");
-            }
+            problems.requireLabel(name, "namespace", namespace);
             this.namespace = namespace;
             return this;
         }
@@ -212,13 +199,7 @@ public record ScalingPlan(
          * upgrade RELEASE CHART} takes them: {@code helmRelease("arka", "./arka-engine")}.
          */
         public Builder helmRelease(String release, String chartReference) {
-            if (!Names.isDns1123Label(release)) {
-                problems.errorHere(
-                        "SP001",
-                        name,
-                        "Helm release " + Names.show(release) + " is not a valid DNS-1123 label ("
-                                + Names.DNS_1123_LABEL_RULE + ")");
-            }
+            problems.requireLabel(name, "Helm release", release);
             if (!Names.isChartReference(chartReference)) {
                 problems.errorHere(
                         "SP011",
@@ -239,14 +220,7 @@ public record ScalingPlan(
             Objects.requireNonNull(spec, "spec");
             SourceLocation at = SourceLocation.capture();
             String element = name + " · " + serviceName;
-            if (!Names.isDns1123Label(serviceName)) {
-                problems.error(
-                        "SP001",
-                        element,
-                        "service name " + Names.show(serviceName) + " is not a valid DNS-1123 label ("
-                                + Names.DNS_1123_LABEL_RULE + ")",
-                        at);
-            }
+            problems.requireLabel(element, "service name", serviceName, at);
             Service.Builder b = new Service.Builder(problems, name, serviceName, at);
             spec.accept(b);
             services.add(b);
@@ -260,14 +234,7 @@ public record ScalingPlan(
         public Builder nodePool(String poolName, Consumer<NodePool.Builder> spec) {
             Objects.requireNonNull(spec, "spec");
             SourceLocation at = SourceLocation.capture();
-            if (!Names.isDns1123Label(poolName)) {
-                problems.error(
-                        "SP001",
-                        name + " · node pool " + poolName,
-                        "node pool " + Names.show(poolName) + " is not a valid DNS-1123 label ("
-                                + Names.DNS_1123_LABEL_RULE + ")",
-                        at);
-            }
+            problems.requireLabel(name + " · node pool " + poolName, "node pool", poolName, at);
             NodePool.Builder b = new NodePool.Builder(problems, name, poolName, at);
             spec.accept(b);
             nodePools.add(b);
@@ -302,14 +269,10 @@ public record ScalingPlan(
          */
         public Builder databaseClient(String clientName, int connections) {
             SourceLocation at = SourceLocation.capture();
-            if (!Names.isDns1123Label(clientName)) {
-                problems.error(
-                        "SP001",
-                        name,
-                        "database client " + Names.show(clientName) + " is not a valid DNS-1123 label ("
-                                + Names.DNS_1123_LABEL_RULE + ")",
-                        at);
-            } else if (connections < 1) {
+            if (!problems.requireLabel(name, "database client", clientName, at)) {
+                return this;
+            }
+            if (connections < 1) {
                 problems.error(
                         "SP005",
                         name,

@@ -247,7 +247,8 @@ class DataTierBuilderTest {
                         Optional.empty(),
                         Optional.empty(),
                         Resources.NONE,
-                        SourceLocation.UNKNOWN))
+                        SourceLocation.UNKNOWN,
+                        Redis.DEFAULT_SAFE_MEMORY_SHARE))
                 .hasMessage("cluster mode takes replicas per master, not replicas: 2");
         assertThatThrownBy(() -> new PostgresInstance(Optional.of(2), mib(256), StorageType.SSD, false))
                 .hasMessage("memory must be at least 512Mi: 256Mi");

@@ -29,6 +29,9 @@ import io.scaleplan.dsl.Workload;
  * scaleplan warns about it (SP105): a pod tops out at 1000 rps, so with 1.3 headroom the HPA
  * should scale at 769. The warning stays visible until the ARKA team re-runs its capacity test.
  *
+ * <p>Each service's connection pool is sized so that every service at maxReplicas, during a rolling
+ * update (25 % surge), stays within {@code max_connections = 500} (see CAPACITY.md).
+ *
  * <p>Every service keeps a PodDisruptionBudget of {@code maxUnavailable: 1}, which allows one
  * eviction at any replica count, so node drains and scale-down never block (the runbook's "Scale
  * Down Not Working").
@@ -64,7 +67,8 @@ public final class Production implements PlanDefinition {
                                 a.replicas(2, 10).cpuUtilization(percent(70)).memoryUtilization(percent(80)))
                         .maxUnavailable(pods(1))
                         .capacityPerPod(rps(500))
-                        .expectedLoad(rps(1_000)))
+                        .expectedLoad(rps(1_000))
+                        .connectionPoolSize(5))
                 .service(ArkaEngine.USAGE_METERING, s -> s.requests(cores(1), gib(2))
                         .limits(cores(2), gib(4))
                         .autoscale(a -> a.replicas(3, 20)
@@ -73,17 +77,23 @@ public final class Production implements PlanDefinition {
                                 .podsMetric("http_requests_per_second", 1_000))
                         .maxUnavailable(pods(1))
                         .capacityPerPod(rps(1_000))
-                        .expectedLoad(rps(3_000)))
+                        .expectedLoad(rps(3_000))
+                        .connectionPoolSize(5))
                 .service(ArkaEngine.POLICY_ENGINE, s -> s.requests(millicores(250), mib(512))
                         .limits(millicores(500), gib(1))
                         .autoscale(a -> a.replicas(2, 10).cpuUtilization(percent(70)))
                         .maxUnavailable(pods(1))
                         .capacityPerPod(rps(200))
-                        .expectedLoad(rps(400)))
+                        .expectedLoad(rps(400))
+                        .connectionPoolSize(4))
                 .service(ArkaEngine.ATTESTATION_SERVICE, s -> s.requests(millicores(250), mib(256))
                         .limits(millicores(500), mib(512))
                         .autoscale(a -> a.replicas(2, 8).cpuUtilization(percent(70)))
-                        .maxUnavailable(pods(1)))
+                        .maxUnavailable(pods(1))
+                        .connectionPoolSize(4))
+                // the runbook's own psql sessions (kubectl exec ... psql -U arka) and schema migrations
+                .databaseClient("operators", 5)
+                .databaseClient("migrations", 2)
                 .postgres(pg -> pg.release("postgresql")
                         .workload(Workload.OLTP)
                         .storage(StorageType.SSD)

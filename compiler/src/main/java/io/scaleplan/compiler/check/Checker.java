@@ -24,6 +24,7 @@ public final class Checker {
             new CapacityRules(),
             new NodePoolRules(),
             new DataTierRules(),
+            new ConnectionAndRedisRules(),
             new LoadProfileRule());
 
     /** All diagnostics for {@code plan}, after the plan's severity overrides and suppressions. */

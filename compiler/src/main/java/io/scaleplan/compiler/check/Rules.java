@@ -172,6 +172,38 @@ public final class Rules {
             "Redis maxmemory of 0",
             "Redis reads maxmemory 0 as no limit at all, the opposite of what a 0 suggests.",
             "Give a positive maxmemory, such as gib(2), or leave it out for no limit.");
+    public static final Rule CONNECTIONS_EXHAUSTED = new Rule(
+            "SP120",
+            Severity.ERROR,
+            "Services at full scale exhaust max_connections",
+            "Each pod opens up to its pool size of connections. At maxReplicas plus the rolling update's surge, the"
+                    + " services together with superuser-reserved connections and other clients must stay within"
+                    + " the primary's max_connections; otherwise new pods fail with 'too many clients' exactly when"
+                    + " the HPA scales out.",
+            "Lower pool sizes or maxReplicas, put a pooler (PgBouncer) in front, or raise max_connections (a"
+                    + " restart).");
+    public static final Rule REDIS_MAXMEMORY_UNSAFE = new Rule(
+            "SP121",
+            Severity.ERROR,
+            "Redis maxmemory above a safe share of its memory limit",
+            "maxmemory bounds the data set only. A BGSAVE or AOF rewrite forks the process (copy-on-write pages),"
+                    + " and replication and client buffers come on top; with maxmemory close to the container's"
+                    + " limit the pod is OOM-killed. The safe share is 75 % unless the plan says otherwise.",
+            "Lower maxmemory, raise the Redis memory limit, or state safeMemoryShare(...) if the workload needs"
+                    + " no fork.");
+    public static final Rule REDIS_CLUSTER_SHAPE = new Rule(
+            "SP122",
+            Severity.ERROR,
+            "Redis Cluster shape that cannot form",
+            "redis-cli --cluster create needs nodes = masters × (1 + replicas per master) and at least 3 masters;"
+                    + " the Bitnami redis-cluster chart's cluster.nodes and cluster.replicas are passed to it.",
+            "Use cluster(6, 1) (3 masters, 1 replica each) or another multiple with at least 3 masters.");
+    public static final Rule POOL_WITHOUT_DATABASE = new Rule(
+            "SP123",
+            Severity.WARNING,
+            "Connection pool without PostgreSQL in the plan",
+            "A service declares its connection pool size, but the plan has no PostgreSQL to budget it against.",
+            "Add postgres(...) to the plan, or drop connectionPoolSize(...).");
     public static final Rule SHARED_BUFFERS_EXCEED_MEMORY = new Rule(
             "SP130",
             Severity.ERROR,
@@ -400,6 +432,10 @@ public final class Rules {
                 DATA_TIER_TWICE,
                 INVALID_REDIS_TOPOLOGY,
                 INVALID_MAXMEMORY,
+                CONNECTIONS_EXHAUSTED,
+                REDIS_MAXMEMORY_UNSAFE,
+                REDIS_CLUSTER_SHAPE,
+                POOL_WITHOUT_DATABASE,
                 SHARED_BUFFERS_EXCEED_MEMORY,
                 RELEASE_COLLISION,
                 UTILIZATION_WITHOUT_REQUEST,

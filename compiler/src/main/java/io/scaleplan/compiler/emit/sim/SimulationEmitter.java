@@ -1,14 +1,13 @@
 package io.scaleplan.compiler.emit.sim;
 
+import io.scaleplan.compiler.check.ConnectionBudget;
 import io.scaleplan.compiler.emit.Emitter;
 import io.scaleplan.compiler.emit.GeneratedFile;
-import io.scaleplan.compiler.emit.postgres.Tuning;
 import io.scaleplan.compiler.simulate.Simulation;
 import io.scaleplan.compiler.simulate.SimulationOptions;
 import io.scaleplan.compiler.simulate.Simulator;
 import io.scaleplan.dsl.ScalingPlan;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * The {@code sim} target: for a plan with a load profile, the simulation with the controller's
@@ -30,18 +29,9 @@ public final class SimulationEmitter implements Emitter {
     /** The text files of {@code sim} under {@code folder}. */
     public static List<GeneratedFile> files(Simulation sim, String folder) {
         return List.of(
-                new GeneratedFile(folder + "/SIMULATION.md", SimulationReport.render(sim, maxConnections(sim.plan()))),
+                new GeneratedFile(
+                        folder + "/SIMULATION.md", SimulationReport.render(sim, ConnectionBudget.of(sim.plan()))),
                 new GeneratedFile(folder + "/load-test.js", K6Script.render(sim.plan(), sim.profile())),
                 new GeneratedFile(folder + "/timeline.csv", TimelineCsv.render(sim)));
-    }
-
-    /** PostgreSQL's max_connections as the plan's tuning sets it (stated or derived), if the plan has a server. */
-    public static OptionalLong maxConnections(ScalingPlan plan) {
-        return plan.postgres()
-                .flatMap(pg -> Tuning.settings(pg).stream()
-                        .filter(t -> t.name().equals("max_connections"))
-                        .findFirst())
-                .map(t -> OptionalLong.of(Long.parseLong(t.value())))
-                .orElse(OptionalLong.empty());
     }
 }

@@ -1,6 +1,7 @@
 package io.scaleplan.compiler.emit.sim;
 
 import io.scaleplan.compiler.check.CapacityPlanner;
+import io.scaleplan.compiler.check.ConnectionBudget;
 import io.scaleplan.compiler.check.Numbers;
 import io.scaleplan.compiler.emit.report.Markdown;
 import io.scaleplan.compiler.render.Headers;
@@ -13,17 +14,14 @@ import io.scaleplan.compiler.simulate.Simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /** {@code SIMULATION.md}: what the HPA did under the profile, service by service, and what follows for the plan. */
 public final class SimulationReport {
     private SimulationReport() {}
 
-    /**
-     * The report. {@code maxConnections} is PostgreSQL's {@code max_connections} when the plan
-     * models the database.
-     */
-    public static String render(Simulation sim, OptionalLong maxConnections) {
+    /** The report; {@code budget} is the plan's PostgreSQL connection budget, when it has a server. */
+    public static String render(Simulation sim, Optional<ConnectionBudget> budget) {
         ControllerSettings c = sim.options().controller();
         Markdown md = new Markdown();
         md.line(Headers.markdown(sim.plan()).stripTrailing())
@@ -87,19 +85,25 @@ public final class SimulationReport {
             int at = sim.peakConnectionSecond();
             long peak = sim.connectionsAt(at, false);
             long surge = sim.connectionsAt(at, true);
-            String limit = maxConnections.isPresent()
-                    ? " of max_connections " + maxConnections.getAsLong()
-                    : " (the plan models no PostgreSQL server, so there is no max_connections to compare with)";
-            md.line("Peak: " + peak + " connections at " + clock(at) + limit + "; " + surge
-                    + " if a rolling update surges every service at that moment.");
-            if (maxConnections.isPresent()) {
-                md.blank()
+            if (budget.isEmpty()) {
+                md.line("Peak: " + peak + " connections at " + clock(at) + " (" + surge
+                        + " if a rolling update surges every service then). The plan models no PostgreSQL server,"
+                        + " so there is no max_connections to compare with.");
+            } else {
+                ConnectionBudget b = budget.get();
+                long reserved = b.reserved();
+                long limit = b.maxConnections();
+                md.line("Peak: " + peak + " connections at " + clock(at) + " (Σ replicas × pool size + other clients), "
+                                + surge + " if a rolling update surges every service then; with " + reserved
+                                + " reserved for superusers, against max_connections " + limit + ".")
+                        .blank()
                         .line(
-                                surge > maxConnections.getAsLong()
-                                        ? "**Over max_connections** during a rollout at peak: new pods would fail to connect."
-                                        : peak > maxConnections.getAsLong()
-                                                ? "**Over max_connections at peak.**"
-                                                : "Within max_connections at every second, rollout included.");
+                                surge + reserved > limit
+                                        ? peak + reserved > limit
+                                                ? "**Over max_connections at peak**: new connections fail."
+                                                : "**Over max_connections during a rollout at peak**: new pods would fail to"
+                                                        + " connect."
+                                        : "Within max_connections at every second, rollout at peak included.");
             }
         }
         md.blank().line("## Node fit at peak").blank();

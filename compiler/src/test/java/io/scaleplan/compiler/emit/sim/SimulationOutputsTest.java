@@ -141,7 +141,7 @@ class SimulationOutputsTest {
 
     @Test
     void theReportGivesEachServicesVerdict() {
-        String md = SimulationReport.render(simulation(), java.util.OptionalLong.empty());
+        String md = SimulationReport.render(simulation(), java.util.Optional.empty());
         assertThat(md)
                 .contains("- api: the load exceeded ready capacity for ")
                 .contains("| api | 2–20, cpu 50%; no behavior (legacy path) | 700 rps | 2 → ")
