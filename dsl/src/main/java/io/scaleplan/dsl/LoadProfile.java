@@ -33,6 +33,7 @@ import java.util.function.Consumer;
  */
 public record LoadProfile(String name, List<ServiceLoad> services, SourceLocation source) {
 
+    /** Checks the name and that each service has one curve; plans use {@code ScalingPlan.Builder.loadProfile}. */
     public LoadProfile {
         Objects.requireNonNull(name, "name");
         services = List.copyOf(services);
@@ -66,6 +67,7 @@ public record LoadProfile(String name, List<ServiceLoad> services, SourceLocatio
      * @param rps requests per second at that moment; never negative
      */
     public record Point(long second, double rps) {
+        /** Checks that the second and the rate are not negative and the rate is finite. */
         public Point {
             if (second < 0) {
                 throw new IllegalArgumentException("second must not be negative: " + second);
@@ -84,6 +86,7 @@ public record LoadProfile(String name, List<ServiceLoad> services, SourceLocatio
      *     last point the load stays at its value
      */
     public record ServiceLoad(String service, List<Point> points) {
+        /** Checks that the curve starts at second 0 and never goes back in time. */
         public ServiceLoad {
             Objects.requireNonNull(service, "service");
             points = List.copyOf(points);
