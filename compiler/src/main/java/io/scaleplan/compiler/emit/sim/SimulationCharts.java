@@ -113,12 +113,15 @@ public final class SimulationCharts {
         XYSeries replicas = new XYSeries("replicas (spec)", false, true);
         XYSeries ready = new XYSeries("ready pods", false, true);
         for (int t = 0; t < r.seconds(); t++) {
+            boolean last = t == r.seconds() - 1;
+            boolean next = !last && stepAt(r, t + 1); // the second before a step, so the step is drawn upright
             boolean changed = t == 0
-                    || t == r.seconds() - 1
+                    || last
+                    || next
                     || r.readyAt(t) != r.readyAt(t - 1)
                     || r.replicasAt(t) != r.replicasAt(t - 1)
                     || t % 15 == 0
-                    || r.loadAt(t) != r.loadAt(t - 1) && stepAt(r, t);
+                    || stepAt(r, t);
             if (changed) {
                 double minute = t / 60.0;
                 load.add(minute, r.loadAt(t));
@@ -129,7 +132,8 @@ public final class SimulationCharts {
         }
         XYSeriesCollection rps = new XYSeriesCollection();
         rps.addSeries(load);
-        rps.addSeries(capacity);
+        XYSeriesCollection readyCapacity = new XYSeriesCollection();
+        readyCapacity.addSeries(capacity);
         XYSeriesCollection pods = new XYSeriesCollection();
         pods.addSeries(replicas);
         pods.addSeries(ready);
@@ -145,8 +149,9 @@ public final class SimulationCharts {
         XYLineAndShapeRenderer loadRenderer = new XYLineAndShapeRenderer(true, false);
         loadRenderer.setSeriesPaint(0, LOAD);
         loadRenderer.setSeriesStroke(0, new BasicStroke(2.5f));
-        loadRenderer.setSeriesPaint(1, CAPACITY);
-        loadRenderer.setSeriesStroke(1, new BasicStroke(2.0f));
+        XYStepRenderer capacityRenderer = new XYStepRenderer();
+        capacityRenderer.setSeriesPaint(0, CAPACITY);
+        capacityRenderer.setSeriesStroke(0, new BasicStroke(2.0f));
         XYStepRenderer podRenderer = new XYStepRenderer();
         podRenderer.setSeriesPaint(0, REPLICAS);
         podRenderer.setSeriesStroke(0, new BasicStroke(1.5f));
@@ -161,6 +166,9 @@ public final class SimulationCharts {
         plot.setDataset(1, pods);
         plot.mapDatasetToRangeAxis(1, 1);
         plot.setRenderer(1, podRenderer);
+        plot.setDataset(2, readyCapacity);
+        plot.mapDatasetToRangeAxis(2, 0);
+        plot.setRenderer(2, capacityRenderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
@@ -168,7 +176,7 @@ public final class SimulationCharts {
     }
 
     private static boolean stepAt(ServiceRun r, int t) {
-        return Math.abs(r.loadAt(t) - r.loadAt(t - 1)) > Math.max(1.0, r.peakLoad() / 100.0);
+        return t > 0 && Math.abs(r.loadAt(t) - r.loadAt(t - 1)) > Math.max(1.0, r.peakLoad() / 100.0);
     }
 
     /** The service's verdict under the title. */
