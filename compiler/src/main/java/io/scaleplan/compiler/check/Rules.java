@@ -183,6 +183,27 @@ public final class Rules {
                     + " autoscaling, resources and pdb are written from the plan's replicas, autoscale, requests/limits"
                     + " and disruption budget, where they are checked; a raw value would bypass those checks.",
             "Drop the value and state it through the DSL: replicas(n), autoscale(...), requests(...), maxUnavailable(...).");
+    public static final Rule EVENT_UNKNOWN_SERVICE = new Rule(
+            "SP400",
+            Severity.ERROR,
+            "Event phase changes a service the base plan does not have",
+            "An event's phases change the services of its base plan; a service the base plan does not declare has no"
+                    + " Deployment, HPA or values to change.",
+            "Fix the service's name (use the chart's typed handle, ArkaEngine.USAGE_METERING), or add the service to"
+                    + " the base plan.");
+    public static final Rule EVENT_MAX_ON_FIXED = new Rule(
+            "SP401",
+            Severity.ERROR,
+            "Event phase sets maxReplicas on a service without an HPA",
+            "maxReplicas is the HPA's ceiling; a service with a fixed replica count has no HPA to raise.",
+            "Use replicas(n) for a fixed service, or make it autoscaled in the base plan.");
+    public static final Rule EVENT_LOWERS_SCALE = new Rule(
+            "SP402",
+            Severity.WARNING,
+            "Pre-scale phase lowers a minimum or maximum",
+            "Pre-scaling raises minimums and maximums ahead of the load (the runbook's 'Preparing for High Traffic"
+                    + " Events'). A phase that lowers one removes capacity just before the event.",
+            "Raise the value, or leave it unchanged in the pre-scale phase.");
 
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 
@@ -211,7 +232,10 @@ public final class Rules {
                 POD_LARGER_THAN_NODE,
                 UNKNOWN_NODE_POOL,
                 REPLICAS_WITH_AUTOSCALING,
-                CHART_VALUE_OWNED)) {
+                CHART_VALUE_OWNED,
+                EVENT_UNKNOWN_SERVICE,
+                EVENT_MAX_ON_FIXED,
+                EVENT_LOWERS_SCALE)) {
             if (BY_ID.put(rule.id(), rule) != null) {
                 throw new IllegalStateException("rule id used twice: " + rule.id());
             }

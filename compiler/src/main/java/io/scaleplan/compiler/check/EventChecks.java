@@ -1,0 +1,45 @@
+package io.scaleplan.compiler.check;
+
+import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.EventPhase;
+import io.scaleplan.dsl.EventPlan;
+import io.scaleplan.dsl.Service;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Rules across an event's phases: SP402, a pre-scale phase that lowers a minimum or maximum. */
+public final class EventChecks {
+    private EventChecks() {}
+
+    /** The findings across {@code event}'s phases; each phase's own plan is checked separately. */
+    public static List<Diagnostic> check(EventPlan event) {
+        List<Diagnostic> out = new ArrayList<>();
+        Optional<EventPhase> pre = event.phase(EventPhase.Kind.PRE_SCALE);
+        if (pre.isEmpty()) {
+            return out;
+        }
+        for (Service s : pre.get().plan().services()) {
+            Service base = event.base().service(s.name()).orElseThrow();
+            String element = event.name() + " · pre-scale · " + s.name();
+            if (s.minReplicas() < base.minReplicas()) {
+                out.add(lowered(element, "minReplicas", base.minReplicas(), s.minReplicas(), event));
+            }
+            if (s.maxReplicas() < base.maxReplicas()) {
+                out.add(lowered(element, "maxReplicas", base.maxReplicas(), s.maxReplicas(), event));
+            }
+        }
+        return out;
+    }
+
+    private static Diagnostic lowered(String element, String what, int was, int now, EventPlan event) {
+        return new Diagnostic(
+                        Rules.EVENT_LOWERS_SCALE.id(),
+                        Rules.EVENT_LOWERS_SCALE.severity(),
+                        element,
+                        "pre-scale lowers " + what + " from " + was + " to " + now,
+                        event.source(),
+                        Optional.empty())
+                .withFix(Rules.EVENT_LOWERS_SCALE.fix());
+    }
+}

@@ -1,0 +1,141 @@
+package io.scaleplan.dsl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What one phase of an {@link EventPlan} changes in the plan before it. Obtained from {@link
+ * EventPlan.Builder#preScale} and {@link EventPlan.Builder#during}:
+ *
+ * <pre>{@code
+ * p -> p.service(ArkaEngine.USAGE_METERING, s -> s.replicas(10).maxReplicas(50))
+ * }</pre>
+ */
+public final class PhaseChanges {
+    private final Problems problems;
+    private final String element;
+    private final ScalingPlan base;
+    private final Map<String, ServiceChange> services = new LinkedHashMap<>();
+
+    PhaseChanges(Problems problems, String element, ScalingPlan base) {
+        this.problems = problems;
+        this.element = element;
+        this.base = base;
+    }
+
+    /** Changes the base plan's service {@code serviceName}. */
+    public PhaseChanges service(String serviceName, Consumer<ServiceChange> change) {
+        Objects.requireNonNull(change, "change");
+        SourceLocation at = SourceLocation.capture();
+        if (base.service(serviceName).isEmpty()) {
+            problems.error(
+                    "SP400",
+                    element + " · " + serviceName,
+                    "the base plan " + Names.show(base.name()) + " has no service " + Names.show(serviceName),
+                    at);
+            return this;
+        }
+        ServiceChange c =
+                services.computeIfAbsent(serviceName, n -> new ServiceChange(problems, element + " · " + n, at));
+        change.accept(c);
+        return this;
+    }
+
+    /** Changes a service by its typed handle: {@code .service(ArkaEngine.USAGE_METERING, s -> ...)}. */
+    public PhaseChanges service(ServiceRef service, Consumer<ServiceChange> change) {
+        Objects.requireNonNull(service, "service");
+        return service(service.name(), change);
+    }
+
+    ScalingPlan apply(ScalingPlan before, String eventName, SourceLocation eventSource) {
+        List<Service> out = new ArrayList<>();
+        for (Service s : before.services()) {
+            ServiceChange c = services.get(s.name());
+            out.add(c == null ? s : c.apply(s));
+        }
+        return before.derive(eventName, out, eventSource);
+    }
+
+    /** The changes to one service in a phase. */
+    public static final class ServiceChange {
+        private final Problems problems;
+        private final String element;
+        private final SourceLocation source;
+        private Integer replicas;
+        private Integer maxReplicas;
+        private Rps expectedLoad;
+
+        ServiceChange(Problems problems, String element, SourceLocation source) {
+            this.problems = problems;
+            this.element = element;
+            this.source = source;
+        }
+
+        /**
+         * Pre-scales the service to {@code count} pods. On an autoscaled service this becomes the
+         * HPA's {@code minReplicas} ({@code kubectl scale} alone is undone by the HPA within
+         * seconds); on a fixed one, its replica count.
+         */
+        public ServiceChange replicas(int count) {
+            if (count < 1) {
+                problems.errorHere("SP002", element, "replicas must be at least 1, was " + count);
+            }
+            this.replicas = count;
+            return this;
+        }
+
+        /** The HPA's {@code maxReplicas} during the phase; autoscaled services only. */
+        public ServiceChange maxReplicas(int count) {
+            if (count < 1) {
+                problems.errorHere("SP002", element, "maxReplicas must be at least 1, was " + count);
+            }
+            this.maxReplicas = count;
+            return this;
+        }
+
+        /** The load the service must serve during the phase, checked with the capacity rule (SP104). */
+        public ServiceChange expectedLoad(Rps load) {
+            this.expectedLoad = Objects.requireNonNull(load, "load");
+            return this;
+        }
+
+        Service apply(Service s) {
+            Optional<Integer> fixed = s.replicas();
+            Optional<Autoscaling> hpa = s.autoscaling();
+            if (hpa.isPresent()) {
+                int min = replicas == null ? hpa.get().minReplicas() : replicas;
+                int max = maxReplicas == null ? hpa.get().maxReplicas() : maxReplicas;
+                if (min < 1 || max < 1) {
+                    return s;
+                }
+                if (min > max) {
+                    problems.error(
+                            "SP003",
+                            element,
+                            "minReplicas (" + min + ") must not exceed maxReplicas (" + max + ")",
+                            source);
+                    return s;
+                }
+                hpa = Optional.of(hpa.get().withReplicas(min, max));
+            } else {
+                if (maxReplicas != null) {
+                    problems.error(
+                            "SP401",
+                            element,
+                            "maxReplicas(" + maxReplicas + ") needs an autoscaled service; "
+                                    + "this one runs a fixed replica count",
+                            source);
+                }
+                if (replicas != null && replicas > 0) {
+                    fixed = Optional.of(replicas);
+                }
+            }
+            return s.withScale(fixed, hpa, expectedLoad == null ? s.expectedLoad() : Optional.of(expectedLoad));
+        }
+    }
+}
