@@ -75,7 +75,10 @@ public final class PlanCompiler {
         Set<Diagnostic> diagnostics = new LinkedHashSet<>(EventChecks.check(event));
         for (EventPhase phase : event.phases()) {
             for (Diagnostic d : check(phase.plan())) {
-                diagnostics.add(d);
+                // The post-event phase is the base plan: its warnings are reported with the base plan.
+                if (phase.kind() != EventPhase.Kind.POST_EVENT || d.isError()) {
+                    diagnostics.add(d);
+                }
             }
         }
         List<Diagnostic> found = new ArrayList<>(diagnostics);

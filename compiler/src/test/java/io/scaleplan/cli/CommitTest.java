@@ -205,7 +205,7 @@ class CommitTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(Repo.at(dir).gitCli("show", "--stat", "--format=%s", "HEAD"))
                 .startsWith("production: update generated outputs\n")
-                .endsWith(" 7 files changed, 161 insertions(+)\n");
+                .endsWith(" 7 files changed, 160 insertions(+)\n");
     }
 
     private static ObjectId head(Repo repo) throws Exception {

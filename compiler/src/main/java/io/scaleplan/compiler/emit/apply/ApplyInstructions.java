@@ -230,7 +230,7 @@ public final class ApplyInstructions {
         String ns = Shell.word(plan.namespace());
         md.append("## Watch\n\n");
         md.append("```bash\n");
-        md.append("kubectl -n ").append(ns).append(" get hpa\n");
+        md.append("watch kubectl -n ").append(ns).append(" get hpa,pods\n");
         for (Service s : sorted(plan)) {
             if (s.isAutoscaled()) {
                 md.append("kubectl -n ")
@@ -240,8 +240,7 @@ public final class ApplyInstructions {
                         .append('\n');
             }
         }
-        md.append("kubectl -n ").append(ns).append(" top pods\n");
-        md.append("kubectl -n ").append(ns).append(" get pods -w\n");
+        md.append("kubectl -n ").append(ns).append(" top pods --containers\n");
         md.append("```\n\n");
     }
 
