@@ -7,6 +7,8 @@ import io.scaleplan.compiler.emit.GeneratedFile;
 import io.scaleplan.compiler.emit.apply.ApplyInstructions;
 import io.scaleplan.compiler.emit.helm.HelmValuesEmitter;
 import io.scaleplan.compiler.emit.kubernetes.KubernetesEmitter;
+import io.scaleplan.compiler.emit.postgres.PostgresEmitter;
+import io.scaleplan.compiler.emit.redis.RedisEmitter;
 import io.scaleplan.compiler.emit.report.CapacityReportEmitter;
 import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.dsl.Diagnostic;
@@ -25,8 +27,12 @@ import java.util.Set;
  */
 public final class PlanCompiler {
     private final Checker checker = new Checker();
-    private final List<Emitter> emitters =
-            List.of(new HelmValuesEmitter(), new KubernetesEmitter(), new CapacityReportEmitter());
+    private final List<Emitter> emitters = List.of(
+            new HelmValuesEmitter(),
+            new KubernetesEmitter(),
+            new PostgresEmitter(),
+            new RedisEmitter(),
+            new CapacityReportEmitter());
     private final ApplyInstructions apply = new ApplyInstructions();
     private final boolean strict;
 
@@ -108,6 +114,11 @@ public final class PlanCompiler {
         for (Diagnostic d : checker.check(plan)) {
             diagnostics.add(strict && d.severity() == Severity.WARNING ? d.withSeverity(Severity.ERROR) : d);
         }
+        // as javac does: by position in the source, so a console reads top to bottom
+        diagnostics.sort(
+                java.util.Comparator.comparing((Diagnostic d) -> d.location().path())
+                        .thenComparingInt(d -> d.location().line())
+                        .thenComparing(Diagnostic::ruleId));
         return diagnostics;
     }
 

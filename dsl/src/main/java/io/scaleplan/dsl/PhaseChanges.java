@@ -21,6 +21,7 @@ public final class PhaseChanges {
     private final String element;
     private final ScalingPlan base;
     private final Map<String, ServiceChange> services = new LinkedHashMap<>();
+    private PgSetting.Value maxConnections;
 
     PhaseChanges(Problems problems, String element, ScalingPlan base) {
         this.problems = problems;
@@ -52,13 +53,41 @@ public final class PhaseChanges {
         return service(service.name(), change);
     }
 
+    /**
+     * Sets PostgreSQL's {@code max_connections} for the phase (the runbook raises it to 500 before
+     * an event). A change needs a restart of the server, which the phase's APPLY.md lists as an
+     * explicit step.
+     */
+    public PhaseChanges maxConnections(int connections) {
+        SourceLocation at = SourceLocation.capture();
+        if (base.postgres().isEmpty()) {
+            problems.error(
+                    "SP400",
+                    element + " · postgres",
+                    "maxConnections(" + connections + "): the base plan " + Names.show(base.name())
+                            + " declares no PostgreSQL",
+                    at);
+            return this;
+        }
+        PgSetting.MAX_CONNECTIONS
+                .problem(connections, base.postgres().get().majorVersion())
+                .ifPresentOrElse(
+                        p -> problems.error("SP005", element + " · postgres", p, at),
+                        () -> maxConnections = new PgSetting.Value(PgSetting.MAX_CONNECTIONS, connections, at));
+        return this;
+    }
+
     ScalingPlan apply(ScalingPlan before, String eventName, SourceLocation eventSource) {
         List<Service> out = new ArrayList<>();
         for (Service s : before.services()) {
             ServiceChange c = services.get(s.name());
             out.add(c == null ? s : c.apply(s));
         }
-        return before.derive(eventName, out, eventSource);
+        Optional<Postgres> pg = before.postgres();
+        if (maxConnections != null && pg.isPresent()) {
+            pg = Optional.of(pg.get().withSetting(maxConnections));
+        }
+        return before.derive(eventName, out, pg, eventSource);
     }
 
     /** The changes to one service in a phase. */

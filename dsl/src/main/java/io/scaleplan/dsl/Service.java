@@ -364,13 +364,7 @@ public record Service(
 
         /** The node pool the service's pods run on, by name. Not needed when the plan has one pool. */
         public Builder nodePool(String pool) {
-            if (!Names.isDns1123Label(pool)) {
-                problems.errorHere(
-                        "SP001",
-                        element,
-                        "node pool " + Names.show(pool) + " is not a valid DNS-1123 label (" + Names.DNS_1123_LABEL_RULE
-                                + ")");
-            }
+            problems.requireLabel(element, "node pool", pool);
             this.nodePool = pool;
             return this;
         }

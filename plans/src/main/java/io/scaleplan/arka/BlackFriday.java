@@ -14,6 +14,9 @@ import java.time.Duration;
  * ceil(5,000 / 1,000 × 1.3) = 7 pods, well inside the pre-scaled range; two hours after the event
  * (the runbook's "usually 1-2 hours" for traffic to normalise), back to {@link Production}.
  *
+ * <p>The runbook also raises PostgreSQL's {@code max_connections} to 500 (a restart); the
+ * production plan already runs 500, so the phase states it and APPLY.md shows no restart.
+ *
  * <p>The pre-scaled counts become the HPAs' {@code minReplicas}: the runbook's {@code kubectl
  * scale --replicas=10} alone would be undone by the HPA within seconds.
  */

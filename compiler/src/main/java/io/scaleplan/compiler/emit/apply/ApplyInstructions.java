@@ -23,6 +23,8 @@ public final class ApplyInstructions {
     /** The folder the commands expect the outputs in, relative to where they are run. */
     public static final String OUTPUT = "generated";
 
+    private static final String CHECKS = "sql/checks.sql";
+
     /** APPLY.md of a plan whose files are {@code files} (paths under {@code <plan>/}). */
     public GeneratedFile forPlan(ScalingPlan plan, List<GeneratedFile> files) {
         String root = plan.name();
@@ -32,9 +34,18 @@ public final class ApplyInstructions {
         preamble(md);
         steps(md, plan, root, files);
         md.append("## Restarts\n\n");
-        md.append("Nothing restarts beyond what `helm upgrade` rolls out: a changed request or limit rolls the"
-                + " service's pods, one surge at a time; replica ranges and disruption budgets apply in place.\n\n");
-        watch(md, plan);
+        md.append("`helm upgrade` rolls a service's pods when its requests or limits change, one surge at a time;"
+                + " replica ranges and disruption budgets apply in place.\n");
+        List<String> postmaster = Restarts.postmasterSettings(plan);
+        if (!postmaster.isEmpty()) {
+            md.append("\nIf any of ")
+                    .append(String.join(", ", postmaster))
+                    .append(" changed since the last apply, PostgreSQL takes it only after a restart:\n\n```bash\n");
+            Restarts.commands(plan).forEach(c -> md.append(c).append('\n'));
+            md.append("```\n");
+        }
+        md.append('\n');
+        watch(md, plan, root, files);
         md.append("## Roll back\n\n");
         md.append(
                 "Check out the previous version of `" + OUTPUT + "/" + root + "/` and run the steps above again:\n\n");
@@ -78,7 +89,15 @@ public final class ApplyInstructions {
         steps(md, plan, root, files);
         md.append("## Restarts\n\n");
         md.append(restarts(before, plan));
-        watch(md, plan);
+        List<String> changed = Restarts.changedPostmasterSettings(before, plan);
+        if (!changed.isEmpty()) {
+            md.append("PostgreSQL needs a restart: ")
+                    .append(String.join(", ", changed))
+                    .append(" only take effect then. After the steps above:\n\n```bash\n");
+            Restarts.commands(plan).forEach(c -> md.append(c).append('\n'));
+            md.append("```\n\n");
+        }
+        watch(md, plan, root, files);
         md.append("## Roll back\n\n");
         md.append("Apply the files of `" + OUTPUT + "/" + previousRoot + "/` (")
                 .append(event.previous(phase)
@@ -156,16 +175,37 @@ public final class ApplyInstructions {
             out.add("# HorizontalPodAutoscalers and PodDisruptionBudgets");
             out.add("kubectl apply -k " + Shell.word(dir + "k8s"));
         }
-        List<String> sql = relative.stream().filter(p -> p.startsWith("sql/")).toList();
+        plan.postgres().ifPresent(pg -> {
+            String values = "helm/" + pg.release() + "-values.yaml";
+            if (relative.contains(values)) {
+                out.add("# PostgreSQL (Bitnami chart): resources, read replicas, configuration");
+                out.add("helm upgrade " + Shell.word(pg.release()) + " bitnami/postgresql -n " + ns + " -f "
+                        + Shell.word(dir + values));
+            }
+        });
+        plan.redis().ifPresent(r -> {
+            String values = "helm/" + r.release() + "-values.yaml";
+            if (relative.contains(values)) {
+                out.add("# Redis (Bitnami chart): replicas, resources, configuration");
+                out.add("helm upgrade " + Shell.word(r.release()) + " "
+                        + (r.isCluster() ? "bitnami/redis-cluster" : "bitnami/redis") + " -n " + ns + " -f "
+                        + Shell.word(dir + values));
+            }
+        });
+        List<String> sql = relative.stream()
+                .filter(p -> p.startsWith("sql/") && !p.equals(CHECKS))
+                .toList();
         if (!sql.isEmpty()) {
-            out.add("# PostgreSQL, with PGHOST, PGUSER and PGDATABASE set for the primary");
+            out.add("# PostgreSQL settings, indexes and maintenance, with PGHOST, PGUSER and PGDATABASE set for the"
+                    + " primary");
             sql.forEach(p -> out.add("psql -v ON_ERROR_STOP=1 -f " + Shell.word(dir + p)));
         }
         relative.stream()
                 .filter(p -> p.startsWith("redis/") && p.endsWith(".redis"))
                 .forEach(p -> {
-                    out.add("# Redis runtime configuration (CONFIG SET), with REDISCLI_AUTH set");
-                    out.add("redis-cli < " + Shell.word(dir + p));
+                    out.add("# Redis runtime configuration (CONFIG SET), on the master and each replica,"
+                            + " with REDISCLI_AUTH set");
+                    out.add("redis-cli -h \"$REDIS_HOST\" < " + Shell.word(dir + p));
                 });
         return out;
     }
@@ -219,14 +259,14 @@ public final class ApplyInstructions {
                     .ifPresent(b -> rolled.add("`" + s.name() + "`"));
         }
         if (rolled.isEmpty()) {
-            return "Nothing restarts: replica ranges, HPAs and disruption budgets apply in place, and the HPAs"
+            return "No service restarts: replica ranges, HPAs and disruption budgets apply in place, and the HPAs"
                     + " add pods as they are allowed to.\n\n";
         }
         return "`helm upgrade` rolls the pods of " + String.join(", ", rolled)
                 + " (their requests or limits change), one surge at a time.\n\n";
     }
 
-    private static void watch(StringBuilder md, ScalingPlan plan) {
+    private static void watch(StringBuilder md, ScalingPlan plan, String root, List<GeneratedFile> files) {
         String ns = Shell.word(plan.namespace());
         md.append("## Watch\n\n");
         md.append("```bash\n");
@@ -241,6 +281,11 @@ public final class ApplyInstructions {
             }
         }
         md.append("kubectl -n ").append(ns).append(" top pods --containers\n");
+        if (files.stream().anyMatch(f -> f.path().equals(root + "/" + CHECKS))) {
+            md.append("psql -v ON_ERROR_STOP=1 -f ")
+                    .append(Shell.word(OUTPUT + "/" + root + "/" + CHECKS))
+                    .append('\n');
+        }
         md.append("```\n\n");
     }
 
