@@ -27,8 +27,12 @@ class CompileDiagnosticsTest {
     private final StringWriter err = new StringWriter();
 
     private int compile(PlanDefinition plan, String... extra) {
+        return compile(plan, dir, extra);
+    }
+
+    private int compile(PlanDefinition plan, Path output, String... extra) {
         List<String> args = new java.util.ArrayList<>(
-                List.of("compile", "--output", dir.toString(), "--source-root", "src/test/java"));
+                List.of("compile", "--output", output.toString(), "--source-root", "src/test/java"));
         args.addAll(List.of(extra));
         return Main.run(
                 PlanSource.of(List.of(plan)), new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
