@@ -70,6 +70,12 @@ public record NodePool(
                 java.util.Optional.empty());
     }
 
+    /** This pool with another node count range: an event phase's change. */
+    public NodePool withNodes(int newMin, int newMax) {
+        return new NodePool(
+                name, allocatableCpu, allocatableMemory, newMin, newMax, reservedCpu, reservedMemory, source, provider);
+    }
+
     /** CPU one node leaves for the plan's pods: allocatable minus reserve. */
     public Cpu usableCpu() {
         return new Cpu(allocatableCpu.millicores() - reservedCpu.millicores());

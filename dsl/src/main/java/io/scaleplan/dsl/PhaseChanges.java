@@ -22,6 +22,7 @@ public final class PhaseChanges {
     private final ScalingPlan base;
     private final Map<String, ServiceChange> services = new LinkedHashMap<>();
     private PgSetting.Value maxConnections;
+    private final Map<String, int[]> nodePools = new LinkedHashMap<>();
 
     PhaseChanges(Problems problems, String element, ScalingPlan base) {
         this.problems = problems;
@@ -77,6 +78,31 @@ public final class PhaseChanges {
         return this;
     }
 
+    /**
+     * The node count range of the base plan's pool {@code poolName} during the phase: {@code
+     * nodes("arka-workers", 3, 25)}, so that the pods at the raised maximums fit. APPLY.md resizes
+     * the pool first when it has a provider.
+     */
+    public PhaseChanges nodes(String poolName, int minNodes, int maxNodes) {
+        SourceLocation at = SourceLocation.capture();
+        if (base.nodePool(poolName).isEmpty()) {
+            problems.error(
+                    "SP400",
+                    element + " · node pool " + poolName,
+                    "the base plan " + Names.show(base.name()) + " has no node pool " + Names.show(poolName),
+                    at);
+        } else if (minNodes < 0 || maxNodes < 1 || minNodes > maxNodes) {
+            problems.error(
+                    "SP002",
+                    element + " · node pool " + poolName,
+                    "nodes(min, max) needs 0 <= min <= max and max >= 1, was nodes(" + minNodes + ", " + maxNodes + ")",
+                    at);
+        } else {
+            nodePools.put(poolName, new int[] {minNodes, maxNodes});
+        }
+        return this;
+    }
+
     ScalingPlan apply(ScalingPlan before, String eventName, SourceLocation eventSource) {
         List<Service> out = new ArrayList<>();
         for (Service s : before.services()) {
@@ -87,7 +113,12 @@ public final class PhaseChanges {
         if (maxConnections != null && pg.isPresent()) {
             pg = Optional.of(pg.get().withSetting(maxConnections));
         }
-        return before.derive(eventName, out, pg, eventSource);
+        List<NodePool> pools = new ArrayList<>();
+        for (NodePool p : before.nodePools()) {
+            int[] range = nodePools.get(p.name());
+            pools.add(range == null ? p : p.withNodes(range[0], range[1]));
+        }
+        return before.derive(eventName, out, pools, pg, eventSource);
     }
 
     /** The changes to one service in a phase. */

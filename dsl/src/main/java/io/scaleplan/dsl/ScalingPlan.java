@@ -153,13 +153,14 @@ public record ScalingPlan(
     }
 
     /**
-     * This plan under another name, with {@code newServices} and {@code newPostgres} in place of
-     * its services and PostgreSQL, and the
+     * This plan under another name, with {@code newServices}, {@code newNodePools} and {@code
+     * newPostgres} in place of its own, and the
      * source of the definition that derived it: how an {@link EventPlan}'s phases are made.
      */
     public ScalingPlan derive(
             String newName,
             List<Service> newServices,
+            List<NodePool> newNodePools,
             java.util.Optional<Postgres> newPostgres,
             SourceLocation newSource) {
         return new ScalingPlan(
@@ -167,7 +168,7 @@ public record ScalingPlan(
                 namespace,
                 release,
                 newServices,
-                nodePools,
+                newNodePools,
                 databaseClients,
                 ruleSettings,
                 newSource,

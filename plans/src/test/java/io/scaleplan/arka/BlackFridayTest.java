@@ -62,19 +62,27 @@ class BlackFridayTest {
                 .contains("When: 24 hours before the event starts.")
                 .contains("- `usage-metering`: 3..20 → 10..50 replicas")
                 .contains("aws eks update-nodegroup-config --cluster-name arka-cluster --nodegroup-name arka-workers"
-                        + " --scaling-config minSize=3,maxSize=20,desiredSize=4\n")
+                        + " --scaling-config minSize=3,maxSize=25,desiredSize=4\n")
                 .contains("helm upgrade arka ./arka-engine -n arka-system"
                         + " -f generated/black-friday/01-pre-scale/helm/arka-values.yaml\n")
                 .contains("kubectl apply -k generated/black-friday/01-pre-scale/k8s\n")
                 .contains(
                         "helm upgrade arka ./arka-engine -n arka-system -f generated/production/helm/arka-values.yaml\n")
+                .contains("- PostgreSQL `max_connections`: 500 → 650 (restart)")
+                .contains("psql -v ON_ERROR_STOP=1 -f generated/black-friday/01-pre-scale/sql/10-settings.sql\n"
+                        + "psql -v ON_ERROR_STOP=1 -f generated/black-friday/01-pre-scale/sql/20-indexes.sql\n"
+                        + "psql -v ON_ERROR_STOP=1 -f generated/black-friday/01-pre-scale/sql/30-maintenance.sql\n")
+                .contains("# restart PostgreSQL: max_connections (500 → 650) take effect only then\n"
+                        + "kubectl -n arka-system rollout restart statefulset/postgresql-primary\n")
                 .doesNotContain("--reuse-values");
         assertThat(EVENT)
                 .phase("post-event")
                 .file("APPLY.md")
                 .contains(
                         "When: 2 hours after the event ends. These files are the base plan `production`, byte for byte.")
-                .contains("-f generated/black-friday/02-during/helm/arka-values.yaml\n");
+                .contains("-f generated/black-friday/02-during/helm/arka-values.yaml\n")
+                .contains("- PostgreSQL `max_connections`: 650 → 500 (restart)");
+        assertThat(EVENT).phase("during").file("APPLY.md").doesNotContain("rollout restart");
     }
 
     @Test

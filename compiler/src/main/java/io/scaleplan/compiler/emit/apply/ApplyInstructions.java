@@ -86,16 +86,22 @@ public final class ApplyInstructions {
         md.append("\n\n");
         preamble(md);
         changes(md, before, plan);
-        steps(md, plan, root, files);
+        List<String> changed = Restarts.changedPostmasterSettings(before, plan);
+        List<String> commands = new ArrayList<>(commands(plan, root, files));
+        if (!changed.isEmpty()) {
+            commands.add("# restart PostgreSQL: " + String.join(", ", changed) + " take effect only then");
+            commands.addAll(Restarts.commands(plan));
+        }
+        md.append("## Steps\n\n```bash\n");
+        commands.forEach(c -> md.append(c).append('\n'));
+        md.append("```\n\n");
         md.append("## Restarts\n\n");
         md.append(restarts(before, plan));
-        List<String> changed = Restarts.changedPostmasterSettings(before, plan);
         if (!changed.isEmpty()) {
-            md.append("PostgreSQL needs a restart: ")
+            md.append("PostgreSQL restarts (the last steps above): ")
                     .append(String.join(", ", changed))
-                    .append(" only take effect then. After the steps above:\n\n```bash\n");
-            Restarts.commands(plan).forEach(c -> md.append(c).append('\n'));
-            md.append("```\n\n");
+                    .append(" need a restart, so the primary and then the read replicas roll, one pod at a time."
+                            + " Expect a brief failover of connections.\n\n");
         }
         watch(md, plan, root, files);
         md.append("## Roll back\n\n");
@@ -133,6 +139,15 @@ public final class ApplyInstructions {
                         + s.expectedLoad().map(l -> l.perSecond() + " rps").orElse("none"));
             }
         }
+        for (NodePool p : after.nodePools()) {
+            before.nodePool(p.name())
+                    .filter(b -> b.minNodes() != p.minNodes() || b.maxNodes() != p.maxNodes())
+                    .ifPresent(b -> lines.add("- node pool `" + p.name() + "`: " + b.minNodes() + ".." + b.maxNodes()
+                            + " → " + p.minNodes() + ".." + p.maxNodes() + " nodes"));
+        }
+        Restarts.changedPostmasterSettings(before, after)
+                .forEach(c -> lines.add("- PostgreSQL `" + c.substring(0, c.indexOf(' ')) + "`: "
+                        + c.substring(c.indexOf('(') + 1, c.length() - 1) + " (restart)"));
         md.append("## Changes\n\n");
         if (lines.isEmpty()) {
             md.append("No replica or load changes from the phase before.\n\n");
