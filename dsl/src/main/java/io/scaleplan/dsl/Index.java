@@ -15,6 +15,10 @@ import java.util.Objects;
  */
 public record Index(String name, TableName table, List<String> columns, SourceLocation source) {
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public Index {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(table, "table");

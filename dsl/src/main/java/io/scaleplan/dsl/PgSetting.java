@@ -324,6 +324,10 @@ public final class PgSetting<T> {
      * @param source where the plan set it
      */
     public record Value(PgSetting<?> key, Object value, SourceLocation source) {
+        /**
+         * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+         * builders, which report a wrong value with its source line before it gets here.
+         */
         public Value {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");

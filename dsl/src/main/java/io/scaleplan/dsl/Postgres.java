@@ -86,6 +86,10 @@ public record Postgres(
     /** The default Helm release name. */
     public static final String DEFAULT_RELEASE = "postgresql";
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public Postgres {
         Objects.requireNonNull(release, "release");
         Objects.requireNonNull(instance, "instance");

@@ -17,6 +17,10 @@ public record PostgresInstance(Optional<Integer> vcpus, Memory memory, StorageTy
     /** PgTune's smallest memory input: 512 MB. */
     public static final Memory MIN_MEMORY = Units.mib(512);
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public PostgresInstance {
         Objects.requireNonNull(vcpus, "vcpus");
         Objects.requireNonNull(memory, "memory");

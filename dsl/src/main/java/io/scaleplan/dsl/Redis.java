@@ -49,6 +49,10 @@ public record Redis(
     /** The share of the container's memory limit maxmemory may take by default: the rest is fork/COW and buffers. */
     public static final Percent DEFAULT_SAFE_MEMORY_SHARE = new Percent(75);
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public Redis {
         Objects.requireNonNull(release, "release");
         Objects.requireNonNull(cluster, "cluster");
@@ -89,6 +93,10 @@ public record Redis(
      * @param replicasPerMaster replicas of each master; at least 0
      */
     public record Cluster(int nodes, int replicasPerMaster) {
+        /**
+         * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+         * builders, which report a wrong value with its source line before it gets here.
+         */
         public Cluster {
             if (nodes < 1) {
                 throw new IllegalArgumentException("cluster nodes must be at least 1: " + nodes);

@@ -103,6 +103,10 @@ public record ScalingPlan(
         java.util.Optional<Postgres> postgres,
         java.util.Optional<Redis> redis) {
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public ScalingPlan {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(namespace, "namespace");

@@ -43,6 +43,10 @@ public record Service(
     /** Kubernetes' default {@code maxSurge} of a Deployment's rolling update. */
     public static final PodAmount DEFAULT_ROLLOUT_SURGE = new Percent(25);
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public Service {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(helmKey, "helmKey");

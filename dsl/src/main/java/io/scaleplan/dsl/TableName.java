@@ -12,6 +12,10 @@ import java.util.Optional;
  */
 public record TableName(Optional<String> schema, String name) {
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public TableName {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(name, "name");
