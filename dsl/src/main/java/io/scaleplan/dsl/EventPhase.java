@@ -15,6 +15,10 @@ import java.util.Objects;
  */
 public record EventPhase(Kind kind, Duration offset, ScalingPlan plan) {
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public EventPhase {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(offset, "offset");

@@ -34,6 +34,10 @@ import java.util.function.Consumer;
  */
 public record EventPlan(String name, ScalingPlan base, List<EventPhase> phases, SourceLocation source) {
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public EventPlan {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(base, "base");

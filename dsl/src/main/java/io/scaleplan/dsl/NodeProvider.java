@@ -24,10 +24,16 @@ public record NodeProvider(Kind kind, String cluster, String pool, Optional<Stri
 
     /** The clouds whose node pools scaleplan can resize. */
     public enum Kind {
+        /** An Amazon EKS managed node group. */
         EKS,
+        /** A Google GKE node pool. */
         GKE
     }
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public NodeProvider {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(location, "location");
