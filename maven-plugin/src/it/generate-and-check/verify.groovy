@@ -9,4 +9,7 @@ assert logs.contains('[INFO] shop: 6 written, 0 unchanged, 0 removed')
 assert logs.contains('is up to date: 6 files of shop')
 assert logs.contains('[ERROR] ~ shop/k8s/web-hpa.yaml')
 assert logs.contains('stale is stale: run ./mvnw package')
+assert logs.contains('[INFO] ~ shop/k8s/web-hpa.yaml')
+assert logs.contains('scaleplan: no such plan: shopp (known: shop)')
+assert logs.contains('[INFO] scaleplan: skipped')
 return true
