@@ -40,6 +40,19 @@ class BlackFridayTest {
     }
 
     @Test
+    void raisingMaxConnectionsIsFlaggedAsARestartBothWays() {
+        assertThat(EVENT)
+                .hasDiagnostic(
+                        "SP403",
+                        "max_connections changes from 500 to 650: PostgreSQL restarts (the last step of"
+                                + " 01-pre-scale/APPLY.md)")
+                .hasDiagnostic(
+                        "SP403",
+                        "max_connections changes from 650 to 500: PostgreSQL restarts (the last step of"
+                                + " 03-post-event/APPLY.md)");
+    }
+
+    @Test
     void duringTheEventUsageMeteringNeedsSevenPodsByTheFormula() {
         assertThat(EVENT)
                 .phase("during")

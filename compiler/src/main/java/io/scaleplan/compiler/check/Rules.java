@@ -401,6 +401,14 @@ public final class Rules {
             "An unexpected error inside the processor; it is reported as one javac error with its trace instead of"
                     + " crashing the compiler. This is a bug in scaleplan.",
             "Report it with the message; a clean build may work around it.");
+    public static final Rule EVENT_NEEDS_RESTART = new Rule(
+            "SP403",
+            Severity.NOTE,
+            "Event phase changes max_connections: PostgreSQL restarts",
+            "max_connections only takes effect when the server starts (pg_settings.context = 'postmaster'):"
+                    + " ALTER SYSTEM and a reload leave the old limit in force. The phase's APPLY.md ends with the"
+                    + " restart of the primary and the read replicas as an explicit step; plan it in a quiet window.",
+            "Nothing to fix; schedule the restart, or keep max_connections unchanged and use a pooler.");
 
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 
@@ -460,7 +468,8 @@ public final class Rules {
                 PROCESSOR_FAILED,
                 EVENT_UNKNOWN_SERVICE,
                 EVENT_MAX_ON_FIXED,
-                EVENT_LOWERS_SCALE)) {
+                EVENT_LOWERS_SCALE,
+                EVENT_NEEDS_RESTART)) {
             if (BY_ID.put(rule.id(), rule) != null) {
                 throw new IllegalStateException("rule id used twice: " + rule.id());
             }

@@ -220,7 +220,7 @@ public final class ApplyInstructions {
                 .forEach(p -> {
                     out.add("# Redis runtime configuration (CONFIG SET), on the master and each replica,"
                             + " with REDISCLI_AUTH set");
-                    out.add("redis-cli -h \"$REDIS_HOST\" < " + Shell.word(dir + p));
+                    out.add("redis-cli -h \"$REDIS_HOST\" -p \"${REDIS_PORT:-6379}\" < " + Shell.word(dir + p));
                 });
         return out;
     }
