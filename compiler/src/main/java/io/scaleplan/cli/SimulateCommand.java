@@ -14,6 +14,8 @@ import io.scaleplan.compiler.simulate.Simulation;
 import io.scaleplan.compiler.simulate.SimulationOptions;
 import io.scaleplan.compiler.simulate.Simulator;
 import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.EventPhase;
+import io.scaleplan.dsl.EventPlan;
 import io.scaleplan.dsl.LoadProfile;
 import io.scaleplan.dsl.ScalingPlan;
 import java.io.IOException;
@@ -27,6 +29,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -41,7 +44,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Replay a load profile through the HPA control loop, the way the Kubernetes controller would.",
             "Uses the plan's own load profile, or a CSV file (seconds,service,rps) with --load. Writes SIMULATION.md,"
-                    + " timeline.csv and load-test.js (k6) to DIR/PLAN/sim/, and chart.png and chart.svg with --chart."
+                    + " timeline.csv and load-test.js (k6) to DIR/PLAN/sim/ (DIR/EVENT/NN-PHASE/sim/ for an event),"
+                    + " and chart.png and chart.svg with --chart."
         })
 final class SimulateCommand implements Callable<Integer> {
     @Spec
@@ -56,7 +60,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = "--phase",
             paramLabel = "P",
-            description = "The phase of an event plan to simulate (pre-scale, during, post-event).")
+            description = "The phase of an event plan to simulate: pre-scale, during, post-event. Default for an"
+                    + " event: during, or pre-scale when it has no during phase.")
     String phase;
 
     @Option(
@@ -99,13 +104,35 @@ final class SimulateCommand implements Callable<Integer> {
         if (!compiled.ok()) {
             return compiled.exitCode();
         }
-        ScalingPlan plan = main.plans().load().stream()
+        LoadedPlan loaded = main.plans().load().stream()
                 .filter(p -> p.name().equals(planName))
-                .map(LoadedPlan::plan)
-                .flatMap(java.util.Optional::stream)
                 .findFirst()
                 .orElseThrow();
-        if (phase != null) {
+        ScalingPlan plan = loaded.plan().orElseThrow();
+        String folder = plan.name();
+        if (loaded.event().isPresent()) {
+            EventPlan event = loaded.event().get();
+            Optional<EventPhase> chosen = phase == null
+                    ? event.phase(EventPhase.Kind.DURING).or(() -> event.phase(EventPhase.Kind.PRE_SCALE))
+                    : event.phases().stream()
+                            .filter(p -> p.kind().id().equals(phase))
+                            .findFirst();
+            if (chosen.isEmpty()) {
+                return usage(
+                        err,
+                        "event " + planName + " has no phase " + phase + " (phases: "
+                                + String.join(
+                                        ", ",
+                                        event.phases().stream()
+                                                .map(p -> p.kind().id())
+                                                .toList())
+                                + ")");
+            }
+            plan = chosen.get().plan();
+            folder = event.name() + "/" + chosen.get().folder();
+            out.println(
+                    "event " + event.name() + ", phase " + chosen.get().kind().id() + ":");
+        } else if (phase != null) {
             return usage(
                     err,
                     "plan " + planName + " has no phase " + phase
@@ -154,9 +181,8 @@ final class SimulateCommand implements Callable<Integer> {
             files.put("chart.svg", SimulationCharts.svg(sim).getBytes(StandardCharsets.UTF_8));
         }
         Path root = output != null ? output : Path.of(load == null ? "generated" : "target/scaleplan-simulate");
-        Path folder = root.resolve(plan.name()).resolve("sim");
         try {
-            List<Path> written = SimulationOutput.write(folder, files);
+            List<Path> written = SimulationOutput.write(root.resolve(folder).resolve("sim"), files);
             for (ServiceRun r : sim.runs()) {
                 out.println(SimulationReport.verdict(r));
             }
