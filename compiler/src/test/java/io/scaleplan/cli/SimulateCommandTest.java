@@ -7,6 +7,8 @@ import static io.scaleplan.dsl.Units.percent;
 import static io.scaleplan.dsl.Units.rps;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scaleplan.dsl.EventDefinition;
+import io.scaleplan.dsl.EventPlan;
 import io.scaleplan.dsl.PlanDefinition;
 import io.scaleplan.dsl.ScalingPlan;
 import java.io.PrintWriter;
@@ -14,6 +16,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -46,8 +49,40 @@ class SimulateCommandTest {
         }
     }
 
+    /** The shop's sale: api pre-scaled to 12 pods, enough for the ramp to 1,000 rps from the start. */
+    public static final class Sale implements EventDefinition {
+        @Override
+        public EventPlan event() {
+            return EventPlan.builder("sale", new Shop().define())
+                    .preScale(
+                            Duration.ofHours(1),
+                            p -> p.service("api", s -> s.replicas(20).maxReplicas(40)))
+                    .postEvent(Duration.ofHours(1))
+                    .build();
+        }
+    }
+
     private int run(String... args) {
-        return Main.run(PlanSource.of(List.of(new Shop())), new PrintWriter(out), new PrintWriter(err), args);
+        return Main.run(
+                PlanSource.of(List.of(new Shop(), new Sale())), new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    @Test
+    void anEventIsSimulatedPhaseByPhaseWithTheBasePlansProfile() throws Exception {
+        assertThat(run("simulate", "sale", "--output", dir.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString())
+                .startsWith("event sale, phase pre-scale:\n"
+                        + "api: the ready pods covered the load at every second (peak 20 ready pods, 2000 rps).\n");
+        assertThat(Files.readString(dir.resolve("sale/01-pre-scale/sim/SIMULATION.md")))
+                .contains("| api | 20–40, cpu 50%; no behavior (legacy path) | 1000 rps | 20 → 20 |");
+        out.getBuffer().setLength(0);
+        assertThat(run("simulate", "sale", "--phase", "post-event", "--output", dir.toString()))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out.toString())
+                .startsWith("event sale, phase post-event:\napi: the load exceeded ready capacity for ");
+        assertThat(dir.resolve("sale/03-post-event/sim/SIMULATION.md")).exists();
+        assertThat(run("simulate", "sale", "--phase", "during")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("error: event sale has no phase during (phases: pre-scale, post-event)\n");
     }
 
     @Test

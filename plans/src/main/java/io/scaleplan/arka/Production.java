@@ -45,9 +45,10 @@ import io.scaleplan.dsl.Workload;
  *
  * <p>The {@code black-friday} load profile is the event's curve for usage-metering: the current
  * 3,000 rps for 10 minutes, a 10-minute ramp to 5,000 rps when the sale opens, an hour at 5,000,
- * then 30 minutes back to 3,000. {@code scaleplan simulate production} replays it through the HPA
- * as it stands, without the runbook's pre-scale (the {@code black-friday} event plan carries that),
- * and {@code generated/production/sim/} shows whether the ready pods keep up.
+ * then 30 minutes back to 3,000. The {@link BlackFriday} event's phases derive from this plan and
+ * keep the profile, so {@code generated/production/sim/} shows the HPA as it stands under the ramp
+ * (it scales 5 → 7 pods and keeps up) and {@code generated/black-friday/01-pre-scale/sim/} the
+ * pre-scaled one (10 pods cover 5,000 rps without scaling).
  */
 @Plan
 public final class Production implements PlanDefinition {
