@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             CommandLine.HelpCommand.class
         },
-        description = "Compiles scaling plans (type-checked Java) into Helm values, HPA and PDB manifests.",
+        description =
+                "Compiles scaling plans (type-checked Java) into Helm values, HPA and PDB manifests, PostgreSQL tuning SQL and Redis configuration.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -5,6 +5,8 @@ import io.scaleplan.compiler.emit.Emitter;
 import io.scaleplan.compiler.emit.GeneratedFile;
 import io.scaleplan.compiler.emit.helm.HelmValuesEmitter;
 import io.scaleplan.compiler.emit.kubernetes.KubernetesEmitter;
+import io.scaleplan.compiler.emit.postgres.PostgresEmitter;
+import io.scaleplan.compiler.emit.redis.RedisEmitter;
 import io.scaleplan.compiler.emit.report.CapacityReportEmitter;
 import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.dsl.Diagnostic;
@@ -19,8 +21,12 @@ import java.util.List;
  */
 public final class PlanCompiler {
     private final Checker checker = new Checker();
-    private final List<Emitter> emitters =
-            List.of(new HelmValuesEmitter(), new KubernetesEmitter(), new CapacityReportEmitter());
+    private final List<Emitter> emitters = List.of(
+            new HelmValuesEmitter(),
+            new KubernetesEmitter(),
+            new PostgresEmitter(),
+            new RedisEmitter(),
+            new CapacityReportEmitter());
     private final boolean strict;
 
     /** A compiler that reports warnings as warnings. */
@@ -51,6 +57,11 @@ public final class PlanCompiler {
         for (Diagnostic d : checker.check(plan)) {
             diagnostics.add(strict && d.severity() == Severity.WARNING ? d.withSeverity(Severity.ERROR) : d);
         }
+        // as javac does: by position in the source, so a console reads top to bottom
+        diagnostics.sort(
+                java.util.Comparator.comparing((Diagnostic d) -> d.location().path())
+                        .thenComparingInt(d -> d.location().line())
+                        .thenComparing(Diagnostic::ruleId));
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return new Compilation(plan.name(), diagnostics, List.of());
         }

@@ -2,6 +2,8 @@ package io.scaleplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scaleplan.testing.MinimalPlan;
+import io.scaleplan.testing.ShowcasePlan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -9,10 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The command line, run in-process. The compiler's test class path registers two plans through
- * META-INF/services: the fixtures "showcase" and "minimal" ({@code io.scaleplan.testing.*Plan}).
- */
+/** The command line, run in-process on the fixture plans "showcase" and "minimal". */
 class MainTest {
     @TempDir
     Path dir;
@@ -21,7 +20,11 @@ class MainTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return Main.run(
+                PlanSource.of(java.util.List.of(new ShowcasePlan(), new MinimalPlan())),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                args);
     }
 
     @Test

@@ -28,6 +28,10 @@ public record Autoscaling(
         Optional<Behavior> behavior,
         SourceLocation source) {
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public Autoscaling {
         Objects.requireNonNull(cpuUtilization, "cpuUtilization");
         Objects.requireNonNull(memoryUtilization, "memoryUtilization");

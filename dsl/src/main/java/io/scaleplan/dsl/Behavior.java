@@ -14,6 +14,10 @@ import java.util.function.Consumer;
  */
 public record Behavior(Optional<ScalingRules> scaleUp, Optional<ScalingRules> scaleDown) {
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public Behavior {
         Objects.requireNonNull(scaleUp, "scaleUp");
         Objects.requireNonNull(scaleDown, "scaleDown");

@@ -16,6 +16,10 @@ public record Capacity(Rps perPod, double headroom, SourceLocation source) {
     /** The runbook's headroom factor. */
     public static final double DEFAULT_HEADROOM = 1.3;
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public Capacity {
         Objects.requireNonNull(perPod, "perPod");
         Objects.requireNonNull(source, "source");

@@ -29,6 +29,10 @@ public record ChartValues(Map<String, Object> entries) {
     /** No extra values. */
     public static final ChartValues EMPTY = new ChartValues(Map.of());
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public ChartValues {
         Objects.requireNonNull(entries, "entries");
         TreeMap<String, Object> sorted = new TreeMap<>();

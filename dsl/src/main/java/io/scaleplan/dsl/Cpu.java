@@ -8,6 +8,7 @@ package io.scaleplan.dsl;
  */
 public record Cpu(long millicores) implements Comparable<Cpu> {
 
+    /** Checks the amount; a plan reads better with {@link Units#millicores(long)}. */
     public Cpu {
         if (millicores < 0) {
             throw new IllegalArgumentException("CPU must not be negative: " + millicores + "m");

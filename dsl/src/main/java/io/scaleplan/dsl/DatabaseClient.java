@@ -12,6 +12,10 @@ import java.util.Objects;
  */
 public record DatabaseClient(String name, int connections, SourceLocation source) {
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public DatabaseClient {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");

@@ -29,6 +29,10 @@ public record Diagnostic(
         SourceLocation location,
         Optional<String> fix) {
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public Diagnostic {
         Objects.requireNonNull(ruleId, "ruleId");
         if (!ruleId.matches("SP[0-9]{3}")) {

@@ -31,6 +31,10 @@ public record DisruptionBudget(Kind kind, PodAmount amount, SourceLocation sourc
         }
     }
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public DisruptionBudget {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(amount, "amount");

@@ -11,6 +11,10 @@ import java.util.Objects;
  */
 public record HelmRelease(String name, String chart) {
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public HelmRelease {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(chart, "chart");

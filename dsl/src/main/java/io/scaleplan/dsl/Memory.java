@@ -16,6 +16,7 @@ public record Memory(long bytes) implements Comparable<Memory> {
     static final long GIB = MIB * 1024;
     static final long TIB = GIB * 1024;
 
+    /** Checks the amount; a plan reads better with {@link Units#mib(long)}. */
     public Memory {
         if (bytes < 0) {
             throw new IllegalArgumentException("memory must not be negative: " + bytes + " bytes");

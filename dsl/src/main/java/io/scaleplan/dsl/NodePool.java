@@ -26,6 +26,10 @@ public record NodePool(
         Memory reservedMemory,
         SourceLocation source) {
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public NodePool {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(allocatableCpu, "allocatableCpu");

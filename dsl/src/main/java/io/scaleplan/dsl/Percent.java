@@ -9,6 +9,7 @@ package io.scaleplan.dsl;
  */
 public record Percent(int value) implements PodAmount, Comparable<Percent> {
 
+    /** Checks the amount; a plan reads better with {@link Units#percent(int)}. */
     public Percent {
         if (value < 0) {
             throw new IllegalArgumentException("percentage must not be negative: " + value + "%");

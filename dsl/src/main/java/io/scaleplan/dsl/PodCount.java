@@ -7,6 +7,7 @@ package io.scaleplan.dsl;
  */
 public record PodCount(int value) implements PodAmount {
 
+    /** Checks the amount; a plan reads better with {@link Units#pods(int)}. */
     public PodCount {
         if (value < 0) {
             throw new IllegalArgumentException("pod count must not be negative: " + value);

@@ -14,6 +14,10 @@ public record PodsMetric(String name, BigDecimal averageValue) {
     private static final java.util.regex.Pattern REQUEST_RATE = java.util.regex.Pattern.compile(
             "(?i).*(requests?_per_(second|sec|s)\\b|req_per_sec|(^|_)(rps|qps)($|_)).*");
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public PodsMetric {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(averageValue, "averageValue");

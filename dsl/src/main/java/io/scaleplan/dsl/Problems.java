@@ -16,6 +16,27 @@ final class Problems {
         error(ruleId, element, message, SourceLocation.capture());
     }
 
+    /**
+     * Records SP001 at the caller of the current builder method unless {@code value} is a DNS-1123
+     * label; {@code what} names it in the message ({@code Helm release}). Returns whether it is one.
+     */
+    boolean requireLabel(String element, String what, String value) {
+        return requireLabel(element, what, value, null);
+    }
+
+    /** As {@link #requireLabel(String, String, String)}, at {@code at} (the caller when null). */
+    boolean requireLabel(String element, String what, String value, SourceLocation at) {
+        if (Names.isDns1123Label(value)) {
+            return true;
+        }
+        error(
+                "SP001",
+                element,
+                what + " " + Names.show(value) + " is not a valid DNS-1123 label (" + Names.DNS_1123_LABEL_RULE + ")",
+                at == null ? SourceLocation.capture() : at);
+        return false;
+    }
+
     boolean isEmpty() {
         return found.isEmpty();
     }

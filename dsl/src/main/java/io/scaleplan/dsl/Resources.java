@@ -25,6 +25,10 @@ public record Resources(
     public static final Resources NONE = new Resources(
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), SourceLocation.UNKNOWN);
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public Resources {
         Objects.requireNonNull(cpuRequest, "cpuRequest");
         Objects.requireNonNull(memoryRequest, "memoryRequest");

@@ -7,6 +7,7 @@ package io.scaleplan.dsl;
  */
 public record Rps(long perSecond) implements Comparable<Rps> {
 
+    /** Checks the amount; a plan reads better with {@link Units#rps(long)}. */
     public Rps {
         if (perSecond < 0) {
             throw new IllegalArgumentException("request rate must not be negative: " + perSecond + " rps");

@@ -17,6 +17,10 @@ public record RuleSettings(Map<String, Severity> severities, List<Suppression> s
     /** No overrides, no suppressions. */
     public static final RuleSettings DEFAULTS = new RuleSettings(Map.of(), List.of());
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public RuleSettings {
         severities = Map.copyOf(severities);
         suppressions = List.copyOf(suppressions);

@@ -88,6 +88,8 @@ import java.util.function.Consumer;
  * @param databaseClients PostgreSQL clients outside the services, for the connection budget
  * @param ruleSettings severity overrides and suppressions
  * @param source where {@code builder(...)} was called
+ * @param postgres the plan's PostgreSQL server, if it has one
+ * @param redis the plan's Redis, if it has one
  */
 public record ScalingPlan(
         String name,
@@ -97,8 +99,14 @@ public record ScalingPlan(
         List<NodePool> nodePools,
         List<DatabaseClient> databaseClients,
         RuleSettings ruleSettings,
-        SourceLocation source) {
+        SourceLocation source,
+        java.util.Optional<Postgres> postgres,
+        java.util.Optional<Redis> redis) {
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public ScalingPlan {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(namespace, "namespace");
@@ -108,6 +116,8 @@ public record ScalingPlan(
         databaseClients = List.copyOf(databaseClients);
         Objects.requireNonNull(ruleSettings, "ruleSettings");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(postgres, "postgres");
+        Objects.requireNonNull(redis, "redis");
         if (!Names.isDns1123Label(name)) {
             throw new IllegalArgumentException("not a valid plan name: " + Names.show(name));
         }
@@ -168,29 +178,18 @@ public record ScalingPlan(
         private final List<DatabaseClient> databaseClients = new ArrayList<>();
         private final Map<String, Severity> severities = new java.util.TreeMap<>();
         private final List<Suppression> suppressions = new ArrayList<>();
+        private Postgres.Builder postgres;
+        private Redis.Builder redis;
 
         Builder(String name, SourceLocation source) {
             this.source = source;
-            if (!Names.isDns1123Label(name)) {
-                problems.error(
-                        "SP001",
-                        "plan " + Names.show(name),
-                        "plan name " + Names.show(name) + " is not a valid DNS-1123 label (" + Names.DNS_1123_LABEL_RULE
-                                + ")",
-                        source);
-            }
+            problems.requireLabel("plan " + Names.show(name), "plan name", name, source);
             this.name = name;
         }
 
         /** The Kubernetes namespace of the plan's services; a DNS-1123 label. Default {@code default}. */
         public Builder namespace(String namespace) {
-            if (!Names.isDns1123Label(namespace)) {
-                problems.errorHere(
-                        "SP001",
-                        name,
-                        "namespace " + Names.show(namespace) + " is not a valid DNS-1123 label ("
-                                + Names.DNS_1123_LABEL_RULE + ")");
-            }
+            problems.requireLabel(name, "namespace", namespace);
             this.namespace = namespace;
             return this;
         }
@@ -200,13 +199,7 @@ public record ScalingPlan(
          * upgrade RELEASE CHART} takes them: {@code helmRelease("arka", "./arka-engine")}.
          */
         public Builder helmRelease(String release, String chartReference) {
-            if (!Names.isDns1123Label(release)) {
-                problems.errorHere(
-                        "SP001",
-                        name,
-                        "Helm release " + Names.show(release) + " is not a valid DNS-1123 label ("
-                                + Names.DNS_1123_LABEL_RULE + ")");
-            }
+            problems.requireLabel(name, "Helm release", release);
             if (!Names.isChartReference(chartReference)) {
                 problems.errorHere(
                         "SP011",
@@ -227,14 +220,7 @@ public record ScalingPlan(
             Objects.requireNonNull(spec, "spec");
             SourceLocation at = SourceLocation.capture();
             String element = name + " · " + serviceName;
-            if (!Names.isDns1123Label(serviceName)) {
-                problems.error(
-                        "SP001",
-                        element,
-                        "service name " + Names.show(serviceName) + " is not a valid DNS-1123 label ("
-                                + Names.DNS_1123_LABEL_RULE + ")",
-                        at);
-            }
+            problems.requireLabel(element, "service name", serviceName, at);
             Service.Builder b = new Service.Builder(problems, name, serviceName, at);
             spec.accept(b);
             services.add(b);
@@ -248,17 +234,32 @@ public record ScalingPlan(
         public Builder nodePool(String poolName, Consumer<NodePool.Builder> spec) {
             Objects.requireNonNull(spec, "spec");
             SourceLocation at = SourceLocation.capture();
-            if (!Names.isDns1123Label(poolName)) {
-                problems.error(
-                        "SP001",
-                        name + " · node pool " + poolName,
-                        "node pool " + Names.show(poolName) + " is not a valid DNS-1123 label ("
-                                + Names.DNS_1123_LABEL_RULE + ")",
-                        at);
-            }
+            problems.requireLabel(name + " · node pool " + poolName, "node pool", poolName, at);
             NodePool.Builder b = new NodePool.Builder(problems, name, poolName, at);
             spec.accept(b);
             nodePools.add(b);
+            return this;
+        }
+
+        /**
+         * The plan's PostgreSQL server (Bitnami {@code postgresql} chart), tuning SQL and
+         * maintenance: {@code pg -> pg.limits(cores(4), gib(16)).readReplicas(3)}. See {@link
+         * Postgres}.
+         */
+        public Builder postgres(Consumer<Postgres.Builder> spec) {
+            Objects.requireNonNull(spec, "spec");
+            SourceLocation at = SourceLocation.capture();
+            if (postgres != null) {
+                problems.error(
+                        "SP027",
+                        name + " · postgres",
+                        "postgres(...) is declared twice (first at " + postgres.source() + ")",
+                        at);
+                return this;
+            }
+            Postgres.Builder b = new Postgres.Builder(problems, name, at);
+            spec.accept(b);
+            postgres = b;
             return this;
         }
 
@@ -268,14 +269,10 @@ public record ScalingPlan(
          */
         public Builder databaseClient(String clientName, int connections) {
             SourceLocation at = SourceLocation.capture();
-            if (!Names.isDns1123Label(clientName)) {
-                problems.error(
-                        "SP001",
-                        name,
-                        "database client " + Names.show(clientName) + " is not a valid DNS-1123 label ("
-                                + Names.DNS_1123_LABEL_RULE + ")",
-                        at);
-            } else if (connections < 1) {
+            if (!problems.requireLabel(name, "database client", clientName, at)) {
+                return this;
+            }
+            if (connections < 1) {
                 problems.error(
                         "SP005",
                         name,
@@ -329,6 +326,28 @@ public record ScalingPlan(
         }
 
         /**
+         * The plan's Redis (Bitnami {@code redis} or, in cluster mode, {@code redis-cluster}):
+         * {@code r -> r.replicas(3).maxmemory(gib(2)).evictionPolicy(EvictionPolicy.ALLKEYS_LRU)}.
+         * See {@link Redis}.
+         */
+        public Builder redis(Consumer<Redis.Builder> spec) {
+            Objects.requireNonNull(spec, "spec");
+            SourceLocation at = SourceLocation.capture();
+            if (redis != null) {
+                problems.error(
+                        "SP027",
+                        name + " · redis",
+                        "redis(...) is declared twice (first at " + redis.source() + ")",
+                        at);
+                return this;
+            }
+            Redis.Builder b = new Redis.Builder(problems, name, at);
+            spec.accept(b);
+            redis = b;
+            return this;
+        }
+
+        /**
          * Checks the whole plan and returns its immutable model.
          *
          * @throws PlanDefinitionException listing every problem found, if there is any
@@ -372,6 +391,12 @@ public record ScalingPlan(
             }
             List<Suppression> allSuppressions = new ArrayList<>(suppressions);
             services.forEach(s -> allSuppressions.addAll(s.suppressions()));
+            if (postgres != null) {
+                postgres.check();
+            }
+            if (redis != null) {
+                redis.check();
+            }
             problems.throwIfAny();
             return new ScalingPlan(
                     name,
@@ -381,7 +406,9 @@ public record ScalingPlan(
                     nodePools.stream().map(NodePool.Builder::build).toList(),
                     databaseClients,
                     new RuleSettings(severities, allSuppressions),
-                    source);
+                    source,
+                    java.util.Optional.ofNullable(postgres).map(Postgres.Builder::build),
+                    java.util.Optional.ofNullable(redis).map(Redis.Builder::build));
         }
     }
 }

@@ -14,6 +14,10 @@ import java.util.Objects;
 public record ScalingPolicy(PodAmount amount, Duration period) {
     static final long MAX_PERIOD_SECONDS = 1800;
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public ScalingPolicy {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(period, "period");

@@ -19,6 +19,10 @@ public record ScalingRules(
         Optional<Duration> stabilizationWindow, Optional<SelectPolicy> selectPolicy, List<ScalingPolicy> policies) {
     static final long MAX_WINDOW_SECONDS = 3600;
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public ScalingRules {
         Objects.requireNonNull(stabilizationWindow, "stabilizationWindow");
         Objects.requireNonNull(selectPolicy, "selectPolicy");

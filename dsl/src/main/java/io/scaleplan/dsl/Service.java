@@ -43,6 +43,10 @@ public record Service(
     /** Kubernetes' default {@code maxSurge} of a Deployment's rolling update. */
     public static final PodAmount DEFAULT_ROLLOUT_SURGE = new Percent(25);
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public Service {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(helmKey, "helmKey");
@@ -345,13 +349,7 @@ public record Service(
 
         /** The node pool the service's pods run on, by name. Not needed when the plan has one pool. */
         public Builder nodePool(String pool) {
-            if (!Names.isDns1123Label(pool)) {
-                problems.errorHere(
-                        "SP001",
-                        element,
-                        "node pool " + Names.show(pool) + " is not a valid DNS-1123 label (" + Names.DNS_1123_LABEL_RULE
-                                + ")");
-            }
+            problems.requireLabel(element, "node pool", pool);
             this.nodePool = pool;
             return this;
         }

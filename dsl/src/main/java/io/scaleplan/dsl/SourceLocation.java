@@ -21,6 +21,10 @@ public record SourceLocation(String className, String fileName, int line) {
     private static final CodeSource DSL_CODE =
             SourceLocation.class.getProtectionDomain().getCodeSource();
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public SourceLocation {
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(fileName, "fileName");

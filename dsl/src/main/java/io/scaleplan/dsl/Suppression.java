@@ -13,6 +13,10 @@ import java.util.Optional;
  */
 public record Suppression(String ruleId, Optional<String> service, String reason, SourceLocation source) {
 
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
     public Suppression {
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(service, "service");

@@ -8,9 +8,12 @@ import static io.scaleplan.dsl.Units.percent;
 import static io.scaleplan.dsl.Units.pods;
 import static io.scaleplan.dsl.Units.rps;
 
+import io.scaleplan.dsl.EvictionPolicy;
 import io.scaleplan.dsl.Plan;
 import io.scaleplan.dsl.PlanDefinition;
 import io.scaleplan.dsl.ScalingPlan;
+import io.scaleplan.dsl.StorageType;
+import io.scaleplan.dsl.Workload;
 
 /**
  * The ARKA Engine platform in production, as the scaling runbook describes it: its HPA table
@@ -24,9 +27,19 @@ import io.scaleplan.dsl.ScalingPlan;
  * scaleplan warns about it (SP105): a pod tops out at 1000 rps, so with 1.3 headroom the HPA
  * should scale at 769. The warning stays visible until the ARKA team re-runs its capacity test.
  *
+ * <p>Each service's connection pool is sized so that every service at maxReplicas, during a rolling
+ * update (25 % surge), stays within {@code max_connections = 500} (see CAPACITY.md).
+ *
  * <p>Every service keeps a PodDisruptionBudget of {@code maxUnavailable: 1}, which allows one
  * eviction at any replica count, so node drains and scale-down never block (the runbook's "Scale
  * Down Not Working").
+ *
+ * <p>The data tier follows the runbook's Database and Redis Scaling: PostgreSQL (release {@code
+ * postgresql}) on a 4-vCPU, 16 GiB primary with 3 read replicas, 500 connections (its "Connection
+ * Pool Adjustment"), the index {@code idx_usage_events_tenant_date} and VACUUM ANALYZE of {@code
+ * usage_events}; Redis (release {@code redis}) with 3 replicas, maxmemory 2 GiB and {@code
+ * allkeys-lru} ("Memory Optimization"), its pods limited to 3 GiB to leave room for replication
+ * buffers and fork copy-on-write.
  */
 @Plan
 public final class Production implements PlanDefinition {
@@ -46,7 +59,8 @@ public final class Production implements PlanDefinition {
                                 a.replicas(2, 10).cpuUtilization(percent(70)).memoryUtilization(percent(80)))
                         .maxUnavailable(pods(1))
                         .capacityPerPod(rps(500))
-                        .expectedLoad(rps(1_000)))
+                        .expectedLoad(rps(1_000))
+                        .connectionPoolSize(5))
                 .service(ArkaEngine.USAGE_METERING, s -> s.requests(cores(1), gib(2))
                         .limits(cores(2), gib(4))
                         .autoscale(a -> a.replicas(3, 20)
@@ -55,17 +69,38 @@ public final class Production implements PlanDefinition {
                                 .podsMetric("http_requests_per_second", 1_000))
                         .maxUnavailable(pods(1))
                         .capacityPerPod(rps(1_000))
-                        .expectedLoad(rps(3_000)))
+                        .expectedLoad(rps(3_000))
+                        .connectionPoolSize(5))
                 .service(ArkaEngine.POLICY_ENGINE, s -> s.requests(millicores(250), mib(512))
                         .limits(millicores(500), gib(1))
                         .autoscale(a -> a.replicas(2, 10).cpuUtilization(percent(70)))
                         .maxUnavailable(pods(1))
                         .capacityPerPod(rps(200))
-                        .expectedLoad(rps(400)))
+                        .expectedLoad(rps(400))
+                        .connectionPoolSize(4))
                 .service(ArkaEngine.ATTESTATION_SERVICE, s -> s.requests(millicores(250), mib(256))
                         .limits(millicores(500), mib(512))
                         .autoscale(a -> a.replicas(2, 8).cpuUtilization(percent(70)))
-                        .maxUnavailable(pods(1)))
+                        .maxUnavailable(pods(1))
+                        .connectionPoolSize(4))
+                // the runbook's own psql sessions (kubectl exec ... psql -U arka) and schema migrations
+                .databaseClient("operators", 5)
+                .databaseClient("migrations", 2)
+                .postgres(pg -> pg.release("postgresql")
+                        .workload(Workload.OLTP)
+                        .storage(StorageType.SSD)
+                        .requests(cores(2), gib(8))
+                        .limits(cores(4), gib(16))
+                        .readReplicas(3)
+                        .maxConnections(500)
+                        .index("idx_usage_events_tenant_date", "usage_events", "tenant_id", "created_at")
+                        .vacuumAnalyze("usage_events"))
+                .redis(r -> r.release("redis")
+                        .replicas(3)
+                        .maxmemory(gib(2))
+                        .evictionPolicy(EvictionPolicy.ALLKEYS_LRU)
+                        .requests(millicores(500), gib(2))
+                        .limits(cores(1), gib(3)))
                 .build();
     }
 }

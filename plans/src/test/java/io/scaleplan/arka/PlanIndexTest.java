@@ -18,7 +18,7 @@ class PlanIndexTest {
                 getClass().getClassLoader().getResourceAsStream("META-INF/services/io.scaleplan.dsl.PlanDefinition")) {
             assertThat(index).isNotNull();
             assertThat(new String(index.readAllBytes(), StandardCharsets.UTF_8))
-                    .isEqualTo("io.scaleplan.arka.Production\n");
+                    .isEqualTo("io.scaleplan.arka.HighThroughput\nio.scaleplan.arka.Production\n");
         }
     }
 
@@ -26,6 +26,8 @@ class PlanIndexTest {
     void thePlanLoaderFindsThePlansThroughIt() {
         assertThat(PlanLoader.load(getClass().getClassLoader()))
                 .extracting(LoadedPlan::name, LoadedPlan::definitionClass)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("production", Production.class.getName()));
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("high-throughput", HighThroughput.class.getName()),
+                        org.assertj.core.groups.Tuple.tuple("production", Production.class.getName()));
     }
 }

@@ -114,6 +114,44 @@ public final class CapacityPlanner {
         }
     }
 
+    /**
+     * The data tier's pods, when their requests are known: the PostgreSQL primary and its read
+     * replicas, and the Redis master and replicas (or every node of a cluster).
+     */
+    public static List<PodGroup> dataTierPods(ScalingPlan plan) {
+        List<PodGroup> pods = new ArrayList<>();
+        plan.postgres().ifPresent(pg -> {
+            if (pg.resources().cpuRequest().isPresent()
+                    && pg.resources().memoryRequest().isPresent()) {
+                pods.add(new PodGroup(
+                        "postgresql",
+                        1 + pg.readReplicas(),
+                        pg.resources().cpuRequest().get(),
+                        pg.resources().memoryRequest().get()));
+            }
+        });
+        plan.redis().ifPresent(r -> {
+            if (r.resources().cpuRequest().isPresent()
+                    && r.resources().memoryRequest().isPresent()) {
+                int count = r.cluster().map(c -> c.nodes()).orElse(1 + r.replicas());
+                pods.add(new PodGroup(
+                        "redis",
+                        count,
+                        r.resources().cpuRequest().get(),
+                        r.resources().memoryRequest().get()));
+            }
+        });
+        return pods;
+    }
+
+    /**
+     * The fit of every pool the plan declares, with the pods of the services that run on it, and
+     * the data tier's pods when the plan has a single pool.
+     */
+    public static List<PoolFit> poolFits(ScalingPlan plan) {
+        return poolFits(plan, dataTierPods(plan));
+    }
+
     /** The fit of every pool the plan declares, with the pods of the services that run on it. */
     public static List<PoolFit> poolFits(ScalingPlan plan, List<PodGroup> extraPods) {
         List<PoolFit> fits = new ArrayList<>();

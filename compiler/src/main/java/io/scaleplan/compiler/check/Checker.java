@@ -18,8 +18,13 @@ import java.util.Set;
  * rejected values that are wrong on their own; these rules catch settings wrong together.
  */
 public final class Checker {
-    private final List<PlanRule> rules =
-            List.of(new ResourceRules(), new DisruptionBudgetRule(), new CapacityRules(), new NodePoolRules());
+    private final List<PlanRule> rules = List.of(
+            new ResourceRules(),
+            new DisruptionBudgetRule(),
+            new CapacityRules(),
+            new NodePoolRules(),
+            new DataTierRules(),
+            new ConnectionAndRedisRules());
 
     /** All diagnostics for {@code plan}, after the plan's severity overrides and suppressions. */
     public List<Diagnostic> check(ScalingPlan plan) {

@@ -46,7 +46,7 @@ final class NodePoolRules implements PlanRule {
                         service.source()));
             }
         }
-        for (CapacityPlanner.PoolFit fit : CapacityPlanner.poolFits(plan, List.of())) {
+        for (CapacityPlanner.PoolFit fit : CapacityPlanner.poolFits(plan)) {
             String element = plan.name() + " · node pool " + fit.pool().name();
             for (CapacityPlanner.PodGroup g : fit.tooLarge()) {
                 out.add(finding(

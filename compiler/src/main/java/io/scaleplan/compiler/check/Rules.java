@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The catalogue of every rule scaleplan checks. SP0xx rules are checked by the DSL's builders
- * (values that can never be right); SP1xx rules by the compiler across a whole plan.
+ * (values that can never be right); SP1xx rules by the compiler across a whole plan; SP3xx by the
+ * annotation processor, as javac errors.
  */
 public final class Rules {
     public static final Rule INVALID_NAME = new Rule(
@@ -100,6 +101,123 @@ public final class Rules {
             "Suppression matches nothing",
             "A suppression whose rule no longer fires hides nothing today but would silently hide a new finding later.",
             "Remove the suppression.");
+    public static final Rule INVALID_POSTGRES_VERSION = new Rule(
+            "SP020",
+            Severity.ERROR,
+            "PostgreSQL major version not supported",
+            "scaleplan tunes PostgreSQL 13 to 18 (the versions with published binaries it is tested against). The"
+                    + " version decides which settings exist, which need a restart and the pg_stat_statements columns.",
+            "Use majorVersion(17) (the Bitnami chart's) or another version from 13 to 18.");
+    public static final Rule INVALID_TUNING_INPUT = new Rule(
+            "SP021",
+            Severity.ERROR,
+            "PostgreSQL instance to tune for missing or out of range",
+            "Settings are derived with PgTune from the instance's memory and vCPUs: it needs at least 512 MiB in whole"
+                    + " KiB, at least 1 vCPU, and read replicas of at least 0. Without the primary's limits or a stated"
+                    + " instance there is nothing to tune for.",
+            "Give the primary limits(cpu, memory), or instance(vcpus, memory) when it has none.");
+    public static final Rule INSTANCE_DISAGREES_WITH_LIMITS = new Rule(
+            "SP022",
+            Severity.ERROR,
+            "Stated PostgreSQL instance disagrees with the primary's limits",
+            "The primary's resource limits are what PostgreSQL gets; tuning for a different instance sizes"
+                    + " shared_buffers and work_mem for memory the pod does not have (OOM kills) or leaves memory unused.",
+            "Remove instance(...) and let the limits be the instance, or make them agree.");
+    public static final Rule INVALID_PG_SETTING = new Rule(
+            "SP023",
+            Severity.ERROR,
+            "PostgreSQL setting the server would reject",
+            "Each setting is checked against the server's range (pg_settings.min_val/max_val), its allowed values and"
+                    + " the major versions that have it; a custom setting's name must be a parameter name and its value"
+                    + " free of quotes, backslashes and control characters. A setting may be stated once.",
+            "Use a value in the range the message gives, or the typed key PgSetting.NAME for a known parameter.");
+    public static final Rule INVALID_SQL_IDENTIFIER = new Rule(
+            "SP024",
+            Severity.ERROR,
+            "Not a valid PostgreSQL identifier",
+            "Index, table, schema and column names are written into SQL. They must be 1 to 63 bytes (longer names"
+                    + " are silently truncated by the server); quotes, backslashes, dots and control characters are"
+                    + " refused rather than escaped. Names that need it are double-quoted in the SQL.",
+            "Rename to a plain identifier such as idx_usage_events_tenant_date.");
+    public static final Rule INVALID_INDEX = new Rule(
+            "SP025",
+            Severity.ERROR,
+            "Index or maintenance target declared wrongly",
+            "An index needs at least one column, each once, and a name unique in its schema; a table is vacuumed"
+                    + " once.",
+            "Remove the duplicate, or add the columns.");
+    public static final Rule REPLICAS_WITH_DESKTOP = new Rule(
+            "SP026",
+            Severity.ERROR,
+            "Read replicas with the desktop workload",
+            "PgTune's desktop tuning sets wal_level = minimal and max_wal_senders = 0; streaming replicas cannot"
+                    + " connect and the Bitnami chart's read replicas never become ready.",
+            "Use workload WEB, OLTP, MIXED or DATA_WAREHOUSE, or readReplicas(0).");
+    public static final Rule DATA_TIER_TWICE = new Rule(
+            "SP027",
+            Severity.ERROR,
+            "PostgreSQL or Redis declared twice",
+            "A plan has one PostgreSQL server and one Redis; a second declaration would overwrite the first's files.",
+            "Merge the two declarations.");
+    public static final Rule INVALID_REDIS_TOPOLOGY = new Rule(
+            "SP030",
+            Severity.ERROR,
+            "Redis replicas or cluster shape out of range",
+            "Standalone Redis has 0 or more replicas of its master; a cluster has at least 1 node and 0 or more"
+                    + " replicas per master, and takes no standalone replica count.",
+            "Use replicas(n) for the redis chart, or cluster(nodes, replicasPerMaster) for redis-cluster.");
+    public static final Rule INVALID_MAXMEMORY = new Rule(
+            "SP031",
+            Severity.ERROR,
+            "Redis maxmemory of 0",
+            "Redis reads maxmemory 0 as no limit at all, the opposite of what a 0 suggests.",
+            "Give a positive maxmemory, such as gib(2), or leave it out for no limit.");
+    public static final Rule CONNECTIONS_EXHAUSTED = new Rule(
+            "SP120",
+            Severity.ERROR,
+            "Services at full scale exhaust max_connections",
+            "Each pod opens up to its pool size of connections. At maxReplicas plus the rolling update's surge, the"
+                    + " services together with superuser-reserved connections and other clients must stay within"
+                    + " the primary's max_connections; otherwise new pods fail with 'too many clients' exactly when"
+                    + " the HPA scales out.",
+            "Lower pool sizes or maxReplicas, put a pooler (PgBouncer) in front, or raise max_connections (a"
+                    + " restart).");
+    public static final Rule REDIS_MAXMEMORY_UNSAFE = new Rule(
+            "SP121",
+            Severity.ERROR,
+            "Redis maxmemory above a safe share of its memory limit",
+            "maxmemory bounds the data set only. A BGSAVE or AOF rewrite forks the process (copy-on-write pages),"
+                    + " and replication and client buffers come on top; with maxmemory close to the container's"
+                    + " limit the pod is OOM-killed. The safe share is 75 % unless the plan says otherwise.",
+            "Lower maxmemory, raise the Redis memory limit, or state safeMemoryShare(...) if the workload needs"
+                    + " no fork.");
+    public static final Rule REDIS_CLUSTER_SHAPE = new Rule(
+            "SP122",
+            Severity.ERROR,
+            "Redis Cluster shape that cannot form",
+            "redis-cli --cluster create needs nodes = masters × (1 + replicas per master) and at least 3 masters;"
+                    + " the Bitnami redis-cluster chart's cluster.nodes and cluster.replicas are passed to it.",
+            "Use cluster(6, 1) (3 masters, 1 replica each) or another multiple with at least 3 masters.");
+    public static final Rule POOL_WITHOUT_DATABASE = new Rule(
+            "SP123",
+            Severity.WARNING,
+            "Connection pool without PostgreSQL in the plan",
+            "A service declares its connection pool size, but the plan has no PostgreSQL to budget it against.",
+            "Add postgres(...) to the plan, or drop connectionPoolSize(...).");
+    public static final Rule SHARED_BUFFERS_EXCEED_MEMORY = new Rule(
+            "SP130",
+            Severity.ERROR,
+            "shared_buffers not below the instance's memory",
+            "shared_buffers is allocated at start as shared memory; at or above the memory the server may use,"
+                    + " PostgreSQL fails to start or is OOM-killed. PgTune gives it a quarter of memory.",
+            "Lower the stated shared_buffers (or remove it and let PgTune derive it), or raise the memory limit.");
+    public static final Rule RELEASE_COLLISION = new Rule(
+            "SP131",
+            Severity.ERROR,
+            "Two Helm releases of a plan share a name",
+            "Each release gets helm/<release>-values.yaml; two with one name would write the same file, and in one"
+                    + " namespace Helm refuses to install the second.",
+            "Give PostgreSQL and Redis releases names of their own: release(\"postgresql\"), release(\"redis\").");
     public static final Rule UTILIZATION_WITHOUT_REQUEST = new Rule(
             "SP101",
             Severity.ERROR,
@@ -184,6 +302,85 @@ public final class Rules {
                     + " and disruption budget, where they are checked; a raw value would bypass those checks.",
             "Drop the value and state it through the DSL: replicas(n), autoscale(...), requests(...), maxUnavailable(...).");
 
+    // SP3xx: reported by the annotation processor (module processor) as javac errors on the element.
+    public static final Rule PLAN_NOT_CONCRETE = new Rule(
+            "SP300",
+            Severity.ERROR,
+            "@Plan on something that is not a concrete class",
+            "The build instantiates every @Plan class; an interface, enum or abstract class cannot be instantiated.",
+            "Put @Plan on a concrete class that implements PlanDefinition.");
+    public static final Rule PLAN_NOT_PUBLIC = new Rule(
+            "SP301",
+            Severity.ERROR,
+            "@Plan class is not public",
+            "ServiceLoader instantiates plans from outside their package; a non-public class, or one nested in a"
+                    + " non-public or non-static class, cannot be instantiated.",
+            "Make the class public (and static, if nested).");
+    public static final Rule PLAN_WITHOUT_CONSTRUCTOR = new Rule(
+            "SP302",
+            Severity.ERROR,
+            "@Plan class has no public no-argument constructor",
+            "ServiceLoader instantiates plans through a public no-argument constructor.",
+            "Add a public no-argument constructor, or remove the other constructors.");
+    public static final Rule PLAN_NOT_A_DEFINITION = new Rule(
+            "SP303",
+            Severity.ERROR,
+            "@Plan class does not implement PlanDefinition",
+            "The build calls define() on every @Plan class; a class that does not implement PlanDefinition has none.",
+            "Implement io.scaleplan.dsl.PlanDefinition.");
+    public static final Rule PLAN_NAME_REPEATED = new Rule(
+            "SP304",
+            Severity.ERROR,
+            "Two @Plan classes give the same plan name",
+            "Two plans with one name would write the same folder of generated/; javac reports it on the second.",
+            "Rename one of the plans.");
+    public static final Rule PLAN_NAME_INVALID = new Rule(
+            "SP305",
+            Severity.ERROR,
+            "@Plan name is not a DNS-1123 label",
+            "A plan's name becomes a folder of generated/ and a Kubernetes label value.",
+            "Use lower-case letters, digits and '-'.");
+    public static final Rule PLAN_INDEX_UNWRITABLE = new Rule(
+            "SP306",
+            Severity.ERROR,
+            "The plan index cannot be written",
+            "The processor writes META-INF/services/io.scaleplan.dsl.PlanDefinition so that the build finds every"
+                    + " plan without scanning the class path; the Filer refused to write it.",
+            "Check the build's output folder; a clean build usually fixes it.");
+    public static final Rule CHART_MISSING = new Rule(
+            "SP310",
+            Severity.ERROR,
+            "@HelmChart points at no chart",
+            "Typed chart bindings are generated from the chart's values.schema.json and values.yaml; the folder or"
+                    + " files are not there (the path is resolved against the -Ascaleplan.chartRoot option).",
+            "Fix the path in @HelmChart, or the scaleplan.chartRoot processor option.");
+    public static final Rule CHART_MALFORMED = new Rule(
+            "SP311",
+            Severity.ERROR,
+            "Chart file is malformed",
+            "values.schema.json or values.yaml does not parse; the message gives its file, line and column.",
+            "Fix the file; helm lint reports the same problem.");
+    public static final Rule CHART_SCHEMA_UNBOUND = new Rule(
+            "SP312",
+            Severity.ERROR,
+            "Chart schema the processor cannot bind",
+            "Each service of the chart must be an object property of the schema's root, with typed properties; a"
+                    + " schema without them gives nothing to generate handles from.",
+            "Declare each service as an object with typed properties in values.schema.json.");
+    public static final Rule CHART_CLASS_NAME = new Rule(
+            "SP313",
+            Severity.ERROR,
+            "Generated class name is not valid or used twice",
+            "@HelmChart's className must be a Java identifier, and no two bindings in one package may share it.",
+            "Give the binding another className.");
+    public static final Rule PROCESSOR_FAILED = new Rule(
+            "SP329",
+            Severity.ERROR,
+            "The annotation processor failed",
+            "An unexpected error inside the processor; it is reported as one javac error with its trace instead of"
+                    + " crashing the compiler. This is a bug in scaleplan.",
+            "Report it with the message; a clean build may work around it.");
+
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 
     static {
@@ -201,6 +398,22 @@ public final class Rules {
                 UNSAFE_TEXT,
                 INVALID_RULE_SETTING,
                 UNUSED_SUPPRESSION,
+                INVALID_POSTGRES_VERSION,
+                INVALID_TUNING_INPUT,
+                INSTANCE_DISAGREES_WITH_LIMITS,
+                INVALID_PG_SETTING,
+                INVALID_SQL_IDENTIFIER,
+                INVALID_INDEX,
+                REPLICAS_WITH_DESKTOP,
+                DATA_TIER_TWICE,
+                INVALID_REDIS_TOPOLOGY,
+                INVALID_MAXMEMORY,
+                CONNECTIONS_EXHAUSTED,
+                REDIS_MAXMEMORY_UNSAFE,
+                REDIS_CLUSTER_SHAPE,
+                POOL_WITHOUT_DATABASE,
+                SHARED_BUFFERS_EXCEED_MEMORY,
+                RELEASE_COLLISION,
                 UTILIZATION_WITHOUT_REQUEST,
                 LIMIT_BELOW_REQUEST,
                 PDB_BLOCKS_EVICTION,
@@ -211,7 +424,19 @@ public final class Rules {
                 POD_LARGER_THAN_NODE,
                 UNKNOWN_NODE_POOL,
                 REPLICAS_WITH_AUTOSCALING,
-                CHART_VALUE_OWNED)) {
+                CHART_VALUE_OWNED,
+                PLAN_NOT_CONCRETE,
+                PLAN_NOT_PUBLIC,
+                PLAN_WITHOUT_CONSTRUCTOR,
+                PLAN_NOT_A_DEFINITION,
+                PLAN_NAME_REPEATED,
+                PLAN_NAME_INVALID,
+                PLAN_INDEX_UNWRITABLE,
+                CHART_MISSING,
+                CHART_MALFORMED,
+                CHART_SCHEMA_UNBOUND,
+                CHART_CLASS_NAME,
+                PROCESSOR_FAILED)) {
             if (BY_ID.put(rule.id(), rule) != null) {
                 throw new IllegalStateException("rule id used twice: " + rule.id());
             }

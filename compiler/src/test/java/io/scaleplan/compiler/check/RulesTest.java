@@ -215,4 +215,94 @@ class RulesTest {
                                 .build())
                 .hasMessageEndingWith("[SP012] prod · a: suppress(\"SP104\", ...) needs a reason a reviewer can read");
     }
+
+    @Test
+    void sp120ConnectionsAtFullScaleAgainstMaxConnections() {
+        ScalingPlan trips = plan().service("usage-metering", s -> s.requests(cores(1), gib(2))
+                        .autoscale(a -> a.replicas(3, 50).cpuUtilization(percent(70)))
+                        .connectionPoolSize(10))
+                .service("license-authority", s -> s.requests(cores(1), gib(2))
+                        .autoscale(a -> a.replicas(2, 30).cpuUtilization(percent(70)))
+                        .connectionPoolSize(5))
+                .databaseClient("reporting-etl", 20)
+                .postgres(pg -> pg.limits(cores(4), gib(16)).maxConnections(500)) // @sp120
+                .build();
+        // (50 + ceil(25% of 50) = 13) × 10 = 630; (30 + 8) × 5 = 190; + 20 + 3 reserved = 843
+        assertThat(check(trips))
+                .containsExactly(
+                        at("@sp120") + ": error: [SP120] prod · postgres: at maxReplicas plus rollout surge the"
+                                + " services open 820 connections (usage-metering (50 + 13 surge) × 10 = 630, license-authority"
+                                + " (30 + 8 surge) × 5 = 190) + 20 for other clients + 3 reserved = 843 > max_connections 500");
+        ScalingPlan passes = plan().service("usage-metering", s -> s.requests(cores(1), gib(2))
+                        .autoscale(a -> a.replicas(3, 20).cpuUtilization(percent(70)))
+                        .connectionPoolSize(10)
+                        .rolloutSurge(pods(1)))
+                .postgres(pg -> pg.limits(cores(4), gib(16)).maxConnections(500))
+                .build();
+        assertThat(check(passes)).isEmpty();
+    }
+
+    @Test
+    void sp121RedisMaxmemoryAboveItsSafeShare() {
+        ScalingPlan trips = plan().service("api", s -> s.replicas(2))
+                .redis(r -> r.replicas(3) // @sp121
+                        .maxmemory(gib(2))
+                        .limits(cores(1), mib(2560)))
+                .build();
+        assertThat(check(trips))
+                .containsExactly(at("@sp121") + ": error: [SP121] prod · redis: maxmemory 2Gi is 80% of the container's"
+                        + " memory limit 2560Mi; above 75% (1920Mi) a BGSAVE fork or replication buffers get the pod"
+                        + " OOM-killed");
+        assertThat(check(plan().service("api", s -> s.replicas(2))
+                        .redis(r -> r.replicas(3)
+                                .maxmemory(gib(2))
+                                .limits(cores(1), mib(2560))
+                                .safeMemoryShare(percent(80)))
+                        .build()))
+                .isEmpty();
+        assertThat(check(plan().service("api", s -> s.replicas(2))
+                        .redis(r -> r.replicas(3).maxmemory(gib(2)).limits(cores(1), gib(3)))
+                        .build()))
+                .isEmpty();
+    }
+
+    @Test
+    void sp122RedisClusterShape() {
+        ScalingPlan notAMultiple = plan().service("api", s -> s.replicas(2))
+                .redis(r -> r.cluster(7, 1)) // @sp122-multiple
+                .build();
+        assertThat(check(notAMultiple))
+                .containsExactly(
+                        at("@sp122-multiple") + ": error: [SP122] prod · redis: a cluster of 7 nodes with 1"
+                                + " replica(s) per master: 7 is not a multiple of 1 + 1 = 2, so nodes ≠ masters × (1 + replicas)");
+        ScalingPlan tooFewMasters = plan().service("api", s -> s.replicas(2))
+                .redis(r -> r.cluster(4, 1)) // @sp122-masters
+                .build();
+        assertThat(check(tooFewMasters))
+                .containsExactly(at("@sp122-masters") + ": error: [SP122] prod · redis: a cluster of 4 nodes with 1"
+                        + " replica(s) per master has 2 master(s); Redis Cluster needs at least 3");
+        assertThat(check(plan().service("api", s -> s.replicas(2))
+                        .redis(r -> r.cluster(6, 1))
+                        .build()))
+                .isEmpty();
+    }
+
+    @Test
+    void sp123PoolWithoutDatabase() {
+        ScalingPlan trips = plan().service("api", s -> s.replicas(2).connectionPoolSize(10)) // @sp123
+                .build();
+        assertThat(check(trips))
+                .containsExactly(at("@sp123") + ": warning: [SP123] prod · api: connectionPoolSize(10) but the plan"
+                        + " declares no PostgreSQL: the budget cannot be checked");
+    }
+
+    @Test
+    void dataTierPodsCountInTheOnlyPool() {
+        // 20 usage-metering pods fit 7 nodes alone (see sp107); the PostgreSQL primary and 3 replicas at 2 CPU do not
+        ScalingPlan plan = withPool(7)
+                .postgres(pg ->
+                        pg.requests(cores(2), gib(8)).limits(cores(4), gib(14)).readReplicas(3))
+                .build();
+        assertThat(check(plan)).singleElement().asString().contains("[SP107]").contains("(24 pods)");
+    }
 }

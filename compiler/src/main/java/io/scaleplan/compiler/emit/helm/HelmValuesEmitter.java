@@ -98,7 +98,8 @@ public final class HelmValuesEmitter implements Emitter {
         a.behavior().ifPresent(b -> node.set("behavior", KubernetesEmitter.behavior(b)));
     }
 
-    private static ObjectNode resources(Resources r) {
+    /** A container's requests and limits as Kubernetes (and every Bitnami chart) keys them. */
+    public static ObjectNode resources(Resources r) {
         ObjectNode node = Yaml.object();
         if (r.hasRequests()) {
             ObjectNode requests = node.putObject("requests");

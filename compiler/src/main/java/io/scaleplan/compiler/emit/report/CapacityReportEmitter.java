@@ -3,6 +3,7 @@ package io.scaleplan.compiler.emit.report;
 import io.scaleplan.compiler.check.CapacityPlanner;
 import io.scaleplan.compiler.check.CapacityPlanner.PoolFit;
 import io.scaleplan.compiler.check.CapacityPlanner.ServiceCapacity;
+import io.scaleplan.compiler.check.ConnectionBudget;
 import io.scaleplan.compiler.check.Numbers;
 import io.scaleplan.compiler.emit.Emitter;
 import io.scaleplan.compiler.emit.GeneratedFile;
@@ -30,6 +31,8 @@ public final class CapacityReportEmitter implements Emitter {
                 + " Capacity is rps per pod × pods.");
         md.blank();
         services(plan, md);
+        connections(plan, md);
+        redis(plan, md);
         pools(plan, md);
         return List.of(new GeneratedFile(plan.name() + "/CAPACITY.md", md.toString()));
     }
@@ -73,6 +76,62 @@ public final class CapacityReportEmitter implements Emitter {
         return pods >= 0 ? Integer.toString(pods) : pods + " (short)";
     }
 
+    private static void connections(ScalingPlan plan, Markdown md) {
+        ConnectionBudget.of(plan).ifPresent(b -> {
+            md.line("## PostgreSQL connections").blank();
+            md.line("At maxReplicas plus rollout surge, each pod holding its whole pool.")
+                    .blank();
+            List<List<String>> rows = new ArrayList<>();
+            for (ConnectionBudget.ServiceConnections c : b.services()) {
+                rows.add(List.of(
+                        c.service().name(),
+                        Integer.toString(c.pods()),
+                        Integer.toString(c.surge()),
+                        Integer.toString(c.poolSize()),
+                        Integer.toString(c.connections())));
+            }
+            b.clients()
+                    .forEach(c -> rows.add(
+                            List.of(c.name() + " (other client)", "–", "–", "–", Integer.toString(c.connections()))));
+            rows.add(List.of(
+                    "reserved (superuser, reserved_connections)", "–", "–", "–", Integer.toString(b.reserved())));
+            rows.add(List.of(
+                    "**total**",
+                    "",
+                    "",
+                    "",
+                    "**" + b.total() + " of " + b.maxConnections() + "**" + (b.fits() ? "" : " (over)")));
+            md.table(List.of("who", "max pods", "surge pods", "pool size", "connections"), rows);
+            md.blank();
+        });
+    }
+
+    private static void redis(ScalingPlan plan, Markdown md) {
+        plan.redis().ifPresent(r -> {
+            md.line("## Redis memory").blank();
+            String limit = r.resources().memoryLimit().map(Quantities::memory).orElse("–");
+            String share =
+                    r.maxmemory().isPresent() && r.resources().memoryLimit().isPresent()
+                            ? Numbers.format(100.0
+                                            * r.maxmemory().get().bytes()
+                                            / r.resources().memoryLimit().get().bytes())
+                                    + "% (safe: up to " + r.safeMemoryShare() + ")"
+                            : "–";
+            String shape = r.cluster()
+                    .map(c -> "cluster: " + c.nodes() + " nodes, " + c.replicasPerMaster() + " replica(s) per master")
+                    .orElse("standalone: 1 master, " + r.replicas() + " replica(s)");
+            md.table(
+                    List.of("release", "topology", "maxmemory", "memory limit", "maxmemory share of limit"),
+                    List.of(List.of(
+                            r.release(),
+                            shape,
+                            r.maxmemory().map(Quantities::memory).orElse("no limit"),
+                            limit,
+                            share)));
+            md.blank();
+        });
+    }
+
     private static void pools(ScalingPlan plan, Markdown md) {
         md.line("## Node pools").blank();
         if (plan.nodePools().isEmpty()) {
@@ -81,7 +140,7 @@ public final class CapacityReportEmitter implements Emitter {
             return;
         }
         List<List<String>> rows = new ArrayList<>();
-        for (PoolFit fit : CapacityPlanner.poolFits(plan, List.of())) {
+        for (PoolFit fit : CapacityPlanner.poolFits(plan)) {
             rows.add(List.of(
                     fit.pool().name(),
                     fit.pool().minNodes() + "–" + fit.pool().maxNodes(),

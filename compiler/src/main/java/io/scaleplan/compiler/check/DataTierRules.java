@@ -1,0 +1,58 @@
+package io.scaleplan.compiler.check;
+
+import static io.scaleplan.compiler.check.PlanRule.finding;
+
+import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.Memory;
+import io.scaleplan.dsl.PgSetting;
+import io.scaleplan.dsl.ScalingPlan;
+import io.scaleplan.dsl.SourceLocation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** SP130 shared_buffers not below the instance's memory; SP131 two Helm releases of a plan with one name. */
+final class DataTierRules implements PlanRule {
+
+    @Override
+    public List<Diagnostic> check(ScalingPlan plan) {
+        List<Diagnostic> out = new ArrayList<>();
+        plan.postgres().ifPresent(pg -> pg.stated(PgSetting.SHARED_BUFFERS).ifPresent(sb -> {
+            Memory memory = pg.instance().memory();
+            if (sb.compareTo(memory) >= 0) {
+                out.add(finding(
+                        Rules.SHARED_BUFFERS_EXCEED_MEMORY,
+                        plan.name() + " · postgres",
+                        "shared_buffers " + sb + " is not below the instance's memory " + memory,
+                        pg.settings().stream()
+                                .filter(v -> v.key() == PgSetting.SHARED_BUFFERS)
+                                .findFirst()
+                                .orElseThrow()
+                                .source()));
+            }
+        }));
+        Map<String, String> releases = new LinkedHashMap<>();
+        releases.put(plan.release().name(), "the services' release");
+        plan.postgres().ifPresent(pg -> releaseOnce(plan, releases, pg.release(), "postgres", pg.source(), out));
+        plan.redis().ifPresent(r -> releaseOnce(plan, releases, r.release(), "redis", r.source(), out));
+        return out;
+    }
+
+    private static void releaseOnce(
+            ScalingPlan plan,
+            Map<String, String> releases,
+            String release,
+            String what,
+            SourceLocation at,
+            List<Diagnostic> out) {
+        String first = releases.putIfAbsent(release, what + "'s release");
+        if (first != null) {
+            out.add(finding(
+                    Rules.RELEASE_COLLISION,
+                    plan.name() + " · " + what,
+                    what + "'s Helm release \"" + release + "\" is also " + first,
+                    at));
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.scaleplan.compiler.emit.postgres;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scaleplan.compiler.emit.Emitter;
+import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.emit.helm.HelmValuesEmitter;
+import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.Yaml;
+import io.scaleplan.dsl.Index;
+import io.scaleplan.dsl.Postgres;
+import io.scaleplan.dsl.ScalingPlan;
+import io.scaleplan.dsl.TableName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code postgres} target: the Bitnami {@code postgresql} values overlay and the SQL a DBA runs
+ * with {@code psql -v ON_ERROR_STOP=1 -f FILE}, each script safe to run twice.
+ *
+ * <ul>
+ *   <li>{@code helm/<release>-values.yaml}: {@code architecture}, {@code primary.extendedConfiguration},
+ *       {@code primary.resources} and the same for {@code readReplicas} (a standby needs settings
+ *       such as max_connections at least as large as its primary's).
+ *   <li>{@code sql/10-settings.sql}: {@code ALTER SYSTEM SET} per setting, each with where it came
+ *       from, then {@code SELECT pg_reload_conf();}; the header lists what needs a restart.
+ *   <li>{@code sql/20-indexes.sql}: per index, drops a leftover of that name that an earlier failed
+ *       concurrent build left INVALID, then {@code CREATE INDEX CONCURRENTLY IF NOT EXISTS}.
+ *   <li>{@code sql/30-maintenance.sql}: {@code VACUUM (ANALYZE)} of the named tables.
+ *   <li>{@code sql/checks.sql}: the runbook's connection count and slow-query report, the latter
+ *       only where pg_stat_statements is installed and loaded.
+ * </ul>
+ */
+public final class PostgresEmitter implements Emitter {
+    private static final String RUN = "Run with: psql -v ON_ERROR_STOP=1 -f ";
+
+    @Override
+    public List<GeneratedFile> emit(ScalingPlan plan) {
+        if (plan.postgres().isEmpty()) {
+            return List.of();
+        }
+        Postgres pg = plan.postgres().get();
+        List<Tuning.Tuned> settings = Tuning.settings(pg);
+        String dir = plan.name() + "/";
+        return List.of(
+                new GeneratedFile(dir + "helm/" + pg.release() + "-values.yaml", values(plan, pg, settings)),
+                new GeneratedFile(dir + "sql/10-settings.sql", settingsSql(plan, pg, settings)),
+                new GeneratedFile(dir + "sql/20-indexes.sql", indexesSql(plan, pg)),
+                new GeneratedFile(dir + "sql/30-maintenance.sql", maintenanceSql(plan, pg)),
+                new GeneratedFile(dir + "sql/checks.sql", checksSql(plan, pg)));
+    }
+
+    private static String values(ScalingPlan plan, Postgres pg, List<Tuning.Tuned> settings) {
+        StringBuilder conf = new StringBuilder();
+        for (Tuning.Tuned s : settings) {
+            conf.append(s.name()).append(" = ").append(PgSql.literal(s.value())).append('\n');
+        }
+        ObjectNode values = Yaml.object();
+        values.put("architecture", pg.readReplicas() > 0 ? "replication" : "standalone");
+        for (String role : List.of("primary", "readReplicas")) {
+            if (role.equals("readReplicas") && pg.readReplicas() == 0) {
+                continue;
+            }
+            ObjectNode node = values.putObject(role);
+            if (role.equals("readReplicas")) {
+                node.put("replicaCount", pg.readReplicas());
+            }
+            node.put("extendedConfiguration", conf.toString());
+            if (!pg.resources().isEmpty()) {
+                node.set("resources", HelmValuesEmitter.resources(pg.resources()));
+            }
+        }
+        return Yaml.render(Headers.comment("#", plan), values);
+    }
+
+    private static String header(ScalingPlan plan, Postgres pg, String file) {
+        return Headers.comment("--", plan) + "--\n-- PostgreSQL " + pg.majorVersion() + ", Helm release " + pg.release()
+                + ". " + RUN + file + "\n";
+    }
+
+    static String settingsSql(ScalingPlan plan, Postgres pg, List<Tuning.Tuned> settings) {
+        int major = pg.majorVersion();
+        StringBuilder sql = new StringBuilder(header(plan, pg, "10-settings.sql"));
+        sql.append("-- Derived settings: ")
+                .append(PgTune.GENERATION)
+                .append(", for Linux, from ")
+                .append(instanceText(pg))
+                .append(".\n");
+        sql.append("-- Stated settings win over derived ones. ALTER SYSTEM writes postgresql.auto.conf;")
+                .append(" running this again changes nothing.\n--\n");
+        List<String> restart = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (Tuning.Tuned s : settings) {
+            s.requiresRestart(major)
+                    .ifPresentOrElse(
+                            r -> {
+                                if (r) {
+                                    restart.add(s.name());
+                                }
+                            },
+                            () -> unknown.add(s.name()));
+        }
+        sql.append("-- Take effect only after a restart (pg_settings.context = 'postmaster'):\n--   ")
+                .append(restart.isEmpty() ? "(none)" : String.join(", ", restart))
+                .append('\n');
+        if (!unknown.isEmpty()) {
+            sql.append("-- Custom settings, context unknown to scaleplan (see pg_settings.context):\n--   ")
+                    .append(String.join(", ", unknown))
+                    .append('\n');
+        }
+        sql.append("-- The others take effect at pg_reload_conf() below, except in sessions that SET them.\n");
+        for (Tuning.Tuned s : settings) {
+            sql.append("\n-- ").append(s.name()).append(": ").append(s.origin()).append('\n');
+            sql.append("ALTER SYSTEM SET ")
+                    .append(s.name())
+                    .append(" = ")
+                    .append(PgSql.literal(s.value()))
+                    .append(";\n");
+        }
+        sql.append("\nSELECT pg_reload_conf();\n");
+        return sql.toString();
+    }
+
+    private static String instanceText(Postgres pg) {
+        var i = pg.instance();
+        return i.vcpus().map(v -> v + " vCPUs").orElse("vCPUs not given") + ", memory "
+                + PgTune.memory(i.memory().bytes() / 1024) + (i.fromLimits() ? " (the primary's limits)" : "")
+                + ", storage " + i.storage() + ", workload " + pg.workload().pgtuneName() + ", database size "
+                + pg.databaseSize();
+    }
+
+    static String indexesSql(ScalingPlan plan, Postgres pg) {
+        StringBuilder sql = new StringBuilder(header(plan, pg, "20-indexes.sql"));
+        sql.append("-- Each index is built with CREATE INDEX CONCURRENTLY, outside any transaction, so writes go on.\n")
+                .append("-- A concurrent build that failed leaves an INVALID index of that name, which IF NOT EXISTS\n")
+                .append("-- would keep: it is dropped first. Do not run this while another build of it is running.\n");
+        int n = 0;
+        for (Index index : pg.indexes()) {
+            n++;
+            String var = "scaleplan_invalid_" + n;
+            String qualified =
+                    index.table().schema().map(s -> PgSql.ident(s) + ".").orElse("") + PgSql.ident(index.name());
+            String columns = index.columns().stream().map(PgSql::ident).collect(Collectors.joining(", "));
+            sql.append("\n-- ")
+                    .append(index.name())
+                    .append(" on ")
+                    .append(index.table())
+                    .append(" (")
+                    .append(String.join(", ", index.columns()))
+                    .append("): declared at ")
+                    .append(index.source())
+                    .append('\n');
+            sql.append("SELECT EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass(")
+                    .append(PgSql.literal(qualified))
+                    .append(") AND NOT indisvalid) AS ")
+                    .append(var)
+                    .append(" \\gset\n");
+            sql.append("\\if :").append(var).append('\n');
+            sql.append("DROP INDEX CONCURRENTLY IF EXISTS ").append(qualified).append(";\n");
+            sql.append("\\endif\n");
+            sql.append("CREATE INDEX CONCURRENTLY IF NOT EXISTS ")
+                    .append(PgSql.ident(index.name()))
+                    .append(" ON ")
+                    .append(PgSql.table(index.table()))
+                    .append(" (")
+                    .append(columns)
+                    .append(");\n");
+        }
+        if (n == 0) {
+            sql.append("\n-- The plan declares no indexes.\n");
+        }
+        return sql.toString();
+    }
+
+    static String maintenanceSql(ScalingPlan plan, Postgres pg) {
+        StringBuilder sql = new StringBuilder(header(plan, pg, "30-maintenance.sql"));
+        sql.append("-- VACUUM cannot run inside a transaction block; psql -f runs each statement on its own.\n");
+        if (pg.vacuumAnalyze().isEmpty()) {
+            sql.append("\n-- The plan names no tables to vacuum.\n");
+        }
+        for (TableName t : pg.vacuumAnalyze()) {
+            sql.append("\nVACUUM (ANALYZE) ").append(PgSql.table(t)).append(";\n");
+        }
+        return sql.toString();
+    }
+
+    static String checksSql(ScalingPlan plan, Postgres pg) {
+        StringBuilder sql = new StringBuilder(header(plan, pg, "checks.sql"));
+        sql.append("-- The runbook's checks, for PostgreSQL ")
+                .append(pg.majorVersion())
+                .append(" (pg_stat_statements has mean_exec_time/total_exec_time since 13).\n");
+        sql.append("\n-- Connections in use against max_connections.\n")
+                .append("SELECT count(*) AS connections, current_setting('max_connections')::int AS max_connections")
+                .append(" FROM pg_stat_activity;\n");
+        sql.append("\n-- Connections by state.\n")
+                .append("SELECT coalesce(state, 'background') AS state, count(*) AS connections")
+                .append(" FROM pg_stat_activity GROUP BY 1 ORDER BY 1;\n");
+        sql.append("\n-- Slow queries, where pg_stat_statements is installed here and loaded at server start.\n")
+                .append("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements')")
+                .append(" AND current_setting('shared_preload_libraries')")
+                .append(" ~ '(^|[ ,])pg_stat_statements($|[ ,])' AS scaleplan_pgss \\gset\n")
+                .append("\\if :scaleplan_pgss\n")
+                .append("SELECT query, calls, mean_exec_time, total_exec_time FROM pg_stat_statements")
+                .append(" ORDER BY total_exec_time DESC LIMIT 10;\n")
+                .append("\\else\n")
+                .append("\\echo 'pg_stat_statements is not installed or not in shared_preload_libraries: no slow-query")
+                .append(" report'\n")
+                .append("\\endif\n");
+        return sql.toString();
+    }
+}

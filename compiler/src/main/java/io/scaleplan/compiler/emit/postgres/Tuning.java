@@ -1,0 +1,69 @@
+package io.scaleplan.compiler.emit.postgres;
+
+import io.scaleplan.dsl.PgSetting;
+import io.scaleplan.dsl.Postgres;
+import io.scaleplan.dsl.PostgresInstance;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The settings a plan's PostgreSQL gets: PgTune's derived ones, each replaced by the plan's stated
+ * value where it states one, then the stated settings PgTune does not derive, in the order stated.
+ */
+public final class Tuning {
+
+    /**
+     * One emitted setting.
+     *
+     * @param name the parameter
+     * @param value the value as PostgreSQL reads it
+     * @param origin where it came from: {@code stated at File.java:12} or the derivation
+     * @param key the typed key, empty for a custom setting
+     */
+    public record Tuned(String name, String value, String origin, Optional<PgSetting<?>> key) {
+        /** Whether it needs a restart on {@code major}; empty when scaleplan does not know. */
+        public Optional<Boolean> requiresRestart(int major) {
+            return key.map(k -> k.requiresRestart(major));
+        }
+    }
+
+    private Tuning() {}
+
+    /** The inputs PgTune sees for {@code pg}: Linux, the instance, the workload, stated max_connections. */
+    public static PgTune.Inputs inputs(Postgres pg) {
+        PostgresInstance instance = pg.instance();
+        return new PgTune.Inputs(
+                pg.majorVersion(),
+                PgTune.Os.LINUX,
+                pg.workload(),
+                instance.memory().bytes() / 1024,
+                instance.vcpus().map(OptionalInt::of).orElse(OptionalInt.empty()),
+                pg.stated(PgSetting.MAX_CONNECTIONS).map(OptionalInt::of).orElse(OptionalInt.empty()),
+                instance.storage(),
+                pg.databaseSize());
+    }
+
+    /** Every setting to emit, in order. */
+    public static List<Tuned> settings(Postgres pg) {
+        Map<String, Tuned> out = new LinkedHashMap<>();
+        for (PgTune.Setting s : PgTune.tune(inputs(pg))) {
+            out.put(
+                    s.name(),
+                    new Tuned(
+                            s.name(),
+                            s.value(),
+                            "derived from " + s.from(),
+                            PgSetting.byName(s.name()).map(k -> k)));
+        }
+        for (PgSetting.Value v : pg.settings()) {
+            String name = v.key().name();
+            Optional<PgSetting<?>> key = PgSetting.byName(name).map(k -> k);
+            out.put(name, new Tuned(name, PgSql.value(v.key(), v.value()), "stated at " + v.source(), key));
+        }
+        return new ArrayList<>(out.values());
+    }
+}

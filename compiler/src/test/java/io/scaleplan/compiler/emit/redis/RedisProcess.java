@@ -1,0 +1,79 @@
+package io.scaleplan.compiler.emit.redis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import redis.embedded.RedisExecProvider;
+
+/**
+ * A real redis-server (the 7.0.15 binary embedded-redis bundles) started from a config file, as
+ * {@code redis-server FILE --port N} starts it. embedded-redis' own builder cannot combine a config
+ * file with a port (its build() adds a {@code bind} setting, which it then refuses next to a file).
+ */
+final class RedisProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+
+    private RedisProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts redis-server with {@code conf} on a free port, in {@code dir}; returns once it accepts connections. */
+    static RedisProcess start(Path conf, Path dir) throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String exec = RedisExecProvider.defaultProvider().get().getAbsolutePath();
+        Process p = new ProcessBuilder(List.of(
+                        exec,
+                        conf.toAbsolutePath().toString(),
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--dir",
+                        dir.toAbsolutePath().toString()))
+                .redirectErrorStream(true)
+                .start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder log = new StringBuilder();
+        String line;
+        while ((line = out.readLine()) != null) {
+            log.append(line).append('\n');
+            if (line.contains("Ready to accept connections")) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        out.transferTo(java.io.Writer.nullWriter());
+                    } catch (IOException e) {
+                        // the server is gone
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                return new RedisProcess(p, port);
+            }
+        }
+        throw new IllegalStateException("redis-server did not start:\n" + log);
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroy();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

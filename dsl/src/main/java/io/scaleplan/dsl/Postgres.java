@@ -1,0 +1,504 @@
+package io.scaleplan.dsl;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The plan's PostgreSQL server, deployed with the Bitnami {@code postgresql} chart: its major
+ * version, the instance it is tuned for, its workload, read replicas, settings, indexes and
+ * maintenance. Declared with {@link ScalingPlan.Builder#postgres(java.util.function.Consumer)}:
+ *
+ * <pre>{@code
+ * .postgres(pg -> pg
+ *         .release("postgresql")
+ *         .workload(Workload.OLTP)
+ *         .storage(StorageType.SSD)
+ *         .requests(cores(2), gib(8))
+ *         .limits(cores(4), gib(16))        // tuned for 4 vCPUs and 16 GiB
+ *         .readReplicas(3)
+ *         .maxConnections(500)
+ *         .index("idx_usage_events_tenant_date", "usage_events", "tenant_id", "created_at")
+ *         .vacuumAnalyze("usage_events"))
+ * }</pre>
+ *
+ * compiles to {@code helm/postgresql-values.yaml} ({@code readReplicas.replicaCount}, {@code
+ * primary.extendedConfiguration}, {@code primary.resources}) and to {@code sql/10-settings.sql}:
+ *
+ * <pre>
+ * -- max_connections: stated at io/scaleplan/arka/Production.java:71
+ * ALTER SYSTEM SET max_connections = '500';
+ *
+ * -- shared_buffers: derived from memory 16GB, workload oltp
+ * ALTER SYSTEM SET shared_buffers = '4GB';
+ * ...
+ * SELECT pg_reload_conf();
+ * </pre>
+ *
+ * plus {@code sql/20-indexes.sql}, {@code sql/30-maintenance.sql} and {@code sql/checks.sql}.
+ *
+ * <p>Settings the plan does not state are derived for Linux with <b>PgTune 2026</b>
+ * (le0pard/pgtune HEAD 7caef27): the classic formulas (commit e2c7f39) with the 2026 rework over
+ * them, which adds NVMe storage and the database size against memory as inputs, caps
+ * maintenance_work_mem at 8GB, floors work_mem at 4MB, and derives huge_pages, jit,
+ * wal_compression, the autovacuum settings and, on 18, io_method/io_workers. The inputs are the
+ * instance (vCPUs, memory, storage), the {@link Workload}, the {@link DatabaseSize} and a stated
+ * {@code max_connections}; a stated setting wins over the derived one. Each line of {@code
+ * 10-settings.sql} says whether it was stated (and where) or derived (and from what).
+ *
+ * @param release the Helm release of the Bitnami chart ({@code postgresql})
+ * @param majorVersion the PostgreSQL major version, {@value #OLDEST_MAJOR} to {@value #NEWEST_MAJOR}
+ * @param instance what the server is tuned for
+ * @param workload PgTune's DB type
+ * @param databaseSize the database's size against memory
+ * @param readReplicas streaming read replicas (Bitnami {@code readReplicas.replicaCount})
+ * @param settings the settings the plan states, in the order stated, each parameter once
+ * @param indexes indexes to build concurrently, names unique
+ * @param vacuumAnalyze tables to {@code VACUUM (ANALYZE)}, in order
+ * @param resources the primary's (and each read replica's) requests and limits
+ * @param source where {@code postgres(...)} was called
+ */
+public record Postgres(
+        String release,
+        int majorVersion,
+        PostgresInstance instance,
+        Workload workload,
+        DatabaseSize databaseSize,
+        int readReplicas,
+        List<PgSetting.Value> settings,
+        List<Index> indexes,
+        List<TableName> vacuumAnalyze,
+        Resources resources,
+        SourceLocation source) {
+
+    /** The oldest major version scaleplan tunes for. */
+    public static final int OLDEST_MAJOR = 13;
+    /** The newest major version scaleplan tunes for. */
+    public static final int NEWEST_MAJOR = 18;
+    /** The default major version: the one the Bitnami chart ships. */
+    public static final int DEFAULT_MAJOR = 17;
+    /** The default Helm release name. */
+    public static final String DEFAULT_RELEASE = "postgresql";
+
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
+    public Postgres {
+        Objects.requireNonNull(release, "release");
+        Objects.requireNonNull(instance, "instance");
+        Objects.requireNonNull(workload, "workload");
+        Objects.requireNonNull(databaseSize, "databaseSize");
+        settings = List.copyOf(settings);
+        indexes = List.copyOf(indexes);
+        vacuumAnalyze = List.copyOf(vacuumAnalyze);
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(source, "source");
+        if (!Names.isDns1123Label(release)) {
+            throw new IllegalArgumentException("not a valid release name: " + Names.show(release));
+        }
+        if (majorVersion < OLDEST_MAJOR || majorVersion > NEWEST_MAJOR) {
+            throw new IllegalArgumentException("unsupported PostgreSQL major version: " + majorVersion);
+        }
+        if (readReplicas < 0) {
+            throw new IllegalArgumentException("readReplicas must not be negative: " + readReplicas);
+        }
+        Set<String> names = new HashSet<>();
+        for (PgSetting.Value v : settings) {
+            if (!names.add(v.key().name())) {
+                throw new IllegalArgumentException(
+                        "setting stated twice: " + v.key().name());
+            }
+            v.key().problem(v.value(), majorVersion).ifPresent(p -> {
+                throw new IllegalArgumentException(p);
+            });
+        }
+        Set<String> indexNames = new HashSet<>();
+        for (Index i : indexes) {
+            if (!indexNames.add(i.table().schema().orElse("") + "." + i.name())) {
+                throw new IllegalArgumentException("index declared twice: " + i.name());
+            }
+        }
+    }
+
+    /** The value the plan states for {@code key}, if it states one. */
+    public <T> Optional<T> stated(PgSetting<T> key) {
+        for (PgSetting.Value v : settings) {
+            if (v.key() == key) {
+                @SuppressWarnings("unchecked")
+                T value = (T) v.value();
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Builds the PostgreSQL part of a plan. Every method checks its argument where it is called;
+     * the plan's {@code build()} fails listing every problem.
+     */
+    public static final class Builder {
+        private final Problems problems;
+        private final String element;
+        private final SourceLocation source;
+        private final PodResources resources;
+        private String release = DEFAULT_RELEASE;
+        private int majorVersion = DEFAULT_MAJOR;
+        private Integer vcpus;
+        private Memory memory;
+        private SourceLocation instanceAt;
+        private StorageType storage = StorageType.SSD;
+        private Workload workload = Workload.WEB;
+        private DatabaseSize databaseSize = DatabaseSize.ABOUT_MEMORY;
+        private int readReplicas;
+        private SourceLocation replicasAt;
+        private final Map<String, PgSetting.Value> settings = new LinkedHashMap<>();
+        private final List<Index> indexes = new ArrayList<>();
+        private final List<TableName> vacuum = new ArrayList<>();
+
+        Builder(Problems problems, String planName, SourceLocation source) {
+            this.problems = problems;
+            this.element = planName + " · postgres";
+            this.source = source;
+            this.resources = new PodResources(problems, element);
+        }
+
+        /** The Helm release of the Bitnami {@code postgresql} chart; default {@code postgresql}. */
+        public Builder release(String name) {
+            problems.requireLabel(element, "Helm release", name);
+            this.release = name;
+            return this;
+        }
+
+        /**
+         * The PostgreSQL major version, {@value Postgres#OLDEST_MAJOR} to {@value
+         * Postgres#NEWEST_MAJOR}; default {@value Postgres#DEFAULT_MAJOR}, as the Bitnami chart
+         * ships. It decides which settings exist and need a restart.
+         */
+        public Builder majorVersion(int major) {
+            if (major < OLDEST_MAJOR || major > NEWEST_MAJOR) {
+                problems.errorHere(
+                        "SP020",
+                        element,
+                        "PostgreSQL major version must be " + OLDEST_MAJOR + " to " + NEWEST_MAJOR + ", was " + major);
+            } else {
+                this.majorVersion = major;
+            }
+            return this;
+        }
+
+        /**
+         * The machine PostgreSQL is tuned for, when the primary has no resource limits: {@code
+         * instance(8, gib(32))}. With limits, leave it out (the limits are the instance); a stated
+         * instance that disagrees with them is an error.
+         */
+        public Builder instance(int vcpus, Memory memory) {
+            Objects.requireNonNull(memory, "memory");
+            instanceAt = SourceLocation.capture();
+            if (vcpus < 1) {
+                problems.errorHere("SP021", element, "instance vCPUs must be at least 1, was " + vcpus);
+            }
+            checkMemory(memory, "instance memory");
+            this.vcpus = vcpus;
+            this.memory = memory;
+            return this;
+        }
+
+        private boolean checkMemory(Memory m, String what) {
+            if (m.compareTo(PostgresInstance.MIN_MEMORY) < 0) {
+                problems.errorHere("SP021", element, what + " must be at least 512Mi (PgTune's minimum), was " + m);
+                return false;
+            }
+            if (m.bytes() % 1024 != 0) {
+                problems.errorHere(
+                        "SP021", element, what + " must be a whole number of KiB, was " + m.bytes() + " bytes");
+                return false;
+            }
+            return true;
+        }
+
+        /** The storage the data lives on; default {@link StorageType#SSD}. */
+        public Builder storage(StorageType type) {
+            this.storage = Objects.requireNonNull(type, "type");
+            return this;
+        }
+
+        /** What the server mostly does; default {@link Workload#WEB}. */
+        public Builder workload(Workload workload) {
+            this.workload = Objects.requireNonNull(workload, "workload");
+            return this;
+        }
+
+        /** The database's size against memory; default {@link DatabaseSize#ABOUT_MEMORY}. */
+        public Builder databaseSize(DatabaseSize size) {
+            this.databaseSize = Objects.requireNonNull(size, "size");
+            return this;
+        }
+
+        /** Streaming read replicas (Bitnami {@code readReplicas.replicaCount}); default 0. */
+        public Builder readReplicas(int count) {
+            if (count < 0) {
+                problems.errorHere("SP021", element, "readReplicas must be at least 0, was " + count);
+            }
+            this.readReplicas = count;
+            this.replicasAt = SourceLocation.capture();
+            return this;
+        }
+
+        /** The primary's (and each read replica's) CPU and memory requests. */
+        public Builder requests(Cpu cpu, Memory memory) {
+            resources.requests(cpu, memory);
+            return this;
+        }
+
+        /**
+         * The primary's (and each read replica's) CPU and memory limits. They are also the instance
+         * PostgreSQL is tuned for: memory as is, CPUs as whole cores rounded down.
+         */
+        public Builder limits(Cpu cpu, Memory memory) {
+            resources.limits(cpu, memory);
+            return this;
+        }
+
+        /**
+         * States a setting; it wins over the derived one. The value is checked against the server's
+         * range and the target major version:
+         * {@code set(PgSetting.EFFECTIVE_IO_CONCURRENCY, 256)}.
+         */
+        public <T> Builder set(PgSetting<T> key, T value) {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, key.name());
+            SourceLocation at = SourceLocation.capture();
+            PgSetting.Value first = settings.get(key.name());
+            if (first != null) {
+                problems.error("SP023", element, key.name() + " is stated twice (first at " + first.source() + ")", at);
+                return this;
+            }
+            settings.put(key.name(), new PgSetting.Value(key, value, at));
+            return this;
+        }
+
+        /**
+         * The escape hatch for a parameter without a typed key: {@code setting("log_min_duration_statement",
+         * "500ms")}. The name must be spelled like a parameter and the value may not hold quotes,
+         * backslashes or control characters; the server checks the rest when the script runs.
+         */
+        public Builder setting(String name, String value) {
+            Objects.requireNonNull(value, "value");
+            if (!PgSetting.isParameterName(name)) {
+                problems.errorHere(
+                        "SP023",
+                        element,
+                        "setting name " + Names.show(name)
+                                + " is not a PostgreSQL parameter name (lower-case letters, digits and '_', optionally"
+                                + " prefixed by an extension name and '.')");
+                return this;
+            }
+            if (PgSetting.byName(name).isPresent()) {
+                problems.errorHere(
+                        "SP023",
+                        element,
+                        name + " has a typed key: use set(PgSetting." + name.toUpperCase(java.util.Locale.ROOT)
+                                + ", ...) instead of setting(\"" + name + "\", ...)");
+                return this;
+            }
+            return set(PgSetting.custom(name), value);
+        }
+
+        /** {@code max_connections}: also PgTune's "connections" input, so work_mem follows it. */
+        public Builder maxConnections(int connections) {
+            return set(PgSetting.MAX_CONNECTIONS, connections);
+        }
+
+        /** {@code shared_buffers}. Needs a restart. */
+        public Builder sharedBuffers(Memory memory) {
+            return set(PgSetting.SHARED_BUFFERS, memory);
+        }
+
+        /** {@code effective_cache_size}. */
+        public Builder effectiveCacheSize(Memory memory) {
+            return set(PgSetting.EFFECTIVE_CACHE_SIZE, memory);
+        }
+
+        /** {@code work_mem}: memory per sort or hash step. */
+        public Builder workMem(Memory memory) {
+            return set(PgSetting.WORK_MEM, memory);
+        }
+
+        /** {@code maintenance_work_mem}. */
+        public Builder maintenanceWorkMem(Memory memory) {
+            return set(PgSetting.MAINTENANCE_WORK_MEM, memory);
+        }
+
+        /** {@code random_page_cost}. */
+        public Builder randomPageCost(double cost) {
+            return set(PgSetting.RANDOM_PAGE_COST, cost);
+        }
+
+        /**
+         * An index built with {@code CREATE INDEX CONCURRENTLY IF NOT EXISTS}: {@code
+         * index("idx_usage_events_tenant_date", "usage_events", "tenant_id", "created_at")}. The
+         * table may be schema-qualified ({@code billing.usage_events}).
+         */
+        public Builder index(String name, String table, String... columns) {
+            Objects.requireNonNull(columns, "columns");
+            SourceLocation at = SourceLocation.capture();
+            boolean ok = true;
+            Optional<String> nameProblem = SqlNames.problem("index name", name);
+            if (nameProblem.isPresent()) {
+                problems.error("SP024", element, nameProblem.get(), at);
+                ok = false;
+            }
+            Optional<TableName> parsed = TableName.parse(table, problems, "SP024", element);
+            ok &= parsed.isPresent();
+            if (columns.length == 0) {
+                problems.error("SP025", element, "index " + Names.show(name) + " names no columns", at);
+                ok = false;
+            }
+            Set<String> seen = new HashSet<>();
+            for (String c : columns) {
+                Optional<String> p = SqlNames.problem("column", c);
+                if (p.isPresent()) {
+                    problems.error("SP024", element, p.get(), at);
+                    ok = false;
+                } else if (!seen.add(c)) {
+                    problems.error(
+                            "SP025",
+                            element,
+                            "index " + Names.show(name) + " names column " + Names.show(c) + " twice",
+                            at);
+                    ok = false;
+                }
+            }
+            if (!ok) {
+                return this;
+            }
+            for (Index existing : indexes) {
+                if (existing.name().equals(name)
+                        && existing.table().schema().equals(parsed.get().schema())) {
+                    problems.error(
+                            "SP025",
+                            element,
+                            "index " + Names.show(name) + " is declared twice (first at " + existing.source() + ")",
+                            at);
+                    return this;
+                }
+            }
+            indexes.add(new Index(name, parsed.get(), Arrays.asList(columns), at));
+            return this;
+        }
+
+        /** Tables to {@code VACUUM (ANALYZE)} in {@code sql/30-maintenance.sql}, in this order. */
+        public Builder vacuumAnalyze(String... tables) {
+            for (String t : tables) {
+                TableName.parse(t, problems, "SP024", element).ifPresent(name -> {
+                    if (vacuum.contains(name)) {
+                        problems.errorHere("SP025", element, "table " + Names.show(t) + " is vacuumed twice");
+                    } else {
+                        vacuum.add(name);
+                    }
+                });
+            }
+            return this;
+        }
+
+        /** Whole-object checks, then the instance; records problems, returns it when they allow. */
+        boolean check() {
+            boolean ok = true;
+            for (PgSetting.Value v : settings.values()) {
+                Optional<String> p = v.key().problem(v.value(), majorVersion);
+                if (p.isPresent()) {
+                    problems.error("SP023", element, p.get(), v.source());
+                    ok = false;
+                }
+            }
+            Optional<Memory> limitMemory = resources.memoryLimit();
+            if (limitMemory.isPresent()) {
+                if (!checkMemoryAt(limitMemory.get(), "memory limit (the instance's memory)", resources.source())) {
+                    ok = false;
+                }
+                if (memory != null && !memory.equals(limitMemory.get())) {
+                    problems.error(
+                            "SP022",
+                            element,
+                            "instance memory " + memory + " disagrees with the primary's memory limit "
+                                    + limitMemory.get() + ": the limit is what PostgreSQL gets",
+                            instanceAt);
+                    ok = false;
+                }
+                Optional<Integer> limitCpus = resources.cpuLimit().flatMap(PostgresInstance::vcpusOf);
+                if (vcpus != null && !limitCpus.equals(Optional.of(vcpus))) {
+                    problems.error(
+                            "SP022",
+                            element,
+                            "instance vCPUs " + vcpus + " disagree with the primary's CPU limit "
+                                    + resources.cpuLimit().map(Cpu::toString).orElse("(none)")
+                                    + " (" + limitCpus.map(String::valueOf).orElse("no whole core") + ")",
+                            instanceAt);
+                    ok = false;
+                }
+            } else if (memory == null) {
+                problems.error(
+                        "SP021",
+                        element,
+                        "no instance to tune for: give limits(cpu, memory) for the primary or instance(vcpus, memory)",
+                        source);
+                ok = false;
+            }
+            if (workload == Workload.DESKTOP && readReplicas > 0) {
+                problems.error(
+                        "SP026",
+                        element,
+                        readReplicas + " read replicas with workload desktop, whose tuning sets wal_level = minimal and"
+                                + " max_wal_senders = 0: replicas could not stream",
+                        replicasAt);
+                ok = false;
+            }
+            return ok;
+        }
+
+        private boolean checkMemoryAt(Memory m, String what, SourceLocation at) {
+            if (m.compareTo(PostgresInstance.MIN_MEMORY) < 0 || m.bytes() % 1024 != 0) {
+                problems.error(
+                        "SP021",
+                        element,
+                        what + " must be a whole number of KiB and at least 512Mi (PgTune's minimum), was " + m,
+                        at);
+                return false;
+            }
+            return true;
+        }
+
+        SourceLocation source() {
+            return source;
+        }
+
+        Postgres build() {
+            PostgresInstance instance = resources.memoryLimit().isPresent()
+                    ? new PostgresInstance(
+                            resources.cpuLimit().flatMap(PostgresInstance::vcpusOf),
+                            resources.memoryLimit().get(),
+                            storage,
+                            true)
+                    : new PostgresInstance(Optional.of(vcpus), memory, storage, false);
+            return new Postgres(
+                    release,
+                    majorVersion,
+                    instance,
+                    workload,
+                    databaseSize,
+                    readReplicas,
+                    List.copyOf(settings.values()),
+                    indexes,
+                    vacuum,
+                    resources.build(),
+                    source);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package io.scaleplan.dsl;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The plan's Redis: either one master with streaming replicas (the Bitnami {@code redis} chart) or
+ * a Redis Cluster (the Bitnami {@code redis-cluster} chart), with a memory limit and an eviction
+ * policy. Declared with {@link ScalingPlan.Builder#redis(java.util.function.Consumer)}:
+ *
+ * <pre>{@code
+ * .redis(r -> r
+ *         .release("redis")
+ *         .replicas(3)
+ *         .maxmemory(gib(2))
+ *         .evictionPolicy(EvictionPolicy.ALLKEYS_LRU)
+ *         .limits(cores(1), gib(3)))
+ * }</pre>
+ *
+ * compiles to {@code helm/redis-values.yaml}, {@code redis/redis.conf}:
+ *
+ * <pre>
+ * maxmemory 2gb
+ * maxmemory-policy allkeys-lru
+ * </pre>
+ *
+ * and {@code redis/apply.redis}, the same as {@code CONFIG SET} commands for {@code redis-cli}
+ * followed by {@code CONFIG REWRITE}. Memory is written exactly: {@code 2gb} is 2<sup>31</sup>
+ * bytes, where Redis would read {@code 2g} as 2×10<sup>9</sup>.
+ *
+ * @param release the Helm release ({@code redis}, or {@code redis-cluster} in cluster mode)
+ * @param replicas replicas of the master (standalone mode; 0 in cluster mode)
+ * @param cluster the cluster's shape, in cluster mode
+ * @param maxmemory the memory limit of each node's data set; empty for Redis' default (none)
+ * @param evictionPolicy what to evict at maxmemory; empty for Redis' default ({@code noeviction})
+ * @param resources requests and limits of each Redis pod
+ * @param source where {@code redis(...)} was called
+ */
+public record Redis(
+        String release,
+        int replicas,
+        Optional<Cluster> cluster,
+        Optional<Memory> maxmemory,
+        Optional<EvictionPolicy> evictionPolicy,
+        Resources resources,
+        SourceLocation source,
+        Percent safeMemoryShare) {
+
+    /** The share of the container's memory limit maxmemory may take by default: the rest is fork/COW and buffers. */
+    public static final Percent DEFAULT_SAFE_MEMORY_SHARE = new Percent(75);
+
+    /**
+     * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+     * builders, which report a wrong value with its source line before it gets here.
+     */
+    public Redis {
+        Objects.requireNonNull(release, "release");
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(maxmemory, "maxmemory");
+        Objects.requireNonNull(evictionPolicy, "evictionPolicy");
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(source, "source");
+        if (!Names.isDns1123Label(release)) {
+            throw new IllegalArgumentException("not a valid release name: " + Names.show(release));
+        }
+        if (replicas < 0) {
+            throw new IllegalArgumentException("replicas must not be negative: " + replicas);
+        }
+        Objects.requireNonNull(safeMemoryShare, "safeMemoryShare");
+        if (safeMemoryShare.value() < 1 || safeMemoryShare.value() > 100) {
+            throw new IllegalArgumentException("safe memory share must be 1% to 100%: " + safeMemoryShare);
+        }
+        if (cluster.isPresent() && replicas > 0) {
+            throw new IllegalArgumentException("cluster mode takes replicas per master, not replicas: " + replicas);
+        }
+        maxmemory.ifPresent(m -> {
+            if (m.bytes() == 0) {
+                throw new IllegalArgumentException("maxmemory must be greater than 0");
+            }
+        });
+    }
+
+    /** Whether this is a Redis Cluster. */
+    public boolean isCluster() {
+        return cluster.isPresent();
+    }
+
+    /**
+     * A Redis Cluster's shape: {@code nodes} pods in all, each master with {@code replicasPerMaster}
+     * replicas (Bitnami {@code cluster.nodes}, {@code cluster.replicas}).
+     *
+     * @param nodes all nodes, masters and replicas; at least 1
+     * @param replicasPerMaster replicas of each master; at least 0
+     */
+    public record Cluster(int nodes, int replicasPerMaster) {
+        /**
+         * Checks every invariant and copies collections into unmodifiable ones. Plans use the
+         * builders, which report a wrong value with its source line before it gets here.
+         */
+        public Cluster {
+            if (nodes < 1) {
+                throw new IllegalArgumentException("cluster nodes must be at least 1: " + nodes);
+            }
+            if (replicasPerMaster < 0) {
+                throw new IllegalArgumentException("replicas per master must not be negative: " + replicasPerMaster);
+            }
+        }
+    }
+
+    /** Builds the Redis part of a plan; every method checks its argument where it is called. */
+    public static final class Builder {
+        private final Problems problems;
+        private final String element;
+        private final PodResources resources;
+        private final SourceLocation source;
+        private String release;
+        private int replicas;
+        private SourceLocation replicasAt;
+        private Cluster cluster;
+        private Memory maxmemory;
+        private EvictionPolicy policy;
+        private Percent safeMemoryShare = DEFAULT_SAFE_MEMORY_SHARE;
+
+        Builder(Problems problems, String planName, SourceLocation source) {
+            this.problems = problems;
+            this.element = planName + " · redis";
+            this.source = source;
+            this.resources = new PodResources(problems, element);
+        }
+
+        /** The Helm release; default {@code redis}, or {@code redis-cluster} in cluster mode. */
+        public Builder release(String name) {
+            problems.requireLabel(element, "Helm release", name);
+            this.release = name;
+            return this;
+        }
+
+        /** Replicas of the master (Bitnami redis {@code replica.replicaCount}); 0 for a lone master. */
+        public Builder replicas(int count) {
+            if (count < 0) {
+                problems.errorHere("SP030", element, "replicas must be at least 0, was " + count);
+            }
+            this.replicas = count;
+            this.replicasAt = SourceLocation.capture();
+            return this;
+        }
+
+        /**
+         * Cluster mode (Bitnami {@code redis-cluster}): {@code cluster(6, 1)} is three masters with
+         * one replica each, the runbook's "Redis Cluster Mode".
+         */
+        public Builder cluster(int nodes, int replicasPerMaster) {
+            boolean ok = true;
+            if (nodes < 1) {
+                problems.errorHere("SP030", element, "cluster nodes must be at least 1, was " + nodes);
+                ok = false;
+            }
+            if (replicasPerMaster < 0) {
+                problems.errorHere(
+                        "SP030", element, "cluster replicas per master must be at least 0, was " + replicasPerMaster);
+                ok = false;
+            }
+            if (ok) {
+                this.cluster = new Cluster(nodes, replicasPerMaster);
+            }
+            return this;
+        }
+
+        /**
+         * The share of the Redis container's memory limit that maxmemory may take (default 75 %): the
+         * rest is for the fork of BGSAVE/AOF rewrites (copy-on-write), replication and client buffers.
+         * Checked by SP121.
+         */
+        public Builder safeMemoryShare(Percent share) {
+            Objects.requireNonNull(share, "share");
+            if (share.value() < 1 || share.value() > 100) {
+                problems.errorHere("SP005", element, "safe memory share must be 1% to 100%, was " + share);
+                return this;
+            }
+            this.safeMemoryShare = share;
+            return this;
+        }
+
+        /** The data set's memory limit ({@code maxmemory}); greater than 0. */
+        public Builder maxmemory(Memory limit) {
+            Objects.requireNonNull(limit, "limit");
+            if (limit.bytes() == 0) {
+                problems.errorHere(
+                        "SP031",
+                        element,
+                        "maxmemory must be greater than 0 (Redis reads 0 as no limit): leave maxmemory out instead");
+                return this;
+            }
+            this.maxmemory = limit;
+            return this;
+        }
+
+        /** What Redis evicts at maxmemory ({@code maxmemory-policy}). */
+        public Builder evictionPolicy(EvictionPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** CPU and memory requests of each Redis pod. */
+        public Builder requests(Cpu cpu, Memory memory) {
+            resources.requests(cpu, memory);
+            return this;
+        }
+
+        /** CPU and memory limits of each Redis pod. */
+        public Builder limits(Cpu cpu, Memory memory) {
+            resources.limits(cpu, memory);
+            return this;
+        }
+
+        boolean check() {
+            if (cluster != null && replicasAt != null && replicas > 0) {
+                problems.error(
+                        "SP030",
+                        element,
+                        "replicas(" + replicas + ") with cluster mode: a cluster takes replicas per master,"
+                                + " cluster(nodes, replicasPerMaster)",
+                        replicasAt);
+                return false;
+            }
+            return true;
+        }
+
+        SourceLocation source() {
+            return source;
+        }
+
+        Redis build() {
+            String name = release != null ? release : cluster != null ? "redis-cluster" : "redis";
+            return new Redis(
+                    name,
+                    cluster == null ? Math.max(replicas, 0) : 0,
+                    Optional.ofNullable(cluster),
+                    Optional.ofNullable(maxmemory),
+                    Optional.ofNullable(policy),
+                    resources.build(),
+                    source,
+                    safeMemoryShare);
+        }
+    }
+}
