@@ -1,5 +1,7 @@
 package io.scaleplan.bench;
 
+import static io.scaleplan.dsl.Units.cores;
+import static io.scaleplan.dsl.Units.gib;
 import static io.scaleplan.dsl.Units.mib;
 import static io.scaleplan.dsl.Units.millicores;
 import static io.scaleplan.dsl.Units.percent;
@@ -7,9 +9,12 @@ import static io.scaleplan.dsl.Units.pods;
 import static io.scaleplan.dsl.Units.rps;
 import static io.scaleplan.dsl.Units.seconds;
 
+import io.scaleplan.dsl.EvictionPolicy;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.SelectPolicy;
 import io.scaleplan.dsl.Service;
+import io.scaleplan.dsl.StorageType;
+import io.scaleplan.dsl.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +24,9 @@ import java.util.SplittableRandom;
  * A synthetic estate of {@code services} services in one plan, the same for the same seed: four
  * in five autoscaled (CPU always, memory for half, a request-rate Pods metric for one in five,
  * scaling behavior for one in three), the rest at a fixed replica count; every service with
- * requests and limits and a disruption budget; one node pool sized to hold every pod at
- * maxReplicas. The plan compiles without errors or warnings.
+ * requests and limits and a disruption budget; one in a hundred with a PostgreSQL connection
+ * pool; a PostgreSQL primary with read replicas and a Redis, as the ARKA plan has them; one node
+ * pool sized to hold every pod at maxReplicas. The plan compiles without errors or warnings.
  *
  * <p>{@link #shape(int, long)} draws the numbers; {@link #plan(List, boolean)} builds the plan, so
  * the model-building benchmark can time the builders alone.
@@ -40,6 +46,8 @@ public final class Estate {
     private static final long NODE_MEMORY_MIB = 60_000;
     private static final long RESERVE_CPU = 400;
     private static final long RESERVE_MEMORY_MIB = 1_024;
+    private static final int POOL_EVERY = 100;
+    private static final int POOL_SIZE = 2;
 
     private Estate() {}
 
@@ -110,12 +118,40 @@ public final class Estate {
         plan.nodePool("workers", p -> p.allocatable(millicores(NODE_CPU), mib(NODE_MEMORY_MIB))
                 .nodes(3, nodes)
                 .reserve(millicores(RESERVE_CPU), mib(RESERVE_MEMORY_MIB)));
+        int connections = 0;
         boolean first = true;
-        for (Shape s : shapes) {
+        for (int i = 0; i < shapes.size(); i++) {
+            Shape s = shapes.get(i);
             int bump = changed && first ? 1 : 0;
-            plan.service(s.name(), b -> service(b, s, bump));
+            boolean pool = i % POOL_EVERY == 0;
+            if (pool) {
+                int pods = s.max() + bump;
+                connections += (pods + (pods + 3) / 4) * POOL_SIZE;
+            }
+            plan.service(s.name(), b -> {
+                service(b, s, bump);
+                if (pool) {
+                    b.connectionPoolSize(POOL_SIZE);
+                }
+            });
             first = false;
         }
+        int maxConnections = Math.max(200, connections * 5 / 4 + 50);
+        plan.postgres(pg -> pg.release("postgresql")
+                        .workload(Workload.OLTP)
+                        .storage(StorageType.SSD)
+                        .requests(cores(2), gib(8))
+                        .limits(cores(4), gib(16))
+                        .readReplicas(2)
+                        .maxConnections(maxConnections)
+                        .index("idx_events_tenant_date", "events", "tenant_id", "created_at")
+                        .vacuumAnalyze("events"))
+                .redis(r -> r.release("redis")
+                        .replicas(3)
+                        .maxmemory(gib(2))
+                        .evictionPolicy(EvictionPolicy.ALLKEYS_LRU)
+                        .requests(millicores(500), gib(2))
+                        .limits(cores(1), gib(3)));
         return plan.build();
     }
 
