@@ -4,8 +4,8 @@
 #   RUNS=5                          runs per measurement (median reported); N >= 5000 uses RUNS_LARGE=3
 #   SKIP_CDK8S=1                    scaleplan only
 #   SCRATCH=bench/target/run        work folder (estates, outputs, the cdk8s install); never committed
-# Needs GNU time for CPU time and peak RSS: apt-get install time (as root). Without it, wall and
-# CPU time come from bash's `times` and RSS is reported as n/a.
+# Needs GNU time for CPU time and peak RSS: apt-get install time (as root). Without it, only wall
+# time is measured (CPU and RSS show as 0).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,7 +28,7 @@ GNU_TIME=""
 if /usr/bin/time -f '%e' true >/dev/null 2>&1; then
   GNU_TIME=/usr/bin/time
 else
-  echo "bench: GNU time not found: peak RSS will be n/a (apt-get install time)" >&2
+  echo "bench: GNU time not found: only wall time is measured (apt-get install time)" >&2
 fi
 
 echo "bench: building scaleplan and the benchmark module" >&2

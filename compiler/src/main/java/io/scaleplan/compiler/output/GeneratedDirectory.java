@@ -163,6 +163,8 @@ public final class GeneratedDirectory {
 
     private SyncResult syncPlan(String plan, List<GeneratedFile> files, Map<String, byte[]> current, Set<Path> folders)
             throws IOException {
+        // A plan folder made by this sync holds only what it wrote: no stale file to look for.
+        boolean existed = Files.isDirectory(root.resolve(plan));
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         Set<String> produced = new HashSet<>();
@@ -182,7 +184,7 @@ public final class GeneratedDirectory {
         }
         List<String> removed = new ArrayList<>();
         // Only files the plan no longer produces are candidates; produced ones are known to be ours.
-        for (Path p : regularFiles(root.resolve(plan))) {
+        for (Path p : existed ? regularFiles(root.resolve(plan)) : List.<Path>of()) {
             String rel = relative(p);
             if (!produced.contains(rel) && isOwn(p)) {
                 Files.delete(p);
