@@ -7,18 +7,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Prints diagnostics the way javac does, so that consoles link them to the plan's line. */
-final class DiagnosticPrinter {
+/** Prints diagnostics the way javac does, so that consoles link them to the plan's line. Shared by the CLI and the Maven plugin. */
+public final class DiagnosticPrinter {
     private final PrintWriter err;
     private final Path sourceRoot;
 
-    DiagnosticPrinter(PrintWriter err, Path sourceRoot) {
+    public DiagnosticPrinter(PrintWriter err, Path sourceRoot) {
         this.err = err;
         this.sourceRoot = sourceRoot;
     }
 
     /** Prints every diagnostic, then a count line such as {@code 2 errors, 1 warning}; returns the error count. */
-    long print(List<Compilation> compilations) {
+    public long print(List<Compilation> compilations) {
         long errors = 0;
         long warnings = 0;
         for (Compilation c : compilations) {

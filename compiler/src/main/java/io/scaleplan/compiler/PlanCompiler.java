@@ -1,8 +1,10 @@
 package io.scaleplan.compiler;
 
 import io.scaleplan.compiler.check.Checker;
+import io.scaleplan.compiler.check.EventChecks;
 import io.scaleplan.compiler.emit.Emitter;
 import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.emit.apply.ApplyInstructions;
 import io.scaleplan.compiler.emit.helm.HelmValuesEmitter;
 import io.scaleplan.compiler.emit.kubernetes.KubernetesEmitter;
 import io.scaleplan.compiler.emit.postgres.PostgresEmitter;
@@ -10,10 +12,14 @@ import io.scaleplan.compiler.emit.redis.RedisEmitter;
 import io.scaleplan.compiler.emit.report.CapacityReportEmitter;
 import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.EventPhase;
+import io.scaleplan.dsl.EventPlan;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Severity;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Compiles a plan: check, then emit every target. Pure: nothing here touches the disk. A plan
@@ -27,6 +33,7 @@ public final class PlanCompiler {
             new PostgresEmitter(),
             new RedisEmitter(),
             new CapacityReportEmitter());
+    private final ApplyInstructions apply = new ApplyInstructions();
     private final boolean strict;
 
     /** A compiler that reports warnings as warnings. */
@@ -46,6 +53,10 @@ public final class PlanCompiler {
     public List<Compilation> compileAll(List<LoadedPlan> plans) {
         List<Compilation> out = new ArrayList<>();
         for (LoadedPlan p : plans) {
+            if (p.event().isPresent()) {
+                out.add(compile(p.event().get()));
+                continue;
+            }
             out.add(p.plan().map(this::compile).orElseGet(() -> new Compilation(p.name(), p.problems(), List.of())));
         }
         return out;
@@ -53,6 +64,52 @@ public final class PlanCompiler {
 
     /** Checks and emits {@code plan}. */
     public Compilation compile(ScalingPlan plan) {
+        List<Diagnostic> diagnostics = check(plan);
+        if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+            return new Compilation(plan.name(), diagnostics, List.of());
+        }
+        List<GeneratedFile> files = emit(plan);
+        files.add(apply.forPlan(plan, files));
+        return new Compilation(plan.name(), diagnostics, files);
+    }
+
+    /**
+     * Checks and emits every phase of {@code event} into {@code <event>/<NN-phase>/}, each laid
+     * out like a plan's folder; a finding shared by several phases is reported once.
+     */
+    public Compilation compile(EventPlan event) {
+        Set<Diagnostic> diagnostics = new LinkedHashSet<>(EventChecks.check(event));
+        for (EventPhase phase : event.phases()) {
+            for (Diagnostic d : check(phase.plan())) {
+                // The post-event phase is the base plan: its warnings are reported with the base plan.
+                if (phase.kind() != EventPhase.Kind.POST_EVENT || d.isError()) {
+                    diagnostics.add(d);
+                }
+            }
+        }
+        List<Diagnostic> found = new ArrayList<>(diagnostics);
+        if (found.stream().anyMatch(Diagnostic::isError)) {
+            return new Compilation(event.name(), found, List.of());
+        }
+        List<GeneratedFile> files = new ArrayList<>();
+        String previousRoot = event.base().name();
+        List<GeneratedFile> previous = emit(event.base());
+        for (EventPhase phase : event.phases()) {
+            String root = event.name() + "/" + phase.folder();
+            List<GeneratedFile> phaseFiles = new ArrayList<>();
+            for (GeneratedFile f : emit(phase.plan())) {
+                phaseFiles.add(
+                        new GeneratedFile(root + f.path().substring(f.plan().length()), f.content()));
+            }
+            files.addAll(phaseFiles);
+            files.add(apply.forPhase(event, phase, phaseFiles, previousRoot, previous));
+            previousRoot = root;
+            previous = phaseFiles;
+        }
+        return new Compilation(event.name(), found, files);
+    }
+
+    private List<Diagnostic> check(ScalingPlan plan) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (Diagnostic d : checker.check(plan)) {
             diagnostics.add(strict && d.severity() == Severity.WARNING ? d.withSeverity(Severity.ERROR) : d);
@@ -62,13 +119,14 @@ public final class PlanCompiler {
                 java.util.Comparator.comparing((Diagnostic d) -> d.location().path())
                         .thenComparingInt(d -> d.location().line())
                         .thenComparing(Diagnostic::ruleId));
-        if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
-            return new Compilation(plan.name(), diagnostics, List.of());
-        }
+        return diagnostics;
+    }
+
+    private List<GeneratedFile> emit(ScalingPlan plan) {
         List<GeneratedFile> files = new ArrayList<>();
         for (Emitter emitter : emitters) {
             files.addAll(emitter.emit(plan));
         }
-        return new Compilation(plan.name(), diagnostics, files);
+        return files;
     }
 }

@@ -117,6 +117,7 @@ class CommitTest {
         assertThat(repo.gitCli("show", "--name-status", "--format=", "HEAD"))
                 .isEqualTo(
                         """
+                        M\tgenerated/production/APPLY.md
                         M\tgenerated/production/CAPACITY.md
                         M\tgenerated/production/helm/arka-values.yaml
                         M\tgenerated/production/k8s/kustomization.yaml
@@ -204,7 +205,7 @@ class CommitTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(Repo.at(dir).gitCli("show", "--stat", "--format=%s", "HEAD"))
                 .startsWith("production: update generated outputs\n")
-                .endsWith(" 6 files changed, 125 insertions(+)\n");
+                .endsWith(" 7 files changed, 160 insertions(+)\n");
     }
 
     private static ObjectId head(Repo repo) throws Exception {

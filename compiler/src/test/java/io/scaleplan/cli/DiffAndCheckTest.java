@@ -60,7 +60,9 @@ class DiffAndCheckTest {
         assertThat(diff.out())
                 .isEqualTo(
                         """
-                        production: 3 changed, 0 added, 1 removed
+                        production: 4 changed, 0 added, 1 removed
+                        ~ production/APPLY.md
+                            production · APPLY.md · - Watch · kubectl -n arka-system describe hpa policy-engine-hpa
                         ~ production/CAPACITY.md
                             production · CAPACITY.md · - Services · policy-engine
                         ~ production/helm/arka-values.yaml
@@ -161,7 +163,7 @@ class DiffAndCheckTest {
                 .isEqualTo("error: not inside a Git repository: " + dir.resolve("generated")
                         + " (use --worktree to compare with the disk)\n");
         assertThat(new RepoLess(dir).scaleplan("diff", "--worktree").out())
-                .startsWith("production: 0 changed, 6 added, 0 removed\n");
+                .startsWith("production: 0 changed, 7 added, 0 removed\n");
     }
 
     @Test
@@ -169,7 +171,7 @@ class DiffAndCheckTest {
         Repo repo = Repo.withCommittedPlan(dir, TestPlan.maxReplicas(20));
 
         assertThat(repo.scaleplan(TestPlan.maxReplicas(20), "check"))
-                .isEqualTo(new Repo.Run(0, repo.output + " is up to date: 6 files of production\n", ""));
+                .isEqualTo(new Repo.Run(0, repo.output + " is up to date: 7 files of production\n", ""));
 
         Repo.Run stale = repo.scaleplan(TestPlan.maxReplicas(50), "check");
         assertThat(stale.exit()).isEqualTo(1);

@@ -55,6 +55,11 @@ public record Autoscaling(
         }
     }
 
+    /** This autoscaler with another replica range. */
+    public Autoscaling withReplicas(int newMin, int newMax) {
+        return new Autoscaling(newMin, newMax, cpuUtilization, memoryUtilization, podsMetrics, behavior, source);
+    }
+
     /** Whether any metric is declared (an HPA without one defaults to 80 % CPU). */
     public boolean hasMetrics() {
         return cpuUtilization.isPresent() || memoryUtilization.isPresent() || !podsMetrics.isEmpty();

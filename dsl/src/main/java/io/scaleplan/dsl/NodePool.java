@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param reservedCpu CPU per node taken by DaemonSets and system pods
  * @param reservedMemory memory per node taken by DaemonSets and system pods
  * @param source where the pool was declared
+ * @param provider the EKS node group or GKE node pool, when the plan's APPLY.md should resize it
  */
 public record NodePool(
         String name,
@@ -24,7 +25,8 @@ public record NodePool(
         int maxNodes,
         Cpu reservedCpu,
         Memory reservedMemory,
-        SourceLocation source) {
+        SourceLocation source,
+        java.util.Optional<NodeProvider> provider) {
 
     /**
      * Checks every invariant and copies collections into unmodifiable ones. Plans use the
@@ -37,6 +39,7 @@ public record NodePool(
         Objects.requireNonNull(reservedCpu, "reservedCpu");
         Objects.requireNonNull(reservedMemory, "reservedMemory");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(provider, "provider");
         if (!Names.isDns1123Label(name)) {
             throw new IllegalArgumentException("not a valid node pool name: " + Names.show(name));
         }
@@ -47,6 +50,34 @@ public record NodePool(
         if (reservedCpu.compareTo(allocatableCpu) >= 0 || reservedMemory.compareTo(allocatableMemory) >= 0) {
             throw new IllegalArgumentException("node pool reserve must be below allocatable: " + name);
         }
+    }
+
+    /** A pool without a provider. */
+    public NodePool(
+            String name,
+            Cpu allocatableCpu,
+            Memory allocatableMemory,
+            int minNodes,
+            int maxNodes,
+            Cpu reservedCpu,
+            Memory reservedMemory,
+            SourceLocation source) {
+        this(
+                name,
+                allocatableCpu,
+                allocatableMemory,
+                minNodes,
+                maxNodes,
+                reservedCpu,
+                reservedMemory,
+                source,
+                java.util.Optional.empty());
+    }
+
+    /** This pool with another node count range: an event phase's change. */
+    public NodePool withNodes(int newMin, int newMax) {
+        return new NodePool(
+                name, allocatableCpu, allocatableMemory, newMin, newMax, reservedCpu, reservedMemory, source, provider);
     }
 
     /** CPU one node leaves for the plan's pods: allocatable minus reserve. */
@@ -80,6 +111,7 @@ public record NodePool(
         private Integer max;
         private Cpu reservedCpu = new Cpu(0);
         private Memory reservedMemory = new Memory(0);
+        private NodeProvider provider;
 
         Builder(Problems problems, String planName, String name, SourceLocation source) {
             this.problems = problems;
@@ -124,6 +156,46 @@ public record NodePool(
             return this;
         }
 
+        /**
+         * The pool is the EKS node group {@code nodegroup} of cluster {@code cluster}; APPLY.md
+         * sizes it with {@code aws eks update-nodegroup-config --scaling-config}.
+         */
+        public Builder eks(String cluster, String nodegroup) {
+            return provider(NodeProvider.Kind.EKS, cluster, nodegroup, null);
+        }
+
+        /**
+         * The pool is the GKE node pool {@code pool} of cluster {@code cluster} in {@code location}
+         * (a region or zone); APPLY.md sizes it with {@code gcloud container clusters resize}.
+         */
+        public Builder gke(String cluster, String pool, String location) {
+            return provider(NodeProvider.Kind.GKE, cluster, pool, location);
+        }
+
+        private Builder provider(NodeProvider.Kind kind, String cluster, String pool, String location) {
+            boolean ok = true;
+            for (String value : new String[] {cluster, pool}) {
+                if (!NodeProvider.isValidName(kind, value)) {
+                    problems.errorHere(
+                            "SP001",
+                            element,
+                            kind + " name " + Names.show(value) + " is not valid (" + NodeProvider.rule(kind) + ")");
+                    ok = false;
+                }
+            }
+            if (location != null && !NodeProvider.isValidName(NodeProvider.Kind.GKE, location)) {
+                problems.errorHere(
+                        "SP001",
+                        element,
+                        "location " + Names.show(location) + " is not valid (" + NodeProvider.GKE_NAME_RULE + ")");
+                ok = false;
+            }
+            if (ok) {
+                this.provider = new NodeProvider(kind, cluster, pool, java.util.Optional.ofNullable(location));
+            }
+            return this;
+        }
+
         boolean check() {
             if (cpu == null || min == null) {
                 problems.error(
@@ -150,7 +222,16 @@ public record NodePool(
         }
 
         NodePool build() {
-            return new NodePool(name, cpu, memory, min, max, reservedCpu, reservedMemory, source);
+            return new NodePool(
+                    name,
+                    cpu,
+                    memory,
+                    min,
+                    max,
+                    reservedCpu,
+                    reservedMemory,
+                    source,
+                    java.util.Optional.ofNullable(provider));
         }
     }
 }

@@ -127,6 +127,29 @@ public record Postgres(
         }
     }
 
+    /** This server with {@code value} stated in place of any value of the same parameter: an event phase's change. */
+    public Postgres withSetting(PgSetting.Value value) {
+        List<PgSetting.Value> changed = new java.util.ArrayList<>();
+        for (PgSetting.Value v : settings) {
+            if (v.key() != value.key()) {
+                changed.add(v);
+            }
+        }
+        changed.add(value);
+        return new Postgres(
+                release,
+                majorVersion,
+                instance,
+                workload,
+                databaseSize,
+                readReplicas,
+                changed,
+                indexes,
+                vacuumAnalyze,
+                resources,
+                source);
+    }
+
     /** The value the plan states for {@code key}, if it states one. */
     public <T> Optional<T> stated(PgSetting<T> key) {
         for (PgSetting.Value v : settings) {

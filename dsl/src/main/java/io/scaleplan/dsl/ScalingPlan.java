@@ -156,6 +156,30 @@ public record ScalingPlan(
                 : nodePools.size() == 1 ? java.util.Optional.of(nodePools.get(0)) : java.util.Optional.empty();
     }
 
+    /**
+     * This plan under another name, with {@code newServices}, {@code newNodePools} and {@code
+     * newPostgres} in place of its own, and the
+     * source of the definition that derived it: how an {@link EventPlan}'s phases are made.
+     */
+    public ScalingPlan derive(
+            String newName,
+            List<Service> newServices,
+            List<NodePool> newNodePools,
+            java.util.Optional<Postgres> newPostgres,
+            SourceLocation newSource) {
+        return new ScalingPlan(
+                newName,
+                namespace,
+                release,
+                newServices,
+                newNodePools,
+                databaseClients,
+                ruleSettings,
+                newSource,
+                newPostgres,
+                redis);
+    }
+
     /** The service named {@code serviceName}, if the plan has one. */
     public java.util.Optional<Service> service(String serviceName) {
         return services.stream().filter(s -> s.name().equals(serviceName)).findFirst();

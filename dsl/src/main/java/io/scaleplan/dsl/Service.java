@@ -87,6 +87,25 @@ public record Service(
         }
     }
 
+    /** This service with another replica count or HPA and expected load: an event phase's change. */
+    public Service withScale(
+            Optional<Integer> newReplicas, Optional<Autoscaling> newAutoscaling, Optional<Rps> newExpectedLoad) {
+        return new Service(
+                name,
+                helmKey,
+                newReplicas,
+                newAutoscaling,
+                resources,
+                disruptionBudget,
+                capacity,
+                newExpectedLoad,
+                connectionPoolSize,
+                rolloutSurge,
+                nodePool,
+                source,
+                values);
+    }
+
     /** Whether an HPA drives this service. */
     public boolean isAutoscaled() {
         return autoscaling.isPresent();

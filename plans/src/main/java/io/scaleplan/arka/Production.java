@@ -52,6 +52,7 @@ public final class Production implements PlanDefinition {
                 // The runbook's EKS node group: --scaling-config minSize=3,maxSize=20 (4 vCPU / 16 GiB nodes).
                 .nodePool("arka-workers", p -> p.allocatable(millicores(3_920), mib(14_800))
                         .nodes(3, 20)
+                        .eks("arka-cluster", "arka-workers")
                         .reserve(millicores(300), mib(768)))
                 .service(ArkaEngine.LICENSE_AUTHORITY, s -> s.requests(millicores(500), gib(1))
                         .limits(cores(1), gib(2))

@@ -18,7 +18,8 @@ class PlanIndexTest {
                 getClass().getClassLoader().getResourceAsStream("META-INF/services/io.scaleplan.dsl.PlanDefinition")) {
             assertThat(index).isNotNull();
             assertThat(new String(index.readAllBytes(), StandardCharsets.UTF_8))
-                    .isEqualTo("io.scaleplan.arka.HighThroughput\nio.scaleplan.arka.Production\n");
+                    .isEqualTo(
+                            "io.scaleplan.arka.BlackFriday\nio.scaleplan.arka.HighThroughput\nio.scaleplan.arka.Production\n");
         }
     }
 
@@ -27,6 +28,7 @@ class PlanIndexTest {
         assertThat(PlanLoader.load(getClass().getClassLoader()))
                 .extracting(LoadedPlan::name, LoadedPlan::definitionClass)
                 .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("black-friday", BlackFriday.class.getName()),
                         org.assertj.core.groups.Tuple.tuple("high-throughput", HighThroughput.class.getName()),
                         org.assertj.core.groups.Tuple.tuple("production", Production.class.getName()));
     }

@@ -301,6 +301,27 @@ public final class Rules {
                     + " autoscaling, resources and pdb are written from the plan's replicas, autoscale, requests/limits"
                     + " and disruption budget, where they are checked; a raw value would bypass those checks.",
             "Drop the value and state it through the DSL: replicas(n), autoscale(...), requests(...), maxUnavailable(...).");
+    public static final Rule EVENT_UNKNOWN_SERVICE = new Rule(
+            "SP400",
+            Severity.ERROR,
+            "Event phase changes a service the base plan does not have",
+            "An event's phases change the services of its base plan; a service the base plan does not declare has no"
+                    + " Deployment, HPA or values to change.",
+            "Fix the service's name (use the chart's typed handle, ArkaEngine.USAGE_METERING), or add the service to"
+                    + " the base plan.");
+    public static final Rule EVENT_MAX_ON_FIXED = new Rule(
+            "SP401",
+            Severity.ERROR,
+            "Event phase sets maxReplicas on a service without an HPA",
+            "maxReplicas is the HPA's ceiling; a service with a fixed replica count has no HPA to raise.",
+            "Use replicas(n) for a fixed service, or make it autoscaled in the base plan.");
+    public static final Rule EVENT_LOWERS_SCALE = new Rule(
+            "SP402",
+            Severity.WARNING,
+            "Pre-scale phase lowers a minimum or maximum",
+            "Pre-scaling raises minimums and maximums ahead of the load (the runbook's 'Preparing for High Traffic"
+                    + " Events'). A phase that lowers one removes capacity just before the event.",
+            "Raise the value, or leave it unchanged in the pre-scale phase.");
 
     // SP3xx: reported by the annotation processor (module processor) as javac errors on the element.
     public static final Rule PLAN_NOT_CONCRETE = new Rule(
@@ -380,6 +401,14 @@ public final class Rules {
             "An unexpected error inside the processor; it is reported as one javac error with its trace instead of"
                     + " crashing the compiler. This is a bug in scaleplan.",
             "Report it with the message; a clean build may work around it.");
+    public static final Rule EVENT_NEEDS_RESTART = new Rule(
+            "SP403",
+            Severity.NOTE,
+            "Event phase changes max_connections: PostgreSQL restarts",
+            "max_connections only takes effect when the server starts (pg_settings.context = 'postmaster'):"
+                    + " ALTER SYSTEM and a reload leave the old limit in force. The phase's APPLY.md ends with the"
+                    + " restart of the primary and the read replicas as an explicit step; plan it in a quiet window.",
+            "Nothing to fix; schedule the restart, or keep max_connections unchanged and use a pooler.");
 
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 
@@ -436,7 +465,11 @@ public final class Rules {
                 CHART_MALFORMED,
                 CHART_SCHEMA_UNBOUND,
                 CHART_CLASS_NAME,
-                PROCESSOR_FAILED)) {
+                PROCESSOR_FAILED,
+                EVENT_UNKNOWN_SERVICE,
+                EVENT_MAX_ON_FIXED,
+                EVENT_LOWERS_SCALE,
+                EVENT_NEEDS_RESTART)) {
             if (BY_ID.put(rule.id(), rule) != null) {
                 throw new IllegalStateException("rule id used twice: " + rule.id());
             }

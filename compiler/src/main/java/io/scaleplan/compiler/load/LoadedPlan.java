@@ -1,6 +1,7 @@
 package io.scaleplan.compiler.load;
 
 import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.EventPlan;
 import io.scaleplan.dsl.ScalingPlan;
 import java.util.List;
 import java.util.Objects;
@@ -12,16 +13,31 @@ import java.util.Optional;
  * @param definitionClass the class that defines the plan
  * @param plan the plan, when it could be built
  * @param problems why it could not; empty when {@code plan} is present
+ * @param event the event, when the definition is an {@link io.scaleplan.dsl.EventDefinition}; then
+ *     {@code plan} is its first phase's plan
  */
-public record LoadedPlan(String definitionClass, Optional<ScalingPlan> plan, List<Diagnostic> problems) {
+public record LoadedPlan(
+        String definitionClass, Optional<ScalingPlan> plan, List<Diagnostic> problems, Optional<EventPlan> event) {
 
     public LoadedPlan {
         Objects.requireNonNull(definitionClass, "definitionClass");
         Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(event, "event");
         problems = List.copyOf(problems);
         if (plan.isPresent() == !problems.isEmpty()) {
             throw new IllegalArgumentException("a loaded plan has either a plan or problems: " + definitionClass);
         }
+    }
+
+    /** A plan definition's outcome. */
+    public LoadedPlan(String definitionClass, Optional<ScalingPlan> plan, List<Diagnostic> problems) {
+        this(definitionClass, plan, problems, Optional.empty());
+    }
+
+    /** A built event. */
+    public static LoadedPlan of(String definitionClass, EventPlan event) {
+        return new LoadedPlan(
+                definitionClass, Optional.of(event.phases().get(0).plan()), List.of(), Optional.of(event));
     }
 
     /** The plan's name, or the definition's simple class name when it failed. */

@@ -2,6 +2,8 @@ package io.scaleplan.compiler.load;
 
 import io.scaleplan.compiler.check.Rules;
 import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.EventDefinition;
+import io.scaleplan.dsl.EventPlan;
 import io.scaleplan.dsl.PlanDefinition;
 import io.scaleplan.dsl.PlanDefinitionException;
 import io.scaleplan.dsl.ScalingPlan;
@@ -43,7 +45,15 @@ public final class PlanLoader {
 
     private static LoadedPlan run(String className, java.util.function.Supplier<PlanDefinition> definition) {
         try {
-            ScalingPlan plan = definition.get().define();
+            PlanDefinition found = definition.get();
+            if (found instanceof EventDefinition e) {
+                EventPlan event = e.event();
+                if (event == null) {
+                    return failed(className, "event() returned null", SourceLocation.UNKNOWN);
+                }
+                return LoadedPlan.of(className, event);
+            }
+            ScalingPlan plan = found.define();
             if (plan == null) {
                 return failed(className, "define() returned null", SourceLocation.UNKNOWN);
             }

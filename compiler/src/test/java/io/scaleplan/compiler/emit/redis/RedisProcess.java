@@ -15,7 +15,7 @@ import redis.embedded.RedisExecProvider;
  * {@code redis-server FILE --port N} starts it. embedded-redis' own builder cannot combine a config
  * file with a port (its build() adds a {@code bind} setting, which it then refuses next to a file).
  */
-final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements AutoCloseable {
     private final Process process;
     private final int port;
 
@@ -25,7 +25,7 @@ final class RedisProcess implements AutoCloseable {
     }
 
     /** Starts redis-server with {@code conf} on a free port, in {@code dir}; returns once it accepts connections. */
-    static RedisProcess start(Path conf, Path dir) throws IOException {
+    public static RedisProcess start(Path conf, Path dir) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -63,7 +63,7 @@ final class RedisProcess implements AutoCloseable {
         throw new IllegalStateException("redis-server did not start:\n" + log);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 

@@ -1,0 +1,68 @@
+package io.scaleplan.compiler.check;
+
+import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.EventPhase;
+import io.scaleplan.dsl.EventPlan;
+import io.scaleplan.dsl.PgSetting;
+import io.scaleplan.dsl.Service;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rules across an event's phases: SP402, a pre-scale phase that lowers a minimum or maximum;
+ * SP403, a phase that changes max_connections (a restart).
+ */
+public final class EventChecks {
+    private EventChecks() {}
+
+    /** The findings across {@code event}'s phases; each phase's own plan is checked separately. */
+    public static List<Diagnostic> check(EventPlan event) {
+        List<Diagnostic> out = new ArrayList<>();
+        io.scaleplan.dsl.ScalingPlan before = event.base();
+        for (EventPhase phase : event.phases()) {
+            Optional<Integer> was = before.postgres().flatMap(pg -> pg.stated(PgSetting.MAX_CONNECTIONS));
+            Optional<Integer> now = phase.plan().postgres().flatMap(pg -> pg.stated(PgSetting.MAX_CONNECTIONS));
+            if (!was.equals(now)) {
+                out.add(new Diagnostic(
+                                Rules.EVENT_NEEDS_RESTART.id(),
+                                Rules.EVENT_NEEDS_RESTART.severity(),
+                                event.name() + " · " + phase.kind().id() + " · postgres",
+                                "max_connections changes from "
+                                        + was.map(String::valueOf).orElse("the default")
+                                        + " to " + now.map(String::valueOf).orElse("the default")
+                                        + ": PostgreSQL restarts (the last step of " + phase.folder() + "/APPLY.md)",
+                                event.source(),
+                                Optional.empty())
+                        .withFix(Rules.EVENT_NEEDS_RESTART.fix()));
+            }
+            before = phase.plan();
+        }
+        Optional<EventPhase> pre = event.phase(EventPhase.Kind.PRE_SCALE);
+        if (pre.isEmpty()) {
+            return out;
+        }
+        for (Service s : pre.get().plan().services()) {
+            Service base = event.base().service(s.name()).orElseThrow();
+            String element = event.name() + " · pre-scale · " + s.name();
+            if (s.minReplicas() < base.minReplicas()) {
+                out.add(lowered(element, "minReplicas", base.minReplicas(), s.minReplicas(), event));
+            }
+            if (s.maxReplicas() < base.maxReplicas()) {
+                out.add(lowered(element, "maxReplicas", base.maxReplicas(), s.maxReplicas(), event));
+            }
+        }
+        return out;
+    }
+
+    private static Diagnostic lowered(String element, String what, int was, int now, EventPlan event) {
+        return new Diagnostic(
+                        Rules.EVENT_LOWERS_SCALE.id(),
+                        Rules.EVENT_LOWERS_SCALE.severity(),
+                        element,
+                        "pre-scale lowers " + what + " from " + was + " to " + now,
+                        event.source(),
+                        Optional.empty())
+                .withFix(Rules.EVENT_LOWERS_SCALE.fix());
+    }
+}

@@ -1,0 +1,149 @@
+package io.scaleplan.maven;
+
+import io.scaleplan.cli.DiagnosticPrinter;
+import io.scaleplan.compiler.Compilation;
+import io.scaleplan.compiler.PlanCompiler;
+import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.load.LoadedPlan;
+import io.scaleplan.compiler.load.PlanLoader;
+import io.scaleplan.dsl.Severity;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every scaleplan goal shares: load the module's compiled plans (its {@code target/classes}
+ * and runtime class path) through {@link PlanLoader}, select them, compile them in memory, and
+ * report diagnostics in javac's form. Plan errors fail the build; nothing is written.
+ */
+abstract class AbstractPlanMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    /** The folder the plans' outputs go to; each plan writes {@code <plan>/} under it. */
+    @Parameter(property = "scaleplan.outputDirectory", defaultValue = "${project.basedir}/generated", required = true)
+    File outputDirectory;
+
+    /** Only these plans (or events), by name. Default: every plan the module defines. */
+    @Parameter(property = "scaleplan.plans")
+    List<String> plans = new ArrayList<>();
+
+    /** Report every warning as an error, failing the build. */
+    @Parameter(property = "scaleplan.failOnWarning", defaultValue = "false")
+    boolean failOnWarning;
+
+    /** Skip the goal. */
+    @Parameter(property = "scaleplan.skip", defaultValue = "false")
+    boolean skip;
+
+    /** The plans' sources, so that diagnostics name {@code Production.java:42} with its path. */
+    @Parameter(defaultValue = "${project.build.sourceDirectory}", readonly = true)
+    File sourceDirectory;
+
+    /** The compiled plans and their outputs. */
+    record Compiled(List<String> plans, List<GeneratedFile> files, boolean allPlans) {}
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("scaleplan: skipped");
+            return;
+        }
+        run(compile());
+    }
+
+    abstract void run(Compiled compiled) throws MojoExecutionException, MojoFailureException;
+
+    private Compiled compile() throws MojoExecutionException, MojoFailureException {
+        List<LoadedPlan> loaded;
+        try (URLClassLoader loader = projectClassLoader()) {
+            loaded = select(PlanLoader.load(loader));
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot close the plans' class loader", e);
+        }
+        if (loaded.isEmpty()) {
+            getLog().warn("scaleplan: no plans found in " + project.getBuild().getOutputDirectory()
+                    + " (is the scaleplan processor on the compile class path, and the classes @Plan?)");
+        }
+        List<Compilation> compilations = new PlanCompiler(failOnWarning).compileAll(loaded);
+        StringWriter text = new StringWriter();
+        long errors;
+        try (PrintWriter out = new PrintWriter(text)) {
+            errors = new DiagnosticPrinter(out, shortest(sourceDirectory.toPath())).print(compilations);
+        }
+        boolean anyWarning = compilations.stream().anyMatch(c -> c.count(Severity.WARNING) > 0);
+        for (String line : text.toString().split("\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (errors > 0) {
+                getLog().error(line);
+            } else if (anyWarning) {
+                getLog().warn(line);
+            } else {
+                getLog().info(line);
+            }
+        }
+        if (errors > 0) {
+            throw new MojoFailureException("scaleplan: the plans have errors; nothing written (see above)");
+        }
+        return new Compiled(
+                compilations.stream().map(Compilation::plan).toList(),
+                compilations.stream().flatMap(c -> c.files().stream()).toList(),
+                plans.isEmpty());
+    }
+
+    /** {@code dir} relative to where Maven was started, when it lies below it, as javac prints paths. */
+    private static Path shortest(Path dir) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = dir.toAbsolutePath();
+        return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
+    }
+
+    private List<LoadedPlan> select(List<LoadedPlan> all) throws MojoFailureException {
+        if (plans.isEmpty()) {
+            return all;
+        }
+        Set<String> known = new TreeSet<>();
+        all.forEach(p -> known.add(p.name()));
+        Set<String> unknown = new TreeSet<>(plans);
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            throw new MojoFailureException("scaleplan: no such plan: " + String.join(", ", unknown) + " (known: "
+                    + String.join(", ", known) + ")");
+        }
+        return all.stream().filter(p -> plans.contains(p.name())).toList();
+    }
+
+    /**
+     * The module's classes and runtime dependencies, delegating to the plugin's own class loader
+     * first, so that the plans and the compiler share one copy of the DSL.
+     */
+    private URLClassLoader projectClassLoader() throws MojoExecutionException {
+        try {
+            List<URL> urls = new ArrayList<>();
+            for (String element : project.getRuntimeClasspathElements()) {
+                urls.add(new File(element).toURI().toURL());
+            }
+            return new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
+        } catch (DependencyResolutionRequiredException | MalformedURLException e) {
+            throw new MojoExecutionException("cannot build the plans' class path: " + e.getMessage(), e);
+        }
+    }
+}

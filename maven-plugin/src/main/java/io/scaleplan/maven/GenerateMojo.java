@@ -1,0 +1,34 @@
+package io.scaleplan.maven;
+
+import io.scaleplan.compiler.output.GeneratedDirectory;
+import io.scaleplan.compiler.output.SyncResult;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Compiles the module's plans into the output directory: only files whose bytes change are
+ * rewritten, scaleplan files the plans no longer produce are removed, other files are never
+ * touched. Prints one line per plan. A plan with an error writes nothing and fails the build.
+ */
+@Mojo(
+        name = "generate",
+        defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+        requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
+public class GenerateMojo extends AbstractPlanMojo {
+
+    @Override
+    void run(Compiled compiled) throws MojoExecutionException {
+        try {
+            List<SyncResult> results = GeneratedDirectory.open(outputDirectory.toPath())
+                    .sync(compiled.plans(), compiled.files(), compiled.allPlans());
+            results.forEach(r -> getLog().info(r.summary()));
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException("scaleplan: " + e.getMessage(), e);
+        }
+    }
+}
