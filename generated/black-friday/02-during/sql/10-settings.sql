@@ -9,8 +9,8 @@
 --   max_connections, shared_buffers, wal_buffers, huge_pages, max_worker_processes
 -- The others take effect at pg_reload_conf() below, except in sessions that SET them.
 
--- max_connections: stated at io/scaleplan/arka/BlackFriday.java:46
-ALTER SYSTEM SET max_connections = '650';
+-- max_connections: stated at io/scaleplan/arka/BlackFriday.java:38
+ALTER SYSTEM SET max_connections = '500';
 
 -- shared_buffers: derived from memory 16GB, workload oltp
 ALTER SYSTEM SET shared_buffers = '4GB';
@@ -36,8 +36,8 @@ ALTER SYSTEM SET random_page_cost = '1.1';
 -- effective_io_concurrency: derived from storage ssd
 ALTER SYSTEM SET effective_io_concurrency = '200';
 
--- work_mem: derived from memory 16GB, max_connections 650, vCPUs 4, workload oltp, database size mid_ram
-ALTER SYSTEM SET work_mem = '6413kB';
+-- work_mem: derived from memory 16GB, max_connections 500, vCPUs 4, workload oltp, database size mid_ram
+ALTER SYSTEM SET work_mem = '8322kB';
 
 -- huge_pages: derived from shared_buffers 4GB
 ALTER SYSTEM SET huge_pages = 'try';

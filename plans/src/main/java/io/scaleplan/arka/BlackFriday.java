@@ -14,19 +14,11 @@ import java.time.Duration;
  * ceil(5,000 / 1,000 × 1.3) = 7 pods, well inside the pre-scaled range; two hours after the event
  * (the runbook's "usually 1-2 hours" for traffic to normalise), back to {@link Production}.
  *
- * <p>The runbook also raises PostgreSQL's {@code max_connections} to 500 (a restart). The
- * production plan already runs 500, and scaleplan shows the runbook's numbers do not add up: at
- * the raised maximums (50 and 30 pods, plus rolling-update surge) the services open about 600
- * connections (SP120), and their pods need more CPU than 20 nodes offer (SP107). So the event
- * raises {@code max_connections} to 650, which APPLY.md follows with an explicit restart of the
- * PostgreSQL primary, and lets the node pool grow to 25 nodes.
- *
- * <p>The runbook also raises PostgreSQL's {@code max_connections} to 500 (a restart). The
- * production plan already runs 500, and scaleplan shows the runbook's numbers do not add up: at
- * the raised maximums (50 and 30 pods, plus rolling-update surge) the services open about 600
- * connections (SP120), and their pods need more CPU than 20 nodes offer (SP107). So the event
- * raises {@code max_connections} to 650, which APPLY.md follows with an explicit restart of the
- * PostgreSQL primary, and lets the node pool grow to 25 nodes.
+ * <p>The runbook raises PostgreSQL's {@code max_connections} from production's 300 to 500, a
+ * restart, which APPLY.md spells out as its own step. The services' pools are sized so that at the
+ * raised maximums (50 and 30 pods, plus rolling-update surge) they open 473 connections, within
+ * 500 (SP120; see the phases' CAPACITY.md). Their pods, though, need more CPU than the runbook's 20
+ * nodes offer (SP107 finds it), so the event also lets the node group grow to 25 nodes.
  *
  * <p>The pre-scaled counts become the HPAs' {@code minReplicas}: the runbook's {@code kubectl
  * scale --replicas=10} alone would be undone by the HPA within seconds.
@@ -41,9 +33,9 @@ public final class BlackFriday implements EventDefinition {
                                 ArkaEngine.USAGE_METERING, s -> s.replicas(10).maxReplicas(50))
                         .service(
                                 ArkaEngine.LICENSE_AUTHORITY, s -> s.replicas(5).maxReplicas(30))
-                        // what the raised maximums need: 20 nodes and 500 connections no longer suffice
+                        // the raised maximums need more CPU than 20 nodes offer (SP107)
                         .nodes("arka-workers", 3, 25)
-                        .maxConnections(650))
+                        .maxConnections(500))
                 .during(d -> d.service(ArkaEngine.USAGE_METERING, s -> s.expectedLoad(rps(5_000))))
                 .postEvent(Duration.ofHours(2))
                 .build();

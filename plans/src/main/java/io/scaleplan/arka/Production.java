@@ -27,8 +27,10 @@ import io.scaleplan.dsl.Workload;
  * scaleplan warns about it (SP105): a pod tops out at 1000 rps, so with 1.3 headroom the HPA
  * should scale at 769. The warning stays visible until the ARKA team re-runs its capacity test.
  *
- * <p>Each service's connection pool is sized so that every service at maxReplicas, during a rolling
- * update (25 % surge), stays within {@code max_connections = 500} (see CAPACITY.md).
+ * <p>PostgreSQL runs {@code max_connections = 300} (PgTune's OLTP default); black-friday raises it
+ * to 500, as the runbook does. Each service's pool is sized so that every service at maxReplicas,
+ * during a rolling update (25 % surge), fits both: 229 of 300 here, 473 of 500 at the event's
+ * maximums (see CAPACITY.md).
  *
  * <p>Every service keeps a PodDisruptionBudget of {@code maxUnavailable: 1}, which allows one
  * eviction at any replica count, so node drains and scale-down never block (the runbook's "Scale
@@ -61,7 +63,7 @@ public final class Production implements PlanDefinition {
                         .maxUnavailable(pods(1))
                         .capacityPerPod(rps(500))
                         .expectedLoad(rps(1_000))
-                        .connectionPoolSize(5))
+                        .connectionPoolSize(4))
                 .service(ArkaEngine.USAGE_METERING, s -> s.requests(cores(1), gib(2))
                         .limits(cores(2), gib(4))
                         .autoscale(a -> a.replicas(3, 20)
@@ -71,21 +73,21 @@ public final class Production implements PlanDefinition {
                         .maxUnavailable(pods(1))
                         .capacityPerPod(rps(1_000))
                         .expectedLoad(rps(3_000))
-                        .connectionPoolSize(5))
+                        .connectionPoolSize(4))
                 .service(ArkaEngine.POLICY_ENGINE, s -> s.requests(millicores(250), mib(512))
                         .limits(millicores(500), gib(1))
                         .autoscale(a -> a.replicas(2, 10).cpuUtilization(percent(70)))
                         .maxUnavailable(pods(1))
                         .capacityPerPod(rps(200))
                         .expectedLoad(rps(400))
-                        .connectionPoolSize(4))
+                        .connectionPoolSize(3))
                 .service(ArkaEngine.ATTESTATION_SERVICE, s -> s.requests(millicores(250), mib(256))
                         .limits(millicores(500), mib(512))
                         .autoscale(a -> a.replicas(2, 8).cpuUtilization(percent(70)))
                         .maxUnavailable(pods(1))
-                        .connectionPoolSize(4))
+                        .connectionPoolSize(3))
                 // the runbook's own psql sessions (kubectl exec ... psql -U arka) and schema migrations
-                .databaseClient("operators", 5)
+                .databaseClient("operators", 3)
                 .databaseClient("migrations", 2)
                 .postgres(pg -> pg.release("postgresql")
                         .workload(Workload.OLTP)
@@ -93,7 +95,7 @@ public final class Production implements PlanDefinition {
                         .requests(cores(2), gib(8))
                         .limits(cores(4), gib(16))
                         .readReplicas(3)
-                        .maxConnections(500)
+                        .maxConnections(300)
                         .index("idx_usage_events_tenant_date", "usage_events", "tenant_id", "created_at")
                         .vacuumAnalyze("usage_events"))
                 .redis(r -> r.release("redis")

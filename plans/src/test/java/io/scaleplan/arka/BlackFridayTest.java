@@ -44,11 +44,11 @@ class BlackFridayTest {
         assertThat(EVENT)
                 .hasDiagnostic(
                         "SP403",
-                        "max_connections changes from 500 to 650: PostgreSQL restarts (the last step of"
+                        "max_connections changes from 300 to 500: PostgreSQL restarts (the last step of"
                                 + " 01-pre-scale/APPLY.md)")
                 .hasDiagnostic(
                         "SP403",
-                        "max_connections changes from 650 to 500: PostgreSQL restarts (the last step of"
+                        "max_connections changes from 500 to 300: PostgreSQL restarts (the last step of"
                                 + " 03-post-event/APPLY.md)");
     }
 
@@ -81,11 +81,11 @@ class BlackFridayTest {
                 .contains("kubectl apply -k generated/black-friday/01-pre-scale/k8s\n")
                 .contains(
                         "helm upgrade arka ./arka-engine -n arka-system -f generated/production/helm/arka-values.yaml\n")
-                .contains("- PostgreSQL `max_connections`: 500 → 650 (restart)")
+                .contains("- PostgreSQL `max_connections`: 300 → 500 (restart)")
                 .contains("psql -v ON_ERROR_STOP=1 -f generated/black-friday/01-pre-scale/sql/10-settings.sql\n"
                         + "psql -v ON_ERROR_STOP=1 -f generated/black-friday/01-pre-scale/sql/20-indexes.sql\n"
                         + "psql -v ON_ERROR_STOP=1 -f generated/black-friday/01-pre-scale/sql/30-maintenance.sql\n")
-                .contains("# restart PostgreSQL: max_connections (500 → 650) take effect only then\n"
+                .contains("# restart PostgreSQL: max_connections (300 → 500) take effect only then\n"
                         + "kubectl -n arka-system rollout restart statefulset/postgresql-primary\n")
                 .doesNotContain("--reuse-values");
         assertThat(EVENT)
@@ -94,7 +94,7 @@ class BlackFridayTest {
                 .contains(
                         "When: 2 hours after the event ends. These files are the base plan `production`, byte for byte.")
                 .contains("-f generated/black-friday/02-during/helm/arka-values.yaml\n")
-                .contains("- PostgreSQL `max_connections`: 650 → 500 (restart)");
+                .contains("- PostgreSQL `max_connections`: 500 → 300 (restart)");
         assertThat(EVENT).phase("during").file("APPLY.md").doesNotContain("rollout restart");
     }
 

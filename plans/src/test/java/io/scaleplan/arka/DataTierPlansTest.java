@@ -23,12 +23,12 @@ class DataTierPlansTest {
     void productionHasPostgresWithReplicasIndexAndVacuumAndRedisWithReplicas() {
         Map<String, String> files = compile(new Production());
         assertThat(files.get("production/helm/postgresql-values.yaml"))
-                .contains("readReplicas:\n  replicaCount: 3\n", "    max_connections = '500'\n");
+                .contains("readReplicas:\n  replicaCount: 3\n", "    max_connections = '300'\n");
         assertThat(files.get("production/sql/20-indexes.sql"))
                 .contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_usage_events_tenant_date ON usage_events"
                         + " (tenant_id, created_at);\n");
         assertThat(files.get("production/sql/30-maintenance.sql")).contains("\nVACUUM (ANALYZE) usage_events;\n");
-        assertThat(files.get("production/sql/10-settings.sql")).contains("ALTER SYSTEM SET max_connections = '500';\n");
+        assertThat(files.get("production/sql/10-settings.sql")).contains("ALTER SYSTEM SET max_connections = '300';\n");
         assertThat(files.get("production/helm/redis-values.yaml"))
                 .contains("architecture: replication\n", "replica:\n  replicaCount: 3\n");
         assertThat(files.get("production/redis/redis.conf"))
