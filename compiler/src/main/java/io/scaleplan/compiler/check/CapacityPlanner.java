@@ -11,7 +11,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -216,15 +218,22 @@ public final class CapacityPlanner {
         for (int i = 0; i < free.length; i++) {
             free[i] = new long[] {nodeCpu, nodeMemory};
         }
+        // Nodes only lose room, so a pod of a size that did not fit nodes before index i never will:
+        // the scan for the next pod of that size starts where the last one went. Same placement,
+        // without rescanning full nodes for every pod (which was O(pods × nodes) on large estates).
+        Map<List<Long>, Integer> firstCandidate = new HashMap<>();
         int placed = 0;
         for (long[] pod : pods) {
-            for (long[] node : free) {
-                if (node[0] >= pod[0] && node[1] >= pod[1]) {
-                    node[0] -= pod[0];
-                    node[1] -= pod[1];
-                    placed++;
-                    break;
-                }
+            List<Long> size = List.of(pod[0], pod[1]);
+            int i = firstCandidate.getOrDefault(size, 0);
+            while (i < free.length && !(free[i][0] >= pod[0] && free[i][1] >= pod[1])) {
+                i++;
+            }
+            firstCandidate.put(size, i);
+            if (i < free.length) {
+                free[i][0] -= pod[0];
+                free[i][1] -= pod[1];
+                placed++;
             }
         }
         return placed;

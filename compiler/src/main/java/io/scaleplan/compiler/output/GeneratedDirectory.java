@@ -4,10 +4,11 @@ import io.scaleplan.compiler.emit.GeneratedFile;
 import io.scaleplan.compiler.render.Headers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,10 +17,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -27,8 +31,11 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>A file is rewritten only when its bytes change, so a no-op build touches nothing.
- *   <li>Each write is atomic: a temporary file in the same folder, forced to disk, then renamed
- *       over the target. An interrupted run leaves every file either old or new, never torn.
+ *   <li>Each write is atomic: a temporary file in the same folder, renamed over the target. A
+ *       killed run leaves every file either old or new, never torn. Files are not forced to disk
+ *       one by one (an fsync per file made a 10,000-file compile several times slower, see
+ *       bench/RESULTS.md): after a power loss the folder is as durable as the file system makes
+ *       renamed files, and {@code scaleplan check} shows any file the plans would write otherwise.
  *   <li>A file the plans no longer produce is removed only if scaleplan wrote it (its first line
  *       carries {@link Headers#MARKER}); any other file is never modified or deleted, and a sync
  *       whose output would replace one writes nothing.
@@ -71,10 +78,11 @@ public final class GeneratedDirectory {
             list.add(f);
         }
         try {
-            refuseForeignFiles(files);
+            Map<String, byte[]> current = refuseForeignFiles(files);
+            Set<Path> folders = new HashSet<>();
             List<SyncResult> results = new ArrayList<>();
             for (Map.Entry<String, List<GeneratedFile>> e : byPlan.entrySet()) {
-                results.add(syncPlan(e.getKey(), e.getValue()));
+                results.add(syncPlan(e.getKey(), e.getValue(), current, folders));
             }
             if (pruneOtherPlans) {
                 results.addAll(pruneRemovedPlans(byPlan.keySet()));
@@ -98,22 +106,40 @@ public final class GeneratedDirectory {
         return out;
     }
 
-    /** Before anything is written: a produced path taken by a file scaleplan did not write stops the sync. */
-    private void refuseForeignFiles(Collection<GeneratedFile> files) throws IOException {
+    /**
+     * Before anything is written: a produced path taken by a file scaleplan did not write stops the
+     * sync. Returns the current bytes of the produced paths that are scaleplan files, read once here
+     * for the comparison that decides what to rewrite.
+     */
+    private Map<String, byte[]> refuseForeignFiles(Collection<GeneratedFile> files) throws IOException {
         List<String> foreign = new ArrayList<>();
+        Map<String, byte[]> current = new HashMap<>();
+        Map<Path, Boolean> folderExists = new HashMap<>();
         for (GeneratedFile f : files) {
             Path target = root.resolve(f.path());
-            if (Files.exists(target) && !(Files.isRegularFile(target) && isOwn(target))) {
+            // A folder that does not exist holds no file: a first compile stats each folder once.
+            if (!folderExists.computeIfAbsent(target.getParent(), Files::isDirectory)) {
+                continue;
+            }
+            if (Files.isRegularFile(target)) {
+                byte[] bytes = Files.readAllBytes(target);
+                if (isOwn(bytes)) {
+                    current.put(f.path(), bytes);
+                    continue;
+                }
+                foreign.add(f.path());
+            } else if (Files.exists(target)) {
                 foreign.add(f.path());
             }
         }
         if (!foreign.isEmpty()) {
-            throw new java.nio.file.FileAlreadyExistsException(
+            throw new FileAlreadyExistsException(
                     String.join(", ", foreign),
                     null,
                     "exists and was not written by scaleplan (no marker on line 1); nothing was written:"
                             + " move it away");
         }
+        return current;
     }
 
     /**
@@ -135,25 +161,32 @@ public final class GeneratedDirectory {
         return out;
     }
 
-    private SyncResult syncPlan(String plan, List<GeneratedFile> files) throws IOException {
+    private SyncResult syncPlan(String plan, List<GeneratedFile> files, Map<String, byte[]> current, Set<Path> folders)
+            throws IOException {
+        // A plan folder made by this sync holds only what it wrote: no stale file to look for.
+        boolean existed = Files.isDirectory(root.resolve(plan));
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
-        Set<String> produced = new java.util.HashSet<>();
+        Set<String> produced = new HashSet<>();
         for (GeneratedFile f : files) {
             produced.add(f.path());
-            Path target = root.resolve(f.path());
             byte[] bytes = f.bytes();
-            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
+            if (Arrays.equals(current.get(f.path()), bytes)) {
                 unchanged.add(f.path());
             } else {
+                Path target = root.resolve(f.path());
+                if (folders.add(target.getParent())) {
+                    Files.createDirectories(target.getParent());
+                }
                 writeAtomically(target, bytes);
                 written.add(f.path());
             }
         }
         List<String> removed = new ArrayList<>();
-        for (Path p : ownFiles(root.resolve(plan))) {
+        // Only files the plan no longer produces are candidates; produced ones are known to be ours.
+        for (Path p : existed ? regularFiles(root.resolve(plan)) : List.<Path>of()) {
             String rel = relative(p);
-            if (!produced.contains(rel)) {
+            if (!produced.contains(rel) && isOwn(p)) {
                 Files.delete(p);
                 removed.add(rel);
             }
@@ -189,18 +222,23 @@ public final class GeneratedDirectory {
 
     /** Regular files under {@code dir} whose first line carries the scaleplan marker, sorted. */
     private static List<Path> ownFiles(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
         List<Path> own = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                if (isOwn(p)) {
-                    own.add(p);
-                }
+        for (Path p : regularFiles(dir)) {
+            if (isOwn(p)) {
+                own.add(p);
             }
         }
         return own;
+    }
+
+    /** Regular files under {@code dir}, sorted. */
+    private static List<Path> regularFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
     }
 
     /** Whether scaleplan wrote this file: the marker stands on its first line. */
@@ -218,27 +256,46 @@ public final class GeneratedDirectory {
         return first.contains(Headers.MARKER);
     }
 
-    /** Writes {@code bytes} to {@code target} atomically: a forced temporary file in its folder, then a rename. */
+    /** Writes a temporary file in the target's folder (which exists), then renames it over the target. */
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = writeNewTemporary(target, bytes);
+        boolean moved = false;
         try {
-            try (FileChannel ch =
-                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /**
+     * A new file {@code .<name>.<random>.tmp} beside {@code target} holding {@code bytes}. Opened with
+     * CREATE_NEW and no TRUNCATE_EXISTING: truncating a new file cost more than the rest of the write
+     * on this project's machines (bench/RESULTS.md), and Files.createTempFile + write truncates.
+     */
+    private static Path writeNewTemporary(Path target, byte[] bytes) throws IOException {
+        while (true) {
+            Path tmp = target.resolveSibling("." + target.getFileName() + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            OutputStream out;
+            try {
+                out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            }
+            try (out) {
+                out.write(bytes);
+            } catch (IOException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            return tmp;
         }
     }
 

@@ -31,6 +31,7 @@ public final class SimulationOutput {
                             + " nothing was written");
                 }
             }
+            Files.createDirectories(folder);
             List<Path> written = new ArrayList<>();
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 Path target = folder.resolve(e.getKey());

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class YamlScalars {
     /** Deliberately narrow: no indicators, blanks, colons or '#', so no context can change the meaning. */
-    private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./-]*");
+    static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./-]*");
 
-    private static final Set<String> RESERVED_WORDS = Set.of(
+    static final Set<String> RESERVED_WORDS = Set.of(
             // YAML 1.1 booleans
             "y",
             "yes",
@@ -29,22 +29,44 @@ public final class YamlScalars {
 
     // YAML 1.1 int and float (with '_' separators, sexagesimal, octal, hex, binary) and 1.2 core
     // schema numbers. Anything that looks remotely numeric is quoted.
-    private static final Pattern NUMBER_LIKE = Pattern.compile(
+    static final Pattern NUMBER_LIKE = Pattern.compile(
             "[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?"
                     + "|\\.[0-9_]+([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))");
     // YAML 1.1 timestamps (and their date-only form).
-    private static final Pattern TIMESTAMP_LIKE = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*");
+    static final Pattern TIMESTAMP_LIKE = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*");
 
     private YamlScalars() {}
 
     /** Whether {@code s} must be quoted to be read back as this string by YAML 1.1 and 1.2 readers. */
     public static boolean needsQuotes(String s) {
-        if (s.isEmpty() || !PLAIN_SAFE.matcher(s).matches()) {
+        if (s.isEmpty() || !isPlainSafe(s)) {
             return true;
         }
         String lower = s.toLowerCase(java.util.Locale.ROOT);
-        return RESERVED_WORDS.contains(lower)
-                || NUMBER_LIKE.matcher(s).matches()
-                || TIMESTAMP_LIKE.matcher(s).matches();
+        if (RESERVED_WORDS.contains(lower)) {
+            return true;
+        }
+        // Both patterns below need a digit first (PLAIN_SAFE excludes '+', '-' and '.' there): names
+        // skip the regular expressions, which were most of the time spent rendering a large plan.
+        char first = s.charAt(0);
+        return first >= '0'
+                && first <= '9'
+                && (NUMBER_LIKE.matcher(s).matches()
+                        || TIMESTAMP_LIKE.matcher(s).matches());
+    }
+
+    /** {@link #PLAIN_SAFE}, without a regular expression. */
+    static boolean isPlainSafe(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!alnum && (i == 0 || (c != '_' && c != '.' && c != '/' && c != '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
