@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             CommitCommand.class,
             ListCommand.class,
             ExplainCommand.class,
+            SimulateCommand.class,
             CommandLine.HelpCommand.class
         },
         description =

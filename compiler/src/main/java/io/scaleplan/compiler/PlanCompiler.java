@@ -32,7 +32,8 @@ public final class PlanCompiler {
             new KubernetesEmitter(),
             new PostgresEmitter(),
             new RedisEmitter(),
-            new CapacityReportEmitter());
+            new CapacityReportEmitter(),
+            new io.scaleplan.compiler.emit.sim.SimulationEmitter());
     private final ApplyInstructions apply = new ApplyInstructions();
     private final boolean strict;
 

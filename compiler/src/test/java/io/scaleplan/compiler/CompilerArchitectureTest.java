@@ -15,7 +15,10 @@ class CompilerArchitectureTest {
     static final ArchRule emittersDoNoIo = noClasses()
             .that()
             .resideInAnyPackage(
-                    "io.scaleplan.compiler.emit..", "io.scaleplan.compiler.render..", "io.scaleplan.compiler.check..")
+                    "io.scaleplan.compiler.emit..",
+                    "io.scaleplan.compiler.render..",
+                    "io.scaleplan.compiler.check..",
+                    "io.scaleplan.compiler.simulate..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("java.nio.file..", "java.nio.channels..", "java.net..")

@@ -90,6 +90,7 @@ import java.util.function.Consumer;
  * @param source where {@code builder(...)} was called
  * @param postgres the plan's PostgreSQL server, if it has one
  * @param redis the plan's Redis, if it has one
+ * @param loadProfile the traffic {@code scaleplan simulate} replays, if the plan has one
  */
 public record ScalingPlan(
         String name,
@@ -101,7 +102,8 @@ public record ScalingPlan(
         RuleSettings ruleSettings,
         SourceLocation source,
         java.util.Optional<Postgres> postgres,
-        java.util.Optional<Redis> redis) {
+        java.util.Optional<Redis> redis,
+        java.util.Optional<LoadProfile> loadProfile) {
 
     /**
      * Checks every invariant and copies collections into unmodifiable ones. Plans use the
@@ -118,6 +120,7 @@ public record ScalingPlan(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(postgres, "postgres");
         Objects.requireNonNull(redis, "redis");
+        Objects.requireNonNull(loadProfile, "loadProfile");
         if (!Names.isDns1123Label(name)) {
             throw new IllegalArgumentException("not a valid plan name: " + Names.show(name));
         }
@@ -159,7 +162,8 @@ public record ScalingPlan(
     /**
      * This plan under another name, with {@code newServices}, {@code newNodePools} and {@code
      * newPostgres} in place of its own, and the
-     * source of the definition that derived it: how an {@link EventPlan}'s phases are made.
+     * source of the definition that derived it: how an {@link EventPlan}'s phases are made. The
+     * load profile stays: a phase changes the plan, not the traffic.
      */
     public ScalingPlan derive(
             String newName,
@@ -177,7 +181,8 @@ public record ScalingPlan(
                 ruleSettings,
                 newSource,
                 newPostgres,
-                redis);
+                redis,
+                loadProfile);
     }
 
     /** The service named {@code serviceName}, if the plan has one. */
@@ -204,6 +209,7 @@ public record ScalingPlan(
         private final List<Suppression> suppressions = new ArrayList<>();
         private Postgres.Builder postgres;
         private Redis.Builder redis;
+        private LoadProfile.Builder loadProfile;
 
         Builder(String name, SourceLocation source) {
             this.source = source;
@@ -372,6 +378,18 @@ public record ScalingPlan(
         }
 
         /**
+         * The traffic to replay with {@code scaleplan simulate}: per service, rps over time
+         * ({@code p -> p.service("usage-metering", s -> s.from(rps(3_000)).rampTo(rps(5_000),
+         * minutes(20)))}). See {@link LoadProfile}.
+         */
+        public Builder loadProfile(String profileName, Consumer<LoadProfile.Builder> spec) {
+            Objects.requireNonNull(spec, "spec");
+            loadProfile = new LoadProfile.Builder(problems, name, profileName, SourceLocation.capture());
+            spec.accept(loadProfile);
+            return this;
+        }
+
+        /**
          * Checks the whole plan and returns its immutable model.
          *
          * @throws PlanDefinitionException listing every problem found, if there is any
@@ -421,6 +439,9 @@ public record ScalingPlan(
             if (redis != null) {
                 redis.check();
             }
+            if (loadProfile != null) {
+                loadProfile.check(byName.keySet());
+            }
             problems.throwIfAny();
             return new ScalingPlan(
                     name,
@@ -432,7 +453,8 @@ public record ScalingPlan(
                     new RuleSettings(severities, allSuppressions),
                     source,
                     java.util.Optional.ofNullable(postgres).map(Postgres.Builder::build),
-                    java.util.Optional.ofNullable(redis).map(Redis.Builder::build));
+                    java.util.Optional.ofNullable(redis).map(Redis.Builder::build),
+                    java.util.Optional.ofNullable(loadProfile).map(LoadProfile.Builder::build));
         }
     }
 }

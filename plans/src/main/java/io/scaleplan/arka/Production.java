@@ -2,8 +2,10 @@ package io.scaleplan.arka;
 
 import static io.scaleplan.dsl.Units.cores;
 import static io.scaleplan.dsl.Units.gib;
+import static io.scaleplan.dsl.Units.hours;
 import static io.scaleplan.dsl.Units.mib;
 import static io.scaleplan.dsl.Units.millicores;
+import static io.scaleplan.dsl.Units.minutes;
 import static io.scaleplan.dsl.Units.percent;
 import static io.scaleplan.dsl.Units.pods;
 import static io.scaleplan.dsl.Units.rps;
@@ -42,6 +44,13 @@ import io.scaleplan.dsl.Workload;
  * usage_events}; Redis (release {@code redis}) with 3 replicas, maxmemory 2 GiB and {@code
  * allkeys-lru} ("Memory Optimization"), its pods limited to 3 GiB to leave room for replication
  * buffers and fork copy-on-write.
+ *
+ * <p>The {@code black-friday} load profile is the event's curve for usage-metering: the current
+ * 3,000 rps for 10 minutes, a 10-minute ramp to 5,000 rps when the sale opens, an hour at 5,000,
+ * then 30 minutes back to 3,000. The {@link BlackFriday} event's phases derive from this plan and
+ * keep the profile, so {@code generated/production/sim/} shows the HPA as it stands under the ramp
+ * (it scales 5 → 7 pods and keeps up) and {@code generated/black-friday/01-pre-scale/sim/} the
+ * pre-scaled one (10 pods cover 5,000 rps without scaling).
  */
 @Plan
 public final class Production implements PlanDefinition {
@@ -104,6 +113,13 @@ public final class Production implements PlanDefinition {
                         .evictionPolicy(EvictionPolicy.ALLKEYS_LRU)
                         .requests(millicores(500), gib(2))
                         .limits(cores(1), gib(3)))
+                .loadProfile(
+                        "black-friday",
+                        p -> p.service(ArkaEngine.USAGE_METERING, s -> s.from(rps(3_000))
+                                .hold(minutes(10))
+                                .rampTo(rps(5_000), minutes(10))
+                                .hold(hours(1))
+                                .rampTo(rps(3_000), minutes(30))))
                 .build();
     }
 }

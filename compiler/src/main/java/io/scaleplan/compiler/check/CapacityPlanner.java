@@ -177,7 +177,8 @@ public final class CapacityPlanner {
         return fits;
     }
 
-    static PoolFit fit(NodePool pool, List<PodGroup> pods) {
+    /** How {@code pods} fit {@code pool} at its maximum node count (the simulator's fit at peak). */
+    public static PoolFit fit(NodePool pool, List<PodGroup> pods) {
         long cpu = 0;
         long memory = 0;
         int count = 0;

@@ -24,7 +24,8 @@ public final class Checker {
             new CapacityRules(),
             new NodePoolRules(),
             new DataTierRules(),
-            new ConnectionAndRedisRules());
+            new ConnectionAndRedisRules(),
+            new LoadProfileRule());
 
     /** All diagnostics for {@code plan}, after the plan's severity overrides and suppressions. */
     public List<Diagnostic> check(ScalingPlan plan) {

@@ -410,6 +410,30 @@ public final class Rules {
                     + " restart of the primary and the read replicas as an explicit step; plan it in a quiet window.",
             "Nothing to fix; schedule the restart, or keep max_connections unchanged and use a pooler.");
 
+    public static final Rule INVALID_LOAD_PROFILE = new Rule(
+            "SP500",
+            Severity.ERROR,
+            "Load profile the simulator cannot replay",
+            "A load profile is a curve per service from second 0: from(...) comes first, and ramps, plateaus and"
+                    + " spikes last a whole number of seconds, at least 1. A CSV profile (seconds,service,rps) needs"
+                    + " whole non-negative seconds in order per service, starting at 0, and finite rates of at least 0.",
+            "Fix the segment or line the message names.");
+    public static final Rule LOAD_FOR_UNKNOWN_SERVICE = new Rule(
+            "SP501",
+            Severity.ERROR,
+            "Load profile names a service the plan does not declare",
+            "Each curve of a load profile drives one service's HPA; a curve for a name the plan does not declare"
+                    + " (a typo, a removed service) would silently simulate nothing.",
+            "Use a service name the plan declares, or its typed handle (ArkaEngine.USAGE_METERING).");
+    public static final Rule LOAD_WITHOUT_CAPACITY_PER_POD = new Rule(
+            "SP502",
+            Severity.ERROR,
+            "Simulated service has no capacity per pod",
+            "The simulator turns a service's load into CPU use and ready capacity through capacityPerPod: a pod"
+                    + " serving that many requests per second uses its CPU request. Without it there is nothing to"
+                    + " compare the load with.",
+            "Add capacityPerPod(rps(n)) to the service, from its last capacity test.");
+
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 
     static {
@@ -469,7 +493,10 @@ public final class Rules {
                 EVENT_UNKNOWN_SERVICE,
                 EVENT_MAX_ON_FIXED,
                 EVENT_LOWERS_SCALE,
-                EVENT_NEEDS_RESTART)) {
+                EVENT_NEEDS_RESTART,
+                INVALID_LOAD_PROFILE,
+                LOAD_FOR_UNKNOWN_SERVICE,
+                LOAD_WITHOUT_CAPACITY_PER_POD)) {
             if (BY_ID.put(rule.id(), rule) != null) {
                 throw new IllegalStateException("rule id used twice: " + rule.id());
             }

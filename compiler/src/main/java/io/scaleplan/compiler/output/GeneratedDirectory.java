@@ -257,7 +257,7 @@ public final class GeneratedDirectory {
     }
 
     /** Writes a temporary file in the target's folder (which exists), then renames it over the target. */
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    public static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path tmp = writeNewTemporary(target, bytes);
         boolean moved = false;
         try {

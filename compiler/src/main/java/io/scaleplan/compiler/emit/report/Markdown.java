@@ -3,19 +3,19 @@ package io.scaleplan.compiler.emit.report;
 import java.util.List;
 
 /** Markdown tables with escaped cells. */
-final class Markdown {
+public final class Markdown {
     private final StringBuilder out = new StringBuilder();
 
-    Markdown line(String text) {
+    public Markdown line(String text) {
         out.append(text).append('\n');
         return this;
     }
 
-    Markdown blank() {
+    public Markdown blank() {
         return line("");
     }
 
-    Markdown table(List<String> header, List<List<String>> rows) {
+    public Markdown table(List<String> header, List<List<String>> rows) {
         row(header);
         out.append('|');
         header.forEach(h -> out.append(" --- |"));

@@ -1,0 +1,316 @@
+package io.scaleplan.compiler.simulate;
+
+import io.scaleplan.dsl.SelectPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * The HPA controller's reconcile for one HPA, ported from {@code horizontal.go} and {@code
+ * replica_calculator.go} in the controller's order of operations and with its double arithmetic,
+ * so that replica counts match a cluster's exactly. Keeps what the controller keeps per HPA: the
+ * recommendations and the scale-up and scale-down events, with the controller's slot reuse.
+ *
+ * <p>Not thread-safe; one instance per HPA, fed one {@link #sync} per reconcile in time order.
+ */
+public final class HpaController {
+    private final HpaSpec spec;
+    private final ControllerSettings settings;
+    private final List<Timestamped> recommendations = new ArrayList<>();
+    private final List<Timestamped> scaleUpEvents = new ArrayList<>();
+    private final List<Timestamped> scaleDownEvents = new ArrayList<>();
+
+    /** A value with the second it was recorded; {@code outdated} marks a reusable event slot. */
+    private static final class Timestamped {
+        int value;
+        long at;
+        boolean outdated;
+
+        Timestamped(int value, long at) {
+            this.value = value;
+            this.at = at;
+        }
+    }
+
+    public HpaController(HpaSpec spec, ControllerSettings settings) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public HpaSpec spec() {
+        return spec;
+    }
+
+    /**
+     * One reconcile at second {@code now}: the replica count the controller writes to the scale
+     * subresource ({@code current} when it leaves it alone).
+     *
+     * @param current {@code scale.spec.replicas}
+     * @param samples one sample per metric of {@link HpaSpec#metrics()}, in order
+     */
+    public int sync(long now, int current, List<MetricSample> samples) {
+        if (samples.size() != spec.metrics().size()) {
+            throw new IllegalArgumentException(
+                    "expected " + spec.metrics().size() + " metric samples, got " + samples.size());
+        }
+        if (recommendations.isEmpty()) {
+            recommendations.add(new Timestamped(current, now));
+        }
+        if (current == 0) {
+            return current; // minReplicas is at least 1: autoscaling is disabled
+        }
+        int desired;
+        if (current > spec.maxReplicas()) {
+            desired = spec.maxReplicas();
+        } else if (current < spec.minReplicas()) {
+            desired = spec.minReplicas();
+        } else {
+            OptionalInt metricDesired = replicasForMetrics(current, samples);
+            if (metricDesired.isEmpty()) {
+                return current;
+            }
+            desired = spec.behavior().isEmpty()
+                    ? normalizeLegacy(now, current, metricDesired.getAsInt())
+                    : normalizeWithBehaviors(now, current, metricDesired.getAsInt());
+        }
+        if (desired != current && spec.behavior().isPresent()) {
+            storeScaleEvent(now, current, desired);
+        }
+        return desired;
+    }
+
+    /** {@code computeReplicasForMetrics}: the largest valid proposal; empty when scaling must not happen. */
+    private OptionalInt replicasForMetrics(int current, List<MetricSample> samples) {
+        int best = -1;
+        boolean invalid = false;
+        for (int i = 0; i < samples.size(); i++) {
+            OptionalInt proposal = proposal(spec.metrics().get(i), current, samples.get(i));
+            if (proposal.isEmpty()) {
+                invalid = true;
+            } else if (best == -1 || proposal.getAsInt() > best) {
+                best = proposal.getAsInt();
+            }
+        }
+        if (best == -1 || (invalid && best < current)) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(best);
+    }
+
+    /**
+     * One metric's proposal ({@code GetResourceReplicas} / {@code calcPlainMetricReplicas}); empty
+     * when the metric is invalid (no ready pod has a sample).
+     */
+    OptionalInt proposal(MetricTarget target, int current, MetricSample s) {
+        if (s.readyPods() == 0) {
+            return OptionalInt.empty(); // "did not receive metrics for targeted pods (pods might be unready)"
+        }
+        double usageRatio = ratio(target, s.readyTotalMilli(), s.requestPerPodMilli(), s.readyPods());
+        if (Double.isNaN(usageRatio)) {
+            return OptionalInt.empty();
+        }
+        boolean scaleUpWithUnready = s.unreadyPods() > 0 && usageRatio > 1.0;
+        if (!scaleUpWithUnready) {
+            if (settings.isWithin(usageRatio)) {
+                return OptionalInt.of(current);
+            }
+            return OptionalInt.of(ceilToInt(usageRatio * (double) s.readyPods()));
+        }
+        int counted = s.readyPods() + s.unreadyPods(); // unready pods now count, at 0
+        double newUsageRatio = ratio(target, s.readyTotalMilli(), s.requestPerPodMilli(), counted);
+        if (settings.isWithin(newUsageRatio)
+                || (usageRatio < 1.0 && newUsageRatio > 1.0)
+                || (usageRatio > 1.0 && newUsageRatio < 1.0)) {
+            return OptionalInt.of(current);
+        }
+        int newReplicas = ceilToInt(newUsageRatio * (double) counted);
+        if ((newUsageRatio < 1.0 && newReplicas > current) || (newUsageRatio > 1.0 && newReplicas < current)) {
+            return OptionalInt.of(current);
+        }
+        return OptionalInt.of(newReplicas);
+    }
+
+    /** {@code GetResourceUtilizationRatio} or {@code GetMetricUsageRatio} over {@code pods} pods; NaN on error. */
+    private static double ratio(MetricTarget target, long totalMilli, long requestPerPodMilli, int pods) {
+        if (target instanceof MetricTarget.Utilization u) {
+            long requestsTotal = requestPerPodMilli * pods;
+            if (requestsTotal == 0) {
+                return Double.NaN; // "no metrics returned matched known pods"
+            }
+            long currentUtilization = (totalMilli * 100) / requestsTotal;
+            return (double) currentUtilization / (double) u.targetPercent();
+        }
+        MetricTarget.AverageValue a = (MetricTarget.AverageValue) target;
+        long currentUsage = totalMilli / pods;
+        return (double) currentUsage / (double) a.targetMilli();
+    }
+
+    private static int ceilToInt(double replicas) {
+        double c = Math.ceil(replicas);
+        return c >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) c;
+    }
+
+    /** {@code normalizeDesiredReplicas}: the legacy path when {@code spec.behavior} is nil. */
+    private int normalizeLegacy(long now, int current, int metricDesired) {
+        long cutoff = now - settings.downscaleStabilizationSeconds();
+        int stabilized = metricDesired;
+        Timestamped reusable = null;
+        for (Timestamped r : recommendations) {
+            if (r.at < cutoff) { // "not before the cutoff" counts: a sample exactly window old still does
+                reusable = r; // the controller reuses the last expired slot
+            } else if (r.value > stabilized) {
+                stabilized = r.value;
+            }
+        }
+        record(reusable, metricDesired, now);
+        int scaleUpLimit = (int) Math.max(2.0 * current, 4.0);
+        int maxAllowed = Math.min(spec.maxReplicas(), scaleUpLimit);
+        if (stabilized < spec.minReplicas()) {
+            return spec.minReplicas();
+        }
+        return Math.min(stabilized, maxAllowed);
+    }
+
+    /** {@code normalizeDesiredReplicasWithBehaviors}: stabilization, then the rate policies. */
+    private int normalizeWithBehaviors(long now, int current, int metricDesired) {
+        HpaBehavior b = spec.behavior().orElseThrow();
+        int stabilized = stabilize(now, current, metricDesired, b);
+        return convertWithBehaviorRate(now, current, stabilized, b);
+    }
+
+    /** {@code stabilizeRecommendationWithBehaviors}. */
+    private int stabilize(long now, int current, int metricDesired, HpaBehavior b) {
+        long upCutoff = now - b.scaleUp().stabilizationSeconds();
+        long downCutoff = now - b.scaleDown().stabilizationSeconds();
+        int upRecommendation = metricDesired;
+        int downRecommendation = metricDesired;
+        Timestamped reusable = null;
+        for (Timestamped r : recommendations) {
+            if (r.at > upCutoff) {
+                upRecommendation = Math.min(upRecommendation, r.value);
+            }
+            if (r.at > downCutoff) {
+                downRecommendation = Math.max(downRecommendation, r.value);
+            }
+            if (r.at < upCutoff && r.at < downCutoff) {
+                reusable = r;
+            }
+        }
+        int recommendation = current;
+        if (recommendation < upRecommendation) {
+            recommendation = upRecommendation;
+        }
+        if (recommendation > downRecommendation) {
+            recommendation = downRecommendation;
+        }
+        record(reusable, metricDesired, now);
+        return recommendation;
+    }
+
+    private void record(Timestamped reusable, int value, long now) {
+        if (reusable != null) {
+            reusable.value = value;
+            reusable.at = now;
+        } else {
+            recommendations.add(new Timestamped(value, now));
+        }
+    }
+
+    /** {@code convertDesiredReplicasWithBehaviorRate}. */
+    private int convertWithBehaviorRate(long now, int current, int stabilized, HpaBehavior b) {
+        if (stabilized > current) {
+            int limit = scaleUpLimit(now, current, b.scaleUp());
+            if (limit < current) {
+                limit = current;
+            }
+            int maxAllowed = Math.min(spec.maxReplicas(), limit);
+            return Math.min(stabilized, maxAllowed);
+        }
+        if (stabilized < current) {
+            int limit = scaleDownLimit(now, current, b.scaleDown());
+            if (limit > current) {
+                limit = current;
+            }
+            int minAllowed = Math.max(spec.minReplicas(), limit);
+            return Math.max(stabilized, minAllowed);
+        }
+        return stabilized;
+    }
+
+    /** {@code calculateScaleUpLimitWithScalingRules}. */
+    private int scaleUpLimit(long now, int current, HpaBehavior.Rules rules) {
+        if (rules.select() == SelectPolicy.DISABLED) {
+            return current;
+        }
+        int result = rules.select() == SelectPolicy.MIN ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+        for (HpaBehavior.Policy p : rules.policies()) {
+            int added = changeInPeriod(scaleUpEvents, p.periodSeconds(), now);
+            int removed = changeInPeriod(scaleDownEvents, p.periodSeconds(), now);
+            int start = current - added + removed;
+            int proposed = p.percent()
+                    ? (int) Math.ceil((double) start * (1.0 + (double) p.value() / 100.0))
+                    : start + p.value();
+            result = rules.select() == SelectPolicy.MIN ? Math.min(result, proposed) : Math.max(result, proposed);
+        }
+        return result;
+    }
+
+    /** {@code calculateScaleDownLimitWithBehaviors}. */
+    private int scaleDownLimit(long now, int current, HpaBehavior.Rules rules) {
+        if (rules.select() == SelectPolicy.DISABLED) {
+            return current;
+        }
+        int result = rules.select() == SelectPolicy.MIN ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+        for (HpaBehavior.Policy p : rules.policies()) {
+            int added = changeInPeriod(scaleUpEvents, p.periodSeconds(), now);
+            int removed = changeInPeriod(scaleDownEvents, p.periodSeconds(), now);
+            int start = current - added + removed;
+            int proposed =
+                    p.percent() ? (int) ((double) start * (1.0 - (double) p.value() / 100.0)) : start - p.value();
+            result = rules.select() == SelectPolicy.MIN ? Math.max(result, proposed) : Math.min(result, proposed);
+        }
+        return result;
+    }
+
+    /** {@code getReplicasChangePerPeriod}: changes strictly after {@code now - period}. */
+    private static int changeInPeriod(List<Timestamped> events, int periodSeconds, long now) {
+        long cutoff = now - periodSeconds;
+        int sum = 0;
+        for (Timestamped e : events) {
+            if (e.at > cutoff) {
+                sum += e.value;
+            }
+        }
+        return sum;
+    }
+
+    /** {@code storeScaleEvent}: reuses the first outdated slot of the direction, else appends. */
+    private void storeScaleEvent(long now, int previous, int desired) {
+        HpaBehavior b = spec.behavior().orElseThrow();
+        boolean up = desired > previous;
+        List<Timestamped> events = up ? scaleUpEvents : scaleDownEvents;
+        int longest = (up ? b.scaleUp() : b.scaleDown()).longestPeriod();
+        markOutdated(events, longest, now);
+        int change = Math.abs(desired - previous);
+        for (Timestamped e : events) {
+            if (e.outdated) {
+                e.value = change;
+                e.at = now;
+                e.outdated = false;
+                return;
+            }
+        }
+        events.add(new Timestamped(change, now));
+    }
+
+    /** {@code markScaleEventsOutdated}: events strictly before {@code now - longestPeriod}. */
+    private static void markOutdated(List<Timestamped> events, int longestPeriod, long now) {
+        long cutoff = now - longestPeriod;
+        for (Timestamped e : events) {
+            if (e.at < cutoff) {
+                e.outdated = true;
+            }
+        }
+    }
+}
