@@ -438,6 +438,15 @@ public record Service(
         /** Whole-object checks; records problems and returns whether the model can be built. */
         boolean check() {
             boolean ok = true;
+            if (Names.isDns1123Label(name) && !Names.isHelmKey(helmKey) && helmKey.equals(Names.lowerCamel(name))) {
+                problems.error(
+                        "SP001",
+                        element,
+                        "service name " + Names.show(name) + " gives the Helm values key " + Names.show(helmKey)
+                                + ", which is not valid (" + Names.HELM_KEY_RULE + "): set one with helmKey(...)",
+                        source);
+                ok = false;
+            }
             if (replicas == null && autoscaling == null) {
                 problems.error(
                         "SP007",

@@ -246,4 +246,19 @@ class ScalingPlanBuilderTest {
                 .hasMessage("minReplicas (5) must not exceed maxReplicas (3)");
         assertThatThrownBy(() -> new HelmRelease("Arka", "x")).hasMessage("not a valid release name: \"Arka\"");
     }
+
+    @Test
+    void aNameWhoseDefaultHelmKeyIsInvalidIsADiagnosticNotAnException() {
+        assertThat(problems(() -> base().service("2fa-gateway", s -> s.replicas(2)) // @2fa
+                        .build()))
+                .singleElement()
+                .hasToString(FILE + ":" + line("@2fa") + ": error: [SP001] production · 2fa-gateway: service name"
+                        + " \"2fa-gateway\" gives the Helm values key \"2faGateway\", which is not valid (a letter, then"
+                        + " letters, digits or '_', usable as .Values.<key> in a template): set one with helmKey(...)");
+        assertThat(base().service("2fa-gateway", s -> s.replicas(2).helmKey("twoFactorGateway"))
+                        .build()
+                        .services())
+                .extracting(Service::helmKey)
+                .containsExactly("twoFactorGateway");
+    }
 }
