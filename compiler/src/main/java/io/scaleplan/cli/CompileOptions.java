@@ -15,7 +15,11 @@ final class CompileOptions {
     @Option(
             names = "--source-root",
             paramLabel = "DIR",
-            description = "Folder the plans' sources live in, to print diagnostics as DIR/pkg/File.java:line.")
+            defaultValue = "${env:SCALEPLAN_SOURCE_ROOT}",
+            description = {
+                "Folder the plans' sources live in, to print diagnostics as DIR/pkg/File.java:line.",
+                "Default: $SCALEPLAN_SOURCE_ROOT (./scaleplan sets it to plans/src/main/java)."
+            })
     Path sourceRoot;
 
     @Option(names = "--strict", description = "Treat warnings as errors.")

@@ -90,6 +90,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = "--source-root",
             paramLabel = "DIR",
+            defaultValue = "${env:SCALEPLAN_SOURCE_ROOT}",
             description = "Folder the plans' sources live in, to print diagnostics as DIR/pkg/File.java:line.")
     Path sourceRoot;
 
