@@ -15,7 +15,7 @@ export const options = {
   scenarios: {
     'usage_metering': {
       executor: 'ramping-arrival-rate',
-      exec: 'usageMetering',
+      exec: 'hit_usage_metering',
       startRate: 3000,
       timeUnit: '1s',
       preAllocatedVUs: 500,
@@ -30,9 +30,9 @@ export const options = {
   },
 };
 
-const urlUsageMetering = __ENV['USAGE_METERING_URL'] || `${BASE_URL}/usage-metering`;
+const url_usage_metering = __ENV['USAGE_METERING_URL'] || `${BASE_URL}/usage-metering`;
 
-export function usageMetering() {
-  const res = http.get(urlUsageMetering, { tags: { service: 'usage-metering' } });
+export function hit_usage_metering() {
+  const res = http.get(url_usage_metering, { tags: { service: 'usage-metering' } });
   check(res, { 'status is 2xx': (r) => r.status >= 200 && r.status < 300 });
 }

@@ -16,6 +16,9 @@ public record Capacity(Rps perPod, double headroom, SourceLocation source) {
     /** The runbook's headroom factor. */
     public static final double DEFAULT_HEADROOM = 1.3;
 
+    /** The largest headroom factor a plan may declare. */
+    public static final double MAX_HEADROOM = 100.0;
+
     /**
      * Checks every invariant and copies collections into unmodifiable ones. Plans use the
      * builders, which report a wrong value with its source line before it gets here.
@@ -26,8 +29,8 @@ public record Capacity(Rps perPod, double headroom, SourceLocation source) {
         if (perPod.perSecond() <= 0) {
             throw new IllegalArgumentException("capacity per pod must be greater than 0: " + perPod);
         }
-        if (!(headroom >= 1.0) || Double.isInfinite(headroom)) {
-            throw new IllegalArgumentException("headroom must be at least 1.0: " + headroom);
+        if (!(headroom >= 1.0) || !(headroom <= MAX_HEADROOM)) {
+            throw new IllegalArgumentException("headroom must be 1.0 to 100: " + headroom);
         }
     }
 
@@ -39,6 +42,10 @@ public record Capacity(Rps perPod, double headroom, SourceLocation source) {
         java.math.BigDecimal exact = java.math.BigDecimal.valueOf(load.perSecond())
                 .multiply(java.math.BigDecimal.valueOf(headroom))
                 .divide(java.math.BigDecimal.valueOf(perPod.perSecond()), 12, java.math.RoundingMode.HALF_EVEN);
-        return exact.setScale(0, java.math.RoundingMode.CEILING).intValueExact();
+        java.math.BigDecimal pods = exact.setScale(0, java.math.RoundingMode.CEILING);
+        // saturate: a load no replica count can serve still reads as "needs more than maxReplicas"
+        return pods.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) > 0
+                ? Integer.MAX_VALUE
+                : pods.intValueExact();
     }
 }

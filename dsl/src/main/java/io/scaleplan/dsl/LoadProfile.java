@@ -33,6 +33,9 @@ import java.util.function.Consumer;
  */
 public record LoadProfile(String name, List<ServiceLoad> services, SourceLocation source) {
 
+    /** The longest a profile may run, in seconds (7 days): the simulator keeps one sample a second. */
+    public static final long MAX_SECONDS = 7L * 24 * 3600;
+
     /** Checks the name and that each service has one curve; plans use {@code ScalingPlan.Builder.loadProfile}. */
     public LoadProfile {
         Objects.requireNonNull(name, "name");
@@ -283,6 +286,15 @@ public record LoadProfile(String name, List<ServiceLoad> services, SourceLocatio
                         "SP500",
                         element,
                         segment + "(...) duration must be a whole number of seconds, at least 1, was " + duration);
+                return false;
+            }
+            long end = now;
+            if (duration.getSeconds() > MAX_SECONDS - end) {
+                problems.errorHere(
+                        "SP500",
+                        element,
+                        segment + "(...) would end the profile after " + MAX_SECONDS + " s (7 days); it starts at "
+                                + end + " s and lasts " + duration.getSeconds() + " s");
                 return false;
             }
             return true;

@@ -7,14 +7,14 @@ final class Names {
     private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern HELM_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern METRIC_NAME = Pattern.compile("[A-Za-z_:][A-Za-z0-9_:.\\-]*");
-    private static final Pattern CHART_REFERENCE = Pattern.compile("[A-Za-z0-9._/@:-]+");
+    private static final Pattern CHART_REFERENCE = Pattern.compile("[A-Za-z0-9._/@:][A-Za-z0-9._/@:-]*");
 
     static final String DNS_1123_LABEL_RULE =
             "lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters";
     static final String HELM_KEY_RULE = "a letter, then letters, digits or '_', usable as .Values.<key> in a template";
     static final String METRIC_NAME_RULE = "letters, digits, '_', ':', '.' or '-', not starting with a digit";
     static final String CHART_REFERENCE_RULE =
-            "a chart path or repo/name: letters, digits and . _ / @ : -, no spaces or quotes";
+            "a chart path or repo/name: letters, digits and . _ / @ : -, not starting with '-', no spaces or quotes";
 
     private Names() {}
 

@@ -28,6 +28,14 @@ public record NodePool(
         SourceLocation source,
         java.util.Optional<NodeProvider> provider) {
 
+    /** The most nodes a pool may declare (Kubernetes supports clusters of up to 5,000 nodes). */
+    public static final int MAX_NODES = 10_000;
+
+    /** The most CPU or memory one node may offer: beyond it, totals over a pool could overflow. */
+    static final long MAX_NODE_MILLICORES = 1_000_000_000L;
+
+    static final long MAX_NODE_BYTES = 1L << 50;
+
     /**
      * Checks every invariant and copies collections into unmodifiable ones. Plans use the
      * builders, which report a wrong value with its source line before it gets here.
@@ -124,11 +132,15 @@ public record NodePool(
         public Builder allocatable(Cpu cpu, Memory memory) {
             Objects.requireNonNull(cpu, "cpu");
             Objects.requireNonNull(memory, "memory");
-            if (cpu.millicores() == 0 || memory.bytes() == 0) {
+            if (cpu.millicores() == 0
+                    || memory.bytes() == 0
+                    || cpu.millicores() > MAX_NODE_MILLICORES
+                    || memory.bytes() > MAX_NODE_BYTES) {
                 problems.errorHere(
                         "SP005",
                         element,
-                        "allocatable CPU and memory must be greater than 0, was " + cpu + " and " + memory);
+                        "allocatable CPU and memory must be greater than 0 and at most 1,000,000 cores and 1 PiB, was "
+                                + cpu + " and " + memory);
             }
             this.cpu = cpu;
             this.memory = memory;
@@ -137,12 +149,12 @@ public record NodePool(
 
         /** The node count range: {@code nodes(3, 20)} is the runbook's {@code minSize=3,maxSize=20}. */
         public Builder nodes(int minNodes, int maxNodes) {
-            if (minNodes < 0 || maxNodes < 1 || minNodes > maxNodes) {
+            if (minNodes < 0 || maxNodes < 1 || minNodes > maxNodes || maxNodes > MAX_NODES) {
                 problems.errorHere(
                         "SP002",
                         element,
-                        "nodes(min, max) needs 0 <= min <= max and max >= 1, was nodes(" + minNodes + ", " + maxNodes
-                                + ")");
+                        "nodes(min, max) needs 0 <= min <= max and 1 <= max <= " + MAX_NODES + ", was nodes(" + minNodes
+                                + ", " + maxNodes + ")");
             }
             this.min = minNodes;
             this.max = maxNodes;
@@ -202,7 +214,7 @@ public record NodePool(
                         "SP007", element, "a node pool needs allocatable(cpu, memory) and nodes(min, max)", source);
                 return false;
             }
-            if (min < 0 || max < 1 || min > max || cpu.millicores() == 0 || memory.bytes() == 0) {
+            if (min < 0 || max < 1 || min > max || max > MAX_NODES || cpu.millicores() == 0 || memory.bytes() == 0) {
                 return false;
             }
             if (reservedCpu.compareTo(cpu) >= 0 || reservedMemory.compareTo(memory) >= 0) {

@@ -224,8 +224,12 @@ public record Postgres(
         public Builder instance(int vcpus, Memory memory) {
             Objects.requireNonNull(memory, "memory");
             instanceAt = SourceLocation.capture();
-            if (vcpus < 1) {
-                problems.errorHere("SP021", element, "instance vCPUs must be at least 1, was " + vcpus);
+            if (vcpus < 1 || vcpus > PostgresInstance.MAX_VCPUS) {
+                problems.errorHere(
+                        "SP021",
+                        element,
+                        "instance vCPUs must be 1 to " + PostgresInstance.MAX_VCPUS + " (max_parallel_workers' limit),"
+                                + " was " + vcpus);
             }
             checkMemory(memory, "instance memory");
             this.vcpus = vcpus;
@@ -241,6 +245,13 @@ public record Postgres(
             if (m.bytes() % 1024 != 0) {
                 problems.errorHere(
                         "SP021", element, what + " must be a whole number of KiB, was " + m.bytes() + " bytes");
+                return false;
+            }
+            if (m.compareTo(PostgresInstance.MAX_MEMORY) > 0) {
+                problems.errorHere(
+                        "SP021",
+                        element,
+                        what + " must be at most 4Ti (derived settings stay in the server's ranges), was " + m);
                 return false;
             }
             return true;
@@ -456,6 +467,15 @@ public record Postgres(
                     ok = false;
                 }
                 Optional<Integer> limitCpus = resources.cpuLimit().flatMap(PostgresInstance::vcpusOf);
+                if (limitCpus.isPresent() && limitCpus.get() > PostgresInstance.MAX_VCPUS) {
+                    problems.error(
+                            "SP021",
+                            element,
+                            "CPU limit " + resources.cpuLimit().get() + " is more than " + PostgresInstance.MAX_VCPUS
+                                    + " cores (max_parallel_workers' limit)",
+                            resources.source());
+                    ok = false;
+                }
                 if (vcpus != null && !limitCpus.equals(Optional.of(vcpus))) {
                     problems.error(
                             "SP022",
@@ -487,11 +507,13 @@ public record Postgres(
         }
 
         private boolean checkMemoryAt(Memory m, String what, SourceLocation at) {
-            if (m.compareTo(PostgresInstance.MIN_MEMORY) < 0 || m.bytes() % 1024 != 0) {
+            if (m.compareTo(PostgresInstance.MIN_MEMORY) < 0
+                    || m.bytes() % 1024 != 0
+                    || m.compareTo(PostgresInstance.MAX_MEMORY) > 0) {
                 problems.error(
                         "SP021",
                         element,
-                        what + " must be a whole number of KiB and at least 512Mi (PgTune's minimum), was " + m,
+                        what + " must be a whole number of KiB from 512Mi (PgTune's minimum) to 4Ti, was " + m,
                         at);
                 return false;
             }

@@ -14,6 +14,13 @@ import java.util.Optional;
  * @param fromLimits whether vCPUs and memory were taken from the primary's resource limits
  */
 public record PostgresInstance(Optional<Integer> vcpus, Memory memory, StorageType storage, boolean fromLimits) {
+
+    /** The most vCPUs tuned for: PostgreSQL caps max_parallel_workers at 1024. */
+    public static final int MAX_VCPUS = 1024;
+
+    /** The most memory tuned for: derived settings (shared_buffers a quarter of it) stay in range. */
+    public static final Memory MAX_MEMORY = new Memory(4L << 40);
+
     /** PgTune's smallest memory input: 512 MB. */
     public static final Memory MIN_MEMORY = Units.mib(512);
 

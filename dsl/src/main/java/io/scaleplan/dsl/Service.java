@@ -326,8 +326,9 @@ public record Service(
          * {@value Capacity#DEFAULT_HEADROOM}, the runbook's "× 1.3 (headroom)".
          */
         public Builder headroom(double factor) {
-            if (!(factor >= 1.0) || Double.isInfinite(factor)) {
-                problems.errorHere("SP005", element, "headroom must be at least 1.0, was " + factor);
+            if (!(factor >= 1.0) || !(factor <= Capacity.MAX_HEADROOM)) {
+                problems.errorHere("SP005", element, "headroom must be 1.0 to 100, was " + factor);
+                return this;
             }
             this.headroom = factor;
             this.headroomSet = true;

@@ -68,12 +68,12 @@ class DataTierBuilderTest {
     void instanceInputsAreRangeChecked() {
         assertThat(postgres(pg -> pg.instance(0, mib(256)).readReplicas(-1)))
                 .containsExactly(
-                        "[SP021] p · postgres: instance vCPUs must be at least 1, was 0",
+                        "[SP021] p · postgres: instance vCPUs must be 1 to 1024 (max_parallel_workers' limit), was 0",
                         "[SP021] p · postgres: instance memory must be at least 512Mi (PgTune's minimum), was 256Mi",
                         "[SP021] p · postgres: readReplicas must be at least 0, was -1");
         assertThat(postgres(pg -> pg.limits(cores(1), bytes(1_000_000_000L))))
                 .containsExactly("[SP021] p · postgres: memory limit (the instance's memory) must be a whole number of"
-                        + " KiB and at least 512Mi (PgTune's minimum), was 1000000000");
+                        + " KiB from 512Mi (PgTune's minimum) to 4Ti, was 1000000000");
     }
 
     @Test

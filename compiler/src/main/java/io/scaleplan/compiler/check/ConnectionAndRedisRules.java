@@ -72,7 +72,7 @@ final class ConnectionAndRedisRules implements PlanRule {
             }
         }
         r.cluster().ifPresent(c -> {
-            int perMaster = 1 + c.replicasPerMaster();
+            long perMaster = 1L + c.replicasPerMaster();
             if (c.nodes() % perMaster != 0) {
                 out.add(finding(
                         Rules.REDIS_CLUSTER_SHAPE,

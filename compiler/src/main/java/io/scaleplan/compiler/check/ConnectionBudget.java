@@ -35,8 +35,8 @@ public record ConnectionBudget(
      * @param poolSize connections per pod
      */
     public record ServiceConnections(Service service, int pods, int surge, int poolSize) {
-        public int connections() {
-            return (pods + surge) * poolSize;
+        public long connections() {
+            return ((long) pods + surge) * poolSize;
         }
 
         /** {@code usage-metering (20 + 5 surge) × 10 = 250}. */
@@ -70,7 +70,7 @@ public record ConnectionBudget(
                         s, pods, s.surgePods(pods), s.connectionPoolSize().get()));
             }
         }
-        services.sort(Comparator.comparingInt(ServiceConnections::connections)
+        services.sort(Comparator.comparingLong(ServiceConnections::connections)
                 .reversed()
                 .thenComparing(c -> c.service().name()));
         return Optional.of(new ConnectionBudget(services, plan.databaseClients(), superuser + reserved, max));
@@ -82,17 +82,17 @@ public record ConnectionBudget(
     }
 
     /** Connections of the services alone. */
-    public int servicesTotal() {
-        return services.stream().mapToInt(ServiceConnections::connections).sum();
+    public long servicesTotal() {
+        return services.stream().mapToLong(ServiceConnections::connections).sum();
     }
 
     /** Connections of the other clients. */
-    public int clientsTotal() {
-        return clients.stream().mapToInt(DatabaseClient::connections).sum();
+    public long clientsTotal() {
+        return clients.stream().mapToLong(DatabaseClient::connections).sum();
     }
 
     /** Everything that may be open at once. */
-    public int total() {
+    public long total() {
         return servicesTotal() + clientsTotal() + reserved;
     }
 

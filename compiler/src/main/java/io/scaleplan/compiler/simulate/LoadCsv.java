@@ -40,6 +40,9 @@ public final class LoadCsv {
         if (last > 0 && lines[last - 1].isEmpty()) {
             last--; // the final newline
         }
+        if (last > 0 && lines[0].startsWith("\uFEFF")) {
+            lines[0] = lines[0].substring(1); // a byte-order mark, as spreadsheet exports write it
+        }
         if (last == 0 || !strip(lines[0]).equals(HEADER)) {
             problems.add(problem(
                     fileName,
@@ -71,6 +74,13 @@ public final class LoadCsv {
                         fileName,
                         lineNo,
                         "seconds must be a whole number of at least 0, was '" + printable(f[0]) + "'"));
+                ok = false;
+            } else if (Long.parseLong(f[0]) > io.scaleplan.dsl.LoadProfile.MAX_SECONDS) {
+                problems.add(problem(
+                        fileName,
+                        lineNo,
+                        "seconds must be at most " + io.scaleplan.dsl.LoadProfile.MAX_SECONDS + " (7 days), was "
+                                + f[0]));
                 ok = false;
             }
             if (!SERVICE.matcher(f[1]).matches()) {

@@ -88,7 +88,7 @@ public final class CapacityReportEmitter implements Emitter {
                         Integer.toString(c.pods()),
                         Integer.toString(c.surge()),
                         Integer.toString(c.poolSize()),
-                        Integer.toString(c.connections())));
+                        Long.toString(c.connections())));
             }
             b.clients()
                     .forEach(c -> rows.add(

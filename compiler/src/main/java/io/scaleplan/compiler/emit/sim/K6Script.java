@@ -73,9 +73,7 @@ public final class K6Script {
         js.append("  },\n").append("};\n");
         for (LoadProfile.ServiceLoad s : profile.services()) {
             String env = s.service().toUpperCase(Locale.ROOT).replace('-', '_') + "_URL";
-            String constant =
-                    "url" + Character.toUpperCase(function(s.service()).charAt(0))
-                            + function(s.service()).substring(1);
+            String constant = "url_" + scenario(s.service());
             js.append("\nconst ")
                     .append(constant)
                     .append(" = __ENV['")
@@ -102,19 +100,12 @@ public final class K6Script {
         return service.replace('-', '_');
     }
 
-    /** {@code usageMetering}: the scenario's exec function. */
+    /**
+     * {@code hit_usage_metering}: the scenario's exec function. A DNS-1123 label maps one to one
+     * onto {@code [a-z0-9_]}, and the prefix keeps it clear of JavaScript's reserved words, digits
+     * first and this script's own names ({@code http}, {@code check}, {@code options}).
+     */
     static String function(String service) {
-        StringBuilder b = new StringBuilder();
-        boolean upper = false;
-        for (char c : service.toCharArray()) {
-            if (c == '-') {
-                upper = true;
-            } else {
-                b.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        String f = b.toString();
-        return Character.isDigit(f.charAt(0)) ? "s" + f : f;
+        return "hit_" + scenario(service);
     }
 }

@@ -61,7 +61,7 @@ class SimulationOutputsTest {
         assertThat(js)
                 .contains("    'api': {\n"
                         + "      executor: 'ramping-arrival-rate',\n"
-                        + "      exec: 'api',\n"
+                        + "      exec: 'hit_api',\n"
                         + "      startRate: 100,\n"
                         + "      timeUnit: '1s',\n"
                         + "      preAllocatedVUs: 70,\n"
@@ -75,8 +75,8 @@ class SimulationOutputsTest {
                         + "        { target: 400, duration: '0s' },\n"
                         + "        { target: 100, duration: '180s' },\n"
                         + "      ],\n")
-                .contains("exec: 's2faGateway',")
-                .contains("const urlS2faGateway = __ENV['2FA_GATEWAY_URL'] || `${BASE_URL}/2fa-gateway`;")
+                .contains("exec: 'hit_2fa_gateway',")
+                .contains("const url_2fa_gateway = __ENV['2FA_GATEWAY_URL'] || `${BASE_URL}/2fa-gateway`;")
                 .contains("const BASE_URL = __ENV.BASE_URL;");
         Path script = dir.resolve("load-test.mjs"); // an ES module, as k6 reads it
         Files.writeString(script, js, StandardCharsets.UTF_8);
