@@ -58,7 +58,7 @@ final class CommitCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PlanOutputs compiled = PlanOutputs.compile(main.plans(), List.of(), options.strict, options.sourceRoot, err);
+        PlanOutputs compiled = options.compile(main.plans(), List.of(), err);
         if (!compiled.ok()) {
             return compiled.exitCode();
         }

@@ -46,7 +46,7 @@ final class CompileCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PlanOutputs compiled = PlanOutputs.compile(main.plans(), only, options.strict, options.sourceRoot, err);
+        PlanOutputs compiled = options.compile(main.plans(), only, err);
         if (!compiled.ok()) {
             return compiled.exitCode();
         }

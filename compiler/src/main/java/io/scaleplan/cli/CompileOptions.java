@@ -24,4 +24,9 @@ final class CompileOptions {
 
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
+
+    /** Loads and compiles the plans with these options, printing diagnostics to {@code err}. */
+    PlanOutputs compile(PlanSource plans, java.util.List<String> only, java.io.PrintWriter err) {
+        return PlanOutputs.compile(plans, only, strict, sourceRoot, err);
+    }
 }

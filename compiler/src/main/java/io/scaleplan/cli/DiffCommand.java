@@ -75,7 +75,7 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PlanOutputs compiled = PlanOutputs.compile(main.plans(), only, options.strict, options.sourceRoot, err);
+        PlanOutputs compiled = options.compile(main.plans(), only, err);
         if (!compiled.ok()) {
             return compiled.exitCode();
         }
