@@ -4,6 +4,7 @@ import io.scaleplan.compiler.diff.OutputDiff;
 import io.scaleplan.compiler.diff.TextReport;
 import io.scaleplan.compiler.git.GeneratedTree;
 import io.scaleplan.compiler.output.GeneratedDirectory;
+import io.scaleplan.compiler.output.Manifest;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         name = "check",
         description = {
             "Check that the output folder on disk matches the plans, for CI and pre-commit hooks.",
@@ -44,25 +47,37 @@ final class CheckCommand implements Callable<Integer> {
             return compiled.exitCode();
         }
         OutputDiff diff;
+        String shown = Main.show(options.output());
+        List<String> problems = new ArrayList<>();
         try {
+            GeneratedDirectory folder = GeneratedDirectory.open(options.output());
             diff = OutputDiff.compareBytes(
-                    GeneratedTree.scope(
-                            GeneratedDirectory.open(options.output).readAll(), compiled.plans(), compiled.allPlans()),
+                    GeneratedTree.scope(folder.readAll(), compiled.plans(), compiled.allPlans()),
                     GeneratedTree.produced(compiled.files()));
+            folder.leftovers()
+                    .forEach(p -> problems.add("leftover of an interrupted run: " + shown + "/" + p
+                            + " (the next compile removes it)"));
+            if (folder.manifest().isEmpty()) {
+                problems.add(shown + " has no " + Manifest.FILE_NAME + " (the list of the files scaleplan wrote):"
+                        + " compile writes it");
+            }
         } catch (UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             err.flush();
             return ExitCodes.IO;
         }
-        if (diff.isEmpty()) {
-            out.println(options.output + " is up to date: " + compiled.files().size() + " files of "
+        if (diff.isEmpty() && problems.isEmpty()) {
+            out.println(shown + " is up to date: " + compiled.files().size() + " files of "
                     + String.join(", ", compiled.plans()));
             out.flush();
             return ExitCodes.OK;
         }
-        out.print(new TextReport(false, false).render(diff));
+        if (!diff.isEmpty()) {
+            out.print(new TextReport(false, false).render(diff));
+        }
+        problems.forEach(out::println);
         out.flush();
-        err.println(options.output + " is stale: run ./mvnw package (or scaleplan compile) and commit it");
+        err.println(shown + " is stale: run ./mvnw package (or scaleplan compile) and commit it");
         err.flush();
         return ExitCodes.DIFFERENCES;
     }

@@ -5,6 +5,7 @@ import io.scaleplan.compiler.git.CommitOutcome;
 import io.scaleplan.compiler.git.GeneratedTree;
 import io.scaleplan.compiler.git.GitRefusalException;
 import io.scaleplan.compiler.git.Refusal;
+import io.scaleplan.compiler.output.OutputRefusedException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -17,6 +18,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         name = "commit",
         description = {
             "Compile every plan, write the output folder, stage only its files that changed and commit them.",
@@ -63,7 +66,7 @@ final class CommitCommand implements Callable<Integer> {
             return compiled.exitCode();
         }
         CommitOutcome outcome;
-        try (GeneratedTree tree = GeneratedTree.open(options.output)) {
+        try (GeneratedTree tree = GeneratedTree.open(options.output())) {
             outcome = tree.commit(compiled.plans(), compiled.files())
                     .setBranch(branch)
                     .setMessage(message)
@@ -71,6 +74,8 @@ final class CommitCommand implements Callable<Integer> {
                     .call();
         } catch (GitRefusalException e) {
             return refused(e.refusal(), err);
+        } catch (OutputRefusedException e) {
+            return Refusals.print(e, err);
         } catch (UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             err.flush();
@@ -80,7 +85,7 @@ final class CommitCommand implements Callable<Integer> {
             case REFUSED:
                 return refused(outcome.refusal().orElseThrow(), err);
             case NO_CHANGES:
-                out.println("nothing to commit" + (branch == null ? "" : " on branch " + branch) + ": " + options.output
+                out.println("nothing to commit" + (branch == null ? "" : " on branch " + branch) + ": " + Main.show(options.output())
                         + " already matches the plans at HEAD");
                 break;
             default:

@@ -1,6 +1,7 @@
 package io.scaleplan.cli;
 
 import io.scaleplan.compiler.output.GeneratedDirectory;
+import io.scaleplan.compiler.output.OutputRefusedException;
 import io.scaleplan.compiler.output.SyncResult;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,11 +16,15 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         name = "compile",
         description = {
             "Compile the plans on the class path into the output folder.",
-            "Only files whose bytes change are rewritten; scaleplan files the plans no longer produce are removed;"
-                    + " other files are never touched. A plan with an error writes nothing."
+            "Only files whose bytes change are rewritten; files scaleplan wrote (listed in the folder's"
+                    + " .scaleplan-manifest) that the plans no longer produce are removed; other files are never touched.",
+            "All or nothing: a plan with an error, a hand-edited output (unless --force), a folder scaleplan does not"
+                    + " own or a failed write leaves the folder as it was."
         })
 final class CompileCommand implements Callable<Integer> {
     @Spec
@@ -39,6 +44,11 @@ final class CompileCommand implements Callable<Integer> {
             description = "Print diagnostics only, no summary.")
     boolean quiet;
 
+    @Option(
+            names = {"-f", "--force"},
+            description = "Overwrite (or remove) outputs that were edited by hand, naming them.")
+    boolean force;
+
     @ParentCommand
     Main main;
 
@@ -51,11 +61,15 @@ final class CompileCommand implements Callable<Integer> {
             return compiled.exitCode();
         }
         try {
-            List<SyncResult> results = GeneratedDirectory.open(options.output)
-                    .sync(compiled.plans(), compiled.files(), compiled.allPlans());
+            GeneratedDirectory folder = GeneratedDirectory.open(options.output());
+            List<String> leftovers = folder.leftovers();
+            List<SyncResult> results = folder.sync(compiled.plans(), compiled.files(), compiled.allPlans(), force);
             if (!quiet) {
+                leftovers.forEach(p -> out.println("removed leftover of an interrupted run: " + p));
                 results.forEach(r -> out.println(r.summary()));
             }
+        } catch (OutputRefusedException e) {
+            return Refusals.print(e, err);
         } catch (UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             err.flush();

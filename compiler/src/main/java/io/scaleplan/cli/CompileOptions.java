@@ -8,9 +8,11 @@ final class CompileOptions {
     @Option(
             names = {"-o", "--output"},
             paramLabel = "DIR",
-            defaultValue = "generated",
-            description = "Output folder (default: ${DEFAULT-VALUE}).")
+            description = "Output folder (default: generated, at the project root wherever the command runs).")
     Path output;
+
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
 
     @Option(
             names = "--source-root",
@@ -24,6 +26,15 @@ final class CompileOptions {
 
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
+
+    /** The output folder: as given, or {@code generated} at the project root. */
+    Path output() {
+        if (output != null) {
+            return output;
+        }
+        Object parent = mixee.parent().userObject();
+        return parent instanceof Main main ? main.root().resolve("generated") : Path.of("generated");
+    }
 
     /** Loads and compiles the plans with these options, printing diagnostics to {@code err}. */
     PlanOutputs compile(PlanSource plans, java.util.List<String> only, java.io.PrintWriter err) {

@@ -41,8 +41,33 @@ public final class DiagnosticPrinter {
         if (sourceRoot != null && d.location().isKnown()) {
             where = sourceRoot.resolve(d.location().path()).toString().replace('\\', '/') + ":"
                     + d.location().line();
+        } else if (sourceRoot != null && !d.location().fileName().isEmpty()) {
+            // a failure outside any line of the plan (its class could not be initialised): the class's line
+            Path file = sourceRoot.resolve(d.location().path());
+            where = file.toString().replace('\\', '/') + ":" + declarationLine(file, d.location().className());
         }
         return where + ": " + d.severity().label() + ": [" + d.ruleId() + "] " + d.element() + ": " + d.message();
+    }
+
+    /** The line that declares the class named {@code className} in {@code file}, or 1. */
+    private static int declarationLine(Path file, String className) {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        if (simple.contains("$")) {
+            simple = simple.substring(simple.lastIndexOf('$') + 1);
+        }
+        java.util.regex.Pattern declaration =
+                java.util.regex.Pattern.compile("\\b(class|record|enum|interface)\\s+" + simple + "\\b");
+        try {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (declaration.matcher(lines.get(i)).find()) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // no source to look in: the file alone still opens in a console
+        }
+        return 1;
     }
 
     static String plural(long n, String word) {

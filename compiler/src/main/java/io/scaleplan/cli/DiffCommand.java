@@ -21,6 +21,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         name = "diff",
         description = {
             "Compile the plans in memory and show how their outputs differ from the output folder as committed at"
@@ -83,9 +85,9 @@ final class DiffCommand implements Callable<Integer> {
         try {
             Map<String, byte[]> before;
             if (worktree) {
-                before = GeneratedDirectory.open(options.output).readAll();
+                before = GeneratedDirectory.open(options.output()).readAll();
             } else {
-                try (GeneratedTree tree = GeneratedTree.open(options.output)) {
+                try (GeneratedTree tree = GeneratedTree.open(options.output())) {
                     before = tree.committed();
                 }
             }

@@ -13,6 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         name = "explain",
         description = "Explain a rule: what it checks, why it matters, how to fix it. Without an id, list every rule.")
 final class ExplainCommand implements Callable<Integer> {

@@ -9,7 +9,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", description = "List the plans on the class path: name, namespace, release, services, source.")
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "List the plans: name, namespace, release, services, source.")
 final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -21,7 +25,15 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         boolean failed = false;
-        for (LoadedPlan p : main.plans().load()) {
+        java.util.List<LoadedPlan> plans = main.plans().load();
+        if (plans.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: no plans found in " + main.plans().describe()
+                    + ": check that each plan class is annotated @Plan and implements PlanDefinition");
+            err.flush();
+            return ExitCodes.PLAN_ERRORS;
+        }
+        for (LoadedPlan p : plans) {
             if (p.plan().isPresent()) {
                 ScalingPlan plan = p.plan().get();
                 out.printf(

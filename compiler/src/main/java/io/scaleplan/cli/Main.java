@@ -1,8 +1,13 @@
 package io.scaleplan.cli;
 
+import io.scaleplan.compiler.load.PlanBuildException;
+import io.scaleplan.compiler.load.PlanGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,19 +36,26 @@ import picocli.CommandLine.Command;
             "2:a plan has errors; nothing was written",
             "3:refused (not a Git repository, merge in progress, hand edits, ...); nothing was changed",
             "64:wrong command line",
-            "70:internal error (a bug in scaleplan)",
+            "70:internal error (a bug in scaleplan), or plan code called System.exit",
             "74:reading or writing files failed"
         })
 public final class Main implements Runnable {
     private final PlanSource plans;
+    private final Path root;
 
-    private Main(PlanSource plans) {
+    private Main(PlanSource plans, Path root) {
         this.plans = plans;
+        this.root = root;
     }
 
     /** Where the commands find their plans. */
     PlanSource plans() {
         return plans;
+    }
+
+    /** The project's root folder: default outputs are relative to it, wherever the command runs. */
+    Path root() {
+        return root;
     }
 
     @CommandLine.Spec
@@ -61,12 +73,32 @@ public final class Main implements Runnable {
 
     /** Runs the command line on the plans of {@code plans}; never calls {@link System#exit(int)}. */
     public static int run(PlanSource plans, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main(plans));
+        return run(plans, Path.of("").toAbsolutePath(), out, err, args);
+    }
+
+    /**
+     * Runs the command line on the plans of {@code plans}, in the project at {@code root}; never
+     * calls {@link System#exit(int)}.
+     */
+    public static int run(PlanSource plans, Path root, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main(plans, root));
         cli.setOut(out);
         cli.setErr(err);
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         cli.getSubcommands().values().forEach(c -> c.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof PlanBuildException build) {
+                // javac's own diagnostics, as javac prints them
+                commandLine.getErr().print(build.getMessage());
+                commandLine.getErr().println("nothing written: the plans do not compile (javac's errors above)");
+                commandLine.getErr().flush();
+                return ExitCodes.PLAN_ERRORS;
+            }
+            if (e instanceof UncheckedIOException io) {
+                commandLine.getErr().println("error: " + io.getMessage());
+                commandLine.getErr().flush();
+                return ExitCodes.IO;
+            }
             commandLine.getErr().println("internal error: " + e + " (this is a bug in scaleplan; please report it)");
             e.printStackTrace(commandLine.getErr());
             return ExitCodes.SOFTWARE;
@@ -74,10 +106,50 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /**
+     * The {@code scaleplan} launcher's entry point. {@code SCALEPLAN_PLANS_MODULE} names the plans
+     * module whose sources are compiled (when changed) and run; without it, the plans on the class
+     * path are used as they are. {@code SCALEPLAN_ROOT} is the project root (else found by walking
+     * up from the working folder). Plan code cannot end the process: see {@link PlanGuard}.
+     */
     public static void main(String[] args) {
+        PlanGuard.arm(System.err);
         PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
-        System.exit(run(out, err, args));
+        String module = System.getenv("SCALEPLAN_PLANS_MODULE");
+        PlanSource plans = module == null || module.isEmpty()
+                ? PlanSource.classPath()
+                : PlanSource.sources(Path.of(module));
+        int code = run(plans, projectRoot(System.getenv("SCALEPLAN_ROOT"), Path.of("")), out, err, args);
+        out.flush();
+        err.flush();
+        PlanGuard.disarm();
+        System.exit(code);
+    }
+
+    /** {@code path} as a message shows it: relative to the working folder when it lies below it. */
+    static String show(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        Path abs = path.toAbsolutePath().normalize();
+        return abs.startsWith(here) && !abs.equals(here) ? here.relativize(abs).toString() : path.toString();
+    }
+
+    /**
+     * {@code explicit} when given; else the nearest folder at or above {@code from} that holds an
+     * output folder with a manifest or a plans module; else {@code from}.
+     */
+    static Path projectRoot(String explicit, Path from) {
+        if (explicit != null && !explicit.isEmpty()) {
+            return Path.of(explicit).toAbsolutePath().normalize();
+        }
+        Path start = from.toAbsolutePath().normalize();
+        for (Path d = start; d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("generated/.scaleplan-manifest"))
+                    || Files.isDirectory(d.resolve("plans/src/main/java"))) {
+                return d;
+            }
+        }
+        return start;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

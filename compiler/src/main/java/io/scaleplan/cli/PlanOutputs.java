@@ -22,7 +22,17 @@ record PlanOutputs(int exitCode, List<String> plans, List<GeneratedFile> files, 
 
     /** Compiles the plans of {@code source} named in {@code only} (all when empty). */
     static PlanOutputs compile(PlanSource source, List<String> only, boolean strict, Path sourceRoot, PrintWriter err) {
-        List<LoadedPlan> loaded = Plans.select(source.load(), only, err);
+        List<LoadedPlan> all = source.load();
+        if (all.isEmpty()) {
+            err.println("error: no plans found in " + source.describe() + ": check that each plan class is annotated"
+                    + " @Plan, is public with a public no-argument constructor and implements PlanDefinition, and that"
+                    + " the scaleplan annotation processor ran when it was compiled (in an IDE: annotation processing"
+                    + " on)");
+            err.println("nothing written");
+            err.flush();
+            return failed(ExitCodes.PLAN_ERRORS);
+        }
+        List<LoadedPlan> loaded = Plans.select(all, only, err);
         if (loaded == null) {
             return failed(ExitCodes.USAGE);
         }

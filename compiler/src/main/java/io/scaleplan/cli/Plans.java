@@ -1,5 +1,6 @@
 package io.scaleplan.cli;
 
+import io.scaleplan.compiler.check.Rules;
 import io.scaleplan.compiler.load.LoadedPlan;
 import java.io.PrintWriter;
 import java.util.List;
@@ -10,7 +11,12 @@ import java.util.TreeSet;
 final class Plans {
     private Plans() {}
 
-    /** The plans named in {@code only} (all when empty), or null after printing which names are unknown. */
+    /**
+     * The plans named in {@code only} (all when empty), or null after printing which names are
+     * unknown. A plan is known by its declared name even when its definition failed, so selecting
+     * it reports its errors. Plans whose name is declared twice (SP006) are always included: no
+     * selection hides that one of them would overwrite the other.
+     */
     static List<LoadedPlan> select(List<LoadedPlan> all, List<String> only, PrintWriter err) {
         if (only.isEmpty()) {
             return all;
@@ -25,6 +31,12 @@ final class Plans {
             err.flush();
             return null;
         }
-        return all.stream().filter(p -> only.contains(p.name())).toList();
+        return all.stream()
+                .filter(p -> only.contains(p.name()) || isDuplicate(p))
+                .toList();
+    }
+
+    private static boolean isDuplicate(LoadedPlan p) {
+        return p.problems().stream().anyMatch(d -> d.ruleId().equals(Rules.DUPLICATE.id()));
     }
 }

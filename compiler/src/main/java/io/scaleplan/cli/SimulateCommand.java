@@ -6,6 +6,7 @@ import io.scaleplan.compiler.emit.sim.SimulationCharts;
 import io.scaleplan.compiler.emit.sim.SimulationEmitter;
 import io.scaleplan.compiler.emit.sim.SimulationReport;
 import io.scaleplan.compiler.load.LoadedPlan;
+import io.scaleplan.compiler.output.Manifest;
 import io.scaleplan.compiler.output.SimulationOutput;
 import io.scaleplan.compiler.simulate.LoadCsv;
 import io.scaleplan.compiler.simulate.LoadFileException;
@@ -40,6 +41,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         name = "simulate",
         description = {
             "Replay a load profile through the HPA control loop, the way the Kubernetes controller would.",
@@ -76,8 +79,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = {"-o", "--output"},
             paramLabel = "DIR",
-            description = "Output folder; files go to DIR/PLAN/sim/. Default: generated, or target/scaleplan-simulate"
-                    + " with --load (a CSV's results are not the plan's committed outputs).")
+            description = "Output folder; files go to DIR/PLAN/sim/. Default: target/scaleplan-simulate at the project"
+                    + " root. Never inside an output folder scaleplan owns (generated/): compile writes the plan's"
+                    + " own simulation there.")
     Path output;
 
     @Option(
@@ -106,7 +110,7 @@ final class SimulateCommand implements Callable<Integer> {
             return compiled.exitCode();
         }
         LoadedPlan loaded = main.plans().load().stream()
-                .filter(p -> p.name().equals(planName))
+                .filter(p -> p.name().equals(planName) && p.plan().isPresent())
                 .findFirst()
                 .orElseThrow();
         ScalingPlan plan = loaded.plan().orElseThrow();
@@ -181,13 +185,23 @@ final class SimulateCommand implements Callable<Integer> {
             files.put("chart.png", SimulationCharts.png(sim));
             files.put("chart.svg", SimulationCharts.svg(sim).getBytes(StandardCharsets.UTF_8));
         }
-        Path root = output != null ? output : Path.of(load == null ? "generated" : "target/scaleplan-simulate");
+        Path root = output != null ? output : main.root().resolve("target/scaleplan-simulate");
+        Optional<Path> owned = ownedOutputFolder(root.resolve(folder));
+        if (owned.isPresent()) {
+            return usage(
+                    err,
+                    Main.show(root) + " lies in " + Main.show(owned.get()) + ", the output folder scaleplan compile"
+                            + " owns (it has a " + Manifest.FILE_NAME + "): give another --output (default:"
+                            + " target/scaleplan-simulate)");
+        }
         try {
-            List<Path> written = SimulationOutput.write(root.resolve(folder).resolve("sim"), files);
+            Map<Path, SimulationOutput.Outcome> written =
+                    SimulationOutput.write(root.resolve(folder).resolve("sim"), files);
             for (ServiceRun r : sim.runs()) {
                 out.println(SimulationReport.verdict(r));
             }
-            written.forEach(p -> out.println("wrote " + p));
+            written.forEach((p, outcome) ->
+                    out.println((outcome == SimulationOutput.Outcome.WRITTEN ? "wrote " : "unchanged ") + Main.show(p)));
         } catch (UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             err.flush();
@@ -195,6 +209,16 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The folder at or above {@code dir} that carries an output manifest, if any. */
+    private static Optional<Path> ownedOutputFolder(Path dir) {
+        for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve(Manifest.FILE_NAME))) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean knownServices(ScalingPlan plan, LoadProfile profile, PrintWriter err) {

@@ -59,10 +59,11 @@ class CommitTest {
         assertThat(repo.gitCli("show", "--stat", "--format=", "HEAD"))
                 .isEqualTo(
                         """
+                         generated/.scaleplan-manifest                    | 6 +++---
                          generated/production/CAPACITY.md                 | 2 +-
                          generated/production/helm/arka-values.yaml       | 2 +-
                          generated/production/k8s/usage-metering-hpa.yaml | 2 +-
-                         3 files changed, 3 insertions(+), 3 deletions(-)
+                         4 files changed, 6 insertions(+), 6 deletions(-)
                         """);
         repo.gitCli("fsck", "--strict", "--no-dangling");
         assertThat(repo.gitCli("rev-list", "--count", "HEAD")).isEqualTo("2\n");
@@ -80,7 +81,8 @@ class CommitTest {
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(repo.gitCli("show", "--name-only", "--format=", "HEAD"))
-                .isEqualTo("generated/production/CAPACITY.md\n"
+                .isEqualTo("generated/.scaleplan-manifest\n"
+                        + "generated/production/CAPACITY.md\n"
                         + "generated/production/helm/arka-values.yaml\n"
                         + "generated/production/k8s/usage-metering-hpa.yaml\n");
         assertThat(repo.gitCli("status", "--porcelain")).isEmpty();
@@ -117,6 +119,7 @@ class CommitTest {
         assertThat(repo.gitCli("show", "--name-status", "--format=", "HEAD"))
                 .isEqualTo(
                         """
+                        M\tgenerated/.scaleplan-manifest
                         M\tgenerated/production/APPLY.md
                         M\tgenerated/production/CAPACITY.md
                         M\tgenerated/production/helm/arka-values.yaml
@@ -205,7 +208,8 @@ class CommitTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(Repo.at(dir).gitCli("show", "--stat", "--format=%s", "HEAD"))
                 .startsWith("production: update generated outputs\n")
-                .endsWith(" 7 files changed, 160 insertions(+)\n");
+                .contains(" generated/.scaleplan-manifest ")
+                .endsWith(" 8 files changed, 169 insertions(+)\n");
     }
 
     private static ObjectId head(Repo repo) throws Exception {

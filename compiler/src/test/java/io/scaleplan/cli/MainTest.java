@@ -73,10 +73,19 @@ class MainTest {
     }
 
     @Test
-    void anOutputFolderThatCannotBeWrittenIsAnIoError() throws Exception {
+    void anOutputPathThatIsAFileIsRefused() throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
-        assertThat(run("compile", "--output", file.toString())).isEqualTo(ExitCodes.IO);
-        assertThat(err.toString()).startsWith("error: cannot write ");
+        assertThat(run("compile", "--output", file.toString())).isEqualTo(ExitCodes.REFUSED);
+        assertThat(err.toString()).startsWith("refused: " + file + " is a file, not an output folder");
         assertThat(file).hasContent("x");
+    }
+
+    @Test
+    void everySubcommandAnswersHelp() {
+        for (String command : new String[] {"compile", "diff", "check", "commit", "list", "explain", "simulate"}) {
+            out.getBuffer().setLength(0);
+            assertThat(run(command, "--help")).as(command).isZero();
+            assertThat(out.toString()).as(command).startsWith("Usage: scaleplan " + command);
+        }
     }
 }

@@ -61,6 +61,7 @@ public record EventPlan(String name, ScalingPlan base, List<EventPhase> phases, 
      * derived from {@code base}.
      */
     public static Builder builder(String name, ScalingPlan base) {
+        DeclaredName.event(name);
         return new Builder(name, base, SourceLocation.capture());
     }
 

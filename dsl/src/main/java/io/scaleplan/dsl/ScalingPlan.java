@@ -141,6 +141,7 @@ public record ScalingPlan(
 
     /** Starts a plan named {@code name}: a DNS-1123 label, also the folder of its outputs. */
     public static Builder builder(String name) {
+        DeclaredName.plan(name);
         return new Builder(name, SourceLocation.capture());
     }
 

@@ -14,7 +14,10 @@ import java.io.StringWriter;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -70,7 +73,47 @@ abstract class AbstractPlanMojo extends AbstractMojo {
 
     abstract void run(Compiled compiled) throws MojoExecutionException, MojoFailureException;
 
+    /**
+     * Refuses to answer from classes older than their sources: a goal run on its own ({@code mvn
+     * scaleplan:check}) after a plan was edited would otherwise report the plans as they were.
+     * ({@code diff} forks the compile phase instead; in the lifecycle, compile has just run.)
+     */
+    void requireCompiledSources() throws MojoFailureException {
+        Path classes = Path.of(project.getBuild().getOutputDirectory());
+        long compiled = newest(List.of(classes), ".class").map(Newest::millis).orElse(Long.MIN_VALUE);
+        Optional<Newest> source = newest(
+                project.getCompileSourceRoots().stream().map(Path::of).toList(), ".java");
+        if (source.isPresent() && source.get().millis() > compiled) {
+            throw new MojoFailureException("scaleplan: " + source.get().file() + " changed after the plans were compiled"
+                    + " into " + classes + ": run mvn compile first (mvn compile scaleplan:<goal>, or mvn package),"
+                    + " so that scaleplan answers for the plans as they are");
+        }
+    }
+
+    private record Newest(Path file, long millis) {}
+
+    private static Optional<Newest> newest(List<Path> roots, String suffix) throws MojoFailureException {
+        Optional<Newest> best = Optional.empty();
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path p : walk.filter(f -> f.toString().endsWith(suffix)).toList()) {
+                    long t = Files.getLastModifiedTime(p).toMillis();
+                    if (best.isEmpty() || t > best.get().millis()) {
+                        best = Optional.of(new Newest(p, t));
+                    }
+                }
+            } catch (IOException e) {
+                throw new MojoFailureException("scaleplan: cannot read " + root + ": " + e.getMessage(), e);
+            }
+        }
+        return best;
+    }
+
     private Compiled compile() throws MojoExecutionException, MojoFailureException {
+        requireCompiledSources();
         List<LoadedPlan> loaded;
         try (URLClassLoader loader = projectClassLoader()) {
             loaded = select(PlanLoader.load(loader));
@@ -78,8 +121,10 @@ abstract class AbstractPlanMojo extends AbstractMojo {
             throw new MojoExecutionException("cannot close the plans' class loader", e);
         }
         if (loaded.isEmpty()) {
-            getLog().warn("scaleplan: no plans found in " + project.getBuild().getOutputDirectory()
-                    + " (is the scaleplan processor on the compile class path, and the classes @Plan?)");
+            throw new MojoFailureException("scaleplan: no plans found in " + project.getBuild().getOutputDirectory()
+                    + ": check that each plan class is annotated @Plan, is public with a public no-argument"
+                    + " constructor and implements PlanDefinition, and that the scaleplan processor is on the compile"
+                    + " class path; nothing written");
         }
         List<Compilation> compilations = new PlanCompiler(failOnWarning).compileAll(loaded);
         StringWriter text = new StringWriter();
@@ -128,7 +173,10 @@ abstract class AbstractPlanMojo extends AbstractMojo {
             throw new MojoFailureException("scaleplan: no such plan: " + String.join(", ", unknown) + " (known: "
                     + String.join(", ", known) + ")");
         }
-        return all.stream().filter(p -> plans.contains(p.name())).toList();
+        return all.stream()
+                .filter(p -> plans.contains(p.name())
+                        || p.problems().stream().anyMatch(d -> d.ruleId().equals("SP006")))
+                .toList();
     }
 
     /**

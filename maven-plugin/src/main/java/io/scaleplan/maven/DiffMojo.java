@@ -8,15 +8,20 @@ import io.scaleplan.compiler.output.GeneratedDirectory;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Shows, change by change, how the plans' outputs differ from the output directory as committed
- * at HEAD (or, with {@code worktree}, as it is on disk). Never fails on differences.
+ * at HEAD (or, with {@code worktree}, as it is on disk). Never fails on differences. Run on its own
+ * ({@code mvn scaleplan:diff}), it forks the compile phase first, so that it answers for the plans'
+ * sources as they are.
  */
 @Mojo(name = "diff", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Execute(phase = LifecyclePhase.COMPILE)
 public class DiffMojo extends AbstractPlanMojo {
 
     /** Compare with the files on disk instead of the last commit. */

@@ -1,18 +1,22 @@
 package io.scaleplan.maven;
 
 import io.scaleplan.compiler.output.GeneratedDirectory;
+import io.scaleplan.compiler.output.OutputRefusedException;
 import io.scaleplan.compiler.output.SyncResult;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Compiles the module's plans into the output directory: only files whose bytes change are
- * rewritten, scaleplan files the plans no longer produce are removed, other files are never
- * touched. Prints one line per plan. A plan with an error writes nothing and fails the build.
+ * rewritten, files scaleplan wrote (its manifest lists them) that the plans no longer produce are
+ * removed, other files are never touched; hand-edited outputs fail the build unless {@code
+ * -Dscaleplan.force}. Prints one line per plan. A plan with an error writes nothing and fails the build.
  */
 @Mojo(
         name = "generate",
@@ -21,12 +25,19 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         threadSafe = true)
 public class GenerateMojo extends AbstractPlanMojo {
 
+    /** Overwrite (or remove) outputs edited by hand instead of failing. */
+    @Parameter(property = "scaleplan.force", defaultValue = "false")
+    boolean force;
+
     @Override
-    void run(Compiled compiled) throws MojoExecutionException {
+    void run(Compiled compiled) throws MojoExecutionException, MojoFailureException {
         try {
             List<SyncResult> results = GeneratedDirectory.open(outputDirectory.toPath())
-                    .sync(compiled.plans(), compiled.files(), compiled.allPlans());
+                    .sync(compiled.plans(), compiled.files(), compiled.allPlans(), force);
             results.forEach(r -> getLog().info(r.summary()));
+        } catch (OutputRefusedException e) {
+            e.paths().forEach(p -> getLog().error("  " + p));
+            throw new MojoFailureException("scaleplan: refused: " + e.getMessage() + "; nothing was changed", e);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("scaleplan: " + e.getMessage(), e);
         }

@@ -78,9 +78,11 @@ public final class Rules {
             "SP010",
             Severity.ERROR,
             "Plan code failed",
-            "The plan's define() method threw an exception (for example a unit factory given a negative amount), so"
-                    + " there is no plan to compile.",
-            "Fix the call at the reported line.");
+            "The plan's code threw: its static initialiser, constructor, define() or event(), with an exception (for"
+                    + " example a unit factory given a negative amount) or an error (StackOverflowError,"
+                    + " OutOfMemoryError, a class that cannot be loaded). There is no plan to compile. A plan that"
+                    + " calls System.exit ends the command with exit 70, never with success.",
+            "Fix the code at the reported line.");
     public static final Rule UNSAFE_TEXT = new Rule(
             "SP011",
             Severity.ERROR,

@@ -5,6 +5,7 @@ import io.scaleplan.compiler.diff.OutputDiff;
 import io.scaleplan.compiler.diff.TextReport;
 import io.scaleplan.compiler.emit.GeneratedFile;
 import io.scaleplan.compiler.output.GeneratedDirectory;
+import io.scaleplan.compiler.output.Manifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -152,6 +153,13 @@ public final class CommitCommand {
 
         Map<String, byte[]> produced = GeneratedTree.produced(files);
         Map<String, byte[]> committed = tree.committedAt(checkout ? targetCommit : headCommit);
+        if (produced.isEmpty() && !committed.isEmpty()) {
+            throw new GitRefusalException(
+                    Refusal.Reason.NO_OUTPUTS,
+                    "the plans produce no file, but " + committed.size() + " outputs are committed under " + prefix
+                            + ": scaleplan never commits the loss of every output (were the plans found?)",
+                    List.of());
+        }
         checkNotForeign(produced.keySet(), prefix);
         List<String> handEdits = checkout ? List.of() : handEdits(tree.onDisk(), committed, produced);
         if (!handEdits.isEmpty() && !force) {
@@ -162,13 +170,19 @@ public final class CommitCommand {
                     handEdits.stream().map(p -> prefix + p).toList());
         }
 
+        GeneratedDirectory output = GeneratedDirectory.open(tree.output());
+        if (!checkout) {
+            // what the output folder refuses (hand edits by its manifest, files it does not own), before any change
+            output.verify(plans, files, true, force);
+        }
         if (branch != null && !target.equals(current)) {
             switchTo(repo, target, checkout, headCommit, targetRef == null);
         }
-        GeneratedDirectory.open(tree.output()).sync(plans, files, true);
+        output.sync(plans, files, true, force);
         OutputDiff changes = OutputDiff.compareBytes(committed, produced);
         Optional<String> onBranch = Optional.ofNullable(repo.getBranch()).filter(b -> !ObjectId.isId(b));
-        if (changes.isEmpty()) {
+        boolean manifestChanged = manifestChanged(prefix);
+        if (changes.isEmpty() && !manifestChanged) {
             return new CommitOutcome(
                     CommitOutcome.Status.NO_CHANGES,
                     Optional.empty(),
@@ -179,7 +193,13 @@ public final class CommitCommand {
                     Optional.empty());
         }
         stage(changes, prefix);
-        String text = message(changes, handEdits, prefix);
+        if (manifestChanged) {
+            tree.git().add().addFilepattern(prefix + Manifest.FILE_NAME).call();
+        }
+        String text = changes.isEmpty()
+                ? prefix.substring(0, prefix.length() - 1) + ": record the output manifest (" + Manifest.FILE_NAME
+                        + ")\n"
+                : message(changes, handEdits, prefix);
         RevCommit commit = tree.git().commit().setMessage(text).call();
         return new CommitOutcome(
                 CommitOutcome.Status.COMMITTED,
@@ -189,6 +209,12 @@ public final class CommitCommand {
                 handEdits,
                 Optional.of(text),
                 Optional.empty());
+    }
+
+    /** Whether the output folder's manifest on disk differs from the index's (new, changed or removed). */
+    private boolean manifestChanged(String prefix) throws GitAPIException {
+        Status status = tree.git().status().addPath(prefix + Manifest.FILE_NAME).call();
+        return !status.isClean();
     }
 
     private void checkState(Repository repo) {

@@ -32,7 +32,9 @@ public record Refusal(Reason reason, String message, List<String> paths) {
         /** Switching to the branch would overwrite or carry uncommitted work. */
         WOULD_LOSE_WORK,
         /** The branch name is not a valid Git branch name. */
-        INVALID_BRANCH_NAME
+        INVALID_BRANCH_NAME,
+        /** The plans produce no file at all while outputs are committed: the commit would delete every output. */
+        NO_OUTPUTS
     }
 
     public Refusal {

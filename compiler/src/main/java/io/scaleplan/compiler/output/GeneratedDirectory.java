@@ -17,42 +17,75 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The output folder ({@code generated/}): brings it in line with what the plans produce.
+ * The output folder ({@code generated/}): brings it in line with what the plans produce, owning
+ * only what it wrote.
  *
  * <ul>
- *   <li>A file is rewritten only when its bytes change, so a no-op build touches nothing.
- *   <li>Each write is atomic: a temporary file in the same folder, renamed over the target. A
- *       killed run leaves every file either old or new, never torn. Files are not forced to disk
- *       one by one (an fsync per file made a 10,000-file compile several times slower, see
- *       bench/RESULTS.md): after a power loss the folder is as durable as the file system makes
- *       renamed files, and {@code scaleplan check} shows any file the plans would write otherwise.
- *   <li>A file the plans no longer produce is removed only if scaleplan wrote it (its first line
- *       carries {@link Headers#MARKER}); any other file is never modified or deleted, and a sync
- *       whose output would replace one writes nothing.
+ *   <li><b>A manifest</b> ({@value Manifest#FILE_NAME} at the folder's root) lists every file
+ *       scaleplan wrote, with its SHA-256. Only listed files are ever overwritten or deleted; a
+ *       listed file whose bytes differ from the manifest was edited by hand and stops the run
+ *       (unless forced). A file the plans produce that exists unlisted stops the run. A non-empty
+ *       folder without a manifest is refused, unless it is recognisably a scaleplan output folder
+ *       written before manifests existed: every file in a plan-named subfolder, every file
+ *       carrying the scaleplan marker on its first line. Then it is adopted once.
+ *   <li><b>All or nothing.</b> Every new byte is staged first, in a temporary file beside its
+ *       target ({@code .<name>.scaleplan-<random>.tmp}), with the new manifest staged as
+ *       {@code .scaleplan-manifest.pending}. A failure while staging (a full disk) removes the
+ *       temporaries and leaves the folder byte-identical. Only then are the temporaries renamed
+ *       over their targets, stale files deleted and the manifest renamed into place. Renames
+ *       within a folder need no new space. A run killed between its renames leaves the pending
+ *       manifest, whose hashes the next run accepts too; temporaries of a killed run are removed
+ *       by the next run and reported by {@link #leftovers()}.
+ *   <li>A file is rewritten only when its bytes change, so a no-op build touches nothing. Files
+ *       are not forced to disk one by one (an fsync per file made a 10,000-file compile several
+ *       times slower, see bench/RESULTS.md).
  * </ul>
  */
 public final class GeneratedDirectory {
+    /** The staged next manifest, renamed over the manifest as the last step of a run. */
+    public static final String PENDING_MANIFEST = Manifest.FILE_NAME + ".pending";
+
     private static final int MARKER_PROBE_BYTES = 512;
+    private static final String TEMPORARY_TAG = ".scaleplan-";
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.scaleplan-[0-9a-z]+\\.tmp");
+    private static final Pattern PLAN_FOLDER = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+    /** Writes the bytes of one staged file; a seam for tests that make the k-th write fail. */
+    @FunctionalInterface
+    public interface StagingWriter {
+        /** Writes {@code bytes} into the new file {@code file}, which this call creates. */
+        void write(Path file, byte[] bytes) throws IOException;
+    }
 
     private final Path root;
+    private final StagingWriter writer;
 
-    private GeneratedDirectory(Path root) {
+    private GeneratedDirectory(Path root, StagingWriter writer) {
         this.root = root;
+        this.writer = writer;
     }
 
     /** The output folder at {@code root}; it need not exist yet. */
     public static GeneratedDirectory open(Path root) {
-        return new GeneratedDirectory(root.toAbsolutePath().normalize());
+        return new GeneratedDirectory(root.toAbsolutePath().normalize(), GeneratedDirectory::writeNew);
+    }
+
+    /** This folder, staging its files through {@code writer} (tests inject failures here). */
+    public GeneratedDirectory withWriter(StagingWriter writer) {
+        return new GeneratedDirectory(root, writer);
     }
 
     /** The folder's path. */
@@ -60,98 +93,82 @@ public final class GeneratedDirectory {
         return root;
     }
 
-    /**
-     * Writes {@code files} of {@code plans} and removes stale scaleplan files of those plans. With
-     * {@code pruneOtherPlans}, scaleplan files of plans that no longer exist are removed too (use it
-     * when {@code plans} is every plan there is).
-     *
-     * @throws UncheckedIOException when the disk refuses
-     */
+    /** As {@link #sync(Collection, Collection, boolean, boolean)}, refusing hand edits. */
     public List<SyncResult> sync(Collection<String> plans, Collection<GeneratedFile> files, boolean pruneOtherPlans) {
-        Map<String, List<GeneratedFile>> byPlan = new TreeMap<>();
-        plans.forEach(p -> byPlan.put(p, new ArrayList<>()));
-        for (GeneratedFile f : files) {
-            List<GeneratedFile> list = byPlan.get(f.plan());
-            if (list == null) {
-                throw new IllegalArgumentException("file " + f.path() + " belongs to no plan being synced");
-            }
-            list.add(f);
-        }
+        return sync(plans, files, pruneOtherPlans, false);
+    }
+
+    /**
+     * Writes {@code files} of {@code plans} and removes the listed files of those plans that they
+     * no longer produce. With {@code pruneOtherPlans}, the listed files of plans that no longer
+     * exist are removed too (use it when {@code plans} is every plan there is). With {@code
+     * force}, hand-edited files are overwritten (or removed) rather than refused.
+     *
+     * @throws OutputRefusedException when the folder is not scaleplan's, a produced path is taken by
+     *     a file scaleplan did not write, or (without {@code force}) files were edited by hand;
+     *     nothing was changed
+     * @throws UncheckedIOException when the disk refuses; when that happens before the first rename
+     *     (staging), nothing was changed, and the message names the file and the cause
+     */
+    public List<SyncResult> sync(
+            Collection<String> plans, Collection<GeneratedFile> files, boolean pruneOtherPlans, boolean force) {
         try {
-            Map<String, byte[]> current = refuseForeignFiles(files);
-            Set<Path> folders = new HashSet<>();
-            List<SyncResult> results = new ArrayList<>();
-            for (Map.Entry<String, List<GeneratedFile>> e : byPlan.entrySet()) {
-                results.add(syncPlan(e.getKey(), e.getValue(), current, folders));
-            }
-            if (pruneOtherPlans) {
-                results.addAll(pruneRemovedPlans(byPlan.keySet()));
-            }
-            return results;
+            Changes changes = prepare(plans, files, pruneOtherPlans, force);
+            removeLeftovers();
+            apply(changes);
+            return changes.results();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + root + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
-    /** The current bytes of every scaleplan file under {@code plan}'s folder, by relative path. */
-    public Map<String, byte[]> read(String plan) {
-        Map<String, byte[]> out = new TreeMap<>();
+    /**
+     * Runs every check of {@link #sync(Collection, Collection, boolean, boolean)} and changes
+     * nothing: throws what {@code sync} would refuse with.
+     */
+    public void verify(
+            Collection<String> plans, Collection<GeneratedFile> files, boolean pruneOtherPlans, boolean force) {
         try {
-            for (Path p : ownFiles(root.resolve(plan))) {
-                out.put(relative(p), Files.readAllBytes(p));
+            prepare(plans, files, pruneOtherPlans, force);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /** The folder's manifest, if it has one. */
+    public Optional<Manifest> manifest() {
+        try {
+            return Manifest.read(root.resolve(Manifest.FILE_NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + root.resolve(Manifest.FILE_NAME) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Temporary files a killed run left behind (relative paths, sorted), and a pending manifest:
+     * the next sync removes them.
+     */
+    public List<String> leftovers() {
+        try {
+            List<String> out = new ArrayList<>();
+            for (Path p : temporaries()) {
+                out.add(relative(p));
             }
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + root + ": " + e.getMessage(), e);
         }
-        return out;
     }
 
     /**
-     * Before anything is written: a produced path taken by a file scaleplan did not write stops the
-     * sync. Returns the current bytes of the produced paths that are scaleplan files, read once here
-     * for the comparison that decides what to rewrite.
-     */
-    private Map<String, byte[]> refuseForeignFiles(Collection<GeneratedFile> files) throws IOException {
-        List<String> foreign = new ArrayList<>();
-        Map<String, byte[]> current = new HashMap<>();
-        Map<Path, Boolean> folderExists = new HashMap<>();
-        for (GeneratedFile f : files) {
-            Path target = root.resolve(f.path());
-            // A folder that does not exist holds no file: a first compile stats each folder once.
-            if (!folderExists.computeIfAbsent(target.getParent(), Files::isDirectory)) {
-                continue;
-            }
-            if (Files.isRegularFile(target)) {
-                byte[] bytes = Files.readAllBytes(target);
-                if (isOwn(bytes)) {
-                    current.put(f.path(), bytes);
-                    continue;
-                }
-                foreign.add(f.path());
-            } else if (Files.exists(target)) {
-                foreign.add(f.path());
-            }
-        }
-        if (!foreign.isEmpty()) {
-            throw new FileAlreadyExistsException(
-                    String.join(", ", foreign),
-                    null,
-                    "exists and was not written by scaleplan (no marker on line 1); nothing was written:"
-                            + " move it away");
-        }
-        return current;
-    }
-
-    /**
-     * The current bytes of every scaleplan file in the folder, by relative path; temporary files
-     * left by an interrupted write are not included.
+     * The current bytes of every scaleplan file in the folder, by relative path; the manifest and
+     * temporary files left by an interrupted write are not included.
      */
     public Map<String, byte[]> readAll() {
         Map<String, byte[]> out = new TreeMap<>();
         try {
-            for (Path p : ownFiles(root)) {
-                String name = p.getFileName().toString();
-                if (!(name.startsWith(".") && name.endsWith(".tmp"))) {
+            for (Path p : regularFiles(root)) {
+                if (!isBookkeeping(p) && isOwn(p)) {
                     out.put(relative(p), Files.readAllBytes(p));
                 }
             }
@@ -161,74 +178,266 @@ public final class GeneratedDirectory {
         return out;
     }
 
-    private SyncResult syncPlan(String plan, List<GeneratedFile> files, Map<String, byte[]> current, Set<Path> folders)
+    /** What a sync will do, decided before anything is touched. */
+    private record Changes(
+            Map<String, byte[]> writes,
+            List<String> deletes,
+            Set<String> folders,
+            Manifest manifest,
+            boolean manifestChanged,
+            List<SyncResult> results) {}
+
+    private Changes prepare(
+            Collection<String> plans, Collection<GeneratedFile> files, boolean pruneOtherPlans, boolean force)
             throws IOException {
-        // A plan folder made by this sync holds only what it wrote: no stale file to look for.
-        boolean existed = Files.isDirectory(root.resolve(plan));
-        List<String> written = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
+        Map<String, List<String>> written = new TreeMap<>();
+        Map<String, List<String>> unchanged = new TreeMap<>();
+        Map<String, List<String>> removed = new TreeMap<>();
+        plans.forEach(p -> {
+            written.put(p, new ArrayList<>());
+            unchanged.put(p, new ArrayList<>());
+            removed.put(p, new ArrayList<>());
+        });
+        for (GeneratedFile f : files) {
+            if (!written.containsKey(f.plan())) {
+                throw new IllegalArgumentException("file " + f.path() + " belongs to no plan being synced");
+            }
+        }
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new OutputRefusedException(
+                    OutputRefusedException.Reason.NOT_AN_OUTPUT_FOLDER,
+                    root + " is a file, not an output folder: choose another --output",
+                    List.of());
+        }
+        Optional<Manifest> listed = Manifest.read(root.resolve(Manifest.FILE_NAME));
+        Optional<Manifest> pending = Manifest.read(root.resolve(PENDING_MANIFEST));
+        Manifest manifest = listed.isPresent() ? listed.get() : pending.isPresent() ? pending.get() : adopt();
+        Manifest alsoKnown = pending.orElse(Manifest.empty());
+
+        Map<String, byte[]> writes = new TreeMap<>();
+        Map<String, byte[]> record = new LinkedHashMap<>();
+        List<String> foreign = new ArrayList<>();
+        Set<String> edited = new TreeSet<>();
         Set<String> produced = new HashSet<>();
         for (GeneratedFile f : files) {
             produced.add(f.path());
             byte[] bytes = f.bytes();
-            if (Arrays.equals(current.get(f.path()), bytes)) {
-                unchanged.add(f.path());
-            } else {
-                Path target = root.resolve(f.path());
-                if (folders.add(target.getParent())) {
-                    Files.createDirectories(target.getParent());
-                }
-                writeAtomically(target, bytes);
-                written.add(f.path());
-            }
-        }
-        List<String> removed = new ArrayList<>();
-        // Only files the plan no longer produces are candidates; produced ones are known to be ours.
-        for (Path p : existed ? regularFiles(root.resolve(plan)) : List.<Path>of()) {
-            String rel = relative(p);
-            if (!produced.contains(rel) && isOwn(p)) {
-                Files.delete(p);
-                removed.add(rel);
-            }
-        }
-        deleteEmptyFolders(root.resolve(plan));
-        return new SyncResult(plan, written, unchanged, removed);
-    }
-
-    private List<SyncResult> pruneRemovedPlans(Set<String> current) throws IOException {
-        List<SyncResult> results = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return results;
-        }
-        try (Stream<Path> dirs = Files.list(root)) {
-            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-                String plan = dir.getFileName().toString();
-                if (current.contains(plan)) {
+            record.put(f.path(), bytes);
+            Path target = root.resolve(f.path());
+            if (Files.isRegularFile(target)) {
+                byte[] current = Files.readAllBytes(target);
+                if (Arrays.equals(current, bytes)) {
+                    unchanged.get(f.plan()).add(f.path());
                     continue;
                 }
-                List<String> removed = new ArrayList<>();
-                for (Path p : ownFiles(dir)) {
-                    removed.add(relative(p));
-                    Files.delete(p);
+                if (!manifest.lists(f.path()) && !alsoKnown.lists(f.path())) {
+                    foreign.add(f.path());
+                } else if (!manifest.matches(f.path(), current) && !alsoKnown.matches(f.path(), current)) {
+                    edited.add(f.path());
                 }
-                deleteEmptyFolders(dir);
-                if (!removed.isEmpty()) {
-                    results.add(new SyncResult(plan, List.of(), List.of(), removed));
-                }
+            } else if (Files.exists(target)) {
+                foreign.add(f.path());
+            }
+            writes.put(f.path(), bytes);
+            written.get(f.plan()).add(f.path());
+        }
+        if (!foreign.isEmpty()) {
+            throw new OutputRefusedException(
+                    OutputRefusedException.Reason.FOREIGN_FILE,
+                    "the plans produce files that exist in " + root + " but were not written by scaleplan (not in "
+                            + Manifest.FILE_NAME + "): " + String.join(", ", foreign)
+                            + "; scaleplan never overwrites them: move them away",
+                    foreign);
+        }
+
+        List<String> deletes = new ArrayList<>();
+        Set<String> folders = new TreeSet<>();
+        Set<String> candidates = new TreeSet<>(manifest.files().keySet());
+        candidates.addAll(alsoKnown.files().keySet());
+        for (String path : candidates) {
+            String plan = planOf(path);
+            if (produced.contains(path) || !(pruneOtherPlans || written.containsKey(plan))) {
+                continue;
+            }
+            record.put(path, null);
+            Path target = root.resolve(path);
+            if (!Files.isRegularFile(target)) {
+                continue;
+            }
+            byte[] current = Files.readAllBytes(target);
+            if (!manifest.matches(path, current) && !alsoKnown.matches(path, current)) {
+                edited.add(path);
+            }
+            deletes.add(path);
+            folders.add(plan);
+            removed.computeIfAbsent(plan, p -> new ArrayList<>()).add(path);
+        }
+        if (!edited.isEmpty() && !force) {
+            throw new OutputRefusedException(
+                    OutputRefusedException.Reason.HAND_EDITS,
+                    "files in " + root + " were edited by hand (their bytes differ from what scaleplan wrote, as "
+                            + Manifest.FILE_NAME + " records): " + String.join(", ", edited)
+                            + "; move the change into the plan, or run again with --force to overwrite them",
+                    List.copyOf(edited));
+        }
+        Manifest next = manifest.with(record);
+        boolean manifestChanged = listed.isEmpty() || !listed.get().equals(next);
+        List<SyncResult> results = new ArrayList<>();
+        for (String plan : removed.keySet()) {
+            if (written.containsKey(plan)) {
+                results.add(new SyncResult(plan, written.get(plan), unchanged.get(plan), removed.get(plan)));
+            } else {
+                results.add(new SyncResult(plan, List.of(), List.of(), removed.get(plan)));
             }
         }
-        return results;
+        return new Changes(writes, deletes, folders, next, manifestChanged, results);
     }
 
-    /** Regular files under {@code dir} whose first line carries the scaleplan marker, sorted. */
-    private static List<Path> ownFiles(Path dir) throws IOException {
-        List<Path> own = new ArrayList<>();
-        for (Path p : regularFiles(dir)) {
-            if (isOwn(p)) {
-                own.add(p);
+    /**
+     * The manifest of a folder that has none: empty for an empty (or missing) folder; the files of
+     * a folder written by scaleplan before manifests (every file in a plan-named subfolder, with the
+     * marker on its first line); otherwise refused.
+     */
+    private Manifest adopt() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return Manifest.empty();
+        }
+        List<String> strangers = new ArrayList<>();
+        Map<String, byte[]> found = new TreeMap<>();
+        try (Stream<Path> top = Files.list(root)) {
+            for (Path p : top.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (isBookkeeping(p)) {
+                    continue;
+                }
+                if (!Files.isDirectory(p) || !PLAN_FOLDER.matcher(name).matches()) {
+                    strangers.add(name);
+                }
             }
         }
-        return own;
+        for (Path p : regularFiles(root)) {
+            if (isBookkeeping(p)) {
+                continue;
+            }
+            String rel = relative(p);
+            if (rel.indexOf('/') < 0) {
+                continue;
+            }
+            if (isOwn(p)) {
+                found.put(rel, Files.readAllBytes(p));
+            } else {
+                strangers.add(rel);
+            }
+        }
+        if (!strangers.isEmpty()) {
+            List<String> shown = strangers.size() > 5 ? strangers.subList(0, 5) : strangers;
+            throw new OutputRefusedException(
+                    OutputRefusedException.Reason.NOT_AN_OUTPUT_FOLDER,
+                    root + " is not empty and has no " + Manifest.FILE_NAME + ", and holds what scaleplan did not"
+                            + " write (" + String.join(", ", shown) + (strangers.size() > shown.size()
+                                    ? " and " + (strangers.size() - shown.size()) + " more"
+                                    : "")
+                            + "): scaleplan writes only into an empty folder or one it wrote. Choose another"
+                            + " --output, or empty this one",
+                    strangers);
+        }
+        return Manifest.empty().with(found);
+    }
+
+    private void apply(Changes changes) throws IOException {
+        List<Path[]> staged = new ArrayList<>();
+        List<Path> made = new ArrayList<>();
+        Path pending = root.resolve(PENDING_MANIFEST);
+        boolean pendingWritten = false;
+        Path current = null;
+        try {
+            for (Map.Entry<String, byte[]> e : changes.writes().entrySet()) {
+                current = root.resolve(e.getKey());
+                createFolders(current.getParent(), made);
+                Path tmp = temporary(current);
+                staged.add(new Path[] {tmp, current});
+                writer.write(tmp, e.getValue());
+            }
+            if (changes.manifestChanged()) {
+                current = root.resolve(Manifest.FILE_NAME);
+                createFolders(root, made);
+                Path tmp = temporary(current);
+                staged.add(new Path[] {tmp, null});
+                writer.write(tmp, changes.manifest().bytes());
+                move(tmp, pending);
+                pendingWritten = true;
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Path[] s : staged) {
+                Files.deleteIfExists(s[0]);
+            }
+            if (pendingWritten) {
+                Files.deleteIfExists(pending);
+            }
+            for (int i = made.size() - 1; i >= 0; i--) {
+                Files.deleteIfExists(made.get(i));
+            }
+            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IOException(
+                    "cannot write " + current + ": " + cause + "; nothing was changed in " + root
+                            + " (every temporary file was removed)",
+                    e);
+        }
+        for (Path[] s : staged) {
+            if (s[1] != null) {
+                move(s[0], s[1]);
+            }
+        }
+        for (String path : changes.deletes()) {
+            Files.deleteIfExists(root.resolve(path));
+        }
+        for (String plan : changes.folders()) {
+            deleteEmptyFolders(root.resolve(plan));
+        }
+        if (pendingWritten) {
+            move(pending, root.resolve(Manifest.FILE_NAME));
+        } else {
+            Files.deleteIfExists(pending);
+        }
+    }
+
+    /** Creates {@code dir} and its missing parents, recording each folder made, outermost first. */
+    private static void createFolders(Path dir, List<Path> made) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path d = dir; d != null && !Files.isDirectory(d); d = d.getParent()) {
+            missing.add(0, d);
+        }
+        for (Path d : missing) {
+            Files.createDirectory(d);
+            made.add(d);
+        }
+    }
+
+    private void removeLeftovers() throws IOException {
+        for (Path p : temporaries()) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    private List<Path> temporaries() throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : regularFiles(root)) {
+            if (TEMPORARY.matcher(p.getFileName().toString()).matches()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private boolean isBookkeeping(Path p) {
+        String name = p.getFileName().toString();
+        return (p.getParent().equals(root) && (name.equals(Manifest.FILE_NAME) || name.equals(PENDING_MANIFEST)))
+                || TEMPORARY.matcher(name).matches();
+    }
+
+    private static String planOf(String path) {
+        int slash = path.indexOf('/');
+        return slash < 0 ? path : path.substring(0, slash);
     }
 
     /** Regular files under {@code dir}, sorted. */
@@ -258,14 +467,11 @@ public final class GeneratedDirectory {
 
     /** Writes a temporary file in the target's folder (which exists), then renames it over the target. */
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = writeNewTemporary(target, bytes);
+        Path tmp = temporary(target);
         boolean moved = false;
         try {
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            writeNew(tmp, bytes);
+            move(tmp, target);
             moved = true;
         } finally {
             if (!moved) {
@@ -274,28 +480,39 @@ public final class GeneratedDirectory {
         }
     }
 
-    /**
-     * A new file {@code .<name>.<random>.tmp} beside {@code target} holding {@code bytes}. Opened with
-     * CREATE_NEW and no TRUNCATE_EXISTING: truncating a new file cost more than the rest of the write
-     * on this project's machines (bench/RESULTS.md), and Files.createTempFile + write truncates.
-     */
-    private static Path writeNewTemporary(Path target, byte[] bytes) throws IOException {
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** A fresh name {@code .<name>.scaleplan-<random>.tmp} beside {@code target}. */
+    private static Path temporary(Path target) {
         while (true) {
-            Path tmp = target.resolveSibling("." + target.getFileName() + "."
+            Path tmp = target.resolveSibling("." + target.getFileName() + TEMPORARY_TAG
                     + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-            OutputStream out;
-            try {
-                out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (FileAlreadyExistsException e) {
-                continue;
+            if (!Files.exists(tmp)) {
+                return tmp;
             }
-            try (out) {
-                out.write(bytes);
-            } catch (IOException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            }
-            return tmp;
+        }
+    }
+
+    /**
+     * Creates {@code file} and writes {@code bytes}. Opened with CREATE_NEW and no TRUNCATE_EXISTING:
+     * truncating a new file cost more than the rest of the write on this project's machines
+     * (bench/RESULTS.md), and Files.createTempFile + write truncates.
+     */
+    private static void writeNew(Path file, byte[] bytes) throws IOException {
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException(file + " exists already", e);
+        }
+        try (out) {
+            out.write(bytes);
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scaleplan.compiler.emit.GeneratedFile;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,23 +19,27 @@ class ForeignFileTest {
 
     @Test
     void aSyncThatWouldReplaceAForeignFileWritesNothing() throws Exception {
-        Files.createDirectories(dir.resolve("p"));
+        GeneratedDirectory.open(dir).sync(List.of("p"), List.of(new GeneratedFile("p/a.conf", HEADER)), true);
         Files.writeString(dir.resolve("p/b.conf"), "mine\n");
+        byte[] manifest = Files.readAllBytes(dir.resolve(Manifest.FILE_NAME));
 
         assertThatThrownBy(() -> GeneratedDirectory.open(dir)
                         .sync(
                                 List.of("p"),
-                                List.of(new GeneratedFile("p/a.conf", HEADER), new GeneratedFile("p/b.conf", HEADER)),
+                                List.of(
+                                        new GeneratedFile("p/a.conf", HEADER + "x\n"),
+                                        new GeneratedFile("p/b.conf", HEADER)),
                                 true))
-                .isInstanceOf(UncheckedIOException.class)
-                .hasMessage("cannot write " + dir + ": p/b.conf: exists and was not written by scaleplan (no marker on"
-                        + " line 1); nothing was written: move it away");
-        assertThat(dir.resolve("p/a.conf")).doesNotExist();
+                .isInstanceOf(OutputRefusedException.class)
+                .hasMessageContaining("were not written by scaleplan (not in .scaleplan-manifest): p/b.conf");
+        assertThat(dir.resolve("p/a.conf")).hasContent(HEADER.strip());
         assertThat(dir.resolve("p/b.conf")).hasContent("mine");
+        assertThat(dir.resolve(Manifest.FILE_NAME)).hasBinaryContent(manifest);
     }
 
     @Test
-    void foreignFilesThePlansDoNotProduceAreLeftAlone() throws Exception {
+    void filesWithTheMarkerButNotInTheManifestAreLeftAlone() throws Exception {
+        GeneratedDirectory.open(dir).sync(List.of("p"), List.of(new GeneratedFile("p/a.conf", HEADER)), true);
         Files.createDirectories(dir.resolve("old"));
         Files.writeString(dir.resolve("old/notes.md"), "mine\n");
         Files.writeString(dir.resolve("old/x.conf"), HEADER);
@@ -44,6 +47,6 @@ class ForeignFileTest {
         GeneratedDirectory.open(dir).sync(List.of("p"), List.of(new GeneratedFile("p/a.conf", HEADER)), true);
 
         assertThat(dir.resolve("old/notes.md")).hasContent("mine");
-        assertThat(dir.resolve("old/x.conf")).doesNotExist();
+        assertThat(dir.resolve("old/x.conf")).exists();
     }
 }

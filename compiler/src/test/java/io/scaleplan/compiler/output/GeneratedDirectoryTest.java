@@ -48,9 +48,12 @@ class GeneratedDirectoryTest {
     @Test
     void rewritesOnlyTheFileThatChanged() throws Exception {
         sync(List.of("showcase"), showcase, true);
-        Path pdb = root.resolve("showcase/k8s/cart-pdb.yaml");
-        Files.writeString(pdb, Files.readString(pdb) + "# edited\n");
-        SyncResult r = sync(List.of("showcase"), showcase, true).get(0);
+        List<GeneratedFile> changed = showcase.stream()
+                .map(f -> f.path().equals("showcase/k8s/cart-pdb.yaml")
+                        ? new GeneratedFile(f.path(), f.content() + "# changed\n")
+                        : f)
+                .toList();
+        SyncResult r = sync(List.of("showcase"), changed, true).get(0);
         assertThat(r.written()).containsExactly("showcase/k8s/cart-pdb.yaml");
         assertThat(r.unchanged()).hasSize(showcase.size() - 1);
     }
@@ -96,8 +99,9 @@ class GeneratedDirectoryTest {
         try (Stream<Path> walk = Files.walk(root)) {
             assertThat(walk.filter(Files::isRegularFile)
                             .map(p -> p.getFileName().toString()))
-                    .noneMatch(n -> n.startsWith(".") || n.endsWith(".tmp"))
-                    .hasSize(showcase.size());
+                    .noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".pending"))
+                    .hasSize(showcase.size() + 1)
+                    .contains(Manifest.FILE_NAME);
         }
     }
 
