@@ -107,9 +107,13 @@ public final class PlanLoader {
         Throwable cause = unwrap(e);
         String what = cause.getClass().getSimpleName()
                 + (cause.getMessage() == null || cause instanceof StackOverflowError ? "" : ": " + cause.getMessage());
-        if (e instanceof ServiceConfigurationError || e instanceof ExceptionInInitializerError) {
-            return (e instanceof ExceptionInInitializerError ? "static initialiser threw " : "cannot instantiate: ")
-                    + what;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ExceptionInInitializerError) {
+                return "static initialiser threw " + what;
+            }
+        }
+        if (e instanceof ServiceConfigurationError) {
+            return "cannot instantiate: " + what;
         }
         if (cause instanceof StackOverflowError) {
             return what + " (endless recursion?)";

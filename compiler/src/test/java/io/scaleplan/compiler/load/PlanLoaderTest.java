@@ -57,12 +57,14 @@ class PlanLoaderTest {
         List<LoadedPlan> loaded = PlanLoader.of(
                 List.of(Fixtures.definition(Fixtures.minimal()), Fixtures.definition(Fixtures.minimal())));
         assertThat(loaded).hasSize(2);
-        assertThat(loaded.stream().filter(p -> p.plan().isPresent())).hasSize(1);
+        // neither wins: a selection by name must not compile one of them silently
+        assertThat(loaded.stream().filter(p -> p.plan().isPresent())).isEmpty();
+        assertThat(loaded).extracting(LoadedPlan::name).containsExactly("minimal", "minimal");
         assertThat(loaded.stream().flatMap(p -> p.problems().stream()))
-                .singleElement()
-                .satisfies(d -> {
+                .hasSize(2)
+                .allSatisfy(d -> {
                     assertThat(d.ruleId()).isEqualTo("SP006");
-                    assertThat(d.message()).startsWith("plan name \"minimal\" is already defined by ");
+                    assertThat(d.message()).startsWith("plan name \"minimal\" is also declared by ");
                 });
     }
 }
