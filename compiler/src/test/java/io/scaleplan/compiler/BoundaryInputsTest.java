@@ -91,13 +91,14 @@ class BoundaryInputsTest {
     }
 
     @Test
-    void aLoadNoReplicaCountCanServeSaturatesInsteadOfOverflowing() {
+    void aLoadNoReplicaCountCanServeIsReportedInsteadOfOverflowing() {
         ScalingPlan plan = plan().service("api", s -> s.requests(cores(1), gib(1))
                         .autoscale(a -> a.replicas(1, 10).cpuUtilization(percent(70)))
                         .capacityPerPod(rps(1))
                         .expectedLoad(rps(3_000_000_000L)))
                 .build();
-        assertThat(compile(plan)).extracting(Diagnostic::ruleId).containsExactly("SP104");
+        // the shortfall, and that the pods it needs are beyond a replica count: not a silently saturated figure
+        assertThat(compile(plan)).extracting(Diagnostic::ruleId).containsExactlyInAnyOrder("SP104", "SP111");
         assertThat(problems(() -> plan().service(
                                 "api", s -> s.replicas(1).capacityPerPod(rps(1)).headroom(Double.MAX_VALUE))
                         .build()))

@@ -69,6 +69,16 @@ public final class CapacityPlanner {
         return new ServiceCapacity(service, service.capacity(), service.expectedLoad(), required, exact);
     }
 
+    /**
+     * The most pods Kubernetes supports in one cluster (kubernetes.io, "Considerations for large
+     * clusters"): above it a plan cannot run, and the bin packer does not run either, so its memory
+     * stays bounded (one entry per pod, one per node).
+     */
+    public static final int MAX_CLUSTER_PODS = 150_000;
+
+    /** The most nodes Kubernetes supports in one cluster (same source). */
+    public static final int MAX_CLUSTER_NODES = 5_000;
+
     /** A group of identical pods: {@code count} replicas of one service with its requests. */
     public record PodGroup(String owner, int count, Cpu cpu, Memory memory) {}
 
@@ -84,6 +94,9 @@ public final class CapacityPlanner {
      * @param podsThatFit how many of the pods a first-fit-decreasing packing places on maxNodes nodes
      * @param podCount how many pods there are
      * @param tooLarge pod groups of which one pod is larger than a node's usable capacity
+     * @param packed whether the packing ran: false beyond {@link #MAX_CLUSTER_PODS} pods or {@link
+     *     #MAX_CLUSTER_NODES} nodes, or when a total overflows (then SP111 reports it, and the totals
+     *     are saturated)
      */
     public record PoolFit(
             NodePool pool,
@@ -94,7 +107,8 @@ public final class CapacityPlanner {
             Memory totalMemory,
             int podsThatFit,
             int podCount,
-            List<PodGroup> tooLarge) {
+            List<PodGroup> tooLarge,
+            boolean packed) {
 
         public boolean fits() {
             return podsThatFit == podCount;
@@ -181,30 +195,54 @@ public final class CapacityPlanner {
     public static PoolFit fit(NodePool pool, List<PodGroup> pods) {
         long cpu = 0;
         long memory = 0;
-        int count = 0;
+        long count = 0;
+        boolean overflow = false;
         List<PodGroup> tooLarge = new ArrayList<>();
-        List<long[]> all = new ArrayList<>();
         for (PodGroup g : pods) {
-            cpu += g.cpu().millicores() * g.count();
-            memory += g.memory().bytes() * g.count();
+            try {
+                cpu = Math.addExact(cpu, Math.multiplyExact(g.cpu().millicores(), (long) g.count()));
+                memory = Math.addExact(memory, Math.multiplyExact(g.memory().bytes(), (long) g.count()));
+            } catch (ArithmeticException e) {
+                overflow = true;
+            }
             count += g.count();
             if (g.cpu().compareTo(pool.usableCpu()) > 0 || g.memory().compareTo(pool.usableMemory()) > 0) {
                 tooLarge.add(g);
             }
-            for (int i = 0; i < g.count(); i++) {
-                all.add(new long[] {g.cpu().millicores(), g.memory().bytes()});
+        }
+        Cpu totalCpu;
+        Memory totalMemory;
+        try {
+            totalCpu = pool.usableCpu().times(pool.maxNodes());
+            totalMemory = pool.usableMemory().times(pool.maxNodes());
+        } catch (ArithmeticException e) {
+            overflow = true;
+            totalCpu = new Cpu(Long.MAX_VALUE);
+            totalMemory = new Memory(Long.MAX_VALUE);
+        }
+        boolean packed = !overflow && count <= MAX_CLUSTER_PODS && pool.maxNodes() <= MAX_CLUSTER_NODES;
+        int podCount = (int) Math.min(count, Integer.MAX_VALUE);
+        int placed = podCount;
+        if (packed) {
+            List<long[]> all = new ArrayList<>(podCount);
+            for (PodGroup g : pods) {
+                for (int i = 0; i < g.count(); i++) {
+                    all.add(new long[] {g.cpu().millicores(), g.memory().bytes()});
+                }
             }
+            placed = firstFitDecreasing(all, pool);
         }
         return new PoolFit(
                 pool,
                 List.copyOf(pods),
-                new Cpu(cpu),
-                new Memory(memory),
-                pool.usableCpu().times(pool.maxNodes()),
-                pool.usableMemory().times(pool.maxNodes()),
-                firstFitDecreasing(all, pool),
-                count,
-                tooLarge);
+                new Cpu(overflow ? Long.MAX_VALUE : cpu),
+                new Memory(overflow ? Long.MAX_VALUE : memory),
+                totalCpu,
+                totalMemory,
+                placed,
+                podCount,
+                tooLarge,
+                packed);
     }
 
     /** Pods placed by first-fit-decreasing (by their larger share of a node) on maxNodes nodes. */

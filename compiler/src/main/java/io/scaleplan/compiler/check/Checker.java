@@ -23,6 +23,8 @@ public final class Checker {
             new DisruptionBudgetRule(),
             new CapacityRules(),
             new NodePoolRules(),
+            new BoundsRule(),
+            new IdentifierRule(),
             new DataTierRules(),
             new ConnectionAndRedisRules(),
             new LoadProfileRule());

@@ -58,7 +58,7 @@ final class NodePoolRules implements PlanRule {
                                 + Quantities.memory(fit.pool().usableMemory()) + "): its pods never schedule",
                         fit.pool().source()));
             }
-            if (!fit.fits() && fit.tooLarge().isEmpty()) {
+            if (fit.packed() && !fit.fits() && fit.tooLarge().isEmpty()) {
                 out.add(finding(
                         Rules.POOL_TOO_SMALL,
                         element,

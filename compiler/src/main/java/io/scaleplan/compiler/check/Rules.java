@@ -220,6 +220,27 @@ public final class Rules {
             "Each release gets helm/<release>-values.yaml; two with one name would write the same file, and in one"
                     + " namespace Helm refuses to install the second.",
             "Give PostgreSQL and Redis releases names of their own: release(\"postgresql\"), release(\"redis\").");
+    public static final Rule BEYOND_BOUNDS = new Rule(
+            "SP111",
+            Severity.ERROR,
+            "Number beyond what a cluster or the arithmetic can hold",
+            "Kubernetes supports at most 150,000 pods and 5,000 nodes in one cluster; a replica count or node pool"
+                    + " above that cannot run, and checking how its pods fit would take memory in proportion (the"
+                    + " node-pool fit is only computed within those bounds). Capacity figures (rps per pod × replicas,"
+                    + " pods needed for the expected load, requests × pods) must fit the arithmetic (64-bit, int32 for"
+                    + " replica counts): none is saturated or wrapped silently.",
+            "Use counts a cluster can run: at most 150,000 replicas per service and 5,000 nodes per pool.");
+    public static final Rule IDENTIFIER_NEEDS_QUOTING = new Rule(
+            "SP132",
+            Severity.ERROR,
+            "PostgreSQL identifier that only works quoted",
+            "A table, schema, index or column name that PostgreSQL reads unquoted only as something else (upper case"
+                    + " folds to lower case, blanks and punctuation end the name, a reserved word is a keyword) is"
+                    + " written double-quoted, so the SQL is safe, but such a name (usage_events; DROP TABLE"
+                    + " usage_events; --) is almost always a mistake. Accepted when the plan says it means it:"
+                    + " suppress(\"SP132\", reason).",
+            "Use a lower-case name of letters, digits and underscores that is not a reserved word, or suppress SP132"
+                    + " with the reason the quoted name is right.");
     public static final Rule UTILIZATION_WITHOUT_REQUEST = new Rule(
             "SP101",
             Severity.ERROR,
@@ -469,6 +490,8 @@ public final class Rules {
                 POOL_WITHOUT_DATABASE,
                 SHARED_BUFFERS_EXCEED_MEMORY,
                 RELEASE_COLLISION,
+                IDENTIFIER_NEEDS_QUOTING,
+                BEYOND_BOUNDS,
                 UTILIZATION_WITHOUT_REQUEST,
                 LIMIT_BELOW_REQUEST,
                 PDB_BLOCKS_EVICTION,

@@ -121,7 +121,9 @@ class PostgresEmitterTest {
     @Test
     void identifiersAreQuotedOnlyWhenNeeded() {
         String sql = file(
-                postgres(pg -> pg.instance(2, gib(4)).index("Idx", "app.Order", "user", "tenant_id")),
+                plan().suppress("SP132", "quoted names on purpose")
+                        .postgres(pg -> pg.instance(2, gib(4)).index("Idx", "app.Order", "user", "tenant_id"))
+                        .build(),
                 "sql/20-indexes.sql");
         assertThat(sql)
                 .contains("SELECT EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('app.\"Idx\"') AND NOT"

@@ -53,6 +53,7 @@ class PostgresServerTest {
         server = EmbeddedPostgres.builder().start();
         plan = ScalingPlan.builder("db-test")
                 .helmRelease("arka", "./arka-engine")
+                .suppress("SP132", "quoted names on purpose: the server must accept how they are written")
                 .service("web", s -> s.replicas(1))
                 .postgres(pg -> pg.majorVersion(MAJOR)
                         .workload(Workload.OLTP)
