@@ -55,8 +55,8 @@ final class CheckCommand implements Callable<Integer> {
                     GeneratedTree.scope(folder.readAll(), compiled.plans(), compiled.allPlans()),
                     GeneratedTree.produced(compiled.files()));
             folder.leftovers()
-                    .forEach(p -> problems.add("leftover of an interrupted run: " + shown + "/" + p
-                            + " (the next compile removes it)"));
+                    .forEach(p -> problems.add(
+                            "leftover of an interrupted run: " + shown + "/" + p + " (the next compile removes it)"));
             if (folder.manifest().isEmpty()) {
                 problems.add(shown + " has no " + Manifest.FILE_NAME + " (the list of the files scaleplan wrote):"
                         + " compile writes it");

@@ -85,8 +85,8 @@ final class CommitCommand implements Callable<Integer> {
             case REFUSED:
                 return refused(outcome.refusal().orElseThrow(), err);
             case NO_CHANGES:
-                out.println("nothing to commit" + (branch == null ? "" : " on branch " + branch) + ": " + Main.show(options.output())
-                        + " already matches the plans at HEAD");
+                out.println("nothing to commit" + (branch == null ? "" : " on branch " + branch) + ": "
+                        + Main.show(options.output()) + " already matches the plans at HEAD");
                 break;
             default:
                 String id = outcome.commitId().orElseThrow();

@@ -44,7 +44,8 @@ public final class DiagnosticPrinter {
         } else if (sourceRoot != null && !d.location().fileName().isEmpty()) {
             // a failure outside any line of the plan (its class could not be initialised): the class's line
             Path file = sourceRoot.resolve(d.location().path());
-            where = file.toString().replace('\\', '/') + ":" + declarationLine(file, d.location().className());
+            where = file.toString().replace('\\', '/') + ":"
+                    + declarationLine(file, d.location().className());
         }
         return where + ": " + d.severity().label() + ": [" + d.ruleId() + "] " + d.element() + ": " + d.message();
     }

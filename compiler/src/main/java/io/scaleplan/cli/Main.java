@@ -117,9 +117,8 @@ public final class Main implements Runnable {
         PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
         String module = System.getenv("SCALEPLAN_PLANS_MODULE");
-        PlanSource plans = module == null || module.isEmpty()
-                ? PlanSource.classPath()
-                : PlanSource.sources(Path.of(module));
+        PlanSource plans =
+                module == null || module.isEmpty() ? PlanSource.classPath() : PlanSource.sources(Path.of(module));
         int code = run(plans, projectRoot(System.getenv("SCALEPLAN_ROOT"), Path.of("")), out, err, args);
         out.flush();
         err.flush();

@@ -200,8 +200,8 @@ final class SimulateCommand implements Callable<Integer> {
             for (ServiceRun r : sim.runs()) {
                 out.println(SimulationReport.verdict(r));
             }
-            written.forEach((p, outcome) ->
-                    out.println((outcome == SimulationOutput.Outcome.WRITTEN ? "wrote " : "unchanged ") + Main.show(p)));
+            written.forEach((p, outcome) -> out.println(
+                    (outcome == SimulationOutput.Outcome.WRITTEN ? "wrote " : "unchanged ") + Main.show(p)));
         } catch (UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             err.flush();

@@ -53,7 +53,10 @@ class LauncherTest {
                 JarOutputStream jar = new JarOutputStream(out, manifest)) {
             jar.flush();
         }
-        try (Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call()) {
+        try (Git git = Git.init()
+                .setDirectory(project.toFile())
+                .setInitialBranch("main")
+                .call()) {
             var config = git.getRepository().getConfig();
             config.setString("user", null, "name", "Plan Author");
             config.setString("user", null, "email", "author@example.com");
@@ -65,7 +68,8 @@ class LauncherTest {
     }
 
     private Run scaleplan(Path in, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("sh", project.resolve("scaleplan").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("sh", project.resolve("scaleplan").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(in.toFile())

@@ -181,12 +181,16 @@ class TrustTest {
 
     @Test
     void twoPlansWithOneNameAreSp006WhateverIsSelected() {
-        assertThat(run(plans(new ShowcasePlan(), new MinimalPlan(), new Twin()), "compile", "-o", dir.toString(), "-p",
+        assertThat(run(
+                        plans(new ShowcasePlan(), new MinimalPlan(), new Twin()),
+                        "compile",
+                        "-o",
+                        dir.toString(),
+                        "-p",
                         "showcase"))
                 .isEqualTo(ExitCodes.PLAN_ERRORS);
         assertThat(err.toString())
-                .contains(": error: [SP006] minimal: plan name \"minimal\" is also declared by "
-                        + Twin.class.getName())
+                .contains(": error: [SP006] minimal: plan name \"minimal\" is also declared by " + Twin.class.getName())
                 .contains(": error: [SP006] minimal: plan name \"minimal\" is also declared by "
                         + MinimalPlan.class.getName());
         assertThat(dir).isEmptyDirectory();
@@ -236,7 +240,8 @@ class TrustTest {
         assertThat(run(plans(new Recursing(), new Hungry(), new MinimalPlan()), "compile", "-o", dir.toString()))
                 .isEqualTo(ExitCodes.PLAN_ERRORS);
         assertThat(err.toString())
-                .contains(at("@recursion") + ": error: [SP010] TrustTest$Recursing: plan definition failed: StackOverflowError")
+                .contains(at("@recursion")
+                        + ": error: [SP010] TrustTest$Recursing: plan definition failed: StackOverflowError")
                 .contains(at("@hungry") + ": error: [SP010] TrustTest$Hungry: plan definition failed: OutOfMemoryError")
                 .doesNotContain("\tat ")
                 .doesNotContain("internal error");

@@ -16,12 +16,12 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -81,10 +81,11 @@ abstract class AbstractPlanMojo extends AbstractMojo {
     void requireCompiledSources() throws MojoFailureException {
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         long compiled = newest(List.of(classes), ".class").map(Newest::millis).orElse(Long.MIN_VALUE);
-        Optional<Newest> source = newest(
-                project.getCompileSourceRoots().stream().map(Path::of).toList(), ".java");
+        Optional<Newest> source =
+                newest(project.getCompileSourceRoots().stream().map(Path::of).toList(), ".java");
         if (source.isPresent() && source.get().millis() > compiled) {
-            throw new MojoFailureException("scaleplan: " + source.get().file() + " changed after the plans were compiled"
+            throw new MojoFailureException("scaleplan: " + source.get().file()
+                    + " changed after the plans were compiled"
                     + " into " + classes + ": run mvn compile first (mvn compile scaleplan:<goal>, or mvn package),"
                     + " so that scaleplan answers for the plans as they are");
         }
@@ -121,10 +122,11 @@ abstract class AbstractPlanMojo extends AbstractMojo {
             throw new MojoExecutionException("cannot close the plans' class loader", e);
         }
         if (loaded.isEmpty()) {
-            throw new MojoFailureException("scaleplan: no plans found in " + project.getBuild().getOutputDirectory()
-                    + ": check that each plan class is annotated @Plan, is public with a public no-argument"
-                    + " constructor and implements PlanDefinition, and that the scaleplan processor is on the compile"
-                    + " class path; nothing written");
+            throw new MojoFailureException(
+                    "scaleplan: no plans found in " + project.getBuild().getOutputDirectory()
+                            + ": check that each plan class is annotated @Plan, is public with a public no-argument"
+                            + " constructor and implements PlanDefinition, and that the scaleplan processor is on the compile"
+                            + " class path; nothing written");
         }
         List<Compilation> compilations = new PlanCompiler(failOnWarning).compileAll(loaded);
         StringWriter text = new StringWriter();

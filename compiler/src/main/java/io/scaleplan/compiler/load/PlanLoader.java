@@ -46,7 +46,8 @@ public final class PlanLoader {
                 }
                 provider = providers.next();
             } catch (ServiceConfigurationError e) {
-                // The index names a class that is missing or is no plan definition (a stale index after a failed build).
+                // The index names a class that is missing or is no plan definition (a stale index after a failed
+                // build).
                 plans.add(LoadedPlan.failed(
                         "META-INF/services/" + PlanDefinition.class.getName(),
                         List.of(problem(
@@ -190,7 +191,8 @@ public final class PlanLoader {
                         List.of(Diagnostic.error(
                                         Rules.DUPLICATE.id(),
                                         p.name(),
-                                        "plan name \"" + p.name() + "\" is also declared by " + String.join(", ", others)
+                                        "plan name \"" + p.name() + "\" is also declared by "
+                                                + String.join(", ", others)
                                                 + ": each plan writes generated/" + p.name() + "/, so one would"
                                                 + " silently replace the other",
                                         p.plan().get().source())

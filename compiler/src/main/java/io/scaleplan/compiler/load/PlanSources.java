@@ -79,7 +79,9 @@ public final class PlanSources {
                     FileLock lock = lockFile.lock()) {
                 String key = inputsHash();
                 Path stamp = cache.resolve("inputs.sha256");
-                if (!Files.isRegularFile(stamp) || !Files.readString(stamp).equals(key) || !Files.isDirectory(classes)) {
+                if (!Files.isRegularFile(stamp)
+                        || !Files.readString(stamp).equals(key)
+                        || !Files.isDirectory(classes)) {
                     Files.deleteIfExists(stamp);
                     compile(classes, cache.resolve("generated-sources"));
                     Files.writeString(stamp, key);
@@ -118,10 +120,14 @@ public final class PlanSources {
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
             Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
             List<String> options = List.of(
-                    "-d", classes.toString(),
-                    "-s", generated.toString(),
-                    "-classpath", location(PlanDefinition.class).toString(),
-                    "-encoding", "UTF-8",
+                    "-d",
+                    classes.toString(),
+                    "-s",
+                    generated.toString(),
+                    "-classpath",
+                    location(PlanDefinition.class).toString(),
+                    "-encoding",
+                    "UTF-8",
                     "-implicit:class",
                     "-Xlint:none",
                     "-Ascaleplan.chartRoot=" + module);

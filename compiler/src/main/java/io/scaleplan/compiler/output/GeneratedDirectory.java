@@ -140,7 +140,8 @@ public final class GeneratedDirectory {
         try {
             return Manifest.read(root.resolve(Manifest.FILE_NAME));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + root.resolve(Manifest.FILE_NAME) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read " + root.resolve(Manifest.FILE_NAME) + ": " + e.getMessage(), e);
         }
     }
 
@@ -334,7 +335,8 @@ public final class GeneratedDirectory {
             throw new OutputRefusedException(
                     OutputRefusedException.Reason.NOT_AN_OUTPUT_FOLDER,
                     root + " is not empty and has no " + Manifest.FILE_NAME + ", and holds what scaleplan did not"
-                            + " write (" + String.join(", ", shown) + (strangers.size() > shown.size()
+                            + " write (" + String.join(", ", shown)
+                            + (strangers.size() > shown.size()
                                     ? " and " + (strangers.size() - shown.size()) + " more"
                                     : "")
                             + "): scaleplan writes only into an empty folder or one it wrote. Choose another"

@@ -24,8 +24,9 @@ public record Manifest(SortedMap<String, String> files) {
     /** The manifest's file name, at the output folder's root. */
     public static final String FILE_NAME = ".scaleplan-manifest";
 
-    private static final String HEADER = "# scaleplan output manifest: the files scaleplan wrote in this folder, with their"
-            + " SHA-256.\n# scaleplan overwrites or deletes only the files listed here. Do not edit.\n";
+    private static final String HEADER =
+            "# scaleplan output manifest: the files scaleplan wrote in this folder, with their"
+                    + " SHA-256.\n# scaleplan overwrites or deletes only the files listed here. Do not edit.\n";
 
     public Manifest {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
@@ -60,7 +61,8 @@ public record Manifest(SortedMap<String, String> files) {
     /** The manifest as written to disk. */
     public byte[] bytes() {
         StringBuilder text = new StringBuilder(HEADER);
-        files.forEach((path, hash) -> text.append(hash).append("  ").append(path).append('\n'));
+        files.forEach(
+                (path, hash) -> text.append(hash).append("  ").append(path).append('\n'));
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 

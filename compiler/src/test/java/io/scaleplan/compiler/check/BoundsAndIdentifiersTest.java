@@ -2,8 +2,8 @@ package io.scaleplan.compiler.check;
 
 import static io.scaleplan.dsl.Units.cores;
 import static io.scaleplan.dsl.Units.gib;
-import static io.scaleplan.dsl.Units.millicores;
 import static io.scaleplan.dsl.Units.mib;
+import static io.scaleplan.dsl.Units.millicores;
 import static io.scaleplan.dsl.Units.percent;
 import static io.scaleplan.dsl.Units.rps;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +25,8 @@ class BoundsAndIdentifiersTest {
                         .service("web", s -> s.requests(millicores(100), mib(128))
                                 .autoscale(a -> a.replicas(1, maxReplicas).cpuUtilization(percent(70)))
                                 .capacityPerPod(rps(1_000)))
-                        .nodePool("workers", p -> p.allocatable(cores(4), gib(16)).nodes(1, maxNodes)))
+                        .nodePool(
+                                "workers", p -> p.allocatable(cores(4), gib(16)).nodes(1, maxNodes)))
                 .build();
     }
 
@@ -35,14 +36,16 @@ class BoundsAndIdentifiersTest {
 
     @Test
     void replicasUpToTheClusterLimitAreFineOneAboveIsSp111() {
-        assertThat(ids(new PlanCompiler().compile(plan(150_000, 5_000, b -> b)))).doesNotContain("SP111");
+        assertThat(ids(new PlanCompiler().compile(plan(150_000, 5_000, b -> b))))
+                .doesNotContain("SP111");
 
         Compilation over = new PlanCompiler().compile(plan(150_001, 5_000, b -> b));
         assertThat(over.files()).isEmpty();
         assertThat(over.diagnostics())
                 .filteredOn(d -> d.ruleId().equals("SP111"))
                 .extracting(Diagnostic::message)
-                .containsExactly("maxReplicas 150,001 is more than the 150,000 pods Kubernetes supports in one cluster");
+                .containsExactly(
+                        "maxReplicas 150,001 is more than the 150,000 pods Kubernetes supports in one cluster");
     }
 
     @Test
@@ -69,9 +72,12 @@ class BoundsAndIdentifiersTest {
 
     @Test
     void podsOfSeveralServicesBeyondTheClusterLimitAreNotPacked() {
-        Compilation c = new PlanCompiler().compile(plan(100_000, 5_000, b -> b.service("api", s -> s.requests(
-                        millicores(100), mib(128))
-                .autoscale(a -> a.replicas(1, 100_000).cpuUtilization(percent(70))))));
+        Compilation c = new PlanCompiler()
+                .compile(plan(
+                        100_000,
+                        5_000,
+                        b -> b.service("api", s -> s.requests(millicores(100), mib(128))
+                                .autoscale(a -> a.replicas(1, 100_000).cpuUtilization(percent(70))))));
         assertThat(c.diagnostics())
                 .filteredOn(d -> d.ruleId().equals("SP111"))
                 .extracting(Diagnostic::message)
@@ -108,7 +114,8 @@ class BoundsAndIdentifiersTest {
 
     @Test
     void aTableNameThatOnlyWorksQuotedIsSp132() {
-        assertThat(ids(new PlanCompiler().compile(withTable("usage_events", b -> b)))).doesNotContain("SP132");
+        assertThat(ids(new PlanCompiler().compile(withTable("usage_events", b -> b))))
+                .doesNotContain("SP132");
 
         Compilation c = new PlanCompiler().compile(withTable("usage_events; DROP TABLE usage_events; --", b -> b));
         assertThat(c.files()).isEmpty();

@@ -68,7 +68,9 @@ class AllOrNothingTest {
         }
         AtomicInteger n = new AtomicInteger();
         GeneratedDirectory.open(dir).withWriter(failingAt(-1, n)).sync(List.of("p"), version("24"), true);
-        assertThat(n.get()).as("a run that fails nowhere makes as many writes as were tested").isEqualTo(writes);
+        assertThat(n.get())
+                .as("a run that fails nowhere makes as many writes as were tested")
+                .isEqualTo(writes);
         assertThat(dir.resolve("p/k8s/hpa.yaml")).hasContent(HEADER + "maxReplicas: 24");
         assertThat(dir.resolve("p/new-20")).doesNotExist();
     }
@@ -104,7 +106,8 @@ class AllOrNothingTest {
         Map<String, byte[]> next = new HashMap<>();
         version("24").forEach(f -> next.put(f.path(), f.bytes()));
         next.put("p/new-20/extra.yaml", null);
-        Files.write(dir.resolve(GeneratedDirectory.PENDING_MANIFEST), old.with(next).bytes());
+        Files.write(
+                dir.resolve(GeneratedDirectory.PENDING_MANIFEST), old.with(next).bytes());
         Files.write(dir.resolve("p/k8s/hpa.yaml"), version("24").get(1).bytes());
 
         GeneratedDirectory.open(dir).sync(List.of("p"), version("24"), true);

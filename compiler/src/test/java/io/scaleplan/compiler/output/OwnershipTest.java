@@ -31,7 +31,8 @@ class OwnershipTest {
 
         Manifest m = Manifest.read(dir.resolve(Manifest.FILE_NAME)).orElseThrow();
         assertThat(m.files()).containsOnlyKeys("p/a.conf", "p/k/b.yaml");
-        assertThat(m.matches("p/a.conf", Files.readAllBytes(dir.resolve("p/a.conf")))).isTrue();
+        assertThat(m.matches("p/a.conf", Files.readAllBytes(dir.resolve("p/a.conf"))))
+                .isTrue();
         assertThat(Files.readString(dir.resolve(Manifest.FILE_NAME)))
                 .startsWith("# scaleplan output manifest")
                 .contains(Manifest.sha256(Files.readAllBytes(dir.resolve("p/k/b.yaml"))) + "  p/k/b.yaml\n");
@@ -64,10 +65,10 @@ class OwnershipTest {
         Files.writeString(dir.resolve("p/stale.conf"), HEADER);
         Files.writeString(dir.resolve("gone/x.conf"), HEADER);
 
-        List<SyncResult> r =
-                GeneratedDirectory.open(dir).sync(List.of("p"), List.of(file("p/a.conf", "new")), true);
+        List<SyncResult> r = GeneratedDirectory.open(dir).sync(List.of("p"), List.of(file("p/a.conf", "new")), true);
 
-        assertThat(r).extracting(SyncResult::summary)
+        assertThat(r)
+                .extracting(SyncResult::summary)
                 .containsExactly("gone: 0 written, 0 unchanged, 1 removed", "p: 1 written, 0 unchanged, 1 removed");
         assertThat(dir.resolve("p/a.conf")).hasContent(HEADER + "new");
         assertThat(Manifest.read(dir.resolve(Manifest.FILE_NAME)).orElseThrow().files())
@@ -86,7 +87,8 @@ class OwnershipTest {
         assertThatThrownBy(() -> GeneratedDirectory.open(dir).sync(List.of("p"), next, true))
                 .isInstanceOf(OutputRefusedException.class)
                 .hasMessageContaining("edited by hand")
-                .satisfies(e -> assertThat(((OutputRefusedException) e).paths()).containsExactly("p/a.conf", "p/c.conf"));
+                .satisfies(
+                        e -> assertThat(((OutputRefusedException) e).paths()).containsExactly("p/a.conf", "p/c.conf"));
         assertThat(Snapshot.of(dir)).isEqualTo(before);
 
         GeneratedDirectory.open(dir).sync(List.of("p"), next, true, true);
@@ -104,13 +106,15 @@ class OwnershipTest {
 
     @Test
     void pruningARemovedPlanRemovesOnlyItsListedFiles() throws Exception {
-        GeneratedDirectory.open(dir).sync(List.of("p", "q"), List.of(file("p/a.conf", "a"), file("q/b.conf", "b")), true);
+        GeneratedDirectory.open(dir)
+                .sync(List.of("p", "q"), List.of(file("p/a.conf", "a"), file("q/b.conf", "b")), true);
         Files.writeString(dir.resolve("q/notes.md"), "mine\n");
         Files.writeString(dir.resolve("q/copied.conf"), HEADER);
 
         List<SyncResult> r = GeneratedDirectory.open(dir).sync(List.of("p"), List.of(file("p/a.conf", "a")), true);
 
-        assertThat(r).extracting(SyncResult::summary)
+        assertThat(r)
+                .extracting(SyncResult::summary)
                 .containsExactly("p: 0 written, 1 unchanged, 0 removed", "q: 0 written, 0 unchanged, 1 removed");
         assertThat(dir.resolve("q/b.conf")).doesNotExist();
         assertThat(dir.resolve("q/notes.md")).exists();
