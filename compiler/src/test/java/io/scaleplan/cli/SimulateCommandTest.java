@@ -158,6 +158,43 @@ class SimulateCommandTest {
     }
 
     @Test
+    void writesUnderTargetByDefaultSaysUnchangedAndNeverWritesIntoAnOwnedOutputFolder() throws Exception {
+        PlanSource plans = PlanSource.of(List.of(new Shop(), new Sale()));
+        assertThat(Main.run(plans, dir, new PrintWriter(out), new PrintWriter(err), "compile", "--quiet"))
+                .as(err.toString())
+                .isZero();
+        Path generated = dir.resolve("generated");
+        java.util.Map<String, byte[]> before = Repo.at(generated).snapshot();
+
+        assertThat(Main.run(plans, dir, new PrintWriter(out), new PrintWriter(err), "simulate", "shop", "--chart"))
+                .as(err.toString())
+                .isZero();
+        Path sim = dir.resolve("target/scaleplan-simulate/shop/sim");
+        assertThat(sim.resolve("chart.svg")).exists();
+        assertThat(out.toString()).contains("wrote ").doesNotContain("unchanged ");
+        Repo.assertSameSnapshot(before, Repo.at(generated).snapshot());
+
+        out.getBuffer().setLength(0);
+        assertThat(Main.run(plans, dir, new PrintWriter(out), new PrintWriter(err), "simulate", "shop", "--chart"))
+                .isZero();
+        assertThat(out.toString()).contains("unchanged ").doesNotContain("wrote ");
+
+        assertThat(Main.run(
+                        plans,
+                        dir,
+                        new PrintWriter(out),
+                        new PrintWriter(err),
+                        "simulate",
+                        "shop",
+                        "--chart",
+                        "--output",
+                        generated.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("the output folder scaleplan compile owns");
+        Repo.assertSameSnapshot(before, Repo.at(generated).snapshot());
+    }
+
+    @Test
     void unknownPlansMissingFilesAndPhasesAreUsageOrIoErrors() {
         assertThat(run("simulate", "nope")).isEqualTo(ExitCodes.USAGE);
         assertThat(run("simulate", "shop", "--phase", "during")).isEqualTo(ExitCodes.USAGE);
