@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         name = "compile",
         description = {
-            "Compile the plans on the class path into the output folder.",
+            "Compile the plans into the output folder.",
             "Only files whose bytes change are rewritten; files scaleplan wrote (listed in the folder's"
                     + " .scaleplan-manifest) that the plans no longer produce are removed; other files are never touched.",
             "All or nothing: a plan with an error, a hand-edited output (unless --force), a folder scaleplan does not"

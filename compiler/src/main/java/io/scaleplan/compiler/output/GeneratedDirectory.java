@@ -316,7 +316,8 @@ public final class GeneratedDirectory {
                 }
             }
         }
-        for (Path p : regularFiles(root)) {
+        // only a folder of plan-named folders is walked: a repository root (or its parent) is refused at its top
+        for (Path p : strangers.isEmpty() ? regularFiles(root) : List.<Path>of()) {
             if (isBookkeeping(p)) {
                 continue;
             }
