@@ -70,6 +70,35 @@ class TrustTest {
     }
 
     @Test
+    void commitNeverCommitsTheLossOfEveryOutput() throws Exception {
+        Repo repo = Repo.withCommittedPlan(dir, new TestPlan(20, true));
+        Map<String, byte[]> before = repo.snapshot();
+        try (io.scaleplan.compiler.git.GeneratedTree tree = io.scaleplan.compiler.git.GeneratedTree.open(repo.output)) {
+            io.scaleplan.compiler.git.CommitOutcome outcome =
+                    tree.commit(List.of(), List.of()).call();
+            assertThat(outcome.status()).isEqualTo(io.scaleplan.compiler.git.CommitOutcome.Status.REFUSED);
+            assertThat(outcome.refusal().orElseThrow().reason())
+                    .isEqualTo(io.scaleplan.compiler.git.Refusal.Reason.NO_OUTPUTS);
+        }
+        Repo.assertSameSnapshot(before, repo.snapshot());
+    }
+
+    @Test
+    void aStaleIndexNamingAMissingClassIsSp010NotAStackTrace() throws Exception {
+        Path index = Files.createDirectories(dir.resolve("index/META-INF/services"));
+        Files.writeString(index.resolve(PlanDefinition.class.getName()), "io.scaleplan.arka.Gone\n");
+        URLClassLoader loader = new URLClassLoader(
+                new URL[] {dir.resolve("index").toUri().toURL()}, getClass().getClassLoader());
+        PlanSource source = () -> io.scaleplan.compiler.load.PlanLoader.load(loader);
+
+        assertThat(run(source, "check", "-o", dir.resolve("out").toString())).isEqualTo(ExitCodes.PLAN_ERRORS);
+        assertThat(err.toString())
+                .contains("error: [SP010] plan index: the plan index names a class that cannot be loaded:")
+                .contains("io.scaleplan.arka.Gone")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void anEmptyClassPathFindsNoPlans() {
         PlanSource empty = () -> io.scaleplan.compiler.load.PlanLoader.load(new URLClassLoader(new URL[0], null));
         assertThat(run(empty, "compile", "-o", dir.resolve("out").toString())).isEqualTo(ExitCodes.PLAN_ERRORS);
