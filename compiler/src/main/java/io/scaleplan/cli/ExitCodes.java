@@ -9,13 +9,16 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** Differences found ({@code check} found {@code generated/} stale, {@code diff --exit-code}). */
     public static final int DIFFERENCES = 1;
-    /** A plan has errors; nothing was written. */
+    /** A plan has errors, the plans do not compile, or no plans were found; nothing was written. */
     public static final int PLAN_ERRORS = 2;
-    /** The repository is not in a state to diff or commit (see the message); nothing was changed. */
+    /**
+     * Refused (see the message): the repository is not in a state to diff or commit, outputs were
+     * edited by hand, or the output folder is not scaleplan's; nothing was changed.
+     */
     public static final int REFUSED = 3;
     /** The command line is wrong ({@code EX_USAGE}). */
     public static final int USAGE = 64;
-    /** A bug in scaleplan ({@code EX_SOFTWARE}); please report it. */
+    /** A bug in scaleplan ({@code EX_SOFTWARE}), or plan code called {@code System.exit}. */
     public static final int SOFTWARE = 70;
     /** Reading or writing files failed ({@code EX_IOERR}). */
     public static final int IO = 74;
