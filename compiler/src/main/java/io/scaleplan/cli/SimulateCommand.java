@@ -197,7 +197,8 @@ final class SimulateCommand implements Callable<Integer> {
         Simulation sim = new Simulator(SimulationOptions.DEFAULTS
                         .withReadySeconds(readySeconds)
                         .withRunningUnreadySeconds(runningUnreadySeconds)
-                        .withMetricsLagSeconds(metricsLagSeconds)).run(plan, profile);
+                        .withMetricsLagSeconds(metricsLagSeconds))
+                .run(plan, profile);
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (GeneratedFile f : SimulationEmitter.files(sim, "sim")) {
             files.put(f.path().substring("sim/".length()), f.bytes());

@@ -22,8 +22,8 @@ final class Deployment {
      */
     Deployment(int initialReplicas, int pendingSeconds, int readySeconds) {
         if (pendingSeconds < 0 || readySeconds < pendingSeconds) {
-            throw new IllegalArgumentException("need 0 <= pending <= ready, were " + pendingSeconds + " and "
-                    + readySeconds);
+            throw new IllegalArgumentException(
+                    "need 0 <= pending <= ready, were " + pendingSeconds + " and " + readySeconds);
         }
         this.pendingSeconds = pendingSeconds;
         this.readySeconds = readySeconds;

@@ -398,9 +398,7 @@ public final class HpaController {
     /** The stored events of one direction, in list order. */
     List<ScaleEvent> scaleEvents(boolean up) {
         return (up ? scaleUpEvents : scaleDownEvents)
-                .stream()
-                .map(e -> new ScaleEvent(e.value, e.at, e.outdated))
-                .toList();
+                .stream().map(e -> new ScaleEvent(e.value, e.at, e.outdated)).toList();
     }
 
     /** Seeds the history as a controller that has run before would hold it. */

@@ -83,13 +83,17 @@ final class LoadModel {
                 long readyAt = deployment.readyAtOf(created);
                 if (now < running) {
                     pods.add(new MetricSample.Pod(
-                            MetricSample.Phase.PENDING, false, running, created, requestMilli(m), OptionalLong.empty()));
+                            MetricSample.Phase.PENDING,
+                            false,
+                            running,
+                            created,
+                            requestMilli(m),
+                            OptionalLong.empty()));
                     continue;
                 }
                 boolean ready = now >= readyAt;
-                OptionalLong value = sampledAt < running
-                        ? OptionalLong.empty()
-                        : OptionalLong.of(sampledAt >= readyAt ? perPod : 0);
+                OptionalLong value =
+                        sampledAt < running ? OptionalLong.empty() : OptionalLong.of(sampledAt >= readyAt ? perPod : 0);
                 pods.add(new MetricSample.Pod(
                         MetricSample.Phase.RUNNING, ready, running, ready ? readyAt : running, requestMilli(m), value));
             }

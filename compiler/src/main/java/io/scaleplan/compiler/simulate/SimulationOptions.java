@@ -32,7 +32,11 @@ public record SimulationOptions(
     public static final int DEFAULT_TAIL_SECONDS = 420;
 
     public static final SimulationOptions DEFAULTS = new SimulationOptions(
-            ControllerSettings.DEFAULTS, DEFAULT_READY_SECONDS, DEFAULT_RUNNING_UNREADY_SECONDS, DEFAULT_TAIL_SECONDS, 0);
+            ControllerSettings.DEFAULTS,
+            DEFAULT_READY_SECONDS,
+            DEFAULT_RUNNING_UNREADY_SECONDS,
+            DEFAULT_TAIL_SECONDS,
+            0);
 
     public SimulationOptions {
         Objects.requireNonNull(controller, "controller");

@@ -42,7 +42,9 @@ class BoundaryRulesTest {
         ScalingPlan.Builder b = plan();
         spec.accept(b);
         PlanDefinitionException e = catchThrowableOfType(b::build, PlanDefinitionException.class);
-        return e == null ? List.of() : e.diagnostics().stream().map(Diagnostic::ruleId).toList();
+        return e == null
+                ? List.of()
+                : e.diagnostics().stream().map(Diagnostic::ruleId).toList();
     }
 
     private static ScalingPlan load(long expectedRps, int maxReplicas, double headroom) {
@@ -66,7 +68,8 @@ class BoundaryRulesTest {
 
     private static ScalingPlan rateTarget(String target, long perPod, double headroom) {
         return plan().service("api", s -> s.requests(cores(1), gib(1))
-                        .autoscale(a -> a.replicas(2, 50).podsMetric("http_requests_per_second", new BigDecimal(target)))
+                        .autoscale(
+                                a -> a.replicas(2, 50).podsMetric("http_requests_per_second", new BigDecimal(target)))
                         .capacityPerPod(rps(perPod))
                         .headroom(headroom))
                 .build();
@@ -84,17 +87,19 @@ class BoundaryRulesTest {
 
     @Test
     void sp102LimitBelowRequest() {
-        assertThat(ids(plan().service("api", s -> s.replicas(2).requests(cores(1), gib(1)).limits(cores(1), gib(1)))
+        assertThat(ids(plan().service(
+                                "api",
+                                s -> s.replicas(2).requests(cores(1), gib(1)).limits(cores(1), gib(1)))
                         .build()))
                 .doesNotContain("SP102");
-        assertThat(ids(plan().service("api", s -> s.replicas(2)
-                                .requests(cores(1), gib(1))
-                                .limits(millicores(999), gib(1)))
+        assertThat(ids(plan().service(
+                                "api",
+                                s -> s.replicas(2).requests(cores(1), gib(1)).limits(millicores(999), gib(1)))
                         .build()))
                 .contains("SP102");
-        assertThat(ids(plan().service("api", s -> s.replicas(2)
-                                .requests(cores(1), mib(1024))
-                                .limits(cores(1), mib(1023)))
+        assertThat(ids(plan().service(
+                                "api",
+                                s -> s.replicas(2).requests(cores(1), mib(1024)).limits(cores(1), mib(1023)))
                         .build()))
                 .contains("SP102");
     }
@@ -105,14 +110,17 @@ class BoundaryRulesTest {
                 .doesNotContain("SP103");
         assertThat(ids(plan().service("a", s -> s.replicas(3).minAvailable(3)).build()))
                 .contains("SP103");
-        assertThat(ids(plan().service("a", s -> s.replicas(3).maxUnavailable(pods(1))).build()))
+        assertThat(ids(plan().service("a", s -> s.replicas(3).maxUnavailable(pods(1)))
+                        .build()))
                 .doesNotContain("SP103");
         assertThat(ids(plan().service("a", s -> s.replicas(3).maxUnavailable(0)).build()))
                 .contains("SP103");
         // 66 % of 3 rounds up to 2 (one eviction left); 67 % rounds up to 3
-        assertThat(ids(plan().service("a", s -> s.replicas(3).minAvailable(percent(66))).build()))
+        assertThat(ids(plan().service("a", s -> s.replicas(3).minAvailable(percent(66)))
+                        .build()))
                 .doesNotContain("SP103");
-        assertThat(ids(plan().service("a", s -> s.replicas(3).minAvailable(percent(67))).build()))
+        assertThat(ids(plan().service("a", s -> s.replicas(3).minAvailable(percent(67)))
+                        .build()))
                 .contains("SP103");
     }
 
@@ -146,7 +154,8 @@ class BoundaryRulesTest {
     }
 
     private static ScalingPlan redisMemory(Memory maxmemory) {
-        return plan().redis(r -> r.limits(cores(1), gib(1)).safeMemoryShare(percent(50)).maxmemory(maxmemory))
+        return plan().redis(r ->
+                        r.limits(cores(1), gib(1)).safeMemoryShare(percent(50)).maxmemory(maxmemory))
                 .build();
     }
 
@@ -177,30 +186,30 @@ class BoundaryRulesTest {
 
     @Test
     void sp008BehaviorWindowsAndPeriods() {
-        assertThat(dslIds(p -> p.service("api", s -> s.requests(cores(1), gib(1))
-                        .autoscale(a -> a.replicas(1, 3)
+        assertThat(dslIds(
+                        p -> p.service("api", s -> s.requests(cores(1), gib(1)).autoscale(a -> a.replicas(1, 3)
                                 .cpuUtilization(percent(70))
                                 .behavior(b -> b.scaleDown(d -> d.stabilizationWindow(seconds(3600))
                                         .policy(pods(1), seconds(1800))
                                         .policy(pods(1), seconds(1))))))))
                 .isEmpty();
-        assertThat(dslIds(p -> p.service("api", s -> s.requests(cores(1), gib(1))
-                        .autoscale(a -> a.replicas(1, 3)
+        assertThat(dslIds(
+                        p -> p.service("api", s -> s.requests(cores(1), gib(1)).autoscale(a -> a.replicas(1, 3)
                                 .cpuUtilization(percent(70))
                                 .behavior(b -> b.scaleDown(d -> d.stabilizationWindow(seconds(3601))))))))
                 .containsExactly("SP008");
-        assertThat(dslIds(p -> p.service("api", s -> s.requests(cores(1), gib(1))
-                        .autoscale(a -> a.replicas(1, 3)
+        assertThat(dslIds(
+                        p -> p.service("api", s -> s.requests(cores(1), gib(1)).autoscale(a -> a.replicas(1, 3)
                                 .cpuUtilization(percent(70))
                                 .behavior(b -> b.scaleUp(u -> u.policy(pods(1), seconds(1801))))))))
                 .containsExactly("SP008");
-        assertThat(dslIds(p -> p.service("api", s -> s.requests(cores(1), gib(1))
-                        .autoscale(a -> a.replicas(1, 3)
+        assertThat(dslIds(
+                        p -> p.service("api", s -> s.requests(cores(1), gib(1)).autoscale(a -> a.replicas(1, 3)
                                 .cpuUtilization(percent(70))
                                 .behavior(b -> b.scaleUp(u -> u.policy(pods(1), seconds(0))))))))
                 .containsExactly("SP008");
-        assertThat(dslIds(p -> p.service("api", s -> s.requests(cores(1), gib(1))
-                        .autoscale(a -> a.replicas(1, 3)
+        assertThat(dslIds(
+                        p -> p.service("api", s -> s.requests(cores(1), gib(1)).autoscale(a -> a.replicas(1, 3)
                                 .cpuUtilization(percent(70))
                                 .behavior(b -> b.scaleUp(u -> u.policy(pods(0), seconds(15))))))))
                 .containsExactly("SP008");
@@ -227,9 +236,11 @@ class BoundaryRulesTest {
 
     @Test
     void headroomOfAtLeastOne() {
-        assertThat(dslIds(p -> p.service("api", s -> s.replicas(1).capacityPerPod(rps(100)).headroom(1.0))))
+        assertThat(dslIds(p -> p.service(
+                        "api", s -> s.replicas(1).capacityPerPod(rps(100)).headroom(1.0))))
                 .isEmpty();
-        assertThat(dslIds(p -> p.service("api", s -> s.replicas(1).capacityPerPod(rps(100)).headroom(0.99))))
+        assertThat(dslIds(p -> p.service(
+                        "api", s -> s.replicas(1).capacityPerPod(rps(100)).headroom(0.99))))
                 .isNotEmpty();
     }
 

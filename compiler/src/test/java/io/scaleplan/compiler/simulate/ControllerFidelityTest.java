@@ -7,14 +7,13 @@ import static io.scaleplan.dsl.Units.rps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scaleplan.compiler.emit.kubernetes.KubernetesEmitter;
-import io.scaleplan.dsl.SelectPolicy;
 import io.scaleplan.dsl.ScalingPlan;
+import io.scaleplan.dsl.SelectPolicy;
 import io.scaleplan.dsl.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,17 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class ControllerFidelityTest {
     private static final MetricTarget WANT = new MetricTarget.AverageValue("demand", 1000);
-
-    private static List<Integer> replay(HpaController hpa, int start, int syncs, IntUnaryOperator want) {
-        List<Integer> out = new ArrayList<>();
-        int current = start;
-        for (int i = 0; i < syncs; i++) {
-            int now = i * 15;
-            current = hpa.sync(now, current, List.of(HpaControllerTest.sample((long) want.applyAsInt(now) * 1000, 0, current, 0)));
-            out.add(current);
-        }
-        return out;
-    }
 
     @Test
     void theLastOutdatedScaleUpSlotIsOverwrittenSoTheEarlierEventStillCountsAgainstScaleDown() {
@@ -47,7 +35,7 @@ class ControllerFidelityTest {
         HpaController hpa =
                 new HpaController(new HpaSpec(1, 100, List.of(WANT), Optional.of(b)), ControllerSettings.DEFAULTS);
         int[] want = {2, 2, 4, 6, 6, 12, 1};
-        assertThat(replay(hpa, 2, 7, t -> want[t / 15])).containsExactly(2, 2, 4, 6, 6, 12, 5);
+        assertThat(HpaControllerTest.replay(hpa, 2, 7, t -> want[t / 15])).containsExactly(2, 2, 4, 6, 6, 12, 5);
         assertThat(hpa.scaleEvents(true))
                 .extracting(HpaController.ScaleEvent::change, HpaController.ScaleEvent::at)
                 .containsExactly(
@@ -56,6 +44,12 @@ class ControllerFidelityTest {
 
     private static Service api(ScalingPlan plan) {
         return plan.service("api").orElseThrow();
+    }
+
+    /** The HPA of the plan's {@code api} service as the simulator reads it. */
+    private static HpaSpec hpaOf(ScalingPlan plan) {
+        return Simulator.hpaOf(api(plan), ControllerSettings.DEFAULTS, new ArrayList<>())
+                .orElseThrow();
     }
 
     private static ScalingPlan rpsPlan(int min) {
@@ -72,9 +66,8 @@ class ControllerFidelityTest {
         // 100 rps over 3 pods: each reports 33334m (33.333… rounded up), the average is 33334m,
         // ratio 0.33334 × 3 = 1.00002: 2 replicas. Rounding the total once gives 33333m and 1.
         ScalingPlan plan = rpsPlan(1);
-        Service api = api(plan);
-        HpaSpec spec = Simulator.hpaOf(api, ControllerSettings.DEFAULTS, new ArrayList<>()).orElseThrow();
-        LoadModel model = new LoadModel(api, 100);
+        HpaSpec spec = hpaOf(plan);
+        LoadModel model = new LoadModel(api(plan), 100);
         List<MetricSample> samples = model.steady(spec, 100, 3);
         assertThat(samples.get(0).pods())
                 .extracting(p -> p.valueMilli().getAsLong())
@@ -116,9 +109,8 @@ class ControllerFidelityTest {
     @Test
     void newPodsArePendingWithoutASampleThenRunningNotReadyReportingZero() {
         ScalingPlan plan = rpsPlan(2);
-        Service api = api(plan);
-        HpaSpec spec = Simulator.hpaOf(api, ControllerSettings.DEFAULTS, new ArrayList<>()).orElseThrow();
-        LoadModel model = new LoadModel(api, 100);
+        HpaSpec spec = hpaOf(plan);
+        LoadModel model = new LoadModel(api(plan), 100);
         Deployment d = new Deployment(2, 30, 60); // Pending 30 s, then Running-not-Ready 30 s
         d.scaleTo(4, 0);
         MetricSample at15 = model.samples(spec, d, 15, 0, s -> 300).get(0);
@@ -130,9 +122,7 @@ class ControllerFidelityTest {
                         MetricSample.Phase.PENDING,
                         MetricSample.Phase.PENDING);
         MetricSample at45 = model.samples(spec, d, 45, 0, s -> 300).get(0);
-        assertThat(at45.pods())
-                .extracting(p -> p.valueMilli().orElse(-1))
-                .containsExactly(150_000L, 150_000L, 0L, 0L);
+        assertThat(at45.pods()).extracting(p -> p.valueMilli().orElse(-1)).containsExactly(150_000L, 150_000L, 0L, 0L);
         assertThat(at45.pods()).extracting(MetricSample.Pod::ready).containsExactly(true, true, false, false);
         // The Pods metric averages 300 rps over all 4 Running pods: ratio 0.75, ceil(0.75 × 4) = 3.
         // Treating the starting pods as Pending (the old model) gave ratio 1.5 over the 2 Ready
@@ -144,19 +134,20 @@ class ControllerFidelityTest {
     @Test
     void aLaggingPipelineReportsOldLoadAndNoSampleForPodsThatWereNotRunningThen() {
         ScalingPlan plan = rpsPlan(2);
-        Service api = api(plan);
-        HpaSpec spec = Simulator.hpaOf(api, ControllerSettings.DEFAULTS, new ArrayList<>()).orElseThrow();
-        LoadModel model = new LoadModel(api, 100);
+        HpaSpec spec = hpaOf(plan);
+        LoadModel model = new LoadModel(api(plan), 100);
         Deployment d = new Deployment(2, 0, 0);
         d.scaleTo(3, 30);
-        MetricSample lagged = model.samples(spec, d, 45, 30, s -> s < 30 ? 100 : 900).get(0);
+        MetricSample lagged =
+                model.samples(spec, d, 45, 30, s -> s < 30 ? 100 : 900).get(0);
         // sampled at second 15: 100 rps over the 2 pods ready then; the pod created at 30 has none yet
         assertThat(lagged.sampledAt()).isEqualTo(15);
-        assertThat(lagged.pods())
+        assertThat(lagged.pods()).extracting(p -> p.valueMilli().orElse(-1)).containsExactly(50_000L, 50_000L, -1L);
+        MetricSample fresh =
+                model.samples(spec, d, 45, 0, s -> s < 30 ? 100 : 900).get(0);
+        assertThat(fresh.pods())
                 .extracting(p -> p.valueMilli().orElse(-1))
-                .containsExactly(50_000L, 50_000L, -1L);
-        MetricSample fresh = model.samples(spec, d, 45, 0, s -> s < 30 ? 100 : 900).get(0);
-        assertThat(fresh.pods()).extracting(p -> p.valueMilli().orElse(-1)).containsExactly(300_000L, 300_000L, 300_000L);
+                .containsExactly(300_000L, 300_000L, 300_000L);
     }
 
     @Test
@@ -166,10 +157,12 @@ class ControllerFidelityTest {
                 .service("api", s -> s.requests(cores(1), gib(1))
                         .autoscale(a -> a.replicas(2, 40).podsMetric("http_requests_per_second", 100))
                         .capacityPerPod(rps(100)))
-                .loadProfile("step", p -> p.service("api", c -> c.from(rps(200))
-                        .hold(io.scaleplan.dsl.Units.seconds(30))
-                        .stepTo(rps(800))
-                        .hold(io.scaleplan.dsl.Units.minutes(2))))
+                .loadProfile(
+                        "step",
+                        p -> p.service("api", c -> c.from(rps(200))
+                                .hold(io.scaleplan.dsl.Units.seconds(30))
+                                .stepTo(rps(800))
+                                .hold(io.scaleplan.dsl.Units.minutes(2))))
                 .build();
         ServiceRun fresh = new Simulator(SimulationOptions.DEFAULTS)
                 .run(plan, plan.loadProfile().orElseThrow())
@@ -189,8 +182,7 @@ class ControllerFidelityTest {
         HpaBehavior b = new HpaBehavior(
                 new HpaBehavior.Rules(
                         0, SelectPolicy.MAX, HpaBehavior.defaultScaleUp().policies(), up),
-                new HpaBehavior.Rules(
-                        0, SelectPolicy.MAX, List.of(new HpaBehavior.Policy(true, 100, 15)), down));
+                new HpaBehavior.Rules(0, SelectPolicy.MAX, List.of(new HpaBehavior.Policy(true, 100, 15)), down));
         return new HpaController(new HpaSpec(1, 100, List.of(WANT), Optional.of(b)), ControllerSettings.DEFAULTS);
     }
 
@@ -215,8 +207,8 @@ class ControllerFidelityTest {
         assertThat(at100(down, 1100)).isEqualTo(100); // up keeps 10 %
         assertThat(at100(down, 1101)).isEqualTo(111);
         // without behavior, the global tolerance on both sides
-        HpaController legacy = new HpaController(
-                new HpaSpec(1, 100, List.of(WANT), Optional.empty()), ControllerSettings.DEFAULTS);
+        HpaController legacy =
+                new HpaController(new HpaSpec(1, 100, List.of(WANT), Optional.empty()), ControllerSettings.DEFAULTS);
         assertThat(at100(legacy, 1011)).isEqualTo(100);
         assertThat(at100(legacy, 949)).isEqualTo(100);
     }
@@ -229,14 +221,15 @@ class ControllerFidelityTest {
                         .autoscale(a -> a.replicas(2, 40)
                                 .cpuUtilization(percent(50))
                                 .behavior(b -> b.scaleUp(up -> up.tolerance(percent(1)))
-                                        .scaleDown(down -> down.stabilizationWindow(io.scaleplan.dsl.Units.seconds(60)))))
+                                        .scaleDown(
+                                                down -> down.stabilizationWindow(io.scaleplan.dsl.Units.seconds(60)))))
                         .capacityPerPod(rps(100)))
                 .build();
         var behavior = api(plan).autoscaling().orElseThrow().behavior().orElseThrow();
         var node = KubernetesEmitter.behavior(behavior);
         assertThat(node.get("scaleUp").get("tolerance").asText()).isEqualTo("10m");
         assertThat(node.get("scaleDown").has("tolerance")).isFalse();
-        HpaSpec spec = Simulator.hpaOf(api(plan), ControllerSettings.DEFAULTS, new ArrayList<>()).orElseThrow();
+        HpaSpec spec = hpaOf(plan);
         assertThat(spec.behavior().orElseThrow().scaleUp().tolerance()).contains(0.01);
         assertThat(spec.behavior().orElseThrow().scaleDown().tolerance()).isEmpty();
     }

@@ -75,11 +75,13 @@ class UpstreamHpaCasesTest {
         for (int i = 0; i < pods.size(); i++) {
             P p = pods.get(i);
             long request = cpu ? 2 * (requests.length == 1 ? requests[0] : requests[i]) : 0;
-            OptionalLong value = i < levels.length ? OptionalLong.of(cpu ? 2 * levels[i] : levels[i]) : OptionalLong.empty();
+            OptionalLong value =
+                    i < levels.length ? OptionalLong.of(cpu ? 2 * levels[i] : levels[i]) : OptionalLong.empty();
             out.add(new MetricSample.Pod(p.phase(), p.ready(), p.start(), ZERO_TIME, request, value));
         }
         HpaController hpa = new HpaController(new HpaSpec(1, 1000, List.of(target), Optional.empty()), TESTING);
-        return hpa.proposal(target, current, new MetricSample(out, ZERO_TIME, 60), 0).orElse(-1);
+        return hpa.proposal(target, current, new MetricSample(out, ZERO_TIME, 60), 0)
+                .orElse(-1);
     }
 
     private static MetricTarget cpu(int percent) {
@@ -163,7 +165,15 @@ class UpstreamHpaCasesTest {
                         3),
                 Arguments.of(
                         RC + "TestReplicaCalcScaleDownIncludeUnreadyPods",
-                        calc(cpu(50), 5, List.of(ok(), ok(), ok(), unready(), unready()), ONE_CORE, 100, 300, 500, 250,
+                        calc(
+                                cpu(50),
+                                5,
+                                List.of(ok(), ok(), ok(), unready(), unready()),
+                                ONE_CORE,
+                                100,
+                                300,
+                                500,
+                                250,
                                 250),
                         2),
                 Arguments.of(
@@ -300,8 +310,8 @@ class UpstreamHpaCasesTest {
         HpaBehavior b = new HpaBehavior(
                 up == null ? HpaBehavior.defaultScaleUp() : up,
                 down == null ? HpaBehavior.defaultScaleDown(ControllerSettings.DEFAULTS) : down);
-        HpaController hpa =
-                new HpaController(new HpaSpec(min, max, List.of(qps(1000)), Optional.of(b)), ControllerSettings.DEFAULTS);
+        HpaController hpa = new HpaController(
+                new HpaSpec(min, max, List.of(qps(1000)), Optional.of(b)), ControllerSettings.DEFAULTS);
         long[] upAt = uniform(upEvents.length, 120);
         for (int i = 0; i < upEvents.length; i++) {
             hpa.seedScaleEvent(true, upEvents[i], upAt[i]);
@@ -393,7 +403,9 @@ class UpstreamHpaCasesTest {
                                 new HpaBehavior.Rules(
                                         300,
                                         SelectPolicy.MIN,
-                                        List.of(new HpaBehavior.Policy(false, 2, 60), new HpaBehavior.Policy(true, 50, 60))),
+                                        List.of(
+                                                new HpaBehavior.Policy(false, 2, 60),
+                                                new HpaBehavior.Policy(true, 50, 60))),
                                 null,
                                 NONE,
                                 NONE,
@@ -409,7 +421,9 @@ class UpstreamHpaCasesTest {
                                 new HpaBehavior.Rules(
                                         300,
                                         SelectPolicy.MIN,
-                                        List.of(new HpaBehavior.Policy(false, 2, 60), new HpaBehavior.Policy(true, 50, 60))),
+                                        List.of(
+                                                new HpaBehavior.Policy(false, 2, 60),
+                                                new HpaBehavior.Policy(true, 50, 60))),
                                 NONE,
                                 NONE,
                                 5,

@@ -104,7 +104,8 @@ public final class PostgresEmitter implements Emitter {
                 .append(restart.isEmpty() ? "(none)" : String.join(", ", restart))
                 .append('\n');
         if (!unknown.isEmpty()) {
-            sql.append("-- Not built into PostgreSQL (an extension's), context unknown to scaleplan (see pg_settings.context):\n--   ")
+            sql.append(
+                            "-- Not built into PostgreSQL (an extension's), context unknown to scaleplan (see pg_settings.context):\n--   ")
                     .append(String.join(", ", unknown))
                     .append('\n');
         }

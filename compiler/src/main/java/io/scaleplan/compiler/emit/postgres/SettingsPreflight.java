@@ -83,14 +83,32 @@ final class SettingsPreflight {
                 throw new IllegalArgumentException("unchecked value for " + s.name() + ": " + s.value());
             }
             fallback(s).ifPresent(f -> {
-                sql.append("\n-- ").append(f.name()).append(": ").append(f.why()).append(".\n");
-                sql.append(f.choice("scaleplan_has_" + f.preferred(), "true", "false")).append(" \\gset\n");
+                sql.append("\n-- ")
+                        .append(f.name())
+                        .append(": ")
+                        .append(f.why())
+                        .append(".\n");
+                sql.append(f.choice("scaleplan_has_" + f.preferred(), "true", "false"))
+                        .append(" \\gset\n");
                 sql.append("\\if :scaleplan_has_").append(f.preferred()).append('\n');
-                sql.append("\\set ").append(f.variable()).append(' ').append(f.preferred()).append('\n');
+                sql.append("\\set ")
+                        .append(f.variable())
+                        .append(' ')
+                        .append(f.preferred())
+                        .append('\n');
                 sql.append("\\else\n");
-                sql.append("\\echo '").append(f.name()).append(": this server lacks ").append(f.preferred())
-                        .append(", using ").append(f.fallback()).append("'\n");
-                sql.append("\\set ").append(f.variable()).append(' ').append(f.fallback()).append('\n');
+                sql.append("\\echo '")
+                        .append(f.name())
+                        .append(": this server lacks ")
+                        .append(f.preferred())
+                        .append(", using ")
+                        .append(f.fallback())
+                        .append("'\n");
+                sql.append("\\set ")
+                        .append(f.variable())
+                        .append(' ')
+                        .append(f.fallback())
+                        .append('\n');
                 sql.append("\\endif\n");
             });
         }
@@ -102,8 +120,11 @@ final class SettingsPreflight {
                 .append("-- Otherwise it stops here, naming each value the server would reject.\n");
         sql.append("DO ").append(TAG).append('\n');
         sql.append("DECLARE\n    rejected text;\nBEGIN\n");
-        sql.append("    IF current_setting('server_version_num')::int / 10000 <> ").append(major).append(" THEN\n");
-        sql.append("        RAISE EXCEPTION 'scaleplan: this script is for PostgreSQL ").append(major)
+        sql.append("    IF current_setting('server_version_num')::int / 10000 <> ")
+                .append(major)
+                .append(" THEN\n");
+        sql.append("        RAISE EXCEPTION 'scaleplan: this script is for PostgreSQL ")
+                .append(major)
                 .append(", the server runs %; nothing was changed',\n")
                 .append("            current_setting('server_version');\n");
         sql.append("    END IF;\n");
@@ -126,39 +147,50 @@ final class SettingsPreflight {
         }
         sql.append("    ), units(unit, kind, factor) AS (VALUES\n")
                 .append("        ('B', 'memory', 1::numeric), ('kB', 'memory', 1024), ('8kB', 'memory', 8192),\n")
-                .append("        ('MB', 'memory', 1048576), ('GB', 'memory', 1073741824), ('TB', 'memory', 1099511627776),\n")
-                .append("        ('us', 'time', 0.001), ('ms', 'time', 1), ('s', 'time', 1000), ('min', 'time', 60000),\n")
+                .append(
+                        "        ('MB', 'memory', 1048576), ('GB', 'memory', 1073741824), ('TB', 'memory', 1099511627776),\n")
+                .append(
+                        "        ('us', 'time', 0.001), ('ms', 'time', 1), ('s', 'time', 1000), ('min', 'time', 60000),\n")
                 .append("        ('h', 'time', 3600000), ('d', 'time', 86400000)\n")
                 .append("    ), parsed AS (\n")
-                .append("        SELECT w.n, w.name, w.value, s.name IS NOT NULL AS known, s.vartype, s.unit, s.min_val,\n")
-                .append("               s.max_val, s.enumvals, m[1]::numeric AS number, nullif(m[2], '') AS given_unit\n")
+                .append(
+                        "        SELECT w.n, w.name, w.value, s.name IS NOT NULL AS known, s.vartype, s.unit, s.min_val,\n")
+                .append(
+                        "               s.max_val, s.enumvals, m[1]::numeric AS number, nullif(m[2], '') AS given_unit\n")
                 .append("          FROM wanted w\n")
                 .append("          LEFT JOIN pg_settings s ON s.name = w.name\n")
                 .append("          LEFT JOIN LATERAL regexp_match(w.value,\n")
-                .append("                   '^\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Z]*)\\s*$') AS m ON true\n")
+                .append(
+                        "                   '^\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Z]*)\\s*$') AS m ON true\n")
                 .append("    ), scaled AS (\n")
                 .append("        SELECT p.*, CASE WHEN p.given_unit IS NULL THEN p.number\n")
-                .append("                         WHEN gu.kind = su.kind THEN p.number * gu.factor / su.factor END AS in_unit\n")
+                .append(
+                        "                         WHEN gu.kind = su.kind THEN p.number * gu.factor / su.factor END AS in_unit\n")
                 .append("          FROM parsed p\n")
                 .append("          LEFT JOIN units gu ON gu.unit = p.given_unit\n")
                 .append("          LEFT JOIN units su ON su.unit = p.unit\n")
                 .append("    ), checked AS (\n")
                 .append("        SELECT n, name, value, CASE\n")
-                .append("            WHEN NOT known AND name LIKE '%.%' THEN NULL -- an extension's parameter: a placeholder\n")
+                .append(
+                        "            WHEN NOT known AND name LIKE '%.%' THEN NULL -- an extension's parameter: a placeholder\n")
                 .append("            WHEN NOT known THEN 'PostgreSQL ' || current_setting('server_version')\n")
                 .append("                || ' has no such parameter'\n")
                 .append("            WHEN vartype = 'enum' AND lower(value) <> ALL (enumvals)\n")
-                .append("                THEN 'not one of this server''s values: ' || array_to_string(enumvals, ', ')\n")
+                .append(
+                        "                THEN 'not one of this server''s values: ' || array_to_string(enumvals, ', ')\n")
                 .append("            WHEN vartype = 'bool'\n")
-                .append("                AND lower(value) NOT IN ('on', 'off', 'true', 'false', 'yes', 'no', '1', '0')\n")
+                .append(
+                        "                AND lower(value) NOT IN ('on', 'off', 'true', 'false', 'yes', 'no', '1', '0')\n")
                 .append("                THEN 'not a boolean'\n")
                 .append("            WHEN vartype IN ('integer', 'real') AND in_unit IS NULL\n")
                 .append("                THEN 'not a number' || coalesce(' of ' || nullif(unit, ''), '')\n")
                 .append("            WHEN vartype IN ('integer', 'real')\n")
-                .append("                AND CASE WHEN vartype = 'integer' THEN round(in_unit) ELSE in_unit END < min_val::numeric\n")
+                .append(
+                        "                AND CASE WHEN vartype = 'integer' THEN round(in_unit) ELSE in_unit END < min_val::numeric\n")
                 .append("                THEN 'below this server''s minimum ' || min_val || coalesce(unit, '')\n")
                 .append("            WHEN vartype IN ('integer', 'real')\n")
-                .append("                AND CASE WHEN vartype = 'integer' THEN round(in_unit) ELSE in_unit END > max_val::numeric\n")
+                .append(
+                        "                AND CASE WHEN vartype = 'integer' THEN round(in_unit) ELSE in_unit END > max_val::numeric\n")
                 .append("                THEN 'above this server''s maximum ' || max_val || coalesce(unit, '')\n");
         if (major >= 15) {
             sql.append("            WHEN known AND NOT has_parameter_privilege(name, 'ALTER SYSTEM')\n")

@@ -43,7 +43,8 @@ final class MiniPsql {
             boolean on = !active.contains(false);
             String trimmed = line.strip();
             if (dollarTag != null || (statement.length() > 0 || !trimmed.startsWith("\\"))) {
-                java.util.regex.Matcher tags = java.util.regex.Pattern.compile("\\$[A-Za-z_]*\\$").matcher(line);
+                java.util.regex.Matcher tags =
+                        java.util.regex.Pattern.compile("\\$[A-Za-z_]*\\$").matcher(line);
                 while (tags.find()) {
                     if (dollarTag == null) {
                         dollarTag = tags.group();
@@ -109,7 +110,8 @@ final class MiniPsql {
 
     /** psql's {@code :'name'}: the variable as a quoted literal (the scripts' values need no escapes). */
     private static String interpolate(String sql, Map<String, String> vars) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(":'([A-Za-z_][A-Za-z0-9_]*)'").matcher(sql);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile(":'([A-Za-z_][A-Za-z0-9_]*)'").matcher(sql);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = vars.get(m.group(1));

@@ -23,7 +23,9 @@ class PgSettingsTableTest {
         for (int major = Postgres.OLDEST_MAJOR; major <= Postgres.NEWEST_MAJOR; major++) {
             for (PgSetting<?> key : PgSetting.all()) {
                 if (!key.existsIn(major)) {
-                    assertThat(PgSettingsTable.row(major, key.name())).as(key + " in " + major).isEmpty();
+                    assertThat(PgSettingsTable.row(major, key.name()))
+                            .as(key + " in " + major)
+                            .isEmpty();
                     continue;
                 }
                 assertThat(PgSettingsTable.requiresRestart(major, key.name()))
@@ -45,10 +47,14 @@ class PgSettingsTableTest {
                     .as("" + major)
                     .contains(false);
         }
-        assertThat(PgSettingsTable.requiresRestart(17, "autovacuum_max_workers")).contains(true);
-        assertThat(PgSettingsTable.requiresRestart(18, "autovacuum_max_workers")).contains(false);
-        assertThat(PgSettingsTable.row(14, "wal_compression").orElseThrow().vartype()).isEqualTo("bool");
-        assertThat(PgSettingsTable.row(15, "wal_compression").orElseThrow().vartype()).isEqualTo("enum");
+        assertThat(PgSettingsTable.requiresRestart(17, "autovacuum_max_workers"))
+                .contains(true);
+        assertThat(PgSettingsTable.requiresRestart(18, "autovacuum_max_workers"))
+                .contains(false);
+        assertThat(PgSettingsTable.row(14, "wal_compression").orElseThrow().vartype())
+                .isEqualTo("bool");
+        assertThat(PgSettingsTable.row(15, "wal_compression").orElseThrow().vartype())
+                .isEqualTo("enum");
         assertThat(PgSettingsTable.row(17, "pg_stat_statements.max")).isEmpty();
     }
 

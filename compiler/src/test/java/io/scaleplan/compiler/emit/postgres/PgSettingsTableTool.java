@@ -28,7 +28,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "scaleplan.pgSettingsTable", matches = "regenerate")
 class PgSettingsTableTool {
-    static final Path TABLE = Path.of("src/main/resources/io/scaleplan/compiler/emit/postgres", PgSettingsTable.RESOURCE);
+    static final Path TABLE =
+            Path.of("src/main/resources/io/scaleplan/compiler/emit/postgres", PgSettingsTable.RESOURCE);
     private static final String QUERY = "SELECT name, context, vartype, coalesce(unit, ''), coalesce(min_val, ''),"
             + " coalesce(max_val, '') FROM pg_settings ORDER BY name";
 

@@ -86,7 +86,9 @@ class Postgres18Test {
                 .postgres(pg -> pg.majorVersion(18).workload(Workload.WEB).limits(cores(8), gib(32)))
                 .build();
         String sql = PostgresEmitter.settingsSql(
-                plan, plan.postgres().orElseThrow(), Tuning.settings(plan.postgres().orElseThrow()));
+                plan,
+                plan.postgres().orElseThrow(),
+                Tuning.settings(plan.postgres().orElseThrow()));
         assertThat(sql)
                 .contains("ALTER SYSTEM SET wal_compression = :'scaleplan_wal_compression';")
                 .contains("ALTER SYSTEM SET io_method = :'scaleplan_io_method';");

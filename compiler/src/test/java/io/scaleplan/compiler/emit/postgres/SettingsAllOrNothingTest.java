@@ -87,9 +87,8 @@ class SettingsAllOrNothingTest {
     private static String setting(String name) throws SQLException {
         try (Connection c = connect();
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(
-                        "SELECT setting FROM pg_file_settings WHERE name = '" + name + "'"
-                                + " AND sourcefile LIKE '%postgresql.auto.conf'")) {
+                ResultSet rs = st.executeQuery("SELECT setting FROM pg_file_settings WHERE name = '" + name + "'"
+                        + " AND sourcefile LIKE '%postgresql.auto.conf'")) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
@@ -182,13 +181,24 @@ class SettingsAllOrNothingTest {
         Path file = MiniPsql.write(dir, "10-settings.sql", sql);
         assumeTrue(MiniPsql.psqlAvailable(), "psql is not installed");
         Process p = new ProcessBuilder(
-                        "psql", "-X", "-h", "localhost", "-p", Integer.toString(server.getPort()), "-U", "tuner", "-d",
-                        "postgres", "-f", file.toString())
+                        "psql",
+                        "-X",
+                        "-h",
+                        "localhost",
+                        "-p",
+                        Integer.toString(server.getPort()),
+                        "-U",
+                        "tuner",
+                        "-d",
+                        "postgres",
+                        "-f",
+                        file.toString())
                 .redirectErrorStream(true)
                 .start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isEqualTo(3); // ON_ERROR_STOP comes from the script itself
-        assertThat(out).contains("max_connections = '300': tuner may not ALTER SYSTEM it")
+        assertThat(out)
+                .contains("max_connections = '300': tuner may not ALTER SYSTEM it")
                 .doesNotContain("\n  work_mem =");
         assertThat(Files.readAllBytes(autoConf)).isEqualTo(before);
     }

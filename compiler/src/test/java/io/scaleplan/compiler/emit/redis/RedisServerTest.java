@@ -157,8 +157,8 @@ class RedisServerTest {
             List<String> words = words(line);
             Protocol.Command command = Protocol.Command.valueOf(words.get(0));
             try {
-                Object reply =
-                        jedis.sendCommand(command, words.subList(1, words.size()).toArray(new String[0]));
+                Object reply = jedis.sendCommand(
+                        command, words.subList(1, words.size()).toArray(new String[0]));
                 replies.add(new String((byte[]) reply, StandardCharsets.UTF_8));
             } catch (redis.clients.jedis.exceptions.JedisDataException e) {
                 replies.add(e.getMessage()); // redis-cli prints the error and goes on
