@@ -170,23 +170,22 @@ final class MiniPsql {
 
     /** Runs {@code psql -X -v ON_ERROR_STOP=1 -f file} against the server on {@code port}. */
     static PsqlResult psql(int port, Path file) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(
-                        "psql",
-                        "-X",
-                        "-v",
-                        "ON_ERROR_STOP=1",
-                        "-h",
-                        "localhost",
-                        "-p",
-                        Integer.toString(port),
-                        "-U",
-                        "postgres",
-                        "-d",
-                        "postgres",
-                        "-f",
-                        file.toString())
-                .redirectErrorStream(true)
-                .start();
+        return psql(port, file, "postgres", true);
+    }
+
+    /**
+     * Runs {@code psql -X -f file} as {@code user} against the server on {@code port}, with {@code
+     * -v ON_ERROR_STOP=1} when {@code onErrorStop} (else only what the script sets itself).
+     */
+    static PsqlResult psql(int port, Path file, String user, boolean onErrorStop)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("psql", "-X"));
+        if (onErrorStop) {
+            command.addAll(List.of("-v", "ON_ERROR_STOP=1"));
+        }
+        command.addAll(List.of(
+                "-h", "localhost", "-p", Integer.toString(port), "-U", user, "-d", "postgres", "-f", file.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroy();

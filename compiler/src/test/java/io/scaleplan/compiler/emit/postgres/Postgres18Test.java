@@ -54,6 +54,13 @@ class Postgres18Test {
         }
     }
 
+    private static String settingsSql(ScalingPlan plan) {
+        return PostgresEmitter.settingsSql(
+                plan,
+                plan.postgres().orElseThrow(),
+                Tuning.settings(plan.postgres().orElseThrow()));
+    }
+
     @AfterAll
     static void stop() throws IOException {
         if (server != null) {
@@ -85,10 +92,7 @@ class Postgres18Test {
                 .service("web", s -> s.replicas(1))
                 .postgres(pg -> pg.majorVersion(18).workload(Workload.WEB).limits(cores(8), gib(32)))
                 .build();
-        String sql = PostgresEmitter.settingsSql(
-                plan,
-                plan.postgres().orElseThrow(),
-                Tuning.settings(plan.postgres().orElseThrow()));
+        String sql = settingsSql(plan);
         assertThat(sql)
                 .contains("ALTER SYSTEM SET wal_compression = :'scaleplan_wal_compression';")
                 .contains("ALTER SYSTEM SET io_method = :'scaleplan_io_method';");
@@ -130,10 +134,7 @@ class Postgres18Test {
                         .set(PgSetting.IO_METHOD, "worker")
                         .set(PgSetting.IO_WORKERS, 8))
                 .build();
-        String sql = PostgresEmitter.settingsSql(
-                plan,
-                plan.postgres().orElseThrow(),
-                Tuning.settings(plan.postgres().orElseThrow()));
+        String sql = settingsSql(plan);
         assertThat(sql)
                 .contains(
                         "--   max_connections, shared_buffers, wal_buffers, huge_pages, io_method, max_worker_processes\n")

@@ -178,25 +178,11 @@ class SettingsAllOrNothingTest {
         }
         byte[] before = Files.readAllBytes(autoConf);
         String sql = script(17, pg -> {});
-        Path file = MiniPsql.write(dir, "10-settings.sql", sql);
         assumeTrue(MiniPsql.psqlAvailable(), "psql is not installed");
-        Process p = new ProcessBuilder(
-                        "psql",
-                        "-X",
-                        "-h",
-                        "localhost",
-                        "-p",
-                        Integer.toString(server.getPort()),
-                        "-U",
-                        "tuner",
-                        "-d",
-                        "postgres",
-                        "-f",
-                        file.toString())
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isEqualTo(3); // ON_ERROR_STOP comes from the script itself
+        MiniPsql.PsqlResult r =
+                MiniPsql.psql(server.getPort(), MiniPsql.write(dir, "10-settings.sql", sql), "tuner", false);
+        String out = r.output();
+        assertThat(r.exitCode()).as(out).isEqualTo(3); // ON_ERROR_STOP comes from the script itself
         assertThat(out)
                 .contains("max_connections = '300': tuner may not ALTER SYSTEM it")
                 .doesNotContain("\n  work_mem =");
