@@ -245,6 +245,55 @@ class BoundaryRulesTest {
     }
 
     @Test
+    void sp020SupportedPostgresMajors() {
+        assertThat(dslIds(p -> p.postgres(pg -> pg.instance(2, gib(4)).majorVersion(13))))
+                .isEmpty();
+        assertThat(dslIds(p -> p.postgres(pg -> pg.instance(2, gib(4)).majorVersion(18))))
+                .isEmpty();
+        assertThat(dslIds(p -> p.postgres(pg -> pg.instance(2, gib(4)).majorVersion(12))))
+                .contains("SP020");
+        assertThat(dslIds(p -> p.postgres(pg -> pg.instance(2, gib(4)).majorVersion(19))))
+                .contains("SP020");
+    }
+
+    @Test
+    void sp023TypedSettingsWithinTheServersRange() {
+        assertThat(dslIds(p -> p.postgres(pg -> pg.instance(2, gib(4)).maxConnections(1))))
+                .isEmpty();
+        assertThat(dslIds(p -> p.postgres(pg -> pg.instance(2, gib(4)).maxConnections(0))))
+                .contains("SP023");
+        assertThat(dslIds(p -> p.postgres(pg -> pg.instance(2, gib(4)).set(PgSetting.MAX_CONNECTIONS, 262_143))))
+                .isEmpty();
+        assertThat(dslIds(p -> p.postgres(pg -> pg.instance(2, gib(4)).set(PgSetting.MAX_CONNECTIONS, 262_144))))
+                .contains("SP023");
+        assertThat(dslIds(
+                        p -> p.postgres(pg -> pg.instance(2, gib(4)).set(PgSetting.CHECKPOINT_COMPLETION_TARGET, 1.0))))
+                .isEmpty();
+        assertThat(dslIds(p -> p.postgres(
+                        pg -> pg.instance(2, gib(4)).set(PgSetting.CHECKPOINT_COMPLETION_TARGET, 1.0000001))))
+                .contains("SP023");
+    }
+
+    @Test
+    void sp031RedisMaxmemoryAboveZero() {
+        assertThat(dslIds(p -> p.redis(r -> r.maxmemory(new Memory(1))))).isEmpty();
+        assertThat(dslIds(p -> p.redis(r -> r.maxmemory(new Memory(0))))).contains("SP031");
+    }
+
+    @Test
+    void sp005NodeAllocatableAboveZero() {
+        assertThat(dslIds(p -> p.nodePool(
+                        "w", n -> n.allocatable(millicores(1), new Memory(1)).nodes(1, 1))))
+                .isEmpty();
+        assertThat(dslIds(p -> p.nodePool(
+                        "w", n -> n.allocatable(millicores(0), new Memory(1)).nodes(1, 1))))
+                .contains("SP005");
+        assertThat(dslIds(p -> p.nodePool(
+                        "w", n -> n.allocatable(millicores(1), new Memory(0)).nodes(1, 1))))
+                .contains("SP005");
+    }
+
+    @Test
     void servicesUseTheirOwnRpsPerPod() {
         // guards the helper above: the service under test really declares what the boundaries assume
         Service api = load(1000, 10, 1.0).service("api").orElseThrow();
