@@ -9,6 +9,101 @@
 --   max_connections, shared_buffers, wal_buffers, huge_pages, max_worker_processes
 -- The others take effect at pg_reload_conf() below, except in sessions that SET them.
 
+-- Stop at the first error, however psql was started.
+\set ON_ERROR_STOP on
+
+-- wal_compression: PgTune prefers lz4, which a server built without lz4 lacks: pglz, the next best, compresses WAL too.
+SELECT CASE WHEN 'lz4' = ANY (enumvals) THEN true ELSE false END AS scaleplan_has_lz4 FROM pg_settings WHERE name = 'wal_compression' \gset
+\if :scaleplan_has_lz4
+\set scaleplan_wal_compression lz4
+\else
+\echo 'wal_compression: this server lacks lz4, using pglz'
+\set scaleplan_wal_compression pglz
+\endif
+
+-- Preflight: nothing changes unless this server accepts every value below (pg_settings:
+-- the parameter exists, an enum value is one of its enumvals, a number with its unit is
+-- within min_val..max_val), it runs PostgreSQL 17 and this role may ALTER SYSTEM each one.
+-- Otherwise it stops here, naming each value the server would reject.
+DO $scaleplan_preflight$
+DECLARE
+    rejected text;
+BEGIN
+    IF current_setting('server_version_num')::int / 10000 <> 17 THEN
+        RAISE EXCEPTION 'scaleplan: this script is for PostgreSQL 17, the server runs %; nothing was changed',
+            current_setting('server_version');
+    END IF;
+    WITH wanted(n, name, value) AS (VALUES
+        (1, 'max_connections', '300'),
+        (2, 'shared_buffers', '4GB'),
+        (3, 'effective_cache_size', '12GB'),
+        (4, 'maintenance_work_mem', '1GB'),
+        (5, 'checkpoint_completion_target', '0.9'),
+        (6, 'wal_buffers', '16MB'),
+        (7, 'default_statistics_target', '100'),
+        (8, 'random_page_cost', '1.1'),
+        (9, 'effective_io_concurrency', '200'),
+        (10, 'work_mem', '13797kB'),
+        (11, 'huge_pages', 'try'),
+        (12, 'jit', 'off'),
+        (13, 'wal_compression', (SELECT CASE WHEN 'lz4' = ANY (enumvals) THEN 'lz4' ELSE 'pglz' END AS choice FROM pg_settings WHERE name = 'wal_compression')),
+        (14, 'min_wal_size', '2GB'),
+        (15, 'max_wal_size', '8GB'),
+        (16, 'max_worker_processes', '4'),
+        (17, 'max_parallel_workers_per_gather', '2'),
+        (18, 'max_parallel_workers', '4'),
+        (19, 'max_parallel_maintenance_workers', '2')
+    ), units(unit, kind, factor) AS (VALUES
+        ('B', 'memory', 1::numeric), ('kB', 'memory', 1024), ('8kB', 'memory', 8192),
+        ('MB', 'memory', 1048576), ('GB', 'memory', 1073741824), ('TB', 'memory', 1099511627776),
+        ('us', 'time', 0.001), ('ms', 'time', 1), ('s', 'time', 1000), ('min', 'time', 60000),
+        ('h', 'time', 3600000), ('d', 'time', 86400000)
+    ), parsed AS (
+        SELECT w.n, w.name, w.value, s.name IS NOT NULL AS known, s.vartype, s.unit, s.min_val,
+               s.max_val, s.enumvals, m[1]::numeric AS number, nullif(m[2], '') AS given_unit
+          FROM wanted w
+          LEFT JOIN pg_settings s ON s.name = w.name
+          LEFT JOIN LATERAL regexp_match(w.value,
+                   '^\s*([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([a-zA-Z]*)\s*$') AS m ON true
+    ), scaled AS (
+        SELECT p.*, CASE WHEN p.given_unit IS NULL THEN p.number
+                         WHEN gu.kind = su.kind THEN p.number * gu.factor / su.factor END AS in_unit
+          FROM parsed p
+          LEFT JOIN units gu ON gu.unit = p.given_unit
+          LEFT JOIN units su ON su.unit = p.unit
+    ), checked AS (
+        SELECT n, name, value, CASE
+            WHEN NOT known AND name LIKE '%.%' THEN NULL -- an extension's parameter: a placeholder
+            WHEN NOT known THEN 'PostgreSQL ' || current_setting('server_version')
+                || ' has no such parameter'
+            WHEN vartype = 'enum' AND lower(value) <> ALL (enumvals)
+                THEN 'not one of this server''s values: ' || array_to_string(enumvals, ', ')
+            WHEN vartype = 'bool'
+                AND lower(value) NOT IN ('on', 'off', 'true', 'false', 'yes', 'no', '1', '0')
+                THEN 'not a boolean'
+            WHEN vartype IN ('integer', 'real') AND in_unit IS NULL
+                THEN 'not a number' || coalesce(' of ' || nullif(unit, ''), '')
+            WHEN vartype IN ('integer', 'real')
+                AND CASE WHEN vartype = 'integer' THEN round(in_unit) ELSE in_unit END < min_val::numeric
+                THEN 'below this server''s minimum ' || min_val || coalesce(unit, '')
+            WHEN vartype IN ('integer', 'real')
+                AND CASE WHEN vartype = 'integer' THEN round(in_unit) ELSE in_unit END > max_val::numeric
+                THEN 'above this server''s maximum ' || max_val || coalesce(unit, '')
+            WHEN known AND NOT has_parameter_privilege(name, 'ALTER SYSTEM')
+                THEN current_user || ' may not ALTER SYSTEM it'
+        END AS problem
+          FROM scaled
+    )
+    SELECT string_agg(format('  %s = %L: %s', name, value, problem), E'\n' ORDER BY n)
+      INTO rejected
+      FROM checked
+     WHERE problem IS NOT NULL;
+    IF rejected IS NOT NULL THEN
+        RAISE EXCEPTION E'scaleplan: this server would reject these settings; nothing was changed:\n%', rejected;
+    END IF;
+END
+$scaleplan_preflight$;
+
 -- max_connections: stated at io/scaleplan/arka/Production.java:107
 ALTER SYSTEM SET max_connections = '300';
 
@@ -46,7 +141,7 @@ ALTER SYSTEM SET huge_pages = 'try';
 ALTER SYSTEM SET jit = 'off';
 
 -- wal_compression: derived from PostgreSQL 17
-ALTER SYSTEM SET wal_compression = 'lz4';
+ALTER SYSTEM SET wal_compression = :'scaleplan_wal_compression';
 
 -- min_wal_size: derived from workload oltp
 ALTER SYSTEM SET min_wal_size = '2GB';

@@ -92,6 +92,22 @@ final class SimulateCommand implements Callable<Integer> {
     int readySeconds;
 
     @Option(
+            names = "--running-unready",
+            paramLabel = "SECONDS",
+            defaultValue = "" + SimulationOptions.DEFAULT_RUNNING_UNREADY_SECONDS,
+            description = "Of --ready-after, the last SECONDS a new pod is Running but not yet Ready: no traffic, a"
+                    + " sample of 0 that a Pods metric counts (default: ${DEFAULT-VALUE}). Before that it is Pending.")
+    int runningUnreadySeconds;
+
+    @Option(
+            names = "--metrics-lag",
+            paramLabel = "SECONDS",
+            defaultValue = "0",
+            description = "How old the samples the HPA reads are (scrape interval, adapter caching; default:"
+                    + " ${DEFAULT-VALUE}).")
+    int metricsLagSeconds;
+
+    @Option(
             names = "--source-root",
             paramLabel = "DIR",
             defaultValue = "${env:SCALEPLAN_SOURCE_ROOT}",
@@ -104,6 +120,12 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (readySeconds < 0) {
             return usage(err, "--ready-after must be at least 0, was " + readySeconds);
+        }
+        if (runningUnreadySeconds < 0) {
+            return usage(err, "--running-unready must be at least 0, was " + runningUnreadySeconds);
+        }
+        if (metricsLagSeconds < 0) {
+            return usage(err, "--metrics-lag must be at least 0, was " + metricsLagSeconds);
         }
         PlanOutputs compiled = PlanOutputs.compile(main.plans(), List.of(planName), false, sourceRoot, err);
         if (!compiled.ok()) {
@@ -176,7 +198,11 @@ final class SimulateCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.PLAN_ERRORS;
         }
-        Simulation sim = new Simulator(SimulationOptions.DEFAULTS.withReadySeconds(readySeconds)).run(plan, profile);
+        Simulation sim = new Simulator(SimulationOptions.DEFAULTS
+                        .withReadySeconds(readySeconds)
+                        .withRunningUnreadySeconds(runningUnreadySeconds)
+                        .withMetricsLagSeconds(metricsLagSeconds))
+                .run(plan, profile);
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (GeneratedFile f : SimulationEmitter.files(sim, "sim")) {
             files.put(f.path().substring("sim/".length()), f.bytes());

@@ -14,9 +14,15 @@ import java.util.Optional;
  *     (scale-up) recommendation; 0 to 3600 whole seconds
  * @param selectPolicy how the HPA picks among the policies
  * @param policies the rate limits; empty means the API's defaults
+ * @param tolerance how far the usage ratio may move from 1.0 in this direction before the HPA acts
+ *     ({@code tolerance}, Kubernetes 1.33+ behind the {@code HPAConfigurableTolerance} gate, on by
+ *     default from 1.35); empty means the controller's cluster-wide tolerance (10 %)
  */
 public record ScalingRules(
-        Optional<Duration> stabilizationWindow, Optional<SelectPolicy> selectPolicy, List<ScalingPolicy> policies) {
+        Optional<Duration> stabilizationWindow,
+        Optional<SelectPolicy> selectPolicy,
+        List<ScalingPolicy> policies,
+        Optional<Percent> tolerance) {
     static final long MAX_WINDOW_SECONDS = 3600;
 
     /**
@@ -26,12 +32,19 @@ public record ScalingRules(
     public ScalingRules {
         Objects.requireNonNull(stabilizationWindow, "stabilizationWindow");
         Objects.requireNonNull(selectPolicy, "selectPolicy");
+        Objects.requireNonNull(tolerance, "tolerance");
         policies = List.copyOf(policies);
         stabilizationWindow.ifPresent(w -> {
             if (!isValidWindow(w)) {
                 throw new IllegalArgumentException("stabilization window must be 0 to 3600 whole seconds: " + w);
             }
         });
+    }
+
+    /** Rules without a tolerance of their own. */
+    public ScalingRules(
+            Optional<Duration> stabilizationWindow, Optional<SelectPolicy> selectPolicy, List<ScalingPolicy> policies) {
+        this(stabilizationWindow, selectPolicy, policies, Optional.empty());
     }
 
     static boolean isValidWindow(Duration window) {
@@ -55,6 +68,7 @@ public record ScalingRules(
         private final String direction;
         private Duration stabilizationWindow;
         private SelectPolicy selectPolicy;
+        private Percent tolerance;
         private final List<ScalingPolicy> policies = new ArrayList<>();
 
         Builder(Problems problems, String element, String direction) {
@@ -89,6 +103,19 @@ public record ScalingRules(
         }
 
         /**
+         * How far the usage ratio may move from 1.0 before the HPA scales in this direction:
+         * {@code percent(5)} on scale-down acts only below 95 % of the target, {@code percent(1)}
+         * on scale-up above 101 %. Unset, the controller's cluster-wide tolerance applies (10 %).
+         * Emitted as {@code behavior.<direction>.tolerance}: it needs Kubernetes 1.33 or newer with
+         * the {@code HPAConfigurableTolerance} feature gate (on by default from 1.35); an API server
+         * without it rejects the field.
+         */
+        public Builder tolerance(Percent tolerance) {
+            this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
+            return this;
+        }
+
+        /**
          * Adds a policy: at most {@code amount} pods, or percent of the current replicas, per
          * {@code period} (1 to 1800 whole seconds).
          */
@@ -116,7 +143,10 @@ public record ScalingRules(
 
         ScalingRules build() {
             return new ScalingRules(
-                    Optional.ofNullable(stabilizationWindow), Optional.ofNullable(selectPolicy), policies);
+                    Optional.ofNullable(stabilizationWindow),
+                    Optional.ofNullable(selectPolicy),
+                    policies,
+                    Optional.ofNullable(tolerance));
         }
 
         private static String show(Duration d) {

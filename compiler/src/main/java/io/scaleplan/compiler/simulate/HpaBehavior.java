@@ -50,10 +50,19 @@ public record HpaBehavior(Rules scaleUp, Rules scaleDown) {
      * @param stabilizationSeconds the stabilization window
      * @param select how to choose among the policies
      * @param policies at least one
+     * @param tolerance the direction's {@code tolerance} (a fraction), replacing the controller's
+     *     global one; empty when unset
      */
-    public record Rules(int stabilizationSeconds, SelectPolicy select, List<Policy> policies) {
+    public record Rules(
+            int stabilizationSeconds, SelectPolicy select, List<Policy> policies, Optional<Double> tolerance) {
         public Rules {
             Objects.requireNonNull(select, "select");
+            Objects.requireNonNull(tolerance, "tolerance");
+            tolerance.ifPresent(t -> {
+                if (!(t >= 0) || Double.isInfinite(t)) {
+                    throw new IllegalArgumentException("tolerance must be a finite number of at least 0: " + t);
+                }
+            });
             policies = List.copyOf(policies);
             if (stabilizationSeconds < 0) {
                 throw new IllegalArgumentException("stabilization window must not be negative");
@@ -61,6 +70,11 @@ public record HpaBehavior(Rules scaleUp, Rules scaleDown) {
             if (policies.isEmpty()) {
                 throw new IllegalArgumentException("rules need at least one policy");
             }
+        }
+
+        /** Rules without a tolerance of their own. */
+        public Rules(int stabilizationSeconds, SelectPolicy select, List<Policy> policies) {
+            this(stabilizationSeconds, select, policies, Optional.empty());
         }
 
         /** The longest policy period: events older than this are outdated. */
@@ -97,7 +111,8 @@ public record HpaBehavior(Rules scaleUp, Rules scaleDown) {
         return new Rules(
                 r.stabilizationWindow().map(w -> (int) w.getSeconds()).orElse(defaults.stabilizationSeconds()),
                 r.selectPolicy().orElse(defaults.select()),
-                policies);
+                policies,
+                r.tolerance().map(t -> t.value() / 100.0).or(defaults::tolerance));
     }
 
     private static Policy policy(ScalingPolicy p) {

@@ -66,7 +66,7 @@ public final class HpaController {
         } else if (current < spec.minReplicas()) {
             desired = spec.minReplicas();
         } else {
-            OptionalInt metricDesired = replicasForMetrics(current, samples);
+            OptionalInt metricDesired = replicasForMetrics(now, current, samples);
             if (metricDesired.isEmpty()) {
                 return current;
             }
@@ -80,12 +80,18 @@ public final class HpaController {
         return desired;
     }
 
+    /** The metrics' combined proposal at {@code current} replicas, without stabilization or rate limits. */
+    int proposalOf(int current, List<MetricSample> samples) {
+        return replicasForMetrics(0, current, samples).orElse(current);
+    }
+
     /** {@code computeReplicasForMetrics}: the largest valid proposal; empty when scaling must not happen. */
-    private OptionalInt replicasForMetrics(int current, List<MetricSample> samples) {
+    private OptionalInt replicasForMetrics(long now, int current, List<MetricSample> samples) {
         int best = -1;
         boolean invalid = false;
+        Tolerances tolerances = tolerances();
         for (int i = 0; i < samples.size(); i++) {
-            OptionalInt proposal = proposal(spec.metrics().get(i), current, samples.get(i));
+            OptionalInt proposal = proposal(spec.metrics().get(i), current, samples.get(i), now, tolerances);
             if (proposal.isEmpty()) {
                 invalid = true;
             } else if (best == -1 || proposal.getAsInt() > best) {
@@ -99,50 +105,123 @@ public final class HpaController {
     }
 
     /**
-     * One metric's proposal ({@code GetResourceReplicas} / {@code calcPlainMetricReplicas}); empty
-     * when the metric is invalid (no ready pod has a sample).
+     * {@code tolerancesForHpa}: the cluster-wide tolerance, replaced per direction by the HPA's
+     * {@code behavior.scaleDown/scaleUp.tolerance} where set (the {@code HPAConfigurableTolerance}
+     * gate: alpha in 1.33, on by default from 1.35).
      */
-    OptionalInt proposal(MetricTarget target, int current, MetricSample s) {
-        if (s.readyPods() == 0) {
+    Tolerances tolerances() {
+        double global = settings.tolerance();
+        return spec.behavior()
+                .map(b -> new Tolerances(
+                        b.scaleDown().tolerance().orElse(global),
+                        b.scaleUp().tolerance().orElse(global)))
+                .orElse(new Tolerances(global, global));
+    }
+
+    /** One metric's proposal with the HPA's own tolerances. */
+    OptionalInt proposal(MetricTarget target, int current, MetricSample s, long now) {
+        return proposal(target, current, s, now, tolerances());
+    }
+
+    /**
+     * One metric's proposal ({@code groupPods}, then {@code GetResourceReplicas} / {@code
+     * calcPlainMetricReplicas}); empty when the metric is invalid (no ready pod has a sample, or
+     * the pods request none of the resource).
+     */
+    OptionalInt proposal(MetricTarget target, int current, MetricSample s, long now, Tolerances tolerances) {
+        List<long[]> metrics = new ArrayList<>(); // {value, request} per pod whose sample counts
+        List<MetricSample.Pod> unready = new ArrayList<>();
+        List<MetricSample.Pod> missing = new ArrayList<>();
+        for (MetricSample.Pod p : s.pods()) {
+            if (p.phase() == MetricSample.Phase.FAILED) {
+                continue; // ignored: neither its sample nor the pod counts
+            }
+            if (p.phase() == MetricSample.Phase.PENDING) {
+                unready.add(p);
+            } else if (p.valueMilli().isEmpty()) {
+                missing.add(p);
+            } else if (target.checksCpuReadiness() && unreadyForCpu(p, s, now)) {
+                unready.add(p);
+            } else {
+                metrics.add(new long[] {p.valueMilli().getAsLong(), p.requestMilli()});
+            }
+        }
+        int readyPodCount = metrics.size();
+        if (readyPodCount == 0) {
             return OptionalInt.empty(); // "did not receive metrics for targeted pods (pods might be unready)"
         }
-        double usageRatio = ratio(target, s.readyTotalMilli(), s.requestPerPodMilli(), s.readyPods());
+        double usageRatio = ratio(target, metrics);
         if (Double.isNaN(usageRatio)) {
             return OptionalInt.empty();
         }
-        boolean scaleUpWithUnready = s.unreadyPods() > 0 && usageRatio > 1.0;
-        if (!scaleUpWithUnready) {
-            if (settings.isWithin(usageRatio)) {
+        boolean scaleUpWithUnready = !unready.isEmpty() && usageRatio > 1.0;
+        if (!scaleUpWithUnready && missing.isEmpty()) {
+            if (tolerances.isWithin(usageRatio)) {
                 return OptionalInt.of(current);
             }
-            return OptionalInt.of(ceilToInt(usageRatio * (double) s.readyPods()));
+            return OptionalInt.of(ceilToInt(usageRatio * (double) readyPodCount));
         }
-        int counted = s.readyPods() + s.unreadyPods(); // unready pods now count, at 0
-        double newUsageRatio = ratio(target, s.readyTotalMilli(), s.requestPerPodMilli(), counted);
-        if (settings.isWithin(newUsageRatio)
+        if (!missing.isEmpty()) {
+            if (usageRatio < 1.0) { // on a scale-down, a missing pod is taken to use the target
+                for (MetricSample.Pod p : missing) {
+                    long fallback = target instanceof MetricTarget.Utilization u
+                            ? p.requestMilli() * Math.max(100, u.targetPercent()) / 100
+                            : ((MetricTarget.AverageValue) target).targetMilli();
+                    metrics.add(new long[] {fallback, p.requestMilli()});
+                }
+            } else if (usageRatio > 1.0) { // on a scale-up, to use nothing
+                for (MetricSample.Pod p : missing) {
+                    metrics.add(new long[] {0, p.requestMilli()});
+                }
+            }
+        }
+        if (scaleUpWithUnready) {
+            for (MetricSample.Pod p : unready) {
+                metrics.add(new long[] {0, p.requestMilli()});
+            }
+        }
+        double newUsageRatio = ratio(target, metrics);
+        if (tolerances.isWithin(newUsageRatio)
                 || (usageRatio < 1.0 && newUsageRatio > 1.0)
                 || (usageRatio > 1.0 && newUsageRatio < 1.0)) {
             return OptionalInt.of(current);
         }
-        int newReplicas = ceilToInt(newUsageRatio * (double) counted);
+        int newReplicas = ceilToInt(newUsageRatio * (double) metrics.size());
         if ((newUsageRatio < 1.0 && newReplicas > current) || (newUsageRatio > 1.0 && newReplicas < current)) {
             return OptionalInt.of(current);
         }
         return OptionalInt.of(newReplicas);
     }
 
-    /** {@code GetResourceUtilizationRatio} or {@code GetMetricUsageRatio} over {@code pods} pods; NaN on error. */
-    private static double ratio(MetricTarget target, long totalMilli, long requestPerPodMilli, int pods) {
+    /**
+     * The CPU-only readiness rule of {@code groupPods}: during the initialization period a pod's
+     * sample counts only once it is Ready and a full window has passed since; after it, only a
+     * pod that has never become ready is left out.
+     */
+    private boolean unreadyForCpu(MetricSample.Pod p, MetricSample s, long now) {
+        if (p.startedAt() + settings.cpuInitializationSeconds() > now) {
+            return !p.ready() || s.sampledAt() < p.readySince() + s.windowSeconds();
+        }
+        return !p.ready() && p.startedAt() + settings.initialReadinessDelaySeconds() > p.readySince();
+    }
+
+    /** {@code GetResourceUtilizationRatio} or {@code GetMetricUsageRatio} over the counted pods; NaN on error. */
+    private static double ratio(MetricTarget target, List<long[]> metrics) {
+        long total = 0;
+        long requestsTotal = 0;
+        for (long[] m : metrics) {
+            total += m[0];
+            requestsTotal += m[1];
+        }
         if (target instanceof MetricTarget.Utilization u) {
-            long requestsTotal = requestPerPodMilli * pods;
             if (requestsTotal == 0) {
                 return Double.NaN; // "no metrics returned matched known pods"
             }
-            long currentUtilization = (totalMilli * 100) / requestsTotal;
+            long currentUtilization = (total * 100) / requestsTotal;
             return (double) currentUtilization / (double) u.targetPercent();
         }
         MetricTarget.AverageValue a = (MetricTarget.AverageValue) target;
-        long currentUsage = totalMilli / pods;
+        long currentUsage = total / metrics.size();
         return (double) currentUsage / (double) a.targetMilli();
     }
 
@@ -180,7 +259,7 @@ public final class HpaController {
     }
 
     /** {@code stabilizeRecommendationWithBehaviors}. */
-    private int stabilize(long now, int current, int metricDesired, HpaBehavior b) {
+    int stabilize(long now, int current, int metricDesired, HpaBehavior b) {
         long upCutoff = now - b.scaleUp().stabilizationSeconds();
         long downCutoff = now - b.scaleDown().stabilizationSeconds();
         int upRecommendation = metricDesired;
@@ -218,7 +297,7 @@ public final class HpaController {
     }
 
     /** {@code convertDesiredReplicasWithBehaviorRate}. */
-    private int convertWithBehaviorRate(long now, int current, int stabilized, HpaBehavior b) {
+    int convertWithBehaviorRate(long now, int current, int stabilized, HpaBehavior b) {
         if (stabilized > current) {
             int limit = scaleUpLimit(now, current, b.scaleUp());
             if (limit < current) {
@@ -285,23 +364,56 @@ public final class HpaController {
         return sum;
     }
 
-    /** {@code storeScaleEvent}: reuses the first outdated slot of the direction, else appends. */
-    private void storeScaleEvent(long now, int previous, int desired) {
+    /**
+     * {@code storeScaleEvent}: overwrites the last outdated slot of the direction (the controller
+     * scans the whole list and keeps the highest index), else appends. Outdated events left in
+     * the list still count wherever their timestamps fall inside a period.
+     */
+    void storeScaleEvent(long now, int previous, int desired) {
         HpaBehavior b = spec.behavior().orElseThrow();
         boolean up = desired > previous;
         List<Timestamped> events = up ? scaleUpEvents : scaleDownEvents;
         int longest = (up ? b.scaleUp() : b.scaleDown()).longestPeriod();
         markOutdated(events, longest, now);
         int change = Math.abs(desired - previous);
-        for (Timestamped e : events) {
-            if (e.outdated) {
-                e.value = change;
-                e.at = now;
-                e.outdated = false;
-                return;
+        int slot = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).outdated) {
+                slot = i;
             }
         }
-        events.add(new Timestamped(change, now));
+        if (slot >= 0) {
+            Timestamped e = events.get(slot);
+            e.value = change;
+            e.at = now;
+            e.outdated = false;
+        } else {
+            events.add(new Timestamped(change, now));
+        }
+    }
+
+    /** A stored scale event, as the tests that port upstream's inspect it. */
+    record ScaleEvent(int change, long at, boolean outdated) {}
+
+    /** The stored events of one direction, in list order. */
+    List<ScaleEvent> scaleEvents(boolean up) {
+        return (up ? scaleUpEvents : scaleDownEvents)
+                .stream().map(e -> new ScaleEvent(e.value, e.at, e.outdated)).toList();
+    }
+
+    /** Seeds the history as a controller that has run before would hold it. */
+    void seedScaleEvent(boolean up, int change, long at) {
+        (up ? scaleUpEvents : scaleDownEvents).add(new Timestamped(change, at));
+    }
+
+    /** Seeds a past recommendation. */
+    void seedRecommendation(int value, long at) {
+        recommendations.add(new Timestamped(value, at));
+    }
+
+    /** The stored recommendations' values, in list order. */
+    List<Integer> recommendationValues() {
+        return recommendations.stream().map(r -> r.value).toList();
     }
 
     /** {@code markScaleEventsOutdated}: events strictly before {@code now - longestPeriod}. */

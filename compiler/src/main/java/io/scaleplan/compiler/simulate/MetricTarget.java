@@ -9,6 +9,14 @@ public sealed interface MetricTarget {
     String label();
 
     /**
+     * Whether the controller leaves out samples of pods that are starting (the CPU-only rule of
+     * {@code groupPods}); for every other metric a Running pod's sample counts, Ready or not.
+     */
+    default boolean checksCpuReadiness() {
+        return false;
+    }
+
+    /**
      * A {@code Resource} metric with an {@code averageUtilization} target, compared through the
      * pods' requests.
      *
@@ -26,6 +34,11 @@ public sealed interface MetricTarget {
         @Override
         public String label() {
             return resource + " " + targetPercent + "%";
+        }
+
+        @Override
+        public boolean checksCpuReadiness() {
+            return resource.equals("cpu");
         }
     }
 

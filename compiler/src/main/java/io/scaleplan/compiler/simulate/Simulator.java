@@ -94,8 +94,8 @@ public final class Simulator {
                 ? service.isAutoscaled()
                         ? service.minReplicas()
                         : service.replicas().orElse(0)
-                : settle(hpa, model, curve.rpsAt(0), options.controller().tolerance());
-        Deployment deployment = new Deployment(initial, options.readySeconds());
+                : settle(hpa, model, curve.rpsAt(0), options.controller());
+        Deployment deployment = new Deployment(initial, options.pendingSeconds(), options.readySeconds());
         HpaController controller = hpa == null ? null : new HpaController(hpa, options.controller());
         double[] load = new double[seconds];
         int[] replicas = new int[seconds];
@@ -105,9 +105,9 @@ public final class Simulator {
             double l = curve.rpsAt(t);
             if (controller != null && t % sync == 0) {
                 int current = deployment.replicas();
-                int readyNow = deployment.readyAt(t);
-                int desired = controller.sync(t, current, model.samples(hpa, l, readyNow, current - readyNow));
-                deployment.scaleTo(desired, t);
+                List<MetricSample> samples =
+                        model.samples(hpa, deployment, t, options.metricsLagSeconds(), s -> curve.rpsAt((double) s));
+                deployment.scaleTo(controller.sync(t, current, samples), t);
             }
             load[t] = l;
             replicas[t] = deployment.replicas();
@@ -117,13 +117,14 @@ public final class Simulator {
     }
 
     /** The replica count the HPA settles on for a steady {@code load} with every pod ready. */
-    static int settle(HpaSpec hpa, LoadModel model, double load, double tolerance) {
+    static int settle(HpaSpec hpa, LoadModel model, double load, ControllerSettings settings) {
         int current = hpa.minReplicas();
         for (int i = 0; i < 100; i++) {
+            // The HPA's own tolerances, without its rate limits and windows.
             HpaController probe = new HpaController(
-                    new HpaSpec(hpa.minReplicas(), hpa.maxReplicas(), hpa.metrics(), Optional.empty()),
-                    new ControllerSettings(1, tolerance, 0));
-            int next = probe.sync(0, current, model.samples(hpa, load, current, 0));
+                    new HpaSpec(hpa.minReplicas(), hpa.maxReplicas(), hpa.metrics(), hpa.behavior()),
+                    new ControllerSettings(1, settings.tolerance(), 0));
+            int next = probe.proposalOf(current, model.steady(hpa, load, current));
             next = Math.max(hpa.minReplicas(), Math.min(hpa.maxReplicas(), next));
             if (next == current) {
                 return current;

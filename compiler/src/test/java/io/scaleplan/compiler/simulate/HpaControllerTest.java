@@ -21,16 +21,33 @@ class HpaControllerTest {
      * Runs {@code syncs} syncs, 15 s apart from second 0, starting at {@code start} replicas; the
      * metric makes the controller want {@code want(second)} replicas (per-pod average = want / pods).
      */
-    private static List<Integer> replay(HpaController hpa, int start, int syncs, IntUnaryOperator want) {
+    static List<Integer> replay(HpaController hpa, int start, int syncs, IntUnaryOperator want) {
         List<Integer> out = new ArrayList<>();
         int current = start;
         for (int i = 0; i < syncs; i++) {
             int now = i * 15;
             long total = (long) want.applyAsInt(now) * 1000;
-            current = hpa.sync(now, current, List.of(new MetricSample(total, 0, current, 0)));
+            current = hpa.sync(now, current, List.of(sample(total, 0, current, 0)));
             out.add(current);
         }
         return out;
+    }
+
+    /**
+     * {@code ready} Running, Ready pods whose samples sum to {@code totalMilli} (spread as evenly as
+     * whole milli-units allow), each requesting {@code requestMilli}, and {@code pending} Pending pods.
+     */
+    static MetricSample sample(long totalMilli, long requestMilli, int ready, int pending) {
+        List<MetricSample.Pod> pods = new ArrayList<>();
+        for (int i = 0; i < ready; i++) {
+            long share = totalMilli / ready + (i < totalMilli % ready ? 1 : 0);
+            pods.add(MetricSample.Pod.ready(share, requestMilli));
+        }
+        for (int i = 0; i < pending; i++) {
+            pods.add(new MetricSample.Pod(
+                    MetricSample.Phase.PENDING, false, 0, 0, requestMilli, java.util.OptionalLong.empty()));
+        }
+        return new MetricSample(pods, 0, 15);
     }
 
     private static HpaController withBehavior(int min, int max, HpaBehavior behavior) {
@@ -120,7 +137,7 @@ class HpaControllerTest {
         List<Integer> out = new ArrayList<>();
         int current = start;
         for (int i = 0; i < syncs; i++) {
-            current = hpa.sync(i * 15L, current, List.of(new MetricSample(perPodMilli * current, 1000, current, 0)));
+            current = hpa.sync(i * 15L, current, List.of(sample(perPodMilli * current, 1000, current, 0)));
             out.add(current);
         }
         return out;
@@ -132,19 +149,17 @@ class HpaControllerTest {
         HpaController hpa = new HpaController(
                 new HpaSpec(1, 20, List.of(new MetricTarget.Utilization("cpu", 60)), Optional.empty()),
                 ControllerSettings.DEFAULTS);
-        assertThat(hpa.sync(0, 4, List.of(new MetricSample(1960, 500, 4, 0)))).isEqualTo(7);
+        assertThat(hpa.sync(0, 4, List.of(sample(1960, 500, 4, 0)))).isEqualTo(7);
     }
 
     @Test
     void workedExamplesCWithUnreadyPodsCountedAsZeroOnScaleUp() {
         // §1.9 C: 3 ready pods at 1200m of 1000m, 2 unready, target 60 %: r' = 1.2, ceil(6.0) = 6.
         HpaSpec spec = new HpaSpec(1, 20, List.of(new MetricTarget.Utilization("cpu", 60)), Optional.empty());
-        assertThat(new HpaController(spec, ControllerSettings.DEFAULTS)
-                        .sync(0, 5, List.of(new MetricSample(3600, 1000, 3, 2))))
+        assertThat(new HpaController(spec, ControllerSettings.DEFAULTS).sync(0, 5, List.of(sample(3600, 1000, 3, 2))))
                 .isEqualTo(6);
         // C′: the ready pods use 900m: r' = 54 / 60 = 0.9 is within tolerance, so no change.
-        assertThat(new HpaController(spec, ControllerSettings.DEFAULTS)
-                        .sync(0, 5, List.of(new MetricSample(2700, 1000, 3, 2))))
+        assertThat(new HpaController(spec, ControllerSettings.DEFAULTS).sync(0, 5, List.of(sample(2700, 1000, 3, 2))))
                 .isEqualTo(5);
     }
 
@@ -155,11 +170,9 @@ class HpaControllerTest {
                 new HpaSpec(1, 100, List.of(new MetricTarget.Utilization("cpu", 30)), Optional.empty()),
                 ControllerSettings.DEFAULTS);
         MetricTarget cpu = hpa.spec().metrics().get(0);
-        assertThat(hpa.proposal(cpu, 27, new MetricSample(700L * 27, 1000, 27, 0)))
-                .hasValue(64);
+        assertThat(hpa.proposal(cpu, 27, sample(700L * 27, 1000, 27, 0), 0)).hasValue(64);
         // and the legacy path then limits the sync to max(2 × 27, 4) = 54
-        assertThat(hpa.sync(0, 27, List.of(new MetricSample(700L * 27, 1000, 27, 0))))
-                .isEqualTo(54);
+        assertThat(hpa.sync(0, 27, List.of(sample(700L * 27, 1000, 27, 0)))).isEqualTo(54);
     }
 
     @Test
@@ -179,9 +192,7 @@ class HpaControllerTest {
             current = hpa.sync(
                     i * 15L,
                     current,
-                    List.of(
-                            new MetricSample(cpuPerPod * current, 1000, current, 0),
-                            new MetricSample(1_500_000, 0, current, 0)));
+                    List.of(sample(cpuPerPod * current, 1000, current, 0), sample(1_500_000, 0, current, 0)));
             out.add(current);
         }
         // 10 → 15; then 1500 rps over 15 pods is 100 each: exactly on target, and cpu alone cannot pull down.
@@ -198,8 +209,7 @@ class HpaControllerTest {
         HpaController hpa = new HpaController(spec, new ControllerSettings(15, 0.1, 0));
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            out.add(hpa.sync(
-                    i * 15L, 10, List.of(new MetricSample(2000, 1000, 10, 0), new MetricSample(1_050_000, 0, 10, 0))));
+            out.add(hpa.sync(i * 15L, 10, List.of(sample(2000, 1000, 10, 0), sample(1_050_000, 0, 10, 0))));
         }
         assertThat(out).containsExactly(10, 10, 10);
     }
@@ -224,6 +234,6 @@ class HpaControllerTest {
     @Test
     void noReadyPodMeansNoScaling() {
         HpaController hpa = legacy(1, 10);
-        assertThat(hpa.sync(0, 4, List.of(new MetricSample(0, 0, 0, 4)))).isEqualTo(4);
+        assertThat(hpa.sync(0, 4, List.of(sample(0, 0, 0, 4)))).isEqualTo(4);
     }
 }

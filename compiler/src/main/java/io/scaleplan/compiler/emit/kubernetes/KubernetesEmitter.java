@@ -133,6 +133,9 @@ public final class KubernetesEmitter implements Emitter {
                 policy.put("periodSeconds", (int) p.period().getSeconds());
             }
         }
+        // A fraction as a canonical quantity: 5 % is 50m, as the API server stores it.
+        rules.tolerance()
+                .ifPresent(t -> node.put("tolerance", Quantities.decimal(java.math.BigDecimal.valueOf(t.value(), 2))));
         return node;
     }
 

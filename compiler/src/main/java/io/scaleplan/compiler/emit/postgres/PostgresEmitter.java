@@ -104,17 +104,19 @@ public final class PostgresEmitter implements Emitter {
                 .append(restart.isEmpty() ? "(none)" : String.join(", ", restart))
                 .append('\n');
         if (!unknown.isEmpty()) {
-            sql.append("-- Custom settings, context unknown to scaleplan (see pg_settings.context):\n--   ")
+            sql.append(
+                            "-- Not built into PostgreSQL (an extension's), context unknown to scaleplan (see pg_settings.context):\n--   ")
                     .append(String.join(", ", unknown))
                     .append('\n');
         }
         sql.append("-- The others take effect at pg_reload_conf() below, except in sessions that SET them.\n");
+        sql.append(SettingsPreflight.script(major, settings));
         for (Tuning.Tuned s : settings) {
             sql.append("\n-- ").append(s.name()).append(": ").append(s.origin()).append('\n');
             sql.append("ALTER SYSTEM SET ")
                     .append(s.name())
                     .append(" = ")
-                    .append(PgSql.literal(s.value()))
+                    .append(SettingsPreflight.value(s))
                     .append(";\n");
         }
         sql.append("\nSELECT pg_reload_conf();\n");

@@ -25,9 +25,18 @@ public final class Tuning {
      * @param key the typed key, empty for a custom setting
      */
     public record Tuned(String name, String value, String origin, Optional<PgSetting<?>> key) {
-        /** Whether it needs a restart on {@code major}; empty when scaleplan does not know. */
+        /**
+         * Whether it needs a restart on {@code major}: the typed key's flag, else the context real
+         * servers report ({@link PgSettingsTable}); empty for a parameter that is not built in
+         * (an extension's, such as {@code pg_stat_statements.max}).
+         */
         public Optional<Boolean> requiresRestart(int major) {
-            return key.map(k -> k.requiresRestart(major));
+            return key.map(k -> k.requiresRestart(major)).or(() -> PgSettingsTable.requiresRestart(major, name));
+        }
+
+        /** Whether PgTune derived it (the plan does not state it). */
+        public boolean derived() {
+            return origin.startsWith("derived ");
         }
     }
 

@@ -15,8 +15,14 @@ import java.util.List;
 /**
  * The {@code redis} target: the Bitnami {@code redis} (or {@code redis-cluster}) values overlay,
  * {@code redis/redis.conf} with the directives the plan sets, and {@code redis/apply.redis}, the
- * same as {@code CONFIG SET} commands then {@code CONFIG REWRITE}, for {@code redis-cli < apply.redis}.
- * redis-cli has no comment syntax, so that file's header is an {@code ECHO}.
+ * same as one {@code CONFIG SET} of every directive then {@code CONFIG REWRITE}, for {@code
+ * redis-cli < apply.redis}. redis-cli has no comment syntax, so that file's header is an {@code
+ * ECHO}.
+ *
+ * <p>All or nothing: Redis 7 checks every directive and value of a multi-parameter {@code CONFIG
+ * SET} before it applies any, and applies none when one is unknown or rejected (an older server
+ * refuses the form outright); redis-cli goes on after an error, so one command per directive could
+ * stop half-way.
  */
 public final class RedisEmitter implements Emitter {
 
@@ -83,8 +89,14 @@ public final class RedisEmitter implements Emitter {
                                 ? ", against every node of the cluster"
                                 : ", against the master and each replica")
                 .append("\"\n");
-        for (String[] d : directives) {
-            out.append("CONFIG SET ").append(d[0]).append(' ').append(d[1]).append('\n');
+        if (!directives.isEmpty()) {
+            out.append("ECHO \"All or nothing: one CONFIG SET (Redis 7+) sets every directive, or none when the server")
+                    .append(" rejects one\"\n");
+            out.append("CONFIG SET");
+            for (String[] d : directives) {
+                out.append(' ').append(d[0]).append(' ').append(d[1]);
+            }
+            out.append('\n');
         }
         out.append("CONFIG REWRITE\n");
         return out.toString();

@@ -32,15 +32,21 @@ public final class SimulationReport {
                         "The profile replayed through the HPA control loop as kube-controller-manager runs it: a sync every "
                                 + c.syncSeconds() + " s, tolerance " + Numbers.format(c.tolerance())
                                 + ", a scale-down stabilization of " + c.downscaleStabilizationSeconds()
-                                + " s unless the behavior sets one; new pods are ready "
-                                + sim.options().readySeconds()
-                                + " s after they are created (until then Pending: no traffic, no metrics). "
+                                + " s unless the behavior sets one; new pods are Pending (no traffic, no sample) for "
+                                + sim.options().pendingSeconds() + " s, then Running but not Ready (no traffic, a"
+                                + " sample of 0 that a Pods metric counts and CPU leaves out) until "
+                                + sim.options().readySeconds() + " s after they are created; the metrics are "
+                                + (sim.options().metricsLagSeconds() == 0
+                                        ? "current"
+                                        : sim.options().metricsLagSeconds() + " s old")
+                                + ". "
                                 + "Simulated for " + clock(sim.seconds() - 1) + " (the profile and "
                                 + sim.options().tailSeconds() + " s after it).")
                 .blank()
                 .line("Load model: the load is spread evenly over the ready pods; a pod serving its capacityPerPod uses"
                         + " exactly its CPU request, CPU use is linear in load and capped at the CPU limit; a requests-"
-                        + "per-second Pods metric reads the load per ready pod. Ready capacity = ready pods ×"
+                        + "per-second Pods metric reads the load per ready pod. Each pod's sample is a milli-quantity"
+                        + " rounded up; the controller sums them and divides. Ready capacity = ready pods ×"
                         + " capacityPerPod. Each service starts at the replica count its HPA settles on for the load"
                         + " at second 0.")
                 .blank()

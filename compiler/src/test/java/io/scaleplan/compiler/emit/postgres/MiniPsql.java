@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * Runs a generated script over JDBC statement by statement, as {@code psql -v ON_ERROR_STOP=1 -f}
  * does: autocommit (so nothing runs in a transaction block), stopping at the first error, with the
  * psql meta-commands the scripts use ({@code \gset}, {@code \if :var}, {@code \else}, {@code
- * \endif}, {@code \echo}). Anything else starting with a backslash fails the test. Also runs the
+ * \endif}, {@code \echo}, {@code \set NAME VALUE}) and {@code :'var'} interpolation outside
+ * quotes; a dollar-quoted body runs as one statement. Anything else starting with a backslash fails
+ * the test. Also runs the
  * real {@code psql} client, when the machine has one.
  */
 final class MiniPsql {
@@ -36,9 +38,25 @@ final class MiniPsql {
         Deque<Boolean> active = new ArrayDeque<>();
         List<String> echoed = new ArrayList<>();
         StringBuilder statement = new StringBuilder();
+        String dollarTag = null; // inside a dollar-quoted body: its tag
         for (String line : script.split("\n", -1)) {
             boolean on = !active.contains(false);
             String trimmed = line.strip();
+            if (dollarTag != null || (statement.length() > 0 || !trimmed.startsWith("\\"))) {
+                java.util.regex.Matcher tags =
+                        java.util.regex.Pattern.compile("\\$[A-Za-z_]*\\$").matcher(line);
+                while (tags.find()) {
+                    if (dollarTag == null) {
+                        dollarTag = tags.group();
+                    } else if (dollarTag.equals(tags.group())) {
+                        dollarTag = null;
+                    }
+                }
+                if (dollarTag != null) {
+                    statement.append(line).append('\n');
+                    continue;
+                }
+            }
             if (statement.length() == 0 && (trimmed.isEmpty() || trimmed.startsWith("--"))) {
                 continue;
             }
@@ -51,6 +69,12 @@ final class MiniPsql {
                         active.push(!was && !active.contains(false));
                     }
                     case "\\endif" -> active.pop();
+                    case "\\set" -> {
+                        if (on) {
+                            String[] nv = words[1].split("\\s+", 2);
+                            vars.put(nv[0], nv.length > 1 ? nv[1].replaceAll("^'|'$", "") : "");
+                        }
+                    }
                     case "\\echo" -> {
                         if (on) {
                             echoed.add(words[1].replaceAll("^'|'$", ""));
@@ -63,7 +87,7 @@ final class MiniPsql {
             if (trimmed.endsWith("\\gset")) {
                 statement.append(trimmed, 0, trimmed.length() - "\\gset".length());
                 if (on) {
-                    gset(connection, statement.toString(), vars);
+                    gset(connection, interpolate(statement.toString(), vars), vars);
                 }
                 statement.setLength(0);
             } else {
@@ -71,7 +95,7 @@ final class MiniPsql {
                 if (trimmed.endsWith(";")) {
                     if (on) {
                         try (Statement st = connection.createStatement()) {
-                            st.execute(statement.toString());
+                            st.execute(interpolate(statement.toString(), vars));
                         }
                     }
                     statement.setLength(0);
@@ -82,6 +106,22 @@ final class MiniPsql {
             throw new IllegalStateException("script ends inside a statement or \\if: " + statement);
         }
         return echoed;
+    }
+
+    /** psql's {@code :'name'}: the variable as a quoted literal (the scripts' values need no escapes). */
+    private static String interpolate(String sql, Map<String, String> vars) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile(":'([A-Za-z_][A-Za-z0-9_]*)'").matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = vars.get(m.group(1));
+            if (value == null) {
+                throw new IllegalStateException("unset variable :" + m.group(1));
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement("'" + value + "'"));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static void gset(Connection connection, String sql, Map<String, String> vars) throws SQLException {
@@ -130,23 +170,22 @@ final class MiniPsql {
 
     /** Runs {@code psql -X -v ON_ERROR_STOP=1 -f file} against the server on {@code port}. */
     static PsqlResult psql(int port, Path file) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(
-                        "psql",
-                        "-X",
-                        "-v",
-                        "ON_ERROR_STOP=1",
-                        "-h",
-                        "localhost",
-                        "-p",
-                        Integer.toString(port),
-                        "-U",
-                        "postgres",
-                        "-d",
-                        "postgres",
-                        "-f",
-                        file.toString())
-                .redirectErrorStream(true)
-                .start();
+        return psql(port, file, "postgres", true);
+    }
+
+    /**
+     * Runs {@code psql -X -f file} as {@code user} against the server on {@code port}, with {@code
+     * -v ON_ERROR_STOP=1} when {@code onErrorStop} (else only what the script sets itself).
+     */
+    static PsqlResult psql(int port, Path file, String user, boolean onErrorStop)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("psql", "-X"));
+        if (onErrorStop) {
+            command.addAll(List.of("-v", "ON_ERROR_STOP=1"));
+        }
+        command.addAll(List.of(
+                "-h", "localhost", "-p", Integer.toString(port), "-U", user, "-d", "postgres", "-f", file.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroy();

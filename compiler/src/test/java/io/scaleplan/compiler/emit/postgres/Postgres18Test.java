@@ -54,6 +54,13 @@ class Postgres18Test {
         }
     }
 
+    private static String settingsSql(ScalingPlan plan) {
+        return PostgresEmitter.settingsSql(
+                plan,
+                plan.postgres().orElseThrow(),
+                Tuning.settings(plan.postgres().orElseThrow()));
+    }
+
     @AfterAll
     static void stop() throws IOException {
         if (server != null) {
@@ -79,6 +86,42 @@ class Postgres18Test {
     }
 
     @Test
+    void pgTunesLz4AndIoUringFallBackOnABuildWithoutThemAndTheWholeScriptApplies() throws Exception {
+        ScalingPlan plan = ScalingPlan.builder("p")
+                .helmRelease("arka", "./arka-engine")
+                .service("web", s -> s.replicas(1))
+                .postgres(pg -> pg.majorVersion(18).workload(Workload.WEB).limits(cores(8), gib(32)))
+                .build();
+        String sql = settingsSql(plan);
+        assertThat(sql)
+                .contains("ALTER SYSTEM SET wal_compression = :'scaleplan_wal_compression';")
+                .contains("ALTER SYSTEM SET io_method = :'scaleplan_io_method';");
+        try (Connection c = server.getPostgresDatabase().getConnection()) {
+            assertThat(MiniPsql.run(c, sql))
+                    .containsExactly(
+                            "wal_compression: this server lacks lz4, using pglz",
+                            "io_method: this server lacks io_uring, using worker");
+            try (var st = c.createStatement();
+                    var rs = st.executeQuery("SELECT string_agg(name || '=' || setting, ',' ORDER BY name)"
+                            + " FROM pg_file_settings WHERE name IN ('wal_compression', 'io_method')"
+                            + " AND sourcefile LIKE '%postgresql.auto.conf'")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("io_method=worker,wal_compression=pglz");
+            }
+            try (var st = c.createStatement()) {
+                st.execute("ALTER SYSTEM RESET ALL");
+            }
+        }
+    }
+
+    @Test
+    void theCommittedSettingsTableIsThisServersPgSettings() throws Exception {
+        try (Connection c = server.getPostgresDatabase().getConnection()) {
+            assertThat(PgSettingsTableTool.committed(18)).isEqualTo(PgSettingsTableTool.rows(c));
+        }
+    }
+
+    @Test
     void settingsOfAnEighteenPlanApply() throws Exception {
         ScalingPlan plan = ScalingPlan.builder("p")
                 .helmRelease("arka", "./arka-engine")
@@ -91,10 +134,7 @@ class Postgres18Test {
                         .set(PgSetting.IO_METHOD, "worker")
                         .set(PgSetting.IO_WORKERS, 8))
                 .build();
-        String sql = PostgresEmitter.settingsSql(
-                plan,
-                plan.postgres().orElseThrow(),
-                Tuning.settings(plan.postgres().orElseThrow()));
+        String sql = settingsSql(plan);
         assertThat(sql)
                 .contains(
                         "--   max_connections, shared_buffers, wal_buffers, huge_pages, io_method, max_worker_processes\n")
