@@ -79,8 +79,7 @@ record ChartIndex(String owner, String chart, Map<String, String> services) {
         String known = "known services of chart " + chart + " (@HelmChart on " + owner + "): "
                 + String.join(", ", new TreeMap<>(services).keySet());
         if (key == null) {
-            return Optional.of("service " + Names.show(service) + " is not a service of chart " + chart + "; "
-                    + known);
+            return Optional.of("service " + Names.show(service) + " is not a service of chart " + chart + "; " + known);
         }
         if (!key.equals(helmKey)) {
             return Optional.of("service " + Names.show(service) + " has values key " + Names.show(helmKey)

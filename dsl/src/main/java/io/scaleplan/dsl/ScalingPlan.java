@@ -205,6 +205,7 @@ public record ScalingPlan(
         private final List<Service.Builder> services = new ArrayList<>();
         /** Per service, the chart declared where it was added (the author class's @HelmChart), if any. */
         private final Map<Service.Builder, ChartIndex> charts = new java.util.IdentityHashMap<>();
+
         private final List<NodePool.Builder> nodePools = new ArrayList<>();
         private final List<DatabaseClient> databaseClients = new ArrayList<>();
         private final Map<String, Severity> severities = new java.util.TreeMap<>();

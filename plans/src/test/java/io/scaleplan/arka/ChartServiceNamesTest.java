@@ -31,7 +31,8 @@ class ChartServiceNamesTest {
     void aMisspelledStringFailsWithTheChartsServices() {
         assertThatThrownBy(() -> ScalingPlan.builder("production")
                         .helmRelease("arka", "./arka-engine")
-                        .service("policy-engin", s -> s.requests(cores(1), gib(1)).replicas(1))
+                        .service("policy-engin", s -> s.requests(cores(1), gib(1))
+                                .replicas(1))
                         .build())
                 .isInstanceOfSatisfying(PlanDefinitionException.class, e -> assertThat(e.diagnostics())
                         .extracting(Diagnostic::ruleId, Diagnostic::message)

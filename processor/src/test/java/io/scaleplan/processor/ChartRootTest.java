@@ -52,7 +52,8 @@ class ChartRootTest {
         Path generated = Files.createDirectories(module.resolve("target/generated-sources/annotations"));
         JavaCompiler javac = compiler.equals("ecj") ? new EclipseCompiler() : ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager files =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             List<String> options = new ArrayList<>(List.of(
                     "-d", classes.toString(),
                     "-s", generated.toString(),
@@ -70,7 +71,8 @@ class ChartRootTest {
             task.setProcessors(List.of(new ChartProcessor()));
             boolean success = task.call();
             StringBuilder messages = new StringBuilder();
-            diagnostics.getDiagnostics().forEach(d -> messages.append(d.getMessage(Locale.ROOT)).append('\n'));
+            diagnostics.getDiagnostics().forEach(d -> messages.append(d.getMessage(Locale.ROOT))
+                    .append('\n'));
             return new Result(success, messages.toString());
         }
     }

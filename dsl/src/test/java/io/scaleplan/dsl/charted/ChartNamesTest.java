@@ -32,7 +32,8 @@ class ChartNamesTest {
 
     @Test
     void aServiceOfTheChartNamedByAStringBuilds() {
-        ScalingPlan plan = base().service("order-api", s -> s.requests(cores(1), gib(1)).replicas(1))
+        ScalingPlan plan = base().service(
+                        "order-api", s -> s.requests(cores(1), gib(1)).replicas(1))
                 .service("web", s -> s.replicas(2))
                 .build();
 
@@ -55,11 +56,13 @@ class ChartNamesTest {
 
     @Test
     void aValuesKeyOtherThanTheChartsIsSp014() {
-        List<Diagnostic> problems = problems(base().service("web", s -> s.helmKey("webFrontend").replicas(1)));
+        List<Diagnostic> problems =
+                problems(base().service("web", s -> s.helmKey("webFrontend").replicas(1)));
 
         assertThat(problems).singleElement().satisfies(d -> {
             assertThat(d.ruleId()).isEqualTo("SP014");
-            assertThat(d.message()).startsWith("service \"web\" has values key \"webFrontend\" but chart shop calls it \"web\"");
+            assertThat(d.message())
+                    .startsWith("service \"web\" has values key \"webFrontend\" but chart shop calls it \"web\"");
         });
     }
 
