@@ -6,6 +6,7 @@ assert new File(basedir, 'generated/shop/APPLY.md').text.contains('helm upgrade 
 
 def logs = basedir.listFiles().findAll { it.name.startsWith('build') && it.name.endsWith('.log') }*.text.join('\n')
 assert logs.contains('[INFO] shop: 6 written, 0 unchanged, 0 removed')
+assert logs.contains('[INFO] scaleplan: 6 written, 0 removed in ' + new File(basedir, 'generated').canonicalPath)
 assert logs.contains('generated on disk is up to date: 6 files of shop')
 assert logs.contains('[ERROR] ~ shop/k8s/web-hpa.yaml')
 assert logs.contains('stale on disk is stale: run mvn package and commit it')
