@@ -29,8 +29,11 @@ public class GenerateMojo extends AbstractPlanMojo {
             results.forEach(r -> getLog().info(r.summary()));
             int written = results.stream().mapToInt(r -> r.written().size()).sum();
             int removed = results.stream().mapToInt(r -> r.removed().size()).sum();
-            getLog().info("scaleplan: " + (written + removed == 0 ? "nothing changed in " : written + " written, "
-                    + removed + " removed in ") + outputDirectory.toPath().toAbsolutePath().normalize());
+            getLog().info("scaleplan: "
+                    + (written + removed == 0
+                            ? "nothing changed in "
+                            : written + " written, " + removed + " removed in ")
+                    + outputDirectory.toPath().toAbsolutePath().normalize());
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("scaleplan: " + e.getMessage(), e);
         }

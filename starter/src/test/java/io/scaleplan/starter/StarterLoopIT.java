@@ -120,6 +120,27 @@ class StarterLoopIT {
         assertThat(TEAM.resolve("src/test/java/com/example/plans/ProductionTest.java"))
                 .exists();
 
+        // Maven below 3.9 (Debian's mvn 3.8.7, where installed) is told to use the wrapper.
+        Path oldMaven = Paths.get("/usr/bin/mvn");
+        if (Files.isExecutable(oldMaven)) {
+            Run version = run(TEAM, Map.of(), oldMaven.toString(), "-v");
+            if (version.output().contains("Apache Maven 3.8")
+                    || version.output().contains("Apache Maven 3.6")) {
+                Run refused = run(
+                        TEAM,
+                        Map.of(),
+                        oldMaven.toString(),
+                        "-B",
+                        "-s",
+                        SETTINGS.toString(),
+                        "-Dmaven.repo.local=" + LOCAL_REPO,
+                        "validate");
+                assertThat(refused.exit()).as(refused.output()).isNotZero();
+                assertThat(refused.output())
+                        .contains("scaleplan needs Maven 3.9 or newer: run ./mvnw (the wrapper in this repository)");
+            }
+        }
+
         // Build (the README's first command) and the team's first commit.
         git("init", "-q", "-b", "main");
         Run build = team(maven, "./mvnw", "package");
