@@ -6,10 +6,13 @@ assert new File(basedir, 'generated/shop/APPLY.md').text.contains('helm upgrade 
 
 def logs = basedir.listFiles().findAll { it.name.startsWith('build') && it.name.endsWith('.log') }*.text.join('\n')
 assert logs.contains('[INFO] shop: 6 written, 0 unchanged, 0 removed')
-assert logs.contains('is up to date: 6 files of shop')
+assert logs.contains('[INFO] scaleplan: 6 written, 0 removed in ' + new File(basedir, 'generated').canonicalPath)
+assert logs.contains('generated on disk is up to date: 6 files of shop')
 assert logs.contains('[ERROR] ~ shop/k8s/web-hpa.yaml')
-assert logs.contains('stale is stale: run ./mvnw package')
+assert logs.contains('stale on disk is stale: run mvn package and commit it')
 assert logs.contains('[INFO] ~ shop/k8s/web-hpa.yaml')
 assert logs.contains('scaleplan: no such plan: shopp (known: shop)')
 assert logs.contains('[INFO] scaleplan: skipped')
+assert logs.contains('[INFO] ## SP014')
+assert logs.contains('Service is not in the declared chart')
 return true

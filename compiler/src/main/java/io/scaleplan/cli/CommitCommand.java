@@ -1,7 +1,7 @@
 package io.scaleplan.cli;
 
-import io.scaleplan.compiler.diff.TextReport;
 import io.scaleplan.compiler.git.CommitOutcome;
+import io.scaleplan.compiler.git.CommitReport;
 import io.scaleplan.compiler.git.GeneratedTree;
 import io.scaleplan.compiler.git.GitRefusalException;
 import io.scaleplan.compiler.git.Refusal;
@@ -81,21 +81,10 @@ final class CommitCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.IO;
         }
-        switch (outcome.status()) {
-            case REFUSED:
-                return refused(outcome.refusal().orElseThrow(), err);
-            case NO_CHANGES:
-                out.println("nothing to commit" + (branch == null ? "" : " on branch " + branch) + ": "
-                        + Main.show(options.output()) + " already matches the plans at HEAD");
-                break;
-            default:
-                String id = outcome.commitId().orElseThrow();
-                String subject =
-                        outcome.message().orElseThrow().lines().findFirst().orElse("");
-                out.println("[" + outcome.branch().orElse("detached HEAD") + " " + id.substring(0, 7) + "] " + subject);
-                out.print(new TextReport(false, false).render(outcome.changes()));
-                outcome.overwritten().forEach(p -> out.println("overwrote hand edit: " + p));
+        if (outcome.status() == CommitOutcome.Status.REFUSED) {
+            return refused(outcome.refusal().orElseThrow(), err);
         }
+        out.print(CommitReport.render(outcome, branch, options.output()));
         out.flush();
         return ExitCodes.OK;
     }

@@ -28,9 +28,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (id == null) {
-            for (Rule r : Rules.all()) {
-                out.printf(Locale.ROOT, "%s  %-7s  %s%n", r.id(), r.severity().label(), r.title());
-            }
+            out.print(RulesDocument.index());
             out.flush();
             return ExitCodes.OK;
         }

@@ -11,6 +11,7 @@ import io.scaleplan.compiler.emit.postgres.PostgresEmitter;
 import io.scaleplan.compiler.emit.redis.RedisEmitter;
 import io.scaleplan.compiler.emit.report.CapacityReportEmitter;
 import io.scaleplan.compiler.load.LoadedPlan;
+import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.EventPhase;
 import io.scaleplan.dsl.EventPlan;
@@ -36,6 +37,7 @@ public final class PlanCompiler {
             new io.scaleplan.compiler.emit.sim.SimulationEmitter());
     private final ApplyInstructions apply = new ApplyInstructions();
     private final boolean strict;
+    private final String regenerateCommand;
 
     /** A compiler that reports warnings as warnings. */
     public PlanCompiler() {
@@ -44,7 +46,19 @@ public final class PlanCompiler {
 
     /** A compiler that, when {@code strict}, promotes every warning to an error. */
     public PlanCompiler(boolean strict) {
+        this(strict, Headers.DEFAULT_COMMAND);
+    }
+
+    /**
+     * A compiler whose file headers name {@code regenerateCommand} as the way to regenerate ({@code
+     * mvn package} in a team repository without the wrapper).
+     *
+     * @throws IllegalArgumentException if the command cannot be written into a header (see {@link
+     *     Headers#withRegenerateCommand})
+     */
+    public PlanCompiler(boolean strict, String regenerateCommand) {
         this.strict = strict;
+        this.regenerateCommand = Headers.checkCommand(regenerateCommand);
     }
 
     /**
@@ -52,19 +66,34 @@ public final class PlanCompiler {
      * problems and no files. Sorted by plan name.
      */
     public List<Compilation> compileAll(List<LoadedPlan> plans) {
+        return Headers.withRegenerateCommand(regenerateCommand, () -> compileEach(plans));
+    }
+
+    private List<Compilation> compileEach(List<LoadedPlan> plans) {
         List<Compilation> out = new ArrayList<>();
         for (LoadedPlan p : plans) {
             if (p.event().isPresent()) {
-                out.add(compile(p.event().get()));
+                out.add(compileEvent(p.event().get()));
                 continue;
             }
-            out.add(p.plan().map(this::compile).orElseGet(() -> new Compilation(p.name(), p.problems(), List.of())));
+            out.add(p.plan()
+                    .map(this::compilePlan)
+                    .orElseGet(() -> new Compilation(p.name(), p.problems(), List.of())));
         }
         return out;
     }
 
     /** Checks and emits {@code plan}. */
     public Compilation compile(ScalingPlan plan) {
+        return Headers.withRegenerateCommand(regenerateCommand, () -> compilePlan(plan));
+    }
+
+    /** Checks and emits every phase of {@code event}; its files are under {@code <event>/<phase>/}. */
+    public Compilation compile(EventPlan event) {
+        return Headers.withRegenerateCommand(regenerateCommand, () -> compileEvent(event));
+    }
+
+    private Compilation compilePlan(ScalingPlan plan) {
         List<Diagnostic> diagnostics = check(plan);
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return new Compilation(plan.name(), diagnostics, List.of());
@@ -78,7 +107,7 @@ public final class PlanCompiler {
      * Checks and emits every phase of {@code event} into {@code <event>/<NN-phase>/}, each laid
      * out like a plan's folder; a finding shared by several phases is reported once.
      */
-    public Compilation compile(EventPlan event) {
+    private Compilation compileEvent(EventPlan event) {
         Set<Diagnostic> diagnostics = new LinkedHashSet<>(EventChecks.check(event));
         for (EventPhase phase : event.phases()) {
             for (Diagnostic d : check(phase.plan())) {

@@ -29,6 +29,11 @@ import java.lang.annotation.Target;
  * Deployment name is the key in kebab case ({@code usageMetering} → {@code usage-metering}). The keys
  * scaleplan sets itself ({@code replicaCount}, {@code autoscaling}, {@code resources}, {@code pdb})
  * get no setters. A missing or malformed chart is a javac error on this annotation.
+ *
+ * <p>Where a chart is declared, a service named by a string ({@code .service("policy-engine", ...)})
+ * is checked against it as a handle is: a name or values key the chart does not have is {@code
+ * SP014}, listing the chart's services (the processor writes them to {@code
+ * META-INF/scaleplan/charts/}, where the DSL reads them).
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)
@@ -36,8 +41,10 @@ import java.lang.annotation.Target;
 public @interface HelmChart {
 
     /**
-     * The chart folder, relative to the module's base directory (the processor option {@code
-     * scaleplan.chartRoot}, which the build sets; the working directory if unset).
+     * The chart folder, relative to the module's base directory: the processor option {@code
+     * scaleplan.chartRoot} where the build passes it ({@code -Ascaleplan.chartRoot=${project.basedir}});
+     * otherwise the nearest folder above this source file or the class output that holds it, so
+     * that {@code mvn -f}, multi-module builds and IDEs (the Eclipse compiler too) find it.
      */
     String value();
 

@@ -204,6 +204,9 @@ public record ScalingPlan(
         private String releaseName;
         private String chart;
         private final List<Service.Builder> services = new ArrayList<>();
+        /** Per service, the chart declared where it was added (the author class's @HelmChart), if any. */
+        private final Map<Service.Builder, ChartIndex> charts = new java.util.IdentityHashMap<>();
+
         private final List<NodePool.Builder> nodePools = new ArrayList<>();
         private final List<DatabaseClient> databaseClients = new ArrayList<>();
         private final Map<String, Severity> severities = new java.util.TreeMap<>();
@@ -255,6 +258,7 @@ public record ScalingPlan(
             Service.Builder b = new Service.Builder(problems, name, serviceName, at);
             spec.accept(b);
             services.add(b);
+            SourceLocation.authorClass().flatMap(ChartIndex::declaredFor).ifPresent(chart -> charts.put(b, chart));
             return this;
         }
 
@@ -420,6 +424,11 @@ public record ScalingPlan(
                             s.source());
                 }
                 s.check();
+                ChartIndex chart = charts.get(s);
+                if (chart != null && Names.isDns1123Label(s.name())) {
+                    chart.mismatch(s.name(), s.helmKey())
+                            .ifPresent(why -> problems.error("SP014", name + " · " + s.name(), why, s.source()));
+                }
             }
             Map<String, NodePool.Builder> pools = new LinkedHashMap<>();
             for (NodePool.Builder p : nodePools) {

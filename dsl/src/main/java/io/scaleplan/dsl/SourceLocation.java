@@ -47,6 +47,13 @@ public record SourceLocation(String className, String fileName, int line) {
                 .orElse(UNKNOWN));
     }
 
+    /** The class of the innermost caller outside this library and the JDK, as {@link #capture()} finds it. */
+    static java.util.Optional<Class<?>> authorClass() {
+        return WALKER.walk(frames -> frames.filter(SourceLocation::isAuthorFrame)
+                .findFirst()
+                .map(StackWalker.StackFrame::getDeclaringClass));
+    }
+
     private static boolean isAuthorFrame(StackWalker.StackFrame frame) {
         CodeSource code = frame.getDeclaringClass().getProtectionDomain().getCodeSource();
         return code != null && !Objects.equals(code.getLocation(), DSL_CODE == null ? null : DSL_CODE.getLocation());

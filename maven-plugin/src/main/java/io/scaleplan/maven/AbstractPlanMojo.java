@@ -55,6 +55,18 @@ abstract class AbstractPlanMojo extends AbstractMojo {
     @Parameter(property = "scaleplan.skip", defaultValue = "false")
     boolean skip;
 
+    /**
+     * The command that regenerates the outputs, as generated headers and messages name it. Default:
+     * {@code ./mvnw package} where the build has the Maven wrapper, {@code mvn package} where it has
+     * none. Letters, digits, blanks and {@code ./_:=+,@-} only.
+     */
+    @Parameter(property = "scaleplan.regenerateCommand")
+    String regenerateCommand;
+
+    /** The top of the build (where {@code mvnw} is, if anywhere). */
+    @Parameter(defaultValue = "${session.request.multiModuleProjectDirectory}", readonly = true)
+    File multiModuleProjectDirectory;
+
     /** The plans' sources, so that diagnostics name {@code Production.java:42} with its path. */
     @Parameter(defaultValue = "${project.build.sourceDirectory}", readonly = true)
     File sourceDirectory;
@@ -128,7 +140,13 @@ abstract class AbstractPlanMojo extends AbstractMojo {
                             + " constructor and implements PlanDefinition, and that the scaleplan processor is on the compile"
                             + " class path; nothing written");
         }
-        List<Compilation> compilations = new PlanCompiler(failOnWarning).compileAll(loaded);
+        PlanCompiler compiler;
+        try {
+            compiler = new PlanCompiler(failOnWarning, regenerateCommand());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("scaleplan: " + e.getMessage());
+        }
+        List<Compilation> compilations = compiler.compileAll(loaded);
         StringWriter text = new StringWriter();
         long errors;
         try (PrintWriter out = new PrintWriter(text)) {
@@ -154,6 +172,15 @@ abstract class AbstractPlanMojo extends AbstractMojo {
                 compilations.stream().map(Compilation::plan).toList(),
                 compilations.stream().flatMap(c -> c.files().stream()).toList(),
                 plans.isEmpty());
+    }
+
+    /** The configured regenerate command, or the one this build's layout suggests. */
+    String regenerateCommand() {
+        if (regenerateCommand != null && !regenerateCommand.isBlank()) {
+            return regenerateCommand.strip();
+        }
+        File top = multiModuleProjectDirectory != null ? multiModuleProjectDirectory : project.getBasedir();
+        return new File(top, "mvnw").isFile() ? "./mvnw package" : "mvn package";
     }
 
     /** {@code dir} relative to where Maven was started, when it lies below it, as javac prints paths. */

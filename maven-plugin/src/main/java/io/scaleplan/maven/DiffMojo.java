@@ -1,22 +1,32 @@
 package io.scaleplan.maven;
 
+import io.scaleplan.compiler.diff.MarkdownReport;
 import io.scaleplan.compiler.diff.OutputDiff;
 import io.scaleplan.compiler.diff.TextReport;
 import io.scaleplan.compiler.git.GeneratedTree;
 import io.scaleplan.compiler.git.GitRefusalException;
 import io.scaleplan.compiler.output.GeneratedDirectory;
+import java.io.File;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Shows, change by change, how the plans' outputs differ from the output directory as committed
- * at HEAD (or, with {@code worktree}, as it is on disk). Never fails on differences. Run on its own
+ * at HEAD (or, with {@code worktree}, as it is on disk): {@code scaleplan diff}'s report, as text or
+ * as Markdown for a pull-request comment ({@code -Dscaleplan.format=markdown}, written to {@code
+ * -Dscaleplan.diffFile} too). Fails on differences only with {@code -Dscaleplan.exitCode}. Run on its own
  * ({@code mvn scaleplan:diff}), it forks the compile phase first, so that it answers for the plans'
  * sources as they are.
  */
@@ -32,8 +42,28 @@ public class DiffMojo extends AbstractPlanMojo {
     @Parameter(property = "scaleplan.unified", defaultValue = "false")
     boolean unified;
 
+    /** {@code text}, or {@code markdown}: a summary for a pull-request comment. */
+    @Parameter(property = "scaleplan.format", defaultValue = "text")
+    String format;
+
+    /** Also write the report to this file (for a pull-request comment), creating its folder. */
+    @Parameter(property = "scaleplan.diffFile")
+    File diffFile;
+
+    /** Fail the build when there are differences, like {@code scaleplan diff --exit-code}. */
+    @Parameter(property = "scaleplan.exitCode", defaultValue = "false")
+    boolean exitCode;
+
     @Override
-    void run(Compiled compiled) throws MojoExecutionException {
+    void run(Compiled compiled) throws MojoExecutionException, MojoFailureException {
+        boolean markdown =
+                switch (format.strip().toLowerCase(Locale.ROOT)) {
+                    case "markdown" -> true;
+                    case "text" -> false;
+                    default ->
+                        throw new MojoFailureException(
+                                "scaleplan: format must be text or markdown, not \"" + format + "\"");
+                };
         Map<String, byte[]> before;
         try {
             if (worktree) {
@@ -52,8 +82,23 @@ public class DiffMojo extends AbstractPlanMojo {
         OutputDiff diff = OutputDiff.compareBytes(
                 GeneratedTree.scope(before, compiled.plans(), compiled.allPlans()),
                 GeneratedTree.produced(compiled.files()));
-        for (String line : new TextReport(false, unified).render(diff).split("\n")) {
+        String report =
+                markdown ? new MarkdownReport(unified).render(diff) : new TextReport(false, unified).render(diff);
+        for (String line : report.split("\n")) {
             getLog().info(line);
+        }
+        if (diffFile != null) {
+            try {
+                Path file = diffFile.toPath().toAbsolutePath();
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, report, StandardCharsets.UTF_8);
+                getLog().info("scaleplan: report written to " + file);
+            } catch (IOException e) {
+                throw new MojoExecutionException("scaleplan: cannot write " + diffFile + ": " + e.getMessage(), e);
+            }
+        }
+        if (exitCode && !diff.isEmpty()) {
+            throw new MojoFailureException("scaleplan: the outputs differ (see above)");
         }
     }
 }

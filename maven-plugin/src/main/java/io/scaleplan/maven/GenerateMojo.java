@@ -35,6 +35,13 @@ public class GenerateMojo extends AbstractPlanMojo {
             List<SyncResult> results = GeneratedDirectory.open(outputDirectory.toPath())
                     .sync(compiled.plans(), compiled.files(), compiled.allPlans(), force);
             results.forEach(r -> getLog().info(r.summary()));
+            int written = results.stream().mapToInt(r -> r.written().size()).sum();
+            int removed = results.stream().mapToInt(r -> r.removed().size()).sum();
+            getLog().info("scaleplan: "
+                    + (written + removed == 0
+                            ? "nothing changed in "
+                            : written + " written, " + removed + " removed in ")
+                    + outputDirectory.toPath().toAbsolutePath().normalize());
         } catch (OutputRefusedException e) {
             e.paths().forEach(p -> getLog().error("  " + p));
             throw new MojoFailureException("scaleplan: refused: " + e.getMessage() + "; nothing was changed", e);

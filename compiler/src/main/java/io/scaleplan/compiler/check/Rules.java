@@ -103,6 +103,16 @@ public final class Rules {
             "Suppression matches nothing",
             "A suppression whose rule no longer fires hides nothing today but would silently hide a new finding later.",
             "Remove the suppression.");
+    public static final Rule SERVICE_NOT_IN_CHART = new Rule(
+            "SP014",
+            Severity.ERROR,
+            "Service is not in the declared chart",
+            "Where @HelmChart declares the plan's chart (on the plan's package or class), every service, named by a"
+                    + " string or by a handle, must be one of the chart's services with the chart's values key: a"
+                    + " misspelled name would otherwise write a values key that the chart's schema rejects at helm"
+                    + " upgrade. The message lists the chart's services.",
+            "Use the chart's handle (ArkaEngine.POLICY_ENGINE) or one of the listed names; add a new service to the"
+                    + " chart's values.schema.json first.");
     public static final Rule INVALID_POSTGRES_VERSION = new Rule(
             "SP020",
             Severity.ERROR,
@@ -396,8 +406,10 @@ public final class Rules {
             Severity.ERROR,
             "@HelmChart points at no chart",
             "Typed chart bindings are generated from the chart's values.schema.json and values.yaml; the folder or"
-                    + " files are not there (the path is resolved against the -Ascaleplan.chartRoot option).",
-            "Fix the path in @HelmChart, or the scaleplan.chartRoot processor option.");
+                    + " files are not there. The path is relative to the module's base directory: the"
+                    + " -Ascaleplan.chartRoot option when the build passes it, otherwise the nearest folder above"
+                    + " the annotated source file or the class output that holds it.",
+            "Fix the path in @HelmChart, or pass -Ascaleplan.chartRoot=${project.basedir} to the compiler.");
     public static final Rule CHART_MALFORMED = new Rule(
             "SP311",
             Severity.ERROR,
@@ -474,6 +486,7 @@ public final class Rules {
                 UNSAFE_TEXT,
                 INVALID_RULE_SETTING,
                 UNUSED_SUPPRESSION,
+                SERVICE_NOT_IN_CHART,
                 INVALID_POSTGRES_VERSION,
                 INVALID_TUNING_INPUT,
                 INSTANCE_DISAGREES_WITH_LIMITS,

@@ -34,6 +34,20 @@ public final class RulesDocument {
     }
 
     /** One rule's entry. */
+    /** One line per rule, {@code SP001  error    Name is not valid ...}: {@code scaleplan explain} without an id. */
+    public static String index() {
+        StringBuilder text = new StringBuilder();
+        for (Rule r : Rules.all()) {
+            text.append(String.format(
+                    java.util.Locale.ROOT,
+                    "%s  %-7s  %s%n",
+                    r.id(),
+                    r.severity().label(),
+                    r.title()));
+        }
+        return text.toString();
+    }
+
     public static String entry(Rule r) {
         return "## " + r.id() + "\n\n**" + r.title() + "** (default severity: "
                 + r.severity().label() + ")\n\n" + r.explanation() + "\n\nFix: " + r.fix() + "\n";
