@@ -47,6 +47,7 @@ public final class CommitCommand {
     private String branch;
     private String message;
     private boolean force;
+    private List<Path> sources = List.of();
     private boolean called;
 
     CommitCommand(GeneratedTree tree, List<String> plans, List<GeneratedFile> files) {
@@ -64,6 +65,16 @@ public final class CommitCommand {
     /** The commit subject after the plans' names, instead of {@code update generated outputs}. */
     public CommitCommand setMessage(String message) {
         this.message = message;
+        return this;
+    }
+
+    /**
+     * The folders of the plans' sources (and the charts they bind to): their changes, staged or
+     * not, new files included, are committed with the outputs, so that a commit's outputs are
+     * those of its sources. Folders outside the work tree are ignored.
+     */
+    public CommitCommand setSources(java.util.Collection<Path> folders) {
+        this.sources = List.copyOf(folders);
         return this;
     }
 
@@ -125,18 +136,32 @@ public final class CommitCommand {
         boolean checkout = targetRef != null && !target.equals(current) && !targetCommit.equals(headCommit);
 
         Status status = tree.git().status().call();
+        List<String> sourcePrefixes = sourcePrefixes(repo);
         Set<String> staged = new TreeSet<>();
         staged.addAll(status.getAdded());
         staged.addAll(status.getChanged());
         staged.addAll(status.getRemoved());
-        List<String> outside =
-                staged.stream().filter(p -> !p.startsWith(prefix)).toList();
+        List<String> outside = staged.stream()
+                .filter(p -> !p.startsWith(prefix) && !under(p, sourcePrefixes))
+                .toList();
         if (!outside.isEmpty()) {
             throw new GitRefusalException(
                     Refusal.Reason.STAGED_OUTSIDE_OUTPUT,
-                    "changes outside " + prefix + " are staged and would be swept into the commit:"
-                            + " commit or unstage them first (git restore --staged PATH)",
+                    "changes outside " + prefix
+                            + (sourcePrefixes.isEmpty()
+                                    ? ""
+                                    : " and the plan sources (" + String.join(", ", sourcePrefixes) + ")")
+                            + " are staged and would be swept into the commit: commit or unstage them first"
+                            + " (git restore --staged PATH)",
                     outside);
+        }
+        Set<String> sourceChanges = new TreeSet<>();
+        if (!sourcePrefixes.isEmpty()) {
+            Set<String> candidates = new TreeSet<>(staged);
+            candidates.addAll(status.getModified());
+            candidates.addAll(status.getMissing());
+            candidates.addAll(status.getUntracked());
+            candidates.stream().filter(p -> under(p, sourcePrefixes)).forEach(sourceChanges::add);
         }
         if (checkout) {
             Set<String> dirty = new TreeSet<>(status.getUncommittedChanges());
@@ -168,7 +193,7 @@ public final class CommitCommand {
         GeneratedDirectory.open(tree.output()).sync(plans, files, true);
         OutputDiff changes = OutputDiff.compareBytes(committed, produced);
         Optional<String> onBranch = Optional.ofNullable(repo.getBranch()).filter(b -> !ObjectId.isId(b));
-        if (changes.isEmpty()) {
+        if (changes.isEmpty() && sourceChanges.isEmpty()) {
             return new CommitOutcome(
                     CommitOutcome.Status.NO_CHANGES,
                     Optional.empty(),
@@ -179,7 +204,8 @@ public final class CommitCommand {
                     Optional.empty());
         }
         stage(changes, prefix);
-        String text = message(changes, handEdits, prefix);
+        stageSources(sourceChanges, status);
+        String text = message(changes, handEdits, prefix, sourceChanges);
         RevCommit commit = tree.git().commit().setMessage(text).call();
         return new CommitOutcome(
                 CommitOutcome.Status.COMMITTED,
@@ -328,13 +354,69 @@ public final class CommitCommand {
         }
     }
 
-    private String message(OutputDiff changes, List<String> handEdits, String prefix) {
-        String planNames = String.join(", ", changes.plans());
+    /** The source folders as work-tree paths ending in {@code /}; those outside the work tree left out. */
+    private List<String> sourcePrefixes(Repository repo) throws IOException {
+        Path workTree = repo.getWorkTree().toPath().toRealPath();
+        List<String> out = new ArrayList<>();
+        for (Path folder : sources) {
+            Path abs = folder.toAbsolutePath().normalize();
+            Path real = Files.exists(abs) ? abs.toRealPath() : abs;
+            if (real.startsWith(workTree) && !real.equals(workTree)) {
+                String relative = workTree.relativize(real).toString().replace(java.io.File.separatorChar, '/');
+                out.add(relative + "/");
+            }
+        }
+        return out;
+    }
+
+    private static boolean under(String path, List<String> prefixes) {
+        return prefixes.stream().anyMatch(path::startsWith);
+    }
+
+    private void stageSources(Set<String> paths, Status status) throws GitAPIException {
+        if (paths.isEmpty()) {
+            return;
+        }
+        AddCommand add = tree.git().add();
+        RmCommand rm = tree.git().rm().setCached(true);
+        boolean adds = false;
+        boolean removes = false;
+        for (String path : paths) {
+            if (status.getMissing().contains(path)) {
+                rm.addFilepattern(path);
+                removes = true;
+            } else if (!status.getRemoved().contains(path)) {
+                add.addFilepattern(path);
+                adds = true;
+            }
+        }
+        if (adds) {
+            add.call();
+        }
+        if (removes) {
+            rm.call();
+        }
+    }
+
+    private String message(OutputDiff changes, List<String> handEdits, String prefix, Set<String> sourceChanges) {
+        String planNames = changes.isEmpty() ? "plans" : String.join(", ", changes.plans());
         StringBuilder text = new StringBuilder(planNames)
                 .append(": ")
-                .append(message == null || message.isBlank() ? "update generated outputs" : message.strip())
-                .append("\n\n")
-                .append(new TextReport(false, false).render(changes));
+                .append(
+                        message == null || message.isBlank()
+                                ? sourceChanges.isEmpty()
+                                        ? "update generated outputs"
+                                        : changes.isEmpty()
+                                                ? "update plan sources (outputs unchanged)"
+                                                : "update plans and generated outputs"
+                                : message.strip())
+                .append("\n\n");
+        if (!sourceChanges.isEmpty()) {
+            text.append("Plan sources:\n");
+            sourceChanges.forEach(p -> text.append("  ").append(p).append('\n'));
+            text.append('\n');
+        }
+        text.append(new TextReport(false, false).renderReview(changes, List.of()));
         if (!handEdits.isEmpty()) {
             text.append("\nHand edits overwritten (--force):\n");
             handEdits.forEach(p -> text.append("  ").append(prefix).append(p).append('\n'));

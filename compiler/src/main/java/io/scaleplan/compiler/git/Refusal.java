@@ -32,7 +32,9 @@ public record Refusal(Reason reason, String message, List<String> paths) {
         /** Switching to the branch would overwrite or carry uncommitted work. */
         WOULD_LOSE_WORK,
         /** The branch name is not a valid Git branch name. */
-        INVALID_BRANCH_NAME
+        INVALID_BRANCH_NAME,
+        /** A revision (such as a base branch) names no commit. */
+        UNKNOWN_REVISION
     }
 
     public Refusal {
