@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "check",
         description = {
-            "Check that the output folder on disk matches the plans, for CI and pre-commit hooks.",
+            "Check that the output folder on disk (with --committed: as committed at HEAD) matches the plans, for CI"
+                    + " and pre-commit hooks.",
             "Exit 0 when up to date, 1 when stale (listing what differs), 2 when the plans have errors."
         })
 final class CheckCommand implements Callable<Integer> {
@@ -35,6 +36,12 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PLAN", arity = "0..*", description = "Check only these plans. Default: every plan.")
     List<String> only = new ArrayList<>();
 
+    @picocli.CommandLine.Option(
+            names = "--committed",
+            description = "Compare with the output folder as committed at HEAD, not as on disk: what CI checks, since"
+                    + " building (./mvnw package, ./scaleplan) rewrites the folder on disk.")
+    boolean committed;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -45,24 +52,37 @@ final class CheckCommand implements Callable<Integer> {
         }
         OutputDiff diff;
         try {
+            java.util.Map<String, byte[]> state;
+            if (committed) {
+                try (GeneratedTree tree = GeneratedTree.open(options.output)) {
+                    state = tree.committed();
+                }
+            } else {
+                state = GeneratedDirectory.open(options.output).readAll();
+            }
             diff = OutputDiff.compareBytes(
-                    GeneratedTree.scope(
-                            GeneratedDirectory.open(options.output).readAll(), compiled.plans(), compiled.allPlans()),
+                    GeneratedTree.scope(state, compiled.plans(), compiled.allPlans()),
                     GeneratedTree.produced(compiled.files()));
+        } catch (io.scaleplan.compiler.git.GitRefusalException e) {
+            err.println("error: " + e.refusal().explain());
+            err.flush();
+            return ExitCodes.REFUSED;
         } catch (UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             err.flush();
             return ExitCodes.IO;
         }
         if (diff.isEmpty()) {
-            out.println(options.output + " is up to date: " + compiled.files().size() + " files of "
-                    + String.join(", ", compiled.plans()));
+            out.println(options.output + (committed ? " as committed at HEAD" : "") + " is up to date: "
+                    + compiled.files().size() + " files of " + String.join(", ", compiled.plans()));
             out.flush();
             return ExitCodes.OK;
         }
         out.print(new TextReport(false, false).render(diff));
         out.flush();
-        err.println(options.output + " is stale: run ./mvnw package (or scaleplan compile) and commit it");
+        err.println(options.output + (committed ? " as committed at HEAD" : "")
+                + " is stale: run ./mvnw package (or scaleplan compile) and commit it (./scaleplan commit commits the"
+                + " plan sources with it)");
         err.flush();
         return ExitCodes.DIFFERENCES;
     }

@@ -221,7 +221,8 @@ class DiffAndCheckTest {
         assertThat(stale.exit()).isEqualTo(1);
         assertThat(stale.out()).isEqualTo(STALE);
         assertThat(stale.err())
-                .isEqualTo(repo.output + " is stale: run ./mvnw package (or scaleplan compile) and commit it\n");
+                .isEqualTo(repo.output + " is stale: run ./mvnw package (or scaleplan compile) and commit it"
+                        + " (./scaleplan commit commits the plan sources with it)\n");
 
         Repo.Run broken = repo.scaleplan(TestPlan.maxReplicas(1), "check");
         assertThat(broken.exit()).isEqualTo(2);
@@ -239,6 +240,31 @@ class DiffAndCheckTest {
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "check").exit()).isZero();
         assertThat(repo.scaleplan(TestPlan.maxReplicas(20), "check").exit()).isEqualTo(1);
         assertThat(Files.readString(repo.output.resolve("production/NOTES.md"))).isEqualTo("kept by hand\n");
+    }
+
+    @Test
+    void checkCommittedComparesWithHeadNotWithTheDisk() throws Exception {
+        Repo repo = Repo.withCommittedPlan(dir, TestPlan.maxReplicas(20));
+        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "compile", "-q").exit())
+                .isZero();
+
+        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "check").exit()).isZero();
+        Repo.Run committed = repo.scaleplan(TestPlan.maxReplicas(50), "check", "--committed");
+        assertThat(committed.exit()).isEqualTo(ExitCodes.DIFFERENCES);
+        assertThat(committed.out()).isEqualTo(STALE);
+        assertThat(committed.err()).startsWith(repo.output + " as committed at HEAD is stale: ");
+
+        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "commit").exit()).isZero();
+        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "check", "--committed"))
+                .isEqualTo(new Repo.Run(
+                        0, repo.output + " as committed at HEAD is up to date: 8 files of production\n", ""));
+        Path outside = Files.createTempDirectory("scaleplan-no-repository");
+        try {
+            assertThat(new RepoLess(outside).scaleplan("check", "--committed").exit())
+                    .isEqualTo(ExitCodes.REFUSED);
+        } finally {
+            Files.delete(outside);
+        }
     }
 
     /** A folder that is no Git repository. */

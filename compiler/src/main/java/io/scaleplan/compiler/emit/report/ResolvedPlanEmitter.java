@@ -196,6 +196,16 @@ public final class ResolvedPlanEmitter implements Emitter {
         }
     }
 
+    /** {@code 79.5}: whole and fractional cores, so that totals read alike before and after. */
+    private static String cores(io.scaleplan.dsl.Cpu cpu) {
+        return Numbers.format(cpu.millicores() / 1000.0);
+    }
+
+    /** {@code 274.06}: GiB with two decimals at most. */
+    private static String gib(io.scaleplan.dsl.Memory memory) {
+        return Numbers.format(memory.bytes() / (double) (1L << 30));
+    }
+
     /** The derived facts, keyed as the diff's impact section names them. */
     private static void impact(ScalingPlan plan, ObjectNode out) {
         for (Service s : plan.services()) {
@@ -216,11 +226,11 @@ public final class ResolvedPlanEmitter implements Emitter {
                     fit.podCount() + " on up to " + fit.pool().maxNodes() + " nodes");
             out.put(
                     pool + " · CPU at max",
-                    Quantities.cpu(fit.requestedCpu()) + " of " + Quantities.cpu(fit.totalCpu()) + " ("
+                    cores(fit.requestedCpu()) + " of " + cores(fit.totalCpu()) + " cores ("
                             + Math.round(fit.cpuShare() * 100) + "%)");
             out.put(
                     pool + " · memory at max",
-                    Quantities.memory(fit.requestedMemory()) + " of " + Quantities.memory(fit.totalMemory()) + " ("
+                    gib(fit.requestedMemory()) + " of " + gib(fit.totalMemory()) + " GiB ("
                             + Math.round(fit.memoryShare() * 100) + "%)");
             out.put(
                     pool + " · fits",
