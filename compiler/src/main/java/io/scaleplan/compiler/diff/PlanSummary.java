@@ -281,8 +281,8 @@ public record PlanSummary(
             switch (key.get(0)) {
                 case "services" -> {
                     String service = key.get(1);
-                    if (was != null
-                            && is != null
+                    if (has(before, "services", service)
+                            && has(after, "services", service)
                             && (field.startsWith("requests.")
                                     || field.startsWith("limits.")
                                     || field.startsWith("values."))) {
@@ -333,6 +333,12 @@ public record PlanSummary(
             out.add("PostgreSQL restarts: " + String.join(", ", restartSettings));
         }
         return List.copyOf(out);
+    }
+
+    private static boolean has(Map<List<String>, String> side, String section, String name) {
+        return side.keySet().stream()
+                .anyMatch(k ->
+                        k.size() > 2 && k.get(0).equals(section) && k.get(1).equals(name));
     }
 
     private static int number(String text) {
