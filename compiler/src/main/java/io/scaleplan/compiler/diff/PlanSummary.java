@@ -304,20 +304,12 @@ public record PlanSummary(
                 case "postgres" -> {
                     if (key.size() == 3 && key.get(1).equals("settings") && restartOnChange.contains(field)) {
                         restartSettings.add(field + " " + arrow(was, is));
-                    } else if (was != null
-                            && is != null
-                            && (field.startsWith("requests.")
-                                    || field.startsWith("limits.")
-                                    || field.equals("majorVersion"))) {
+                    } else if (rollsPods(was, is, field, "majorVersion")) {
                         out.add("PostgreSQL pods roll (" + field + ")");
                     }
                 }
                 case "redis" -> {
-                    if (was != null
-                            && is != null
-                            && (field.startsWith("requests.")
-                                    || field.startsWith("limits.")
-                                    || field.equals("topology"))) {
+                    if (rollsPods(was, is, field, "topology")) {
                         out.add("Redis pods roll (" + field + ")");
                     }
                 }
@@ -333,6 +325,13 @@ public record PlanSummary(
             out.add("PostgreSQL restarts: " + String.join(", ", restartSettings));
         }
         return List.copyOf(out);
+    }
+
+    /** Whether a data store's {@code field} changing between two values replaces its pods. */
+    private static boolean rollsPods(String was, String is, String field, String shapeField) {
+        return was != null
+                && is != null
+                && (field.startsWith("requests.") || field.startsWith("limits.") || field.equals(shapeField));
     }
 
     private static boolean has(Map<List<String>, String> side, String section, String name) {

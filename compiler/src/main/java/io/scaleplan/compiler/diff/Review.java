@@ -21,6 +21,9 @@ final class Review {
     /** A plan folder and the folder whose change it repeats, if any. */
     record Folder(PlanSummary summary, Optional<PlanSummary> sameAs) {}
 
+    /** Lines shown per plan's summary and for the impact, before the rest is counted. */
+    static final int LINES_PER_PART = 40;
+
     private final List<Folder> folders = new ArrayList<>();
     private final List<Group> groups = new ArrayList<>();
     private final List<String> impact = new ArrayList<>();
@@ -66,13 +69,13 @@ final class Review {
                 .filter(f -> !f.summary().impact().isEmpty()
                         || !f.summary().disruptions().isEmpty())
                 .count();
+        List<String> facts = new ArrayList<>();
         for (Folder f : shown) {
             String prefix = withImpact > 1 ? f.summary().label() + " · " : "";
-            f.summary()
-                    .impact()
-                    .forEach(line -> impact.add(prefix + (f.summary().baseline() ? "" : "now ") + line));
+            f.summary().impact().forEach(line -> facts.add(prefix + (f.summary().baseline() ? "" : "now ") + line));
             f.summary().disruptions().forEach(line -> disruptions.add(prefix + line));
         }
+        impact.addAll(cut(facts, "more facts"));
         Map<String, Finding> found = new LinkedHashMap<>();
         for (Diagnostic d : diagnostics) {
             if (d.severity() != Severity.ERROR && d.severity() != Severity.WARNING) {
@@ -132,12 +135,19 @@ final class Review {
                     + (names.size() > 3 ? ", … (" + (names.size() - 3) + " more)" : "");
             return List.of(phase + "plan unchanged; outputs changed: " + shown);
         }
-        if (s.isPhase()) {
-            List<String> out = new ArrayList<>();
-            s.changes().forEach(c -> out.add(phase + c));
-            return out;
+        List<String> out = new ArrayList<>();
+        s.changes().forEach(c -> out.add(phase + c));
+        return cut(out, "more changes");
+    }
+
+    /** At most {@link #LINES_PER_PART} lines, the rest counted in a last line. */
+    static List<String> cut(List<String> lines, String what) {
+        if (lines.size() <= LINES_PER_PART) {
+            return lines;
         }
-        return s.changes();
+        List<String> out = new ArrayList<>(lines.subList(0, LINES_PER_PART - 1));
+        out.add("… " + (lines.size() - LINES_PER_PART + 1) + " " + what + " left out (see the files)");
+        return out;
     }
 
     List<Folder> folders() {

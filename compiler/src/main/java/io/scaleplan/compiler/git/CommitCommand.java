@@ -333,23 +333,24 @@ public final class CommitCommand {
     }
 
     private void stage(OutputDiff changes, String prefix) throws GitAPIException {
-        AddCommand add = tree.git().add();
-        RmCommand rm = tree.git().rm().setCached(true);
-        boolean adds = false;
-        boolean removes = false;
+        List<String> adds = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
         for (FileDiff f : changes.files()) {
-            if (f.status() == FileDiff.Status.REMOVED) {
-                rm.addFilepattern(prefix + f.path());
-                removes = true;
-            } else {
-                add.addFilepattern(prefix + f.path());
-                adds = true;
-            }
+            (f.status() == FileDiff.Status.REMOVED ? removes : adds).add(prefix + f.path());
         }
-        if (adds) {
+        stage(adds, removes);
+    }
+
+    /** Adds {@code adds} to the index and removes {@code removes} from it (the files stay on disk). */
+    private void stage(List<String> adds, List<String> removes) throws GitAPIException {
+        if (!adds.isEmpty()) {
+            AddCommand add = tree.git().add();
+            adds.forEach(add::addFilepattern);
             add.call();
         }
-        if (removes) {
+        if (!removes.isEmpty()) {
+            RmCommand rm = tree.git().rm().setCached(true);
+            removes.forEach(rm::addFilepattern);
             rm.call();
         }
     }
@@ -373,29 +374,18 @@ public final class CommitCommand {
         return prefixes.stream().anyMatch(path::startsWith);
     }
 
+    /** Stages the sources' changes: deleted files removed from the index, the others added. */
     private void stageSources(Set<String> paths, Status status) throws GitAPIException {
-        if (paths.isEmpty()) {
-            return;
-        }
-        AddCommand add = tree.git().add();
-        RmCommand rm = tree.git().rm().setCached(true);
-        boolean adds = false;
-        boolean removes = false;
+        List<String> adds = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
         for (String path : paths) {
             if (status.getMissing().contains(path)) {
-                rm.addFilepattern(path);
-                removes = true;
+                removes.add(path);
             } else if (!status.getRemoved().contains(path)) {
-                add.addFilepattern(path);
-                adds = true;
+                adds.add(path);
             }
         }
-        if (adds) {
-            add.call();
-        }
-        if (removes) {
-            rm.call();
-        }
+        stage(adds, removes);
     }
 
     private String message(OutputDiff changes, List<String> handEdits, String prefix, Set<String> sourceChanges) {

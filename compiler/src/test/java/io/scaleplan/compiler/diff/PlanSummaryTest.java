@@ -141,6 +141,29 @@ class PlanSummaryTest {
     }
 
     @Test
+    void aLongSummaryIsCutWithACountOfWhatWasLeftOut() {
+        assertThat(summaryLines(Review.LINES_PER_PART))
+                .hasSize(Review.LINES_PER_PART)
+                .noneMatch(l -> l.contains("left out"));
+        List<String> cut = summaryLines(Review.LINES_PER_PART + 6);
+        assertThat(cut).hasSize(Review.LINES_PER_PART);
+        assertThat(cut.get(Review.LINES_PER_PART - 1)).isEqualTo("… 7 more changes left out (see the files)");
+    }
+
+    /** The summary lines of a change to the maxReplicas of {@code services} services. */
+    private static List<String> summaryLines(int services) {
+        StringBuilder before = new StringBuilder("services:\n");
+        StringBuilder after = new StringBuilder("services:\n");
+        for (int i = 0; i < services; i++) {
+            before.append("  s").append(i).append(":\n    maxReplicas: 2\n");
+            after.append("  s").append(i).append(":\n    maxReplicas: 3\n");
+        }
+        OutputDiff diff = OutputDiff.compare(
+                Map.of("p/plan.yaml", plan(before.toString())), Map.of("p/plan.yaml", plan(after.toString())));
+        return new Review(diff, List.of()).groups().get(0).lines();
+    }
+
+    @Test
     void theFlattenedResolvedPlanKeepsKeysInOrder() {
         assertThat(PlanSummary.flatten(plan("services:\n  web:\n    maxReplicas: 4\n"))
                         .keySet())
