@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         name = "check",
         description = {
-            "Check that the output folder on disk matches the plans, for CI and pre-commit hooks.",
+            "Check that the output folder on disk (with --committed: as committed at HEAD) matches the plans, for CI"
+                    + " and pre-commit hooks.",
             "Exit 0 when up to date, 1 when stale (listing what differs), 2 when the plans have errors."
         })
 final class CheckCommand implements Callable<Integer> {
@@ -38,6 +39,12 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PLAN", arity = "0..*", description = "Check only these plans. Default: every plan.")
     List<String> only = new ArrayList<>();
 
+    @picocli.CommandLine.Option(
+            names = "--committed",
+            description = "Compare with the output folder as committed at HEAD, not as on disk: what CI checks, since"
+                    + " building (./mvnw package, ./scaleplan) rewrites the folder on disk.")
+    boolean committed;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,8 +58,16 @@ final class CheckCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         try {
             GeneratedDirectory folder = GeneratedDirectory.open(options.output());
+            java.util.Map<String, byte[]> state;
+            if (committed) {
+                try (GeneratedTree tree = GeneratedTree.open(options.output())) {
+                    state = tree.committed();
+                }
+            } else {
+                state = folder.readAll();
+            }
             diff = OutputDiff.compareBytes(
-                    GeneratedTree.scope(folder.readAll(), compiled.plans(), compiled.allPlans()),
+                    GeneratedTree.scope(state, compiled.plans(), compiled.allPlans()),
                     GeneratedTree.produced(compiled.files()));
             folder.leftovers()
                     .forEach(p -> problems.add(
@@ -61,14 +76,18 @@ final class CheckCommand implements Callable<Integer> {
                 problems.add(shown + " has no " + Manifest.FILE_NAME + " (the list of the files scaleplan wrote):"
                         + " compile writes it");
             }
+        } catch (io.scaleplan.compiler.git.GitRefusalException e) {
+            err.println("error: " + e.refusal().explain());
+            err.flush();
+            return ExitCodes.REFUSED;
         } catch (UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             err.flush();
             return ExitCodes.IO;
         }
         if (diff.isEmpty() && problems.isEmpty()) {
-            out.println(shown + " is up to date: " + compiled.files().size() + " files of "
-                    + String.join(", ", compiled.plans()));
+            out.println(shown + (committed ? " as committed at HEAD" : "") + " is up to date: "
+                    + compiled.files().size() + " files of " + String.join(", ", compiled.plans()));
             out.flush();
             return ExitCodes.OK;
         }
@@ -77,7 +96,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         problems.forEach(out::println);
         out.flush();
-        err.println(shown + " is stale: run ./mvnw package (or scaleplan compile) and commit it");
+        err.println(shown + (committed ? " as committed at HEAD" : "")
+                + " is stale: run ./mvnw package (or scaleplan compile) and commit it (./scaleplan commit commits the"
+                + " plan sources with it)");
         err.flush();
         return ExitCodes.DIFFERENCES;
     }

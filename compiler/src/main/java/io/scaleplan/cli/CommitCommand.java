@@ -22,12 +22,14 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         name = "commit",
         description = {
-            "Compile every plan, write the output folder, stage only its files that changed and commit them.",
+            "Compile every plan, write the output folder and commit its files that changed together with the plan"
+                    + " sources they were compiled from (changes under --sources, staged or not), so that every"
+                    + " commit's outputs match its sources.",
             "The subject names the plans touched, the body lists the changes. Author and committer come from the"
                     + " repository's git config. Nothing changed: no commit, exit 0.",
             "Refuses, explains and changes nothing (exit 3) on: no Git repository; a merge, rebase or cherry-pick in"
                     + " progress; detached HEAD without --branch; hand edits under the output folder (unless"
-                    + " --force); staged changes outside it; a held .git/index.lock."
+                    + " --force); staged changes outside it and the sources; a held .git/index.lock."
         })
 final class CommitCommand implements Callable<Integer> {
     @Spec
@@ -53,6 +55,17 @@ final class CommitCommand implements Callable<Integer> {
     String message;
 
     @Option(
+            names = "--sources",
+            paramLabel = "DIR",
+            split = ",",
+            description = {
+                "Folders of the plan sources and charts to commit with the outputs (repeatable).",
+                "Default: the module folder of --source-root (plans/src/main, holding java/ and helm/, when the"
+                        + " source root is plans/src/main/java); none when there is no source root."
+            })
+    List<java.nio.file.Path> sources;
+
+    @Option(
             names = {"-f", "--force"},
             description = "Overwrite hand-edited files under the output folder, naming them in the commit body.")
     boolean force;
@@ -71,6 +84,7 @@ final class CommitCommand implements Callable<Integer> {
                     .setBranch(branch)
                     .setMessage(message)
                     .setForce(force)
+                    .setSources(sourceFolders())
                     .call();
         } catch (GitRefusalException e) {
             return refused(e.refusal(), err);
@@ -87,6 +101,20 @@ final class CommitCommand implements Callable<Integer> {
         out.print(CommitReport.render(outcome, branch, options.output()));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The folders named by --sources, or the one holding the source root's java/ and helm/ folders. */
+    private List<java.nio.file.Path> sourceFolders() {
+        if (sources != null) {
+            return sources;
+        }
+        if (options.sourceRoot == null) {
+            return List.of();
+        }
+        java.nio.file.Path root = options.sourceRoot.toAbsolutePath().normalize();
+        boolean mavenLayout =
+                root.getFileName() != null && root.getFileName().toString().equals("java") && root.getParent() != null;
+        return List.of(mavenLayout ? root.getParent() : root);
     }
 
     private static int refused(Refusal refusal, PrintWriter err) {

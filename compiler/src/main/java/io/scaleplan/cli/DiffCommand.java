@@ -26,9 +26,11 @@ import picocli.CommandLine.Spec;
         name = "diff",
         description = {
             "Compile the plans in memory and show how their outputs differ from the output folder as committed at"
-                    + " HEAD (with --worktree: as it is on disk).",
-            "Per file added, removed or changed; per change the resource and field, statement or directive:"
-                    + " production · usage-metering HPA · spec.maxReplicas: 20 → 50"
+                    + " HEAD (with --base REF: at REF, such as a pull request's target branch; with --worktree: as it"
+                    + " is on disk).",
+            "First per plan the settings that changed (usage-metering · maxReplicas: 20 → 24), then their impact"
+                    + " (capacity, connection budget, node-pool fit, Redis memory, restarts, warnings), then per file"
+                    + " the resource and field, statement or directive that changed."
         })
 final class DiffCommand implements Callable<Integer> {
     enum Format {
@@ -50,6 +52,13 @@ final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--worktree", description = "Compare with the output folder on disk instead of HEAD.")
     boolean worktree;
+
+    @Option(
+            names = "--base",
+            paramLabel = "REF",
+            description = "Compare with the output folder as committed at REF (a branch, tag or commit, such as"
+                    + " origin/main or HEAD~1) instead of HEAD: what a whole pull request changes.")
+    String base;
 
     @Option(
             names = {"-u", "--unified"},
@@ -77,8 +86,18 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (worktree && base != null) {
+            err.println("error: --worktree and --base " + base + " compare with different things: give one");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         PlanOutputs compiled = options.compile(main.plans(), only, err);
         if (!compiled.ok()) {
+            if (format == Format.markdown && compiled.exitCode() == ExitCodes.PLAN_ERRORS) {
+                out.print(
+                        new MarkdownReport(unified).withSourceRoot(sourceRoot()).renderErrors(compiled.diagnostics()));
+                out.flush();
+            }
             return compiled.exitCode();
         }
         OutputDiff diff;
@@ -88,14 +107,15 @@ final class DiffCommand implements Callable<Integer> {
                 before = GeneratedDirectory.open(options.output()).readAll();
             } else {
                 try (GeneratedTree tree = GeneratedTree.open(options.output())) {
-                    before = tree.committed();
+                    before = base == null ? tree.committed() : tree.committedAt(base);
                 }
             }
             diff = OutputDiff.compareBytes(
                     GeneratedTree.scope(before, compiled.plans(), compiled.allPlans()),
                     GeneratedTree.produced(compiled.files()));
         } catch (GitRefusalException e) {
-            err.println("error: " + e.refusal().explain() + " (use --worktree to compare with the disk)");
+            err.println("error: " + e.refusal().explain()
+                    + (base == null ? " (use --worktree to compare with the disk)" : ""));
             err.flush();
             return ExitCodes.REFUSED;
         } catch (UncheckedIOException e) {
@@ -105,9 +125,23 @@ final class DiffCommand implements Callable<Integer> {
         }
         out.print(
                 format == Format.markdown
-                        ? new MarkdownReport(unified).render(diff)
-                        : new TextReport(colour.enabled(), unified).render(diff));
+                        ? new MarkdownReport(unified)
+                                .withSourceRoot(sourceRoot())
+                                .render(diff, compiled.diagnostics())
+                        : new TextReport(colour.enabled(), unified)
+                                .withSourceRoot(sourceRoot())
+                                .renderReview(diff, compiled.diagnostics()));
         out.flush();
         return exitCode && !diff.isEmpty() ? ExitCodes.DIFFERENCES : ExitCodes.OK;
+    }
+
+    /** The plans' source root relative to the working directory, as a pull request names files. */
+    private String sourceRoot() {
+        if (options.sourceRoot == null) {
+            return "";
+        }
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+        java.nio.file.Path root = options.sourceRoot.toAbsolutePath().normalize();
+        return (root.startsWith(cwd) ? cwd.relativize(root) : root).toString().replace('\\', '/');
     }
 }

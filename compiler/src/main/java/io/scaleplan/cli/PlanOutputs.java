@@ -4,6 +4,7 @@ import io.scaleplan.compiler.Compilation;
 import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.compiler.emit.GeneratedFile;
 import io.scaleplan.compiler.load.LoadedPlan;
+import io.scaleplan.dsl.Diagnostic;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +18,10 @@ import java.util.List;
  * @param plans the names of the compiled plans
  * @param files their outputs, sorted by path
  * @param allPlans whether every plan was compiled (no selection)
+ * @param diagnostics every diagnostic of the compiled plans (also when they have errors)
  */
-record PlanOutputs(int exitCode, List<String> plans, List<GeneratedFile> files, boolean allPlans) {
+record PlanOutputs(
+        int exitCode, List<String> plans, List<GeneratedFile> files, boolean allPlans, List<Diagnostic> diagnostics) {
 
     /** Compiles the plans of {@code source} named in {@code only} (all when empty). */
     static PlanOutputs compile(PlanSource source, List<String> only, boolean strict, Path sourceRoot, PrintWriter err) {
@@ -38,19 +41,21 @@ record PlanOutputs(int exitCode, List<String> plans, List<GeneratedFile> files, 
         }
         List<Compilation> compilations = new PlanCompiler(strict).compileAll(loaded);
         long errors = new DiagnosticPrinter(err, sourceRoot).print(compilations);
+        List<Diagnostic> diagnostics =
+                compilations.stream().flatMap(c -> c.diagnostics().stream()).toList();
         if (errors > 0) {
             err.println("nothing written: fix the errors above");
             err.flush();
-            return failed(ExitCodes.PLAN_ERRORS);
+            return new PlanOutputs(ExitCodes.PLAN_ERRORS, List.of(), List.of(), false, diagnostics);
         }
         List<GeneratedFile> files =
                 compilations.stream().flatMap(c -> c.files().stream()).toList();
         List<String> names = compilations.stream().map(Compilation::plan).toList();
-        return new PlanOutputs(ExitCodes.OK, names, files, only.isEmpty());
+        return new PlanOutputs(ExitCodes.OK, names, files, only.isEmpty(), diagnostics);
     }
 
     private static PlanOutputs failed(int exitCode) {
-        return new PlanOutputs(exitCode, List.of(), List.of(), false);
+        return new PlanOutputs(exitCode, List.of(), List.of(), false, List.of());
     }
 
     /** Whether compiling succeeded. */

@@ -10,6 +10,7 @@ import io.scaleplan.compiler.emit.kubernetes.KubernetesEmitter;
 import io.scaleplan.compiler.emit.postgres.PostgresEmitter;
 import io.scaleplan.compiler.emit.redis.RedisEmitter;
 import io.scaleplan.compiler.emit.report.CapacityReportEmitter;
+import io.scaleplan.compiler.emit.report.ResolvedPlanEmitter;
 import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.dsl.Diagnostic;
@@ -34,6 +35,7 @@ public final class PlanCompiler {
             new PostgresEmitter(),
             new RedisEmitter(),
             new CapacityReportEmitter(),
+            new ResolvedPlanEmitter(),
             new io.scaleplan.compiler.emit.sim.SimulationEmitter());
     private final ApplyInstructions apply = new ApplyInstructions();
     private final boolean strict;

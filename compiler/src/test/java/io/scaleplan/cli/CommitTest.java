@@ -31,13 +31,15 @@ class CommitTest {
                 .isEqualTo(
                         """
                         [main %s] production: update generated outputs
-                        production: 3 changed, 0 added, 0 removed
+                        production: 4 changed, 0 added, 0 removed
                         ~ production/CAPACITY.md
                             production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
                         ~ production/helm/arka-values.yaml
                             production · helm/arka-values.yaml · usageMetering.autoscaling.maxReplicas: 20 → 50
                         ~ production/k8s/usage-metering-hpa.yaml
                             production · usage-metering HPA · spec.maxReplicas: 20 → 50
+                        ~ production/plan.yaml
+                            production · plan.yaml · services.usage-metering.maxReplicas: 20 → 50
                         """
                                 .formatted(id.substring(0, 7)));
         assertThat(repo.gitCli("log", "--format=%P|%an <%ae>|%cn <%ce>", "-1"))
@@ -47,13 +49,20 @@ class CommitTest {
                         """
                         production: update generated outputs
 
-                        production: 3 changed, 0 added, 0 removed
+                        production
+                          usage-metering · maxReplicas: 20 → 50
+                        impact
+                          restarts: none; the changes apply without restarting anything
+                        files
+                        production: 4 changed, 0 added, 0 removed
                         ~ production/CAPACITY.md
                             production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
                         ~ production/helm/arka-values.yaml
                             production · helm/arka-values.yaml · usageMetering.autoscaling.maxReplicas: 20 → 50
                         ~ production/k8s/usage-metering-hpa.yaml
                             production · usage-metering HPA · spec.maxReplicas: 20 → 50
+                        ~ production/plan.yaml
+                            production · plan.yaml · summarised above
 
                         """);
         assertThat(repo.gitCli("show", "--stat", "--format=", "HEAD"))
@@ -63,11 +72,12 @@ class CommitTest {
                          generated/production/CAPACITY.md                 | 2 +-
                          generated/production/helm/arka-values.yaml       | 2 +-
                          generated/production/k8s/usage-metering-hpa.yaml | 2 +-
-                         4 files changed, 6 insertions(+), 6 deletions(-)
+                         generated/production/plan.yaml                   | 2 +-
+                         5 files changed, 8 insertions(+), 8 deletions(-)
                         """);
         repo.gitCli("fsck", "--strict", "--no-dangling");
         assertThat(repo.gitCli("rev-list", "--count", "HEAD")).isEqualTo("2\n");
-        // the plan source stays uncommitted and unstaged: only generated/ went into the commit
+        // without a source root or --sources, scaleplan does not know the plan's source: it stays out
         assertThat(repo.gitCli("status", "--porcelain")).isEqualTo(" M plans/Plan.java\n");
     }
 
@@ -84,7 +94,8 @@ class CommitTest {
                 .isEqualTo("generated/.scaleplan-manifest\n"
                         + "generated/production/CAPACITY.md\n"
                         + "generated/production/helm/arka-values.yaml\n"
-                        + "generated/production/k8s/usage-metering-hpa.yaml\n");
+                        + "generated/production/k8s/usage-metering-hpa.yaml\n"
+                        + "generated/production/plan.yaml\n");
         assertThat(repo.gitCli("status", "--porcelain")).isEmpty();
     }
 
@@ -125,6 +136,7 @@ class CommitTest {
                         M\tgenerated/production/helm/arka-values.yaml
                         M\tgenerated/production/k8s/kustomization.yaml
                         D\tgenerated/production/k8s/policy-engine-hpa.yaml
+                        M\tgenerated/production/plan.yaml
                         """);
         assertThat(Files.readString(repo.output.resolve("production/NOTES.md"))).isEqualTo("written by a person\n");
         assertThat(repo.gitCli("status", "--porcelain")).isEmpty();
@@ -209,7 +221,7 @@ class CommitTest {
         assertThat(Repo.at(dir).gitCli("show", "--stat", "--format=%s", "HEAD"))
                 .startsWith("production: update generated outputs\n")
                 .contains(" generated/.scaleplan-manifest ")
-                .endsWith(" 8 files changed, 169 insertions(+)\n");
+                .endsWith(" 9 files changed, 188 insertions(+)\n");
     }
 
     private static ObjectId head(Repo repo) throws Exception {
@@ -217,5 +229,59 @@ class CommitTest {
             RevCommit c = git.log().setMaxCount(1).call().iterator().next();
             return c.getId();
         }
+    }
+
+    @Test
+    void thePlanSourceIsCommittedWithItsOutputsStagedOrNot() throws Exception {
+        Repo repo = Repo.withCommittedPlan(dir, TestPlan.maxReplicas(20));
+        Files.writeString(repo.root.resolve("plans/Plan.java"), "class Plan { int max = 50; }\n");
+        Files.writeString(repo.root.resolve("plans/Helper.java"), "class Helper {}\n");
+        repo.gitCli("add", "plans/Plan.java");
+
+        Repo.Run run = repo.scaleplan(
+                TestPlan.maxReplicas(50),
+                "commit",
+                "--sources",
+                repo.root.resolve("plans").toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(repo.gitCli("log", "--format=%s", "-1"))
+                .isEqualTo("production: update plans and generated outputs\n");
+        assertThat(repo.gitCli("show", "--name-only", "--format=", "HEAD"))
+                .isEqualTo(
+                        """
+                        generated/production/CAPACITY.md
+                        generated/production/helm/arka-values.yaml
+                        generated/production/k8s/usage-metering-hpa.yaml
+                        generated/production/plan.yaml
+                        plans/Helper.java
+                        plans/Plan.java
+                        """);
+        assertThat(repo.gitCli("log", "--format=%B", "-1"))
+                .contains("Plan sources:\n  plans/Helper.java\n  plans/Plan.java\n");
+        assertThat(repo.gitCli("status", "--porcelain")).isEmpty();
+    }
+
+    @Test
+    void aSourceOnlyChangeIsCommittedAloneAndOtherStagedFilesAreRefused() throws Exception {
+        Repo repo = Repo.withCommittedPlan(dir, TestPlan.maxReplicas(20));
+        Files.writeString(repo.root.resolve("plans/Plan.java"), "// a comment\nclass Plan {}\n");
+        Files.writeString(repo.root.resolve("README.md"), "# platform, edited\n");
+        repo.gitCli("add", "README.md");
+        String sources = repo.root.resolve("plans").toString();
+
+        Repo.Run refused = repo.scaleplan(TestPlan.maxReplicas(20), "commit", "--sources", sources);
+        assertThat(refused.exit()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(refused.err())
+                .contains("changes outside generated/ and the plan sources (plans/) are staged")
+                .contains("\n  README.md\n")
+                .endsWith("nothing was changed\n");
+
+        repo.gitCli("restore", "--staged", "README.md");
+        Repo.Run run = repo.scaleplan(TestPlan.maxReplicas(20), "commit", "--sources", sources);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(repo.gitCli("show", "--name-only", "--format=%s", "HEAD"))
+                .isEqualTo("plans: update plan sources (outputs unchanged)\n\nplans/Plan.java\n");
+        assertThat(repo.gitCli("status", "--porcelain")).isEqualTo(" M README.md\n");
     }
 }

@@ -9,15 +9,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code diff} and {@code check} on a real repository whose plan changed after the last commit. */
 class DiffAndCheckTest {
-    private static final String CHANGE =
+    private static final String FILES =
             """
-            production: 3 changed, 0 added, 0 removed
+            production: 4 changed, 0 added, 0 removed
             ~ production/CAPACITY.md
                 production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
             ~ production/helm/arka-values.yaml
                 production · helm/arka-values.yaml · usageMetering.autoscaling.maxReplicas: 20 → 50
             ~ production/k8s/usage-metering-hpa.yaml
                 production · usage-metering HPA · spec.maxReplicas: 20 → 50
+            ~ production/plan.yaml
+            """;
+    private static final String CHANGE =
+            """
+            production
+              usage-metering · maxReplicas: 20 → 50
+            impact
+              restarts: none; the changes apply without restarting anything
+            files
+            """
+                    + FILES
+                    + "    production · plan.yaml · summarised above\n";
+    private static final String STALE = FILES
+            + """
+                production · plan.yaml · services.usage-metering.maxReplicas: 20 → 50
             """;
 
     @TempDir
@@ -60,7 +75,12 @@ class DiffAndCheckTest {
         assertThat(diff.out())
                 .isEqualTo(
                         """
-                        production: 4 changed, 0 added, 1 removed
+                        production
+                          removed service policy-engine: minReplicas 2, maxReplicas 10, cpuUtilization 70%, requests.cpu 1, … (4 more)
+                        impact
+                          policy-engine's HPA, PDB and values are removed
+                        files
+                        production: 5 changed, 0 added, 1 removed
                         ~ production/APPLY.md
                             production · APPLY.md · - Watch · kubectl -n arka-system describe hpa policy-engine-hpa
                         ~ production/CAPACITY.md
@@ -77,6 +97,8 @@ class DiffAndCheckTest {
                         ~ production/k8s/kustomization.yaml
                             production · Kustomization · resources: - policy-engine-hpa.yaml
                         - production/k8s/policy-engine-hpa.yaml
+                        ~ production/plan.yaml
+                            production · plan.yaml · summarised above
                         """);
     }
 
@@ -87,7 +109,8 @@ class DiffAndCheckTest {
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff").out()).doesNotContain("\u001b[");
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--color", "always", "production")
                         .out())
-                .startsWith("\u001b[1mproduction: 3 changed, 0 added, 0 removed\u001b[0m\n"
+                .startsWith("\u001b[1mproduction\u001b[0m\n  usage-metering · maxReplicas: 20 → 50\n")
+                .contains("\u001b[1mproduction: 4 changed, 0 added, 0 removed\u001b[0m\n"
                         + "\u001b[33m~ production/CAPACITY.md\u001b[0m\n");
     }
 
@@ -100,32 +123,52 @@ class DiffAndCheckTest {
         assertThat(diff.out())
                 .isEqualTo(
                         """
-                        ### Plan `production`: 3 changed, 0 added, 0 removed
+                        ### scaleplan: 4 files changed in production
 
-                        | File | Status | Changes |
-                        | --- | --- | --- |
-                        | `production/CAPACITY.md` | changed | 1 |
-                        | `production/helm/arka-values.yaml` | changed | 1 |
-                        | `production/k8s/usage-metering-hpa.yaml` | changed | 1 |
+                        **production**
+                        - usage-metering · maxReplicas: 20 → 50
 
-                        <details><summary><code>production/CAPACITY.md</code> (changed)</summary>
+                        **Impact**
+                        - restarts: none; the changes apply without restarting anything
 
-                        - CAPACITY.md · Services · usage-metering · max pods: 20 → 50
+                        <details><summary><code>production</code>: 3 changed, 0 added, 0 removed</summary>
 
-                        </details>
-
-                        <details><summary><code>production/helm/arka-values.yaml</code> (changed)</summary>
-
-                        - helm/arka-values.yaml · usageMetering.autoscaling.maxReplicas: 20 → 50
-
-                        </details>
-
-                        <details><summary><code>production/k8s/usage-metering-hpa.yaml</code> (changed)</summary>
-
-                        - usage-metering HPA · spec.maxReplicas: 20 → 50
+                        - `CAPACITY.md` changed
+                          - Services · usage-metering · max pods: 20 → 50
+                        - `helm/arka-values.yaml` changed
+                          - usageMetering.autoscaling.maxReplicas: 20 → 50
+                        - `k8s/usage-metering-hpa.yaml` changed
+                          - usage-metering HPA · spec.maxReplicas: 20 → 50
 
                         </details>
                         """);
+    }
+
+    @Test
+    void markdownOfPlansWithErrorsListsThemAndExitsTwo() throws Exception {
+        Repo repo = Repo.withCommittedPlan(dir, TestPlan.maxReplicas(20));
+
+        Repo.Run diff = repo.scaleplan(TestPlan.maxReplicas(1), "diff", "--format", "markdown");
+
+        assertThat(diff.exit()).isEqualTo(ExitCodes.PLAN_ERRORS);
+        assertThat(diff.out()).startsWith("### scaleplan: the plans have errors; nothing was compiled\n- ❌ error [SP");
+    }
+
+    @Test
+    void diffAgainstABaseRevision() throws Exception {
+        Repo repo = Repo.withCommittedPlan(dir, TestPlan.maxReplicas(20));
+        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "commit").exit()).isZero();
+
+        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff").out()).isEqualTo("no differences\n");
+        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--base", "HEAD~1")
+                        .out())
+                .isEqualTo(CHANGE);
+        Repo.Run unknown = repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--base", "origin/nope");
+        assertThat(unknown.exit()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(unknown.err()).startsWith("error: no commit named origin/nope in ");
+        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--base", "HEAD", "--worktree")
+                        .exit())
+                .isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
@@ -163,7 +206,8 @@ class DiffAndCheckTest {
                 .isEqualTo("error: not inside a Git repository: " + dir.resolve("generated")
                         + " (use --worktree to compare with the disk)\n");
         assertThat(new RepoLess(dir).scaleplan("diff", "--worktree").out())
-                .startsWith("production: 0 changed, 7 added, 0 removed\n");
+                .startsWith("production\n  new plan: 2 services\n")
+                .contains("production: 0 changed, 8 added, 0 removed\n");
     }
 
     @Test
@@ -171,13 +215,14 @@ class DiffAndCheckTest {
         Repo repo = Repo.withCommittedPlan(dir, TestPlan.maxReplicas(20));
 
         assertThat(repo.scaleplan(TestPlan.maxReplicas(20), "check"))
-                .isEqualTo(new Repo.Run(0, repo.output + " is up to date: 7 files of production\n", ""));
+                .isEqualTo(new Repo.Run(0, repo.output + " is up to date: 8 files of production\n", ""));
 
         Repo.Run stale = repo.scaleplan(TestPlan.maxReplicas(50), "check");
         assertThat(stale.exit()).isEqualTo(1);
-        assertThat(stale.out()).isEqualTo(CHANGE);
+        assertThat(stale.out()).isEqualTo(STALE);
         assertThat(stale.err())
-                .isEqualTo(repo.output + " is stale: run ./mvnw package (or scaleplan compile) and commit it\n");
+                .isEqualTo(repo.output + " is stale: run ./mvnw package (or scaleplan compile) and commit it"
+                        + " (./scaleplan commit commits the plan sources with it)\n");
 
         Repo.Run broken = repo.scaleplan(TestPlan.maxReplicas(1), "check");
         assertThat(broken.exit()).isEqualTo(2);
@@ -195,6 +240,31 @@ class DiffAndCheckTest {
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "check").exit()).isZero();
         assertThat(repo.scaleplan(TestPlan.maxReplicas(20), "check").exit()).isEqualTo(1);
         assertThat(Files.readString(repo.output.resolve("production/NOTES.md"))).isEqualTo("kept by hand\n");
+    }
+
+    @Test
+    void checkCommittedComparesWithHeadNotWithTheDisk() throws Exception {
+        Repo repo = Repo.withCommittedPlan(dir, TestPlan.maxReplicas(20));
+        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "compile", "-q").exit())
+                .isZero();
+
+        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "check").exit()).isZero();
+        Repo.Run committed = repo.scaleplan(TestPlan.maxReplicas(50), "check", "--committed");
+        assertThat(committed.exit()).isEqualTo(ExitCodes.DIFFERENCES);
+        assertThat(committed.out()).isEqualTo(STALE);
+        assertThat(committed.err()).startsWith(repo.output + " as committed at HEAD is stale: ");
+
+        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "commit").exit()).isZero();
+        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "check", "--committed"))
+                .isEqualTo(new Repo.Run(
+                        0, repo.output + " as committed at HEAD is up to date: 8 files of production\n", ""));
+        Path outside = Files.createTempDirectory("scaleplan-no-repository");
+        try {
+            assertThat(new RepoLess(outside).scaleplan("check", "--committed").exit())
+                    .isEqualTo(ExitCodes.REFUSED);
+        } finally {
+            Files.delete(outside);
+        }
     }
 
     /** A folder that is no Git repository. */

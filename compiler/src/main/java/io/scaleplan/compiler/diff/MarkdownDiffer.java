@@ -17,9 +17,11 @@ final class MarkdownDiffer implements FileDiffer {
         List<Cell> is = new ArrayList<>();
         java.util.Set<String> wasRows = new java.util.LinkedHashSet<>();
         java.util.Set<String> isRows = new java.util.LinkedHashSet<>();
-        parse(before, was, wasRows);
-        parse(after, is, isRows);
         List<SemanticChange> changes = new ArrayList<>();
+        java.util.Map<String, String> renamed = renamedSections(before, after);
+        renamed.forEach((old, now) -> changes.add(new SemanticChange(path, "section " + old + " → " + now)));
+        parse(before, was, wasRows, renamed);
+        parse(after, is, isRows, java.util.Map.of());
         wasRows.stream().filter(r -> !isRows.contains(r)).forEach(r -> changes.add(new SemanticChange(path, "- " + r)));
         isRows.stream().filter(r -> !wasRows.contains(r)).forEach(r -> changes.add(new SemanticChange(path, "+ " + r)));
         // cells of rows on one side only are covered by the row lines above
@@ -36,18 +38,30 @@ final class MarkdownDiffer implements FileDiffer {
     }
 
     /** Table cells and other lines of {@code text} into {@code out}; the keys of table rows into {@code rows}. */
-    private static void parse(String text, List<Cell> out, java.util.Set<String> rows) {
+    private static void parse(
+            String text, List<Cell> out, java.util.Set<String> rows, java.util.Map<String, String> renamed) {
         List<Cell> entries = out;
         String section = "";
         List<String> header = null;
+        boolean fenced = false;
         for (String raw : text.split("\n", -1)) {
             String line = raw.strip();
+            if (line.startsWith("```")) {
+                fenced = !fenced;
+                header = null;
+                continue;
+            }
             if (line.isEmpty() || (line.startsWith("<!--") && line.endsWith("-->"))) {
                 header = line.isEmpty() ? null : header;
                 continue;
             }
+            if (fenced) {
+                entries.add(new Cell(null, new KeyedEntries.Entry(prefix(section) + line, "", prefix(section) + line)));
+                continue;
+            }
             if (line.startsWith("#")) {
                 section = line.replaceFirst("^#+\\s*", "");
+                section = renamed.getOrDefault(section, section);
                 header = null;
                 continue;
             }
@@ -73,6 +87,39 @@ final class MarkdownDiffer implements FileDiffer {
             header = null;
             entries.add(new Cell(null, new KeyedEntries.Entry(prefix(section) + line, "", prefix(section) + line)));
         }
+    }
+
+    /**
+     * Headings whose text changed in place (the same number of headings, this one different at
+     * the same position, such as a step that names the values it applies): old text → new text.
+     */
+    private static java.util.Map<String, String> renamedSections(String before, String after) {
+        List<String> was = headings(before);
+        List<String> is = headings(after);
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (was.size() != is.size()) {
+            return out;
+        }
+        for (int i = 0; i < was.size(); i++) {
+            if (!was.get(i).equals(is.get(i)) && !is.contains(was.get(i)) && !was.contains(is.get(i))) {
+                out.put(was.get(i), is.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> headings(String text) {
+        List<String> out = new ArrayList<>();
+        boolean fenced = false;
+        for (String raw : text.split("\n", -1)) {
+            String line = raw.strip();
+            if (line.startsWith("```")) {
+                fenced = !fenced;
+            } else if (!fenced && line.startsWith("#")) {
+                out.add(line.replaceFirst("^#+\\s*", ""));
+            }
+        }
+        return out;
     }
 
     private static String prefix(String section) {

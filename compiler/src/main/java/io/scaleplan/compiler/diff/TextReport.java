@@ -1,5 +1,6 @@
 package io.scaleplan.compiler.diff;
 
+import io.scaleplan.dsl.Diagnostic;
 import java.util.List;
 import java.util.Map;
 
@@ -25,11 +26,66 @@ public final class TextReport {
 
     private final boolean colour;
     private final boolean unified;
+    private String sourceRoot = "";
 
     /** A report, coloured with ANSI escapes when {@code colour}, with unified diffs when {@code unified}. */
     public TextReport(boolean colour, boolean unified) {
         this.colour = colour;
         this.unified = unified;
+    }
+
+    /** Where the plans' sources are, to name a finding's file as {@code plans/src/main/java/.../Production.java:78}. */
+    public TextReport withSourceRoot(String root) {
+        this.sourceRoot = root == null ? "" : root;
+        return this;
+    }
+
+    /**
+     * The report a reviewer reads: per plan the settings that changed, then the impact (derived
+     * facts that moved, restarts, warnings and errors with their rule ids), then {@link #render the
+     * files}. The same order as the {@link MarkdownReport}.
+     */
+    public String renderReview(OutputDiff diff, List<Diagnostic> diagnostics) {
+        Review review = new Review(diff, diagnostics);
+        StringBuilder out = new StringBuilder();
+        for (Review.Group g : review.groups()) {
+            out.append(paint(BOLD, g.plan())).append('\n');
+            g.lines().forEach(line -> out.append("  ").append(line).append('\n'));
+        }
+        if (!diff.isEmpty()) {
+            out.append(paint(BOLD, "impact")).append('\n');
+            review.impact().forEach(line -> out.append("  ").append(line).append('\n'));
+            if (review.disruptions().isEmpty()) {
+                out.append("  restarts: none; the changes apply without restarting anything\n");
+            } else {
+                review.disruptions()
+                        .forEach(line ->
+                                out.append("  ").append(paint(YELLOW, line)).append('\n'));
+            }
+        }
+        for (Review.Finding f : review.findings()) {
+            out.append("  ")
+                    .append(paint(f.diagnostic().isError() ? RED : YELLOW, f.describe(sourceRoot)))
+                    .append('\n');
+        }
+        if (!diff.isEmpty()) {
+            out.append(paint(BOLD, "files")).append('\n');
+        }
+        return out.append(render(withoutResolvedPlans(diff))).toString();
+    }
+
+    /** The diff with each resolved plan's changes said once, by the summary above, not again per field. */
+    private static OutputDiff withoutResolvedPlans(OutputDiff diff) {
+        return new OutputDiff(diff.files().stream()
+                .map(f -> f.status() == FileDiff.Status.CHANGED && f.path().endsWith("/" + PlanSummary.RESOLVED_PLAN)
+                        ? new FileDiff(
+                                f.path(),
+                                f.status(),
+                                f.before(),
+                                f.after(),
+                                List.of(new SemanticChange(f.pathInPlan(), "summarised above")))
+                        : f)
+                .toList());
     }
 
     /** The report; {@code no differences} when the diff is empty. Every line ends with LF. */

@@ -54,6 +54,8 @@ final class YamlDiffer implements FileDiffer {
                 JsonNode other = b.get(leaf.getKey());
                 if (leaf.getValue().isArray() && other != null && other.isArray()) {
                     changes.addAll(listChanges(was.subject(), leaf.getKey(), leaf.getValue(), other));
+                } else if (isText(leaf.getValue()) && isText(other)) {
+                    changes.addAll(textChanges(was.subject(), leaf.getKey(), leaf.getValue(), other));
                 } else if (!leaf.getValue().equals(other)) {
                     changes.add(new SemanticChange(
                             was.subject(), leaf.getKey() + ": " + scalar(leaf.getValue()) + " → " + scalar(other)));
@@ -92,6 +94,45 @@ final class YamlDiffer implements FileDiffer {
             changes.add(new SemanticChange(subject, path + ": reordered"));
         }
         return changes;
+    }
+
+    private static boolean isText(JsonNode node) {
+        return node != null && node.isTextual() && node.asText().contains("\n");
+    }
+
+    /**
+     * A block of text (an embedded configuration file such as PostgreSQL's {@code
+     * extendedConfiguration}) compared line by line: a {@code name = value} or {@code name value}
+     * line keyed by its name, so one setting reads {@code primary.extendedConfiguration ·
+     * max_connections: '300' → '400'}; other lines as lines removed and added.
+     */
+    private static List<SemanticChange> textChanges(String subject, String path, JsonNode before, JsonNode after) {
+        List<KeyedEntries.Entry> was = lines(before.asText());
+        List<KeyedEntries.Entry> is = lines(after.asText());
+        List<SemanticChange> changes = new ArrayList<>();
+        for (SemanticChange c : KeyedEntries.compare(subject, was, is)) {
+            changes.add(new SemanticChange(subject, path + " · " + c.detail()));
+        }
+        return changes;
+    }
+
+    private static final Pattern SETTING_LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*)\\s*(?:=\\s*|\\s+)(.*)");
+
+    private static List<KeyedEntries.Entry> lines(String text) {
+        List<KeyedEntries.Entry> out = new ArrayList<>();
+        for (String raw : text.split("\n")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            java.util.regex.Matcher m = SETTING_LINE.matcher(line);
+            if (m.matches()) {
+                out.add(new KeyedEntries.Entry(m.group(1), m.group(2), line));
+            } else {
+                out.add(new KeyedEntries.Entry(line, "", line));
+            }
+        }
+        return out;
     }
 
     private record Document(String subject, JsonNode root) {}

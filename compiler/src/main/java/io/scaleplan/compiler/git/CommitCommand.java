@@ -48,6 +48,7 @@ public final class CommitCommand {
     private String branch;
     private String message;
     private boolean force;
+    private List<Path> sources = List.of();
     private boolean called;
 
     CommitCommand(GeneratedTree tree, List<String> plans, List<GeneratedFile> files) {
@@ -65,6 +66,16 @@ public final class CommitCommand {
     /** The commit subject after the plans' names, instead of {@code update generated outputs}. */
     public CommitCommand setMessage(String message) {
         this.message = message;
+        return this;
+    }
+
+    /**
+     * The folders of the plans' sources (and the charts they bind to): their changes, staged or
+     * not, new files included, are committed with the outputs, so that a commit's outputs are
+     * those of its sources. Folders outside the work tree are ignored.
+     */
+    public CommitCommand setSources(java.util.Collection<Path> folders) {
+        this.sources = List.copyOf(folders);
         return this;
     }
 
@@ -126,18 +137,32 @@ public final class CommitCommand {
         boolean checkout = targetRef != null && !target.equals(current) && !targetCommit.equals(headCommit);
 
         Status status = tree.git().status().call();
+        List<String> sourcePrefixes = sourcePrefixes(repo);
         Set<String> staged = new TreeSet<>();
         staged.addAll(status.getAdded());
         staged.addAll(status.getChanged());
         staged.addAll(status.getRemoved());
-        List<String> outside =
-                staged.stream().filter(p -> !p.startsWith(prefix)).toList();
+        List<String> outside = staged.stream()
+                .filter(p -> !p.startsWith(prefix) && !under(p, sourcePrefixes))
+                .toList();
         if (!outside.isEmpty()) {
             throw new GitRefusalException(
                     Refusal.Reason.STAGED_OUTSIDE_OUTPUT,
-                    "changes outside " + prefix + " are staged and would be swept into the commit:"
-                            + " commit or unstage them first (git restore --staged PATH)",
+                    "changes outside " + prefix
+                            + (sourcePrefixes.isEmpty()
+                                    ? ""
+                                    : " and the plan sources (" + String.join(", ", sourcePrefixes) + ")")
+                            + " are staged and would be swept into the commit: commit or unstage them first"
+                            + " (git restore --staged PATH)",
                     outside);
+        }
+        Set<String> sourceChanges = new TreeSet<>();
+        if (!sourcePrefixes.isEmpty()) {
+            Set<String> candidates = new TreeSet<>(staged);
+            candidates.addAll(status.getModified());
+            candidates.addAll(status.getMissing());
+            candidates.addAll(status.getUntracked());
+            candidates.stream().filter(p -> under(p, sourcePrefixes)).forEach(sourceChanges::add);
         }
         if (checkout) {
             Set<String> dirty = new TreeSet<>(status.getUncommittedChanges());
@@ -182,7 +207,7 @@ public final class CommitCommand {
         OutputDiff changes = OutputDiff.compareBytes(committed, produced);
         Optional<String> onBranch = Optional.ofNullable(repo.getBranch()).filter(b -> !ObjectId.isId(b));
         boolean manifestChanged = manifestChanged(prefix);
-        if (changes.isEmpty() && !manifestChanged) {
+        if (changes.isEmpty() && sourceChanges.isEmpty() && !manifestChanged) {
             return new CommitOutcome(
                     CommitOutcome.Status.NO_CHANGES,
                     Optional.empty(),
@@ -196,10 +221,11 @@ public final class CommitCommand {
         if (manifestChanged) {
             tree.git().add().addFilepattern(prefix + Manifest.FILE_NAME).call();
         }
-        String text = changes.isEmpty()
+        stageSources(sourceChanges, status);
+        String text = changes.isEmpty() && sourceChanges.isEmpty()
                 ? prefix.substring(0, prefix.length() - 1) + ": record the output manifest (" + Manifest.FILE_NAME
                         + ")\n"
-                : message(changes, handEdits, prefix);
+                : message(changes, handEdits, prefix, sourceChanges);
         RevCommit commit = tree.git().commit().setMessage(text).call();
         return new CommitOutcome(
                 CommitOutcome.Status.COMMITTED,
@@ -333,34 +359,80 @@ public final class CommitCommand {
     }
 
     private void stage(OutputDiff changes, String prefix) throws GitAPIException {
-        AddCommand add = tree.git().add();
-        RmCommand rm = tree.git().rm().setCached(true);
-        boolean adds = false;
-        boolean removes = false;
+        List<String> adds = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
         for (FileDiff f : changes.files()) {
-            if (f.status() == FileDiff.Status.REMOVED) {
-                rm.addFilepattern(prefix + f.path());
-                removes = true;
-            } else {
-                add.addFilepattern(prefix + f.path());
-                adds = true;
-            }
+            (f.status() == FileDiff.Status.REMOVED ? removes : adds).add(prefix + f.path());
         }
-        if (adds) {
+        stage(adds, removes);
+    }
+
+    /** Adds {@code adds} to the index and removes {@code removes} from it (the files stay on disk). */
+    private void stage(List<String> adds, List<String> removes) throws GitAPIException {
+        if (!adds.isEmpty()) {
+            AddCommand add = tree.git().add();
+            adds.forEach(add::addFilepattern);
             add.call();
         }
-        if (removes) {
+        if (!removes.isEmpty()) {
+            RmCommand rm = tree.git().rm().setCached(true);
+            removes.forEach(rm::addFilepattern);
             rm.call();
         }
     }
 
-    private String message(OutputDiff changes, List<String> handEdits, String prefix) {
-        String planNames = String.join(", ", changes.plans());
+    /** The source folders as work-tree paths ending in {@code /}; those outside the work tree left out. */
+    private List<String> sourcePrefixes(Repository repo) throws IOException {
+        Path workTree = repo.getWorkTree().toPath().toRealPath();
+        List<String> out = new ArrayList<>();
+        for (Path folder : sources) {
+            Path abs = folder.toAbsolutePath().normalize();
+            Path real = Files.exists(abs) ? abs.toRealPath() : abs;
+            if (real.startsWith(workTree) && !real.equals(workTree)) {
+                String relative = workTree.relativize(real).toString().replace(java.io.File.separatorChar, '/');
+                out.add(relative + "/");
+            }
+        }
+        return out;
+    }
+
+    private static boolean under(String path, List<String> prefixes) {
+        return prefixes.stream().anyMatch(path::startsWith);
+    }
+
+    /** Stages the sources' changes: deleted files removed from the index, the others added. */
+    private void stageSources(Set<String> paths, Status status) throws GitAPIException {
+        List<String> adds = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
+        for (String path : paths) {
+            if (status.getMissing().contains(path)) {
+                removes.add(path);
+            } else if (!status.getRemoved().contains(path)) {
+                adds.add(path);
+            }
+        }
+        stage(adds, removes);
+    }
+
+    private String message(OutputDiff changes, List<String> handEdits, String prefix, Set<String> sourceChanges) {
+        String planNames = changes.isEmpty() ? "plans" : String.join(", ", changes.plans());
         StringBuilder text = new StringBuilder(planNames)
                 .append(": ")
-                .append(message == null || message.isBlank() ? "update generated outputs" : message.strip())
-                .append("\n\n")
-                .append(new TextReport(false, false).render(changes));
+                .append(
+                        message == null || message.isBlank()
+                                ? sourceChanges.isEmpty()
+                                        ? "update generated outputs"
+                                        : changes.isEmpty()
+                                                ? "update plan sources (outputs unchanged)"
+                                                : "update plans and generated outputs"
+                                : message.strip())
+                .append("\n\n");
+        if (!sourceChanges.isEmpty()) {
+            text.append("Plan sources:\n");
+            sourceChanges.forEach(p -> text.append("  ").append(p).append('\n'));
+            text.append('\n');
+        }
+        text.append(new TextReport(false, false).renderReview(changes, List.of()));
         if (!handEdits.isEmpty()) {
             text.append("\nHand edits overwritten (--force):\n");
             handEdits.forEach(p -> text.append("  ").append(prefix).append(p).append('\n'));

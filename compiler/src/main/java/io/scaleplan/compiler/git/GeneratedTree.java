@@ -123,6 +123,35 @@ public final class GeneratedTree implements AutoCloseable {
         }
     }
 
+    /**
+     * The scaleplan files of the output folder as committed at {@code ref}: a branch, tag, commit id
+     * or expression such as {@code origin/main} or {@code HEAD~1}.
+     *
+     * @throws GitRefusalException {@link Refusal.Reason#UNKNOWN_REVISION} when it names no commit
+     */
+    public Map<String, byte[]> committedAt(String ref) {
+        ObjectId commit;
+        try {
+            commit = repository.resolve(ref + "^{commit}");
+        } catch (IOException | RuntimeException e) {
+            commit = null;
+        }
+        if (commit == null) {
+            throw new GitRefusalException(
+                    Refusal.Reason.UNKNOWN_REVISION,
+                    "no commit named " + ref + " in " + repository.getWorkTree()
+                            + " (in CI, fetch the base branch first: git fetch origin "
+                            + ref.replaceFirst("^origin/", "")
+                            + ")",
+                    List.of());
+        }
+        try {
+            return committedAt(commit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + ref + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The scaleplan files of the output folder in {@code commit}; empty when it is null. */
     Map<String, byte[]> committedAt(ObjectId commit) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();

@@ -34,7 +34,9 @@ public record Refusal(Reason reason, String message, List<String> paths) {
         /** The branch name is not a valid Git branch name. */
         INVALID_BRANCH_NAME,
         /** The plans produce no file at all while outputs are committed: the commit would delete every output. */
-        NO_OUTPUTS
+        NO_OUTPUTS,
+        /** A revision (such as a base branch) names no commit. */
+        UNKNOWN_REVISION
     }
 
     public Refusal {

@@ -70,6 +70,11 @@ class GeneratedTreeTest {
                             """
                             p: update generated outputs
 
+                            p
+                              plan unchanged; outputs changed: redis/redis.conf
+                            impact
+                              restarts: none; the changes apply without restarting anything
+                            files
                             p: 1 changed, 0 added, 0 removed
                             ~ p/redis/redis.conf
                                 p · redis/redis.conf · maxmemory: 1gb → 2gb

@@ -1,0 +1,255 @@
+package io.scaleplan.compiler.emit.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scaleplan.compiler.check.CapacityPlanner;
+import io.scaleplan.compiler.check.CapacityPlanner.PoolFit;
+import io.scaleplan.compiler.check.CapacityPlanner.ServiceCapacity;
+import io.scaleplan.compiler.check.ConnectionBudget;
+import io.scaleplan.compiler.check.Numbers;
+import io.scaleplan.compiler.emit.Emitter;
+import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.emit.postgres.Tuning;
+import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.Quantities;
+import io.scaleplan.compiler.render.Yaml;
+import io.scaleplan.dsl.Autoscaling;
+import io.scaleplan.dsl.Behavior;
+import io.scaleplan.dsl.DatabaseClient;
+import io.scaleplan.dsl.Index;
+import io.scaleplan.dsl.NodePool;
+import io.scaleplan.dsl.PodsMetric;
+import io.scaleplan.dsl.Postgres;
+import io.scaleplan.dsl.Redis;
+import io.scaleplan.dsl.Resources;
+import io.scaleplan.dsl.ScalingPlan;
+import io.scaleplan.dsl.ScalingPolicy;
+import io.scaleplan.dsl.ScalingRules;
+import io.scaleplan.dsl.Service;
+import io.scaleplan.dsl.Suppression;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code <plan>/plan.yaml}: the resolved plan in one file. What the plan states (every service's
+ * replicas, targets, resources, budget, capacity, chart values; node pools; PostgreSQL settings as
+ * tuned; Redis; rule settings) and the facts derived from it by the checker's planners (capacity
+ * at max, required pods, connection budget, node-pool fit, Redis memory), one scalar per key.
+ *
+ * <p>It is what {@code scaleplan diff} compares to summarise a change at the plan's level and to
+ * show its impact, also against a base branch whose plan sources are not compiled.
+ */
+public final class ResolvedPlanEmitter implements Emitter {
+    /** The file's path below the plan's folder. */
+    public static final String PATH = "plan.yaml";
+
+    @Override
+    public List<GeneratedFile> emit(ScalingPlan plan) {
+        ObjectNode root = Yaml.object();
+        root.put("plan", plan.name());
+        root.put("namespace", plan.namespace());
+        root.put("release", plan.release().name() + " (" + plan.release().chart() + ")");
+        if (!plan.services().isEmpty()) {
+            ObjectNode services = root.putObject("services");
+            plan.services().forEach(s -> service(s, services.putObject(s.name())));
+        }
+        if (!plan.nodePools().isEmpty()) {
+            ObjectNode pools = root.putObject("nodePools");
+            plan.nodePools().forEach(p -> pool(p, pools.putObject(p.name())));
+        }
+        if (!plan.databaseClients().isEmpty()) {
+            ObjectNode clients = root.putObject("databaseClients");
+            for (DatabaseClient c : plan.databaseClients()) {
+                clients.put(c.name(), c.connections());
+            }
+        }
+        plan.postgres().ifPresent(pg -> postgres(pg, root.putObject("postgres")));
+        plan.redis().ifPresent(r -> redis(r, root.putObject("redis")));
+        rules(plan, root);
+        impact(plan, root.putObject("impact"));
+        String header = Headers.comment("#", plan)
+                + "# The resolved plan and the facts derived from it; scaleplan diff compares it to summarise a change.\n";
+        return List.of(new GeneratedFile(plan.name() + "/" + PATH, Yaml.render(header, root)));
+    }
+
+    private static void service(Service s, ObjectNode out) {
+        s.replicas().ifPresent(r -> out.put("replicas", r));
+        s.autoscaling().ifPresent(a -> autoscaling(a, out));
+        resources(s.resources(), out);
+        s.disruptionBudget()
+                .ifPresent(b -> out.put(
+                        b.kind() == io.scaleplan.dsl.DisruptionBudget.Kind.MAX_UNAVAILABLE
+                                ? "maxUnavailable"
+                                : "minAvailable",
+                        b.amount().toString()));
+        s.capacity().ifPresent(c -> {
+            out.put("capacityPerPod", c.perPod().toString());
+            out.put("headroom", Numbers.format(c.headroom()));
+        });
+        s.expectedLoad().ifPresent(l -> out.put("expectedLoad", l.toString()));
+        s.connectionPoolSize().ifPresent(p -> out.put("connectionPoolSize", p));
+        out.put("rolloutSurge", s.rolloutSurge().toString());
+        s.nodePool().ifPresent(p -> out.put("nodePool", p));
+        s.values().entries().forEach((path, value) -> out.put("values." + path, String.valueOf(value)));
+    }
+
+    private static void autoscaling(Autoscaling a, ObjectNode out) {
+        out.put("minReplicas", a.minReplicas());
+        out.put("maxReplicas", a.maxReplicas());
+        a.cpuUtilization().ifPresent(p -> out.put("cpuUtilization", p.toString()));
+        a.memoryUtilization().ifPresent(p -> out.put("memoryUtilization", p.toString()));
+        for (PodsMetric m : a.podsMetrics()) {
+            out.put("podsMetric." + m.name(), Quantities.decimal(m.averageValue()));
+        }
+        a.behavior().ifPresent(b -> behavior(b, out));
+    }
+
+    private static void behavior(Behavior b, ObjectNode out) {
+        b.scaleUp().ifPresent(r -> out.put("behavior.scaleUp", rules(r)));
+        b.scaleDown().ifPresent(r -> out.put("behavior.scaleDown", rules(r)));
+    }
+
+    private static String rules(ScalingRules r) {
+        StringBuilder text = new StringBuilder();
+        r.stabilizationWindow()
+                .ifPresent(w -> text.append("window ").append(w.toSeconds()).append("s"));
+        r.selectPolicy().ifPresent(p -> text.append(text.length() > 0 ? ", " : "")
+                .append("select ")
+                .append(p.name().toLowerCase(java.util.Locale.ROOT)));
+        for (ScalingPolicy p : r.policies()) {
+            text.append(text.length() > 0 ? ", " : "")
+                    .append(p.amount())
+                    .append(" per ")
+                    .append(p.period().toSeconds())
+                    .append("s");
+        }
+        return text.length() == 0 ? "API defaults" : text.toString();
+    }
+
+    private static void resources(Resources r, ObjectNode out) {
+        r.cpuRequest().ifPresent(c -> out.put("requests.cpu", Quantities.cpu(c)));
+        r.memoryRequest().ifPresent(m -> out.put("requests.memory", Quantities.memory(m)));
+        r.cpuLimit().ifPresent(c -> out.put("limits.cpu", Quantities.cpu(c)));
+        r.memoryLimit().ifPresent(m -> out.put("limits.memory", Quantities.memory(m)));
+    }
+
+    private static void pool(NodePool p, ObjectNode out) {
+        out.put("nodes", p.minNodes() + ".." + p.maxNodes());
+        out.put(
+                "allocatable",
+                Quantities.cpu(p.allocatableCpu()) + " CPU, " + Quantities.memory(p.allocatableMemory()));
+        out.put("reserved", Quantities.cpu(p.reservedCpu()) + " CPU, " + Quantities.memory(p.reservedMemory()));
+        p.provider()
+                .ifPresent(n -> out.put(
+                        "provider",
+                        n.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + n.cluster() + "/" + n.pool()));
+    }
+
+    private static void postgres(Postgres pg, ObjectNode out) {
+        out.put("release", pg.release());
+        out.put("majorVersion", pg.majorVersion());
+        out.put("workload", pg.workload().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("readReplicas", pg.readReplicas());
+        resources(pg.resources(), out);
+        List<Tuning.Tuned> tuned = Tuning.settings(pg);
+        ObjectNode settings = out.putObject("settings");
+        tuned.forEach(t -> settings.put(t.name(), t.value()));
+        List<String> restart = tuned.stream()
+                .filter(t -> t.requiresRestart(pg.majorVersion()).orElse(false))
+                .map(Tuning.Tuned::name)
+                .toList();
+        if (!restart.isEmpty()) {
+            out.put("restartOnChange", String.join(", ", restart));
+        }
+        for (Index i : pg.indexes()) {
+            out.put("index." + i.name(), i.table() + " (" + String.join(", ", i.columns()) + ")");
+        }
+        if (!pg.vacuumAnalyze().isEmpty()) {
+            out.put(
+                    "vacuumAnalyze",
+                    pg.vacuumAnalyze().stream().map(Object::toString).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static void redis(Redis r, ObjectNode out) {
+        out.put("release", r.release());
+        out.put(
+                "topology",
+                r.cluster()
+                        .map(c -> "cluster of " + c.nodes() + " nodes, " + c.replicasPerMaster()
+                                + " replica(s) per master")
+                        .orElse("1 master, " + r.replicas() + " replica(s)"));
+        out.put("maxmemory", r.maxmemory().map(Quantities::memory).orElse("no limit"));
+        r.evictionPolicy().ifPresent(p -> out.put("evictionPolicy", p.toString()));
+        resources(r.resources(), out);
+    }
+
+    private static void rules(ScalingPlan plan, ObjectNode root) {
+        if (plan.ruleSettings().severities().isEmpty()
+                && plan.ruleSettings().suppressions().isEmpty()) {
+            return;
+        }
+        ObjectNode rules = root.putObject("rules");
+        plan.ruleSettings().severities().forEach((id, severity) -> rules.put(id, severity.label()));
+        for (Suppression s : plan.ruleSettings().suppressions()) {
+            rules.put(s.ruleId() + s.service().map(n -> " · " + n).orElse("") + " suppressed", s.reason());
+        }
+    }
+
+    /** {@code 79.5}: whole and fractional cores, so that totals read alike before and after. */
+    private static String cores(io.scaleplan.dsl.Cpu cpu) {
+        return Numbers.format(cpu.millicores() / 1000.0);
+    }
+
+    /** {@code 274.06}: GiB with two decimals at most. */
+    private static String gib(io.scaleplan.dsl.Memory memory) {
+        return Numbers.format(memory.bytes() / (double) (1L << 30));
+    }
+
+    /** The derived facts, keyed as the diff's impact section names them. */
+    private static void impact(ScalingPlan plan, ObjectNode out) {
+        for (Service s : plan.services()) {
+            ServiceCapacity c = CapacityPlanner.of(s);
+            c.capacityAt(s.maxReplicas()).ifPresent(rps -> out.put("capacity at max · " + s.name(), rps + " rps"));
+            c.requiredPods()
+                    .ifPresent(n -> out.put(
+                            "required pods · " + s.name(),
+                            n + " for " + c.expectedLoad().orElseThrow() + "; max " + s.maxReplicas()));
+        }
+        ConnectionBudget.of(plan)
+                .ifPresent(b -> out.put(
+                        "connection budget", b.total() + " of " + b.maxConnections() + (b.fits() ? "" : " (over)")));
+        for (PoolFit fit : CapacityPlanner.poolFits(plan)) {
+            String pool = "node pool " + fit.pool().name();
+            out.put(
+                    pool + " · pods at max",
+                    fit.podCount() + " on up to " + fit.pool().maxNodes() + " nodes");
+            out.put(
+                    pool + " · CPU at max",
+                    cores(fit.requestedCpu()) + " of " + cores(fit.totalCpu()) + " cores ("
+                            + Math.round(fit.cpuShare() * 100) + "%)");
+            out.put(
+                    pool + " · memory at max",
+                    gib(fit.requestedMemory()) + " of " + gib(fit.totalMemory()) + " GiB ("
+                            + Math.round(fit.memoryShare() * 100) + "%)");
+            out.put(
+                    pool + " · fits",
+                    fit.fits() ? "yes" : "no: " + fit.podsThatFit() + " of " + fit.podCount() + " pods");
+        }
+        plan.redis().ifPresent(r -> {
+            Optional<String> limit = r.resources().memoryLimit().map(Quantities::memory);
+            String share =
+                    r.maxmemory().isPresent() && r.resources().memoryLimit().isPresent()
+                            ? ", "
+                                    + Numbers.format(100.0
+                                            * r.maxmemory().get().bytes()
+                                            / r.resources().memoryLimit().get().bytes())
+                                    + "% (safe: up to " + r.safeMemoryShare() + ")"
+                            : "";
+            out.put(
+                    "redis memory",
+                    "maxmemory " + r.maxmemory().map(Quantities::memory).orElse("unlimited")
+                            + limit.map(l -> " of " + l + " limit").orElse("") + share);
+        });
+    }
+}
