@@ -68,7 +68,7 @@ class CommitTest {
         assertThat(repo.gitCli("show", "--stat", "--format=", "HEAD"))
                 .isEqualTo(
                         """
-                         generated/.scaleplan-manifest                    | 6 +++---
+                         generated/.scaleplan-manifest                    | 8 ++++----
                          generated/production/CAPACITY.md                 | 2 +-
                          generated/production/helm/arka-values.yaml       | 2 +-
                          generated/production/k8s/usage-metering-hpa.yaml | 2 +-
@@ -221,7 +221,7 @@ class CommitTest {
         assertThat(Repo.at(dir).gitCli("show", "--stat", "--format=%s", "HEAD"))
                 .startsWith("production: update generated outputs\n")
                 .contains(" generated/.scaleplan-manifest ")
-                .endsWith(" 9 files changed, 188 insertions(+)\n");
+                .endsWith(" 9 files changed, 197 insertions(+)\n");
     }
 
     private static ObjectId head(Repo repo) throws Exception {
@@ -250,6 +250,7 @@ class CommitTest {
         assertThat(repo.gitCli("show", "--name-only", "--format=", "HEAD"))
                 .isEqualTo(
                         """
+                        generated/.scaleplan-manifest
                         generated/production/CAPACITY.md
                         generated/production/helm/arka-values.yaml
                         generated/production/k8s/usage-metering-hpa.yaml
