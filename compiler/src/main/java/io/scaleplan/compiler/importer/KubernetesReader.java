@@ -117,17 +117,25 @@ final class KubernetesReader {
         }
         metadata(doc);
         ServiceFacts s = estate.service(service);
-        if (s.hpa != null && !s.hpa.value().equals(name + "@" + doc.where())) {
+        if (s.hpa != null && !s.hpa.value().equals(name)) {
             estate.error(
                     doc.file(),
                     doc.line(),
                     doc.column(),
-                    "two HPAs scale Deployment " + service + ": " + name + " here and "
-                            + s.hpa.value().substring(0, s.hpa.value().indexOf('@')) + " at " + s.hpa.where()
-                            + "; Kubernetes acts on neither (AmbiguousSelector): keep one");
+                    "two HPAs scale Deployment " + service + ": " + name + " here and " + s.hpa.value() + " at "
+                            + s.hpa.where() + "; Kubernetes acts on neither (AmbiguousSelector): keep one");
             return;
         }
-        s.hpa = new Fact<>(name + "@" + doc.where(), doc.where());
+        if (s.hpa != null) {
+            // the same object again (a later manifest of it): it replaces the earlier one, as kubectl apply does
+            estate.note(doc.file(), doc.line(), "HPA " + name + " read again (first at " + s.hpa.where()
+                    + "): its metrics and behavior replace the earlier ones");
+            s.cpuUtilization = null;
+            s.memoryUtilization = null;
+            s.podsMetrics = null;
+            s.behavior = null;
+        }
+        s.hpa = new Fact<>(name, doc.where());
         if (!name.equals(service + "-hpa")) {
             estate.note(doc.file(), doc.line(), "HPA " + name + " becomes " + service + "-hpa, the name scaleplan gives"
                     + " it");
@@ -234,7 +242,8 @@ final class KubernetesReader {
         if (live) {
             // the API server fills in the direction a manifest left out: not the user's statement
             up = up.filter(r -> !sameRules(r, DEFAULT_SCALE_UP));
-            down = down.filter(r -> !sameRules(r, DEFAULT_SCALE_DOWN));
+            down = down.filter(r -> !sameRules(r, DEFAULT_SCALE_DOWN)
+                    && !sameRules(r, new Rules(Optional.of(300), DEFAULT_SCALE_DOWN.selectPolicy(), DEFAULT_SCALE_DOWN.policies())));
         }
         return new BehaviorFacts(up, down);
     }

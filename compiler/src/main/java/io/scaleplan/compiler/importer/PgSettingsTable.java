@@ -23,9 +23,17 @@ public final class PgSettingsTable {
      * @param setting its current value, in its base unit
      * @param unit the base unit, empty when none
      * @param pendingRestart whether a changed value waits for a restart; empty without that column
+     * @param sourcefile the file that sets it ({@code postgresql.auto.conf} for ALTER SYSTEM); empty
+     *     without that column or when no file sets it
      * @param line the row's line in the file
      */
-    public record Row(String name, String setting, String unit, Optional<Boolean> pendingRestart, int line) {
+    public record Row(
+            String name,
+            String setting,
+            String unit,
+            Optional<Boolean> pendingRestart,
+            Optional<String> sourcefile,
+            int line) {
 
         /** The value as postgresql.conf would state it: {@code 524288} of {@code 8kB} is {@code 4GB}. */
         public String valueWithUnit() {
@@ -47,6 +55,11 @@ public final class PgSettingsTable {
     }
 
     private PgSettingsTable() {}
+
+    /** Whether two values of setting {@code name} mean the same to PostgreSQL ({@code 4GB} and {@code 4096MB}). */
+    public static boolean sameValue(String name, String a, String b) {
+        return PostgresBlock.same(name, a, b);
+    }
 
     /** Whether {@code text} looks like such output: a header naming {@code name} and {@code setting}. */
     public static boolean looksLike(String text) {
@@ -87,12 +100,16 @@ public final class PgSettingsTable {
             }
             int unit = columns.indexOf("unit");
             int pending = columns.indexOf("pending_restart");
+            int sourcefile = columns.indexOf("sourcefile");
             rows.add(new Row(
                     cells.get(0),
                     cells.get(1),
                     unit >= 0 && unit < cells.size() ? cells.get(unit) : "",
                     pending >= 0 && pending < cells.size() && !cells.get(pending).isEmpty()
                             ? Optional.of(isTrue(cells.get(pending)))
+                            : Optional.empty(),
+                    sourcefile >= 0 && sourcefile < cells.size() && !cells.get(sourcefile).isEmpty()
+                            ? Optional.of(cells.get(sourcefile))
                             : Optional.empty(),
                     i + 1));
         }

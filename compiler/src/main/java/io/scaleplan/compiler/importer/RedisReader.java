@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * SET} commands (the runbook's {@code redis-cli CONFIG SET maxmemory 2gb}), and the output of
  * {@code redis-cli CONFIG GET '*'} (name and value on alternate lines, plain or numbered).
  */
-final class RedisReader {
+public final class RedisReader {
     private static final Pattern CONFIG_SET =
             Pattern.compile("(?i)(?:.*\\bredis-cli\\b.*?\\s)?CONFIG\\s+SET\\s+(\\S+)\\s+(.+)");
     private static final Pattern NUMBERED = Pattern.compile("\\s*\\d+\\)\\s+(.*)");
@@ -67,10 +67,10 @@ final class RedisReader {
     }
 
     /** The pairs {@code redis-cli CONFIG GET '*'} prints, in order, with the line of each name. */
-    record Pair(String name, String value, int line) {}
+    public record Pair(String name, String value, int line) {}
 
     /** Whether {@code text} looks like CONFIG GET output: names and values on alternate lines. */
-    static boolean looksLikeConfigGet(String text) {
+    public static boolean looksLikeConfigGet(String text) {
         List<String> lines = values(text).stream().map(v -> v[0]).toList();
         if (lines.isEmpty() || lines.size() % 2 != 0) {
             return false;
@@ -83,7 +83,12 @@ final class RedisReader {
         return true;
     }
 
-    static List<Pair> configGet(String text, String file) {
+    /**
+     * The pairs of CONFIG GET output.
+     *
+     * @throws ImportException when a name has no value
+     */
+    public static List<Pair> configGet(String text, String file) {
         List<String[]> lines = values(text);
         if (lines.size() % 2 != 0) {
             String[] last = lines.get(lines.size() - 1);
@@ -154,7 +159,7 @@ final class RedisReader {
     }
 
     /** A Redis memory size: bytes, k (1000), kb (1024), m, mb, g, gb. */
-    static Optional<Memory> memory(String value) {
+    public static Optional<Memory> memory(String value) {
         Matcher m = MEMORY.matcher(value.strip());
         if (!m.matches()) {
             return Optional.empty();
