@@ -110,12 +110,33 @@ final class Code {
         return text.replace("\\u", "\\ u").replaceAll("[\\r\\n\\t\\x00-\\x1f]", " ");
     }
 
+    /** {@code text} in lines of at most {@code width} characters, broken at spaces where it can be. */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        String rest = text.strip();
+        int first = 0;
+        while (rest.length() > Math.max(20, width - first)) {
+            int limit = Math.max(20, width - first);
+            int at = rest.lastIndexOf(' ', limit);
+            if (at <= 0) {
+                at = limit;
+            }
+            lines.add((first == 0 ? "" : "    ") + rest.substring(0, at).strip());
+            rest = rest.substring(at).strip();
+            first = 4;
+        }
+        lines.add((first == 0 ? "" : "    ") + rest);
+        return lines;
+    }
+
     /** The chain after {@code receiver}, its continuation lines at {@code indent} spaces past the method body. */
     static CodeBlock render(CodeBlock receiver, Chain chain, int indent) {
         CodeBlock.Builder out = CodeBlock.builder().add(receiver);
         for (Call call : chain.calls) {
             for (String comment : call.comments()) {
-                out.add("\n$L// $L", " ".repeat(indent), commentText(comment));
+                for (String line : wrap(commentText(comment), WIDTH - 8 - indent - 3)) {
+                    out.add("\n$L// $L", " ".repeat(indent), line);
+                }
             }
             if (call.text() == null && call.lambda() == null) {
                 continue;

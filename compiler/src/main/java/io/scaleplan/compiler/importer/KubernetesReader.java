@@ -287,7 +287,8 @@ final class KubernetesReader {
     }
 
     private void pdb(YamlTree doc) {
-        metadata(doc);
+        // its release and chart count once it is known to protect a service of the plan (resolvePdbs)
+        metadata(doc, false);
         String name = doc.get("metadata").get("name").text("(unnamed)");
         YamlTree spec = doc.get("spec");
         YamlTree min = spec.get("minAvailable");
@@ -345,6 +346,7 @@ final class KubernetesReader {
                 continue;
             }
             ServiceFacts s = estate.service(service.get());
+            metadata(at, true);
             s.budget = estate.merge(s.budget, p.budget(), at.where(), service.get() + "'s disruption budget");
             if (!p.name().equals(service.get() + "-pdb")) {
                 estate.note(at.file(), at.line(), "PDB " + p.name() + " becomes " + service.get() + "-pdb, the name"

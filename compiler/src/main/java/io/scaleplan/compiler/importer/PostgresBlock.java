@@ -177,6 +177,13 @@ final class PostgresBlock {
                     major, PgTune.Os.LINUX, w, Math.max(1, memoryKb), vcpus, connections, st, ds))) {
                 out.put(s.name(), s.value());
             }
+            // max_connections is an input: what scaleplan derives for it is PgTune's default, without it
+            for (PgTune.Setting s : PgTune.tune(new PgTune.Inputs(
+                    major, PgTune.Os.LINUX, w, Math.max(1, memoryKb), vcpus, OptionalInt.empty(), st, ds))) {
+                if (s.name().equals("max_connections")) {
+                    out.put(s.name(), s.value());
+                }
+            }
         } catch (IllegalArgumentException e) {
             // inputs PgTune rejects derive nothing: every setting is then stated
         }
