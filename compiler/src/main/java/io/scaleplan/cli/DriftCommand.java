@@ -68,7 +68,12 @@ final class DriftCommand implements Callable<Integer> {
         List<LoadedPlan> plans = main.plans().load();
         if (planName == null) {
             if (plans.size() != 1) {
-                return usage(err, "name the plan to compare: " + String.join(", ", plans.stream().map(LoadedPlan::name).toList()));
+                return usage(
+                        err,
+                        "name the plan to compare: "
+                                + String.join(
+                                        ", ",
+                                        plans.stream().map(LoadedPlan::name).toList()));
             }
             planName = plans.get(0).name();
         }
@@ -76,7 +81,10 @@ final class DriftCommand implements Callable<Integer> {
         if (!compiled.ok()) {
             return compiled.exitCode();
         }
-        LoadedPlan loaded = plans.stream().filter(p -> p.name().equals(planName)).findFirst().orElseThrow();
+        LoadedPlan loaded = plans.stream()
+                .filter(p -> p.name().equals(planName))
+                .findFirst()
+                .orElseThrow();
         ScalingPlan plan = loaded.plan().orElseThrow();
         if (loaded.event().isPresent()) {
             EventPlan event = loaded.event().get();
@@ -84,8 +92,14 @@ final class DriftCommand implements Callable<Integer> {
                     .filter(p -> p.kind().id().equals(phase))
                     .findFirst();
             if (chosen.isEmpty()) {
-                return usage(err, "event " + planName + ": give --phase, one of "
-                        + String.join(", ", event.phases().stream().map(p -> p.kind().id()).toList()));
+                return usage(
+                        err,
+                        "event " + planName + ": give --phase, one of "
+                                + String.join(
+                                        ", ",
+                                        event.phases().stream()
+                                                .map(p -> p.kind().id())
+                                                .toList()));
             }
             plan = chosen.get().plan();
         } else if (phase != null) {

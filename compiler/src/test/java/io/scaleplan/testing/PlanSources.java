@@ -34,15 +34,20 @@ public final class PlanSources {
      *
      * @throws AssertionError with javac's diagnostics when they do not compile, or warn
      */
-    public static ClassLoader compile(List<Path> sources, Path classes, List<Processor> processors, List<String> options) {
+    public static ClassLoader compile(
+            List<Path> sources, Path classes, List<Processor> processors, List<String> options) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager files =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             Files.createDirectories(classes);
             List<String> args = new ArrayList<>(List.of(
-                    "-d", classes.toString(),
-                    "-classpath", System.getProperty("java.class.path"),
-                    "--release", "17",
+                    "-d",
+                    classes.toString(),
+                    "-classpath",
+                    System.getProperty("java.class.path"),
+                    "--release",
+                    "17",
                     "-Xlint:all,-processing,-options",
                     "-Werror"));
             args.addAll(options);

@@ -23,7 +23,8 @@ class DriftTest {
 
     private static List<Path> live(String state) {
         Path dir = FIXTURES.resolve(state);
-        return List.of(dir.resolve("kubectl-get.yaml"), dir.resolve("pg_settings.txt"), dir.resolve("redis-config-get.txt"));
+        return List.of(
+                dir.resolve("kubectl-get.yaml"), dir.resolve("pg_settings.txt"), dir.resolve("redis-config-get.txt"));
     }
 
     @Test
@@ -31,15 +32,17 @@ class DriftTest {
         DriftReport report = Drift.compare(new Production().define(), LiveState.read(live("in-sync")));
 
         assertThat(report.changes()).isEmpty();
-        assertThat(report.render()).isEqualTo(
-                "production: no drift between the plan (left) and the live estate (right)\n");
+        assertThat(report.render())
+                .isEqualTo("production: no drift between the plan (left) and the live estate (right)\n");
     }
 
     @Test
     void aHandPatchedClusterShowsMaxReplicasAndThePendingRestart() {
         DriftReport report = Drift.compare(new Production().define(), LiveState.read(live("hand-patched")));
 
-        assertThat(report.render()).isEqualTo("""
+        assertThat(report.render())
+                .isEqualTo(
+                        """
                 production: 2 differences between the plan (left) and the live estate (right)
                   production · usage-metering HPA · spec.maxReplicas: 20 → 50
                   production · sql/10-settings.sql · ALTER SYSTEM SET max_connections: pending restart (the server runs '300'; a changed value waits for a restart)

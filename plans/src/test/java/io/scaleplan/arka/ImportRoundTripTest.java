@@ -39,7 +39,9 @@ class ImportRoundTripTest {
     private static final Pattern SOURCE_LINE = Pattern.compile("(stated|declared) at \\S+\\.java:\\d+");
 
     static Stream<String> folders() {
-        return ArkaPlans.files().keySet().stream().map(ImportRoundTripTest::folder).distinct();
+        return ArkaPlans.files().keySet().stream()
+                .map(ImportRoundTripTest::folder)
+                .distinct();
     }
 
     /** {@code production} for {@code production/k8s/x.yaml}, {@code black-friday/01-pre-scale} for a phase's. */
@@ -72,7 +74,9 @@ class ImportRoundTripTest {
         Path pkg = sources.resolve("io/scaleplan/arka");
         Files.createDirectories(pkg);
         Path plansModule = ArkaPlans.root().resolve("plans");
-        Files.copy(plansModule.resolve("src/main/java/io/scaleplan/arka/package-info.java"), pkg.resolve("package-info.java"));
+        Files.copy(
+                plansModule.resolve("src/main/java/io/scaleplan/arka/package-info.java"),
+                pkg.resolve("package-info.java"));
         copyTree(plansModule.resolve("src/main/helm/arka-engine"), module.resolve("src/main/helm/arka-engine"));
 
         ImportResult imported = new Importer().run(ImportRequest.of(List.of(outputs), sources));
@@ -84,8 +88,11 @@ class ImportRoundTripTest {
                 temp.resolve("classes"),
                 List.of(new PlanProcessor(), new ChartProcessor()),
                 List.of("-Ascaleplan.chartRoot=" + module));
-        PlanDefinition plan = PlanSources.instantiate(loader, imported.qualifiedName().orElseThrow());
-        assertThat(plan.getClass().getClassLoader()).as("the imported class, not the plan beside the test").isSameAs(loader);
+        PlanDefinition plan =
+                PlanSources.instantiate(loader, imported.qualifiedName().orElseThrow());
+        assertThat(plan.getClass().getClassLoader())
+                .as("the imported class, not the plan beside the test")
+                .isSameAs(loader);
         Compilation again = new PlanCompiler().compile(plan.define());
 
         assertThat(again.hasErrors()).as("%s", again.diagnostics()).isFalse();

@@ -78,7 +78,10 @@ public final class Drift {
     private List<YamlTree> live(String kind) {
         return live.objects().stream()
                 .filter(o -> o.get("kind").text("").equals(kind))
-                .filter(o -> o.get("metadata").get("namespace").text(plan.namespace()).equals(plan.namespace()))
+                .filter(o -> o.get("metadata")
+                        .get("namespace")
+                        .text(plan.namespace())
+                        .equals(plan.namespace()))
                 .toList();
     }
 
@@ -89,13 +92,19 @@ public final class Drift {
         List<YamlTree> hpas = live("HorizontalPodAutoscaler");
         List<YamlTree> pdbs = live("PodDisruptionBudget");
         List<YamlTree> deployments = live("Deployment");
-        boolean anyHpa = live.objects().stream().anyMatch(o -> o.get("kind").text("").equals("HorizontalPodAutoscaler"));
-        boolean anyPdb = live.objects().stream().anyMatch(o -> o.get("kind").text("").equals("PodDisruptionBudget"));
+        boolean anyHpa =
+                live.objects().stream().anyMatch(o -> o.get("kind").text("").equals("HorizontalPodAutoscaler"));
+        boolean anyPdb =
+                live.objects().stream().anyMatch(o -> o.get("kind").text("").equals("PodDisruptionBudget"));
         for (Service s : services) {
             if (anyHpa) {
                 Optional<YamlTree> hpa = hpas.stream()
                         .filter(h -> h.get("metadata").get("name").text("").equals(s.name() + "-hpa")
-                                || h.get("spec").get("scaleTargetRef").get("name").text("").equals(s.name()))
+                                || h.get("spec")
+                                        .get("scaleTargetRef")
+                                        .get("name")
+                                        .text("")
+                                        .equals(s.name()))
                         .findFirst();
                 String subject = s.name() + " HPA";
                 if (s.isAutoscaled() && hpa.isEmpty()) {
@@ -148,7 +157,9 @@ public final class Drift {
     private boolean ofThisRelease(YamlTree o) {
         YamlTree labels = o.get("metadata").get("labels");
         return o.get("metadata").get("namespace").text(plan.namespace()).equals(plan.namespace())
-                && (labels.get("app.kubernetes.io/instance").text("").equals(plan.release().name())
+                && (labels.get("app.kubernetes.io/instance")
+                                .text("")
+                                .equals(plan.release().name())
                         || labels.get("app.kubernetes.io/managed-by").text("").equals("scaleplan"));
     }
 
@@ -168,7 +179,8 @@ public final class Drift {
             if (want.containsKey(e.getKey()) || e.getValue().equals(DEFAULT_BEHAVIOR.get(e.getKey()))) {
                 continue;
             }
-            if (e.getKey().equals("spec.unhealthyPodEvictionPolicy") && e.getValue().equals("IfHealthyBudget")) {
+            if (e.getKey().equals("spec.unhealthyPodEvictionPolicy")
+                    && e.getValue().equals("IfHealthyBudget")) {
                 continue;
             }
             changes.add(new SemanticChange(subject, e.getKey() + ": " + ABSENT + " → " + e.getValue()));
@@ -198,14 +210,17 @@ public final class Drift {
         if (replicas.isScalar()) {
             int count = replicas.integer("spec.replicas");
             if (!s.isAutoscaled() && s.replicas().isPresent() && s.replicas().get() != count) {
-                changes.add(new SemanticChange(subject, "spec.replicas: " + s.replicas().get() + " → " + count));
+                changes.add(new SemanticChange(
+                        subject, "spec.replicas: " + s.replicas().get() + " → " + count));
             } else if (s.isAutoscaled() && (count < s.minReplicas() || count > s.maxReplicas())) {
                 changes.add(new SemanticChange(
                         subject,
-                        "spec.replicas: " + s.minReplicas() + " to " + s.maxReplicas() + " (the HPA's range) → " + count));
+                        "spec.replicas: " + s.minReplicas() + " to " + s.maxReplicas() + " (the HPA's range) → "
+                                + count));
             }
         }
-        List<YamlTree> containers = d.get("spec").get("template").get("spec").get("containers").items();
+        List<YamlTree> containers =
+                d.get("spec").get("template").get("spec").get("containers").items();
         YamlTree main = containers.stream()
                 .filter(c -> c.get("name").text("").equals(s.name()))
                 .findFirst()
@@ -215,10 +230,26 @@ public final class Drift {
         }
         String prefix = "spec.template.spec.containers[" + main.get("name").text("") + "].resources.";
         YamlTree resources = main.get("resources");
-        cpu(subject, prefix + "requests.cpu", s.resources().cpuRequest(), resources.get("requests").get("cpu"));
-        memory(subject, prefix + "requests.memory", s.resources().memoryRequest(), resources.get("requests").get("memory"));
-        cpu(subject, prefix + "limits.cpu", s.resources().cpuLimit(), resources.get("limits").get("cpu"));
-        memory(subject, prefix + "limits.memory", s.resources().memoryLimit(), resources.get("limits").get("memory"));
+        cpu(
+                subject,
+                prefix + "requests.cpu",
+                s.resources().cpuRequest(),
+                resources.get("requests").get("cpu"));
+        memory(
+                subject,
+                prefix + "requests.memory",
+                s.resources().memoryRequest(),
+                resources.get("requests").get("memory"));
+        cpu(
+                subject,
+                prefix + "limits.cpu",
+                s.resources().cpuLimit(),
+                resources.get("limits").get("cpu"));
+        memory(
+                subject,
+                prefix + "limits.memory",
+                s.resources().memoryLimit(),
+                resources.get("limits").get("memory"));
     }
 
     private void cpu(String subject, String path, Optional<Cpu> planned, YamlTree value) {
@@ -276,8 +307,9 @@ public final class Drift {
                         SETTINGS, "+ ALTER SYSTEM SET " + row.name() + " = '" + row.valueWithUnit() + "'"));
             } else if (row.pendingRestart().orElse(false)) {
                 changes.add(new SemanticChange(
-                        SETTINGS, row.name() + ": pending restart (not in the plan; the server runs '"
-                                + row.valueWithUnit() + "')"));
+                        SETTINGS,
+                        row.name() + ": pending restart (not in the plan; the server runs '" + row.valueWithUnit()
+                                + "')"));
             }
         }
     }

@@ -30,7 +30,10 @@ public record DriftReport(String plan, List<SemanticChange> changes, List<String
         StringBuilder out = new StringBuilder();
         out.append(plan)
                 .append(": ")
-                .append(changes.isEmpty() ? "no drift" : changes.size() + (changes.size() == 1 ? " difference" : " differences"))
+                .append(
+                        changes.isEmpty()
+                                ? "no drift"
+                                : changes.size() + (changes.size() == 1 ? " difference" : " differences"))
                 .append(" between the plan (left) and the live estate (right)\n");
         for (SemanticChange c : changes) {
             out.append("  ").append(c.describe(plan)).append('\n');

@@ -79,12 +79,13 @@ public record LiveState(
         String kind = doc.get("kind").text("");
         if (kind.equals("List") || kind.endsWith("List")) {
             doc.get("items").items().forEach(i -> flatten(i, out, notes));
-        } else if (kind.equals("HorizontalPodAutoscaler") || kind.equals("PodDisruptionBudget")
+        } else if (kind.equals("HorizontalPodAutoscaler")
+                || kind.equals("PodDisruptionBudget")
                 || kind.equals("Deployment")) {
             out.add(doc);
         } else {
-            notes.add(doc.where() + ": skipped " + kind + " " + doc.get("metadata").get("name").text("")
-                    + ": drift compares HPAs, PDBs and Deployments");
+            notes.add(doc.where() + ": skipped " + kind + " "
+                    + doc.get("metadata").get("name").text("") + ": drift compares HPAs, PDBs and Deployments");
         }
     }
 }

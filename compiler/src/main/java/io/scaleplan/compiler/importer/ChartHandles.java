@@ -53,7 +53,8 @@ final class ChartHandles {
             }
             Path dir = moduleDir.resolve(m.group(1)).normalize();
             JsonNode chart = new YAMLMapper().readTree(dir.resolve("Chart.yaml").toFile());
-            JsonNode schema = new ObjectMapper().readTree(dir.resolve("values.schema.json").toFile());
+            JsonNode schema = new ObjectMapper()
+                    .readTree(dir.resolve("values.schema.json").toFile());
             String name = chart.path("name").asText("");
             Map<String, String> services = new TreeMap<>();
             schema.path("properties").properties().forEach(e -> {

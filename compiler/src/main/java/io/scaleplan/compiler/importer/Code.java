@@ -190,7 +190,9 @@ final class Code {
                 if (c.lambdaHead() != null) {
                     out.add("$L, ", c.lambdaHead());
                 }
-                out.add("$L -> $L", c.lambdaParameter(), c.lambdaParameter()).add(nested).add(")");
+                out.add("$L -> $L", c.lambdaParameter(), c.lambdaParameter())
+                        .add(nested)
+                        .add(")");
             } else {
                 out.add(".").add(c.text());
             }

@@ -8,7 +8,8 @@ final class DslTypes {
     static final ClassName STORAGE_TYPE = ClassName.get("io.scaleplan.dsl", "StorageType");
     static final ClassName DATABASE_SIZE = ClassName.get("io.scaleplan.dsl", "DatabaseSize");
 
-    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final java.util.regex.Pattern LABEL =
+            java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final java.util.regex.Pattern HELM_KEY = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     private DslTypes() {}

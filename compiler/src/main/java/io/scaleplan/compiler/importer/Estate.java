@@ -30,6 +30,7 @@ final class Estate {
     final Map<String, ServiceFacts> services = new TreeMap<>();
     /** PodDisruptionBudgets whose service is decided once every file has been read. */
     final List<PendingPdb> pendingPdbs = new ArrayList<>();
+
     PostgresFacts postgres;
     RedisFacts redis;
 
@@ -66,8 +67,12 @@ final class Estate {
             int colon = where.lastIndexOf(':');
             String file = colon > 0 ? where.substring(0, colon) : where;
             int line = colon > 0 ? parseInt(where.substring(colon + 1)) : 0;
-            warn(file, line, 0, what + " is " + show(value) + " here but " + show(current.value()) + " at "
-                    + current.where() + "; the plan takes " + show(value));
+            warn(
+                    file,
+                    line,
+                    0,
+                    what + " is " + show(value) + " here but " + show(current.value()) + " at " + current.where()
+                            + "; the plan takes " + show(value));
         }
         return new Fact<>(value, where);
     }
@@ -146,6 +151,7 @@ final class Estate {
         Fact<BehaviorFacts> behavior;
         /** The HPA object that autoscales it: {@code name} and where, to find a second one. */
         Fact<String> hpa;
+
         Fact<Boolean> autoscalingEnabled;
         final ResourceFacts resources = new ResourceFacts();
         Fact<BudgetFact> budget;
@@ -165,7 +171,8 @@ final class Estate {
     }
 
     /** A PodDisruptionBudget read before it is known which service it protects. */
-    record PendingPdb(String name, Map<String, String> matchLabels, BudgetFact budget, YamlTree at, List<String> extra) {}
+    record PendingPdb(
+            String name, Map<String, String> matchLabels, BudgetFact budget, YamlTree at, List<String> extra) {}
 
     /** Whether a file says a setting was stated or derived (scaleplan's own scripts say so). */
     enum Origin {
@@ -188,10 +195,12 @@ final class Estate {
         final ResourceFacts resources = new ResourceFacts();
         /** Settings by name, in the order first read; the last value read wins. */
         final Map<String, Setting> settings = new LinkedHashMap<>();
+
         final List<IndexFact> indexes = new ArrayList<>();
         final List<String> vacuumAnalyze = new ArrayList<>();
         /** PgTune's inputs when a scaleplan-generated script names them. */
         String workload;
+
         String storage;
         String databaseSize;
         final List<String> comments = new ArrayList<>();

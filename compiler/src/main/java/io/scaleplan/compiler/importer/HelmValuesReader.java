@@ -57,7 +57,8 @@ final class HelmValuesReader {
             Optional<String> name = chart.serviceName(key);
             if (!service || name.isEmpty() || !DslTypes.isHelmKey(key)) {
                 estate.warn(node, "chart value " + key + " is not a service's scaling; kept as a comment");
-                estate.planComments.add("chart value " + key + " (" + node.where() + "): " + KubernetesReader.flat(node));
+                estate.planComments.add(
+                        "chart value " + key + " (" + node.where() + "): " + KubernetesReader.flat(node));
                 continue;
             }
             service(estate.service(name.get()), key, node);
@@ -69,14 +70,16 @@ final class HelmValuesReader {
         for (Map.Entry<String, YamlTree> e : node.fields().entrySet()) {
             YamlTree v = e.getValue();
             switch (e.getKey()) {
-                case "replicaCount" -> s.replicas =
-                        estate.merge(s.replicas, v.integer("replicaCount"), v.where(), s.name + "'s replicas");
+                case "replicaCount" ->
+                    s.replicas = estate.merge(s.replicas, v.integer("replicaCount"), v.where(), s.name + "'s replicas");
                 case "autoscaling" -> autoscaling(s, v);
                 case "resources" -> kubernetes.resources(v, s.resources, s.name);
                 case "pdb" -> pdb(s, v);
                 default -> {
-                    estate.warn(v, "chart value " + key + "." + e.getKey() + " is not imported (set it with the"
-                            + " chart's typed values); kept as a comment");
+                    estate.warn(
+                            v,
+                            "chart value " + key + "." + e.getKey() + " is not imported (set it with the"
+                                    + " chart's typed values); kept as a comment");
                     s.comments.add("chart value " + key + "." + e.getKey() + " (" + v.where() + "): "
                             + KubernetesReader.flat(v));
                 }
@@ -88,8 +91,10 @@ final class HelmValuesReader {
         YamlTree enabled = a.get("enabled");
         if (enabled.isScalar()) {
             s.autoscalingEnabled = estate.merge(
-                    s.autoscalingEnabled, Boolean.parseBoolean(enabled.text("")), enabled.where(), s.name
-                            + "'s autoscaling.enabled");
+                    s.autoscalingEnabled,
+                    Boolean.parseBoolean(enabled.text("")),
+                    enabled.where(),
+                    s.name + "'s autoscaling.enabled");
         }
         if (!a.get("enabled").text("true").equals("true")) {
             return;
@@ -98,31 +103,45 @@ final class HelmValuesReader {
             YamlTree v = e.getValue();
             switch (e.getKey()) {
                 case "enabled" -> {}
-                case "minReplicas" -> s.minReplicas =
-                        estate.merge(s.minReplicas, v.integer("minReplicas"), v.where(), s.name + "'s minReplicas");
-                case "maxReplicas" -> s.maxReplicas =
-                        estate.merge(s.maxReplicas, v.integer("maxReplicas"), v.where(), s.name + "'s maxReplicas");
-                case "targetCPUUtilizationPercentage" -> s.cpuUtilization = estate.merge(
-                        s.cpuUtilization, v.integer("targetCPUUtilizationPercentage"), v.where(), s.name
-                                + "'s CPU target");
-                case "targetMemoryUtilizationPercentage" -> s.memoryUtilization = estate.merge(
-                        s.memoryUtilization, v.integer("targetMemoryUtilizationPercentage"), v.where(), s.name
-                                + "'s memory target");
+                case "minReplicas" ->
+                    s.minReplicas =
+                            estate.merge(s.minReplicas, v.integer("minReplicas"), v.where(), s.name + "'s minReplicas");
+                case "maxReplicas" ->
+                    s.maxReplicas =
+                            estate.merge(s.maxReplicas, v.integer("maxReplicas"), v.where(), s.name + "'s maxReplicas");
+                case "targetCPUUtilizationPercentage" ->
+                    s.cpuUtilization = estate.merge(
+                            s.cpuUtilization,
+                            v.integer("targetCPUUtilizationPercentage"),
+                            v.where(),
+                            s.name + "'s CPU target");
+                case "targetMemoryUtilizationPercentage" ->
+                    s.memoryUtilization = estate.merge(
+                            s.memoryUtilization,
+                            v.integer("targetMemoryUtilizationPercentage"),
+                            v.where(),
+                            s.name + "'s memory target");
                 case "podsMetrics" -> {
                     List<PodsMetricFact> metrics = new ArrayList<>();
                     for (YamlTree m : v.items()) {
                         YamlTree value = m.get("averageValue");
-                        BigDecimal average = value.text().flatMap(Quantity::parse).orElseThrow(() ->
-                                new ImportException(value.file(), value.line(), value.column(),
+                        BigDecimal average = value.text()
+                                .flatMap(Quantity::parse)
+                                .orElseThrow(() -> new ImportException(
+                                        value.file(),
+                                        value.line(),
+                                        value.column(),
                                         "averageValue must be a quantity, was " + value.show()));
                         metrics.add(new PodsMetricFact(m.get("name").text(""), average));
                     }
-                    s.podsMetrics = estate.merge(s.podsMetrics, List.copyOf(metrics), v.where(), s.name
-                            + "'s Pods metrics");
+                    s.podsMetrics =
+                            estate.merge(s.podsMetrics, List.copyOf(metrics), v.where(), s.name + "'s Pods metrics");
                 }
                 default -> {
-                    estate.warn(v, "chart value autoscaling." + e.getKey() + " of " + s.name + " is not imported;"
-                            + " kept as a comment");
+                    estate.warn(
+                            v,
+                            "chart value autoscaling." + e.getKey() + " of " + s.name + " is not imported;"
+                                    + " kept as a comment");
                     s.comments.add("chart value autoscaling." + e.getKey() + " (" + v.where() + "): "
                             + KubernetesReader.flat(v));
                 }
@@ -142,8 +161,10 @@ final class HelmValuesReader {
         }
         YamlTree amount = min.isMissing() ? max : min;
         s.budget = estate.merge(
-                s.budget, new BudgetFact(!min.isMissing(), kubernetes.amount(amount)), amount.where(), s.name
-                        + "'s disruption budget");
+                s.budget,
+                new BudgetFact(!min.isMissing(), kubernetes.amount(amount)),
+                amount.where(),
+                s.name + "'s disruption budget");
     }
 
     private void postgres(YamlTree values, Optional<String> release) {
@@ -151,9 +172,13 @@ final class HelmValuesReader {
         release.filter(DslTypes::isDns1123Label)
                 .ifPresent(r -> pg.release = estate.merge(pg.release, r, values.where(), "the PostgreSQL release"));
         YamlTree replicas = values.get("readReplicas").get("replicaCount");
-        if (replicas.isScalar() && !values.get("architecture").text("replication").equals("standalone")) {
-            pg.readReplicas = estate.merge(pg.readReplicas, replicas.integer("readReplicas.replicaCount"),
-                    replicas.where(), "the read replicas");
+        if (replicas.isScalar()
+                && !values.get("architecture").text("replication").equals("standalone")) {
+            pg.readReplicas = estate.merge(
+                    pg.readReplicas,
+                    replicas.integer("readReplicas.replicaCount"),
+                    replicas.where(),
+                    "the read replicas");
         }
         YamlTree conf = values.get("primary").get("extendedConfiguration");
         if (conf.isScalar()) {
@@ -167,7 +192,8 @@ final class HelmValuesReader {
         }
         for (String role : List.of("primary", "readReplicas")) {
             for (Map.Entry<String, YamlTree> e : values.get(role).fields().entrySet()) {
-                if (!Set.of("replicaCount", "extendedConfiguration", "resources").contains(e.getKey())) {
+                if (!Set.of("replicaCount", "extendedConfiguration", "resources")
+                        .contains(e.getKey())) {
                     extra(role + "." + e.getKey(), e.getValue(), pg.comments);
                 }
             }
@@ -185,8 +211,10 @@ final class HelmValuesReader {
                 .ifPresent(r -> redis.release = estate.merge(redis.release, r, values.where(), "the Redis release"));
         YamlTree replicas = values.get("replica").get("replicaCount");
         boolean standalone = values.get("architecture").text("replication").equals("standalone");
-        redis.replicas = estate.merge(redis.replicas, standalone || !replicas.isScalar() ? 0
-                : replicas.integer("replica.replicaCount"), replicas.isScalar() ? replicas.where() : values.where(),
+        redis.replicas = estate.merge(
+                redis.replicas,
+                standalone || !replicas.isScalar() ? 0 : replicas.integer("replica.replicaCount"),
+                replicas.isScalar() ? replicas.where() : values.where(),
                 "the Redis replicas");
         YamlTree conf = values.get("master").get("configuration");
         if (conf.isScalar()) {
@@ -213,10 +241,15 @@ final class HelmValuesReader {
                 .ifPresent(r -> redis.release = estate.merge(redis.release, r, values.where(), "the Redis release"));
         YamlTree nodes = values.get("cluster").get("nodes");
         YamlTree replicas = values.get("cluster").get("replicas");
-        redis.clusterNodes = estate.merge(redis.clusterNodes, nodes.isScalar() ? nodes.integer("cluster.nodes") : 6,
-                values.get("cluster").where(), "the cluster's nodes");
-        redis.clusterReplicas = estate.merge(redis.clusterReplicas,
-                replicas.isScalar() ? replicas.integer("cluster.replicas") : 1, values.get("cluster").where(),
+        redis.clusterNodes = estate.merge(
+                redis.clusterNodes,
+                nodes.isScalar() ? nodes.integer("cluster.nodes") : 6,
+                values.get("cluster").where(),
+                "the cluster's nodes");
+        redis.clusterReplicas = estate.merge(
+                redis.clusterReplicas,
+                replicas.isScalar() ? replicas.integer("cluster.replicas") : 1,
+                values.get("cluster").where(),
                 "the cluster's replicas per master");
         YamlTree conf = values.get("redis").get("configmap");
         if (conf.isScalar()) {

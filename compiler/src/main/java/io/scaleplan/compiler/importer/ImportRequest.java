@@ -62,27 +62,77 @@ public record ImportRequest(
     }
 
     public ImportRequest withPackage(String name) {
-        return new ImportRequest(inputs, plansDir, Optional.of(name), planName, className, namespace, release,
-                chartReference, stated, force, dryRun);
+        return new ImportRequest(
+                inputs,
+                plansDir,
+                Optional.of(name),
+                planName,
+                className,
+                namespace,
+                release,
+                chartReference,
+                stated,
+                force,
+                dryRun);
     }
 
     public ImportRequest withPlan(String name, String cls) {
-        return new ImportRequest(inputs, plansDir, packageName, Optional.ofNullable(name), Optional.ofNullable(cls),
-                namespace, release, chartReference, stated, force, dryRun);
+        return new ImportRequest(
+                inputs,
+                plansDir,
+                packageName,
+                Optional.ofNullable(name),
+                Optional.ofNullable(cls),
+                namespace,
+                release,
+                chartReference,
+                stated,
+                force,
+                dryRun);
     }
 
     public ImportRequest withNamespace(String ns) {
-        return new ImportRequest(inputs, plansDir, packageName, planName, className, Optional.ofNullable(ns), release,
-                chartReference, stated, force, dryRun);
+        return new ImportRequest(
+                inputs,
+                plansDir,
+                packageName,
+                planName,
+                className,
+                Optional.ofNullable(ns),
+                release,
+                chartReference,
+                stated,
+                force,
+                dryRun);
     }
 
     public ImportRequest withRelease(String name, String chart) {
-        return new ImportRequest(inputs, plansDir, packageName, planName, className, namespace,
-                Optional.ofNullable(name), Optional.ofNullable(chart), stated, force, dryRun);
+        return new ImportRequest(
+                inputs,
+                plansDir,
+                packageName,
+                planName,
+                className,
+                namespace,
+                Optional.ofNullable(name),
+                Optional.ofNullable(chart),
+                stated,
+                force,
+                dryRun);
     }
 
     public ImportRequest withFlags(boolean statedSettings, boolean replace, boolean dry) {
-        return new ImportRequest(inputs, plansDir, packageName, planName, className, namespace, release,
-                chartReference, statedSettings, replace, dry);
+        return new ImportRequest(
+                inputs,
+                plansDir,
+                packageName,
+                planName,
+                className,
+                namespace,
+                release,
+                chartReference,
+                statedSettings,
+                replace,
+                dry);
     }
 }

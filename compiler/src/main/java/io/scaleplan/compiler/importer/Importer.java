@@ -34,8 +34,12 @@ public final class Importer {
         Estate estate = new Estate();
         Optional<String> packageName = request.packageName().or(() -> chartPackage(request.plansDir()));
         if (packageName.isEmpty()) {
-            estate.error("(import)", 0, 0, "no package given and " + request.plansDir()
-                    + " has no single package-info.java with @HelmChart: give --package");
+            estate.error(
+                    "(import)",
+                    0,
+                    0,
+                    "no package given and " + request.plansDir()
+                            + " has no single package-info.java with @HelmChart: give --package");
             return failed(estate);
         }
         Path packageDir = request.plansDir().resolve(packageName.get().replace('.', '/'));
@@ -58,13 +62,19 @@ public final class Importer {
             return failed(estate);
         }
         if (estate.services.isEmpty() && estate.postgres == null && estate.redis == null) {
-            estate.error("(import)", 0, 0, "the files hold nothing a plan describes (HPAs, PDBs, Deployments, Helm"
-                    + " values, PostgreSQL or Redis configuration)");
+            estate.error(
+                    "(import)",
+                    0,
+                    0,
+                    "the files hold nothing a plan describes (HPAs, PDBs, Deployments, Helm"
+                            + " values, PostgreSQL or Redis configuration)");
             return failed(estate);
         }
         ResolvedEstate resolved = ResolvedEstate.of(estate, request, chart);
         String className = request.className()
-                .or(() -> Optional.ofNullable(estate.className).map(Estate.Fact::value).map(Importer::simpleName))
+                .or(() -> Optional.ofNullable(estate.className)
+                        .map(Estate.Fact::value)
+                        .map(Importer::simpleName))
                 .orElseGet(() -> ChartHandles.upperCamel(resolved.planName()));
         if (!SourceVersion.isName(className) || className.contains(".")) {
             estate.error("(import)", 0, 0, "\"" + className + "\" is not a Java class name: give --class");
@@ -191,8 +201,10 @@ public final class Importer {
         List<Path> out = new ArrayList<>();
         for (String key : List.of("patches", "patchesStrategicMerge", "patchesJson6902", "components", "replicas")) {
             if (!doc.get(key).isMissing()) {
-                estate.warn(doc.get(key), "kustomize " + key + " are not applied: import the output of kubectl kustomize"
-                        + " to include them");
+                estate.warn(
+                        doc.get(key),
+                        "kustomize " + key + " are not applied: import the output of kubectl kustomize"
+                                + " to include them");
             }
         }
         for (YamlTree resource : doc.get("resources").items()) {
@@ -203,7 +215,10 @@ public final class Importer {
             }
             Path p = kustomization.getParent().resolve(ref).normalize();
             if (!Files.exists(p)) {
-                throw new ImportException(resource.file(), resource.line(), resource.column(),
+                throw new ImportException(
+                        resource.file(),
+                        resource.line(),
+                        resource.column(),
                         "kustomize resource " + ref + " does not exist");
             }
             out.addAll(files(p, estate));
@@ -263,8 +278,12 @@ public final class Importer {
     }
 
     private static boolean looksLikePostgresConf(String text) {
-        long equals = text.lines().filter(l -> !l.isBlank() && !l.strip().startsWith("#") && l.contains("=")).count();
-        long lines = text.lines().filter(l -> !l.isBlank() && !l.strip().startsWith("#")).count();
+        long equals = text.lines()
+                .filter(l -> !l.isBlank() && !l.strip().startsWith("#") && l.contains("="))
+                .count();
+        long lines = text.lines()
+                .filter(l -> !l.isBlank() && !l.strip().startsWith("#"))
+                .count();
         return lines > 0 && equals * 2 >= lines;
     }
 
@@ -277,8 +296,10 @@ public final class Importer {
             } else if (doc.isMap() && doc.get("kind").isMissing()) {
                 helm.read(doc, name);
             } else {
-                estate.note(file, doc.line(), "skipped: a YAML document that is neither a Kubernetes object nor Helm"
-                        + " values");
+                estate.note(
+                        file,
+                        doc.line(),
+                        "skipped: a YAML document that is neither a Kubernetes object nor Helm" + " values");
             }
         }
     }

@@ -40,24 +40,26 @@ final class KubernetesReader {
 
     /** Whether a document is a Kubernetes object (has apiVersion and kind). */
     static boolean isObject(YamlTree doc) {
-        return doc.isMap() && doc.get("apiVersion").isScalar() && doc.get("kind").isScalar();
+        return doc.isMap()
+                && doc.get("apiVersion").isScalar()
+                && doc.get("kind").isScalar();
     }
 
     void read(YamlTree doc) {
         String kind = doc.get("kind").text("");
         switch (kind) {
-            case "List", "HorizontalPodAutoscalerList", "PodDisruptionBudgetList", "DeploymentList" -> doc.get(
-                            "items")
-                    .items()
-                    .forEach(this::read);
+            case "List", "HorizontalPodAutoscalerList", "PodDisruptionBudgetList", "DeploymentList" ->
+                doc.get("items").items().forEach(this::read);
             case "HorizontalPodAutoscaler" -> hpa(doc);
             case "PodDisruptionBudget" -> pdb(doc);
             case "Deployment" -> deployment(doc);
-            default -> estate.note(
-                    doc.file(),
-                    doc.line(),
-                    "skipped " + kind + " " + doc.get("metadata").get("name").text("(unnamed)")
-                            + ": a plan describes HorizontalPodAutoscalers, PodDisruptionBudgets and Deployments' scale");
+            default ->
+                estate.note(
+                        doc.file(),
+                        doc.line(),
+                        "skipped " + kind + " "
+                                + doc.get("metadata").get("name").text("(unnamed)")
+                                + ": a plan describes HorizontalPodAutoscalers, PodDisruptionBudgets and Deployments' scale");
         }
     }
 
@@ -110,8 +112,9 @@ final class KubernetesReader {
             return;
         }
         if (!api.equals("autoscaling/v2") && !api.equals("autoscaling/v2beta2") && !api.equals("autoscaling/v1")) {
-            estate.warn(doc.get("apiVersion"), "HPA " + name + " is " + api + ", which scaleplan does not read; not"
-                    + " imported");
+            estate.warn(
+                    doc.get("apiVersion"),
+                    "HPA " + name + " is " + api + ", which scaleplan does not read; not" + " imported");
             estate.planComments.add("HPA " + name + " (" + doc.where() + ") is " + api + ", not imported");
             return;
         }
@@ -128,8 +131,11 @@ final class KubernetesReader {
         }
         if (s.hpa != null) {
             // the same object again (a later manifest of it): it replaces the earlier one, as kubectl apply does
-            estate.note(doc.file(), doc.line(), "HPA " + name + " read again (first at " + s.hpa.where()
-                    + "): its metrics and behavior replace the earlier ones");
+            estate.note(
+                    doc.file(),
+                    doc.line(),
+                    "HPA " + name + " read again (first at " + s.hpa.where()
+                            + "): its metrics and behavior replace the earlier ones");
             s.cpuUtilization = null;
             s.memoryUtilization = null;
             s.podsMetrics = null;
@@ -137,22 +143,27 @@ final class KubernetesReader {
         }
         s.hpa = new Fact<>(name, doc.where());
         if (!name.equals(service + "-hpa")) {
-            estate.note(doc.file(), doc.line(), "HPA " + name + " becomes " + service + "-hpa, the name scaleplan gives"
-                    + " it");
+            estate.note(
+                    doc.file(),
+                    doc.line(),
+                    "HPA " + name + " becomes " + service + "-hpa, the name scaleplan gives" + " it");
         }
         extraLabels(doc, s);
         YamlTree min = spec.get("minReplicas");
         int minReplicas = min.isMissing() ? 1 : min.integer("minReplicas");
-        s.minReplicas = estate.merge(s.minReplicas, minReplicas, min.isMissing() ? spec.where() : min.where(),
-                service + "'s minReplicas");
+        s.minReplicas = estate.merge(
+                s.minReplicas, minReplicas, min.isMissing() ? spec.where() : min.where(), service + "'s minReplicas");
         YamlTree max = spec.get("maxReplicas");
-        s.maxReplicas = estate.merge(s.maxReplicas, max.integer("maxReplicas"), max.where(), service + "'s maxReplicas");
+        s.maxReplicas =
+                estate.merge(s.maxReplicas, max.integer("maxReplicas"), max.where(), service + "'s maxReplicas");
         if (api.equals("autoscaling/v1")) {
             YamlTree cpu = spec.get("targetCPUUtilizationPercentage");
             if (cpu.isScalar()) {
                 s.cpuUtilization = estate.merge(
-                        s.cpuUtilization, cpu.integer("targetCPUUtilizationPercentage"), cpu.where(), service
-                                + "'s CPU target");
+                        s.cpuUtilization,
+                        cpu.integer("targetCPUUtilizationPercentage"),
+                        cpu.where(),
+                        service + "'s CPU target");
             }
             return;
         }
@@ -175,15 +186,16 @@ final class KubernetesReader {
                 String resourceName = resource.get("name").text("");
                 YamlTree target = resource.get("target");
                 YamlTree utilization = target.get("averageUtilization");
-                if (target.get("type").text("").equals("Utilization") && utilization.isScalar()
+                if (target.get("type").text("").equals("Utilization")
+                        && utilization.isScalar()
                         && (resourceName.equals("cpu") || resourceName.equals("memory"))) {
                     int value = utilization.integer("averageUtilization");
                     if (resourceName.equals("cpu")) {
-                        s.cpuUtilization = estate.merge(s.cpuUtilization, value, utilization.where(), s.name
-                                + "'s CPU target");
+                        s.cpuUtilization =
+                                estate.merge(s.cpuUtilization, value, utilization.where(), s.name + "'s CPU target");
                     } else {
-                        s.memoryUtilization = estate.merge(s.memoryUtilization, value, utilization.where(), s.name
-                                + "'s memory target");
+                        s.memoryUtilization = estate.merge(
+                                s.memoryUtilization, value, utilization.where(), s.name + "'s memory target");
                     }
                     continue;
                 }
@@ -192,14 +204,17 @@ final class KubernetesReader {
                 String metric = m.get("pods").get("metric").get("name").text("");
                 YamlTree value = target.get("averageValue");
                 Optional<BigDecimal> parsed = value.text().flatMap(Quantity::parse);
-                if (target.get("type").text("").equals("AverageValue") && parsed.isPresent()
-                        && parsed.get().signum() > 0 && !metric.isEmpty()
+                if (target.get("type").text("").equals("AverageValue")
+                        && parsed.isPresent()
+                        && parsed.get().signum() > 0
+                        && !metric.isEmpty()
                         && m.get("pods").get("metric").get("selector").isMissing()) {
                     pods.add(new PodsMetricFact(metric, parsed.get()));
                     continue;
                 }
             }
-            unsupported(s, m, "HPA " + hpa + ": a " + (type.isEmpty() ? "metric" : type + " metric") + " like this one");
+            unsupported(
+                    s, m, "HPA " + hpa + ": a " + (type.isEmpty() ? "metric" : type + " metric") + " like this one");
         }
         if (!pods.isEmpty()) {
             s.podsMetrics = estate.merge(s.podsMetrics, List.copyOf(pods), metrics.where(), s.name + "'s Pods metrics");
@@ -243,7 +258,12 @@ final class KubernetesReader {
             // the API server fills in the direction a manifest left out: not the user's statement
             up = up.filter(r -> !sameRules(r, DEFAULT_SCALE_UP));
             down = down.filter(r -> !sameRules(r, DEFAULT_SCALE_DOWN)
-                    && !sameRules(r, new Rules(Optional.of(300), DEFAULT_SCALE_DOWN.selectPolicy(), DEFAULT_SCALE_DOWN.policies())));
+                    && !sameRules(
+                            r,
+                            new Rules(
+                                    Optional.of(300),
+                                    DEFAULT_SCALE_DOWN.selectPolicy(),
+                                    DEFAULT_SCALE_DOWN.policies())));
         }
         return new BehaviorFacts(up, down);
     }
@@ -263,7 +283,9 @@ final class KubernetesReader {
         List<Policy> policies = new ArrayList<>();
         for (YamlTree p : node.get("policies").items()) {
             policies.add(new Policy(
-                    p.get("type").text(""), p.get("value").integer("value"), p.get("periodSeconds").integer("periodSeconds")));
+                    p.get("type").text(""),
+                    p.get("value").integer("value"),
+                    p.get("periodSeconds").integer("periodSeconds")));
         }
         return Optional.of(new Rules(
                 window.isScalar() ? Optional.of(window.integer("stabilizationWindowSeconds")) : Optional.empty(),
@@ -278,7 +300,10 @@ final class KubernetesReader {
         }
         for (Map.Entry<String, YamlTree> label : metadata.get("labels").fields().entrySet()) {
             if (!LABELS_SCALEPLAN_WRITES.contains(label.getKey())) {
-                unsupported(s, label.getValue(), "label " + label.getKey() + ": " + label.getValue().text(""));
+                unsupported(
+                        s,
+                        label.getValue(),
+                        "label " + label.getKey() + ": " + label.getValue().text(""));
             }
         }
         if (metadata.get("annotations").isMap()) {
@@ -294,7 +319,8 @@ final class KubernetesReader {
         YamlTree min = spec.get("minAvailable");
         YamlTree max = spec.get("maxUnavailable");
         if (min.isMissing() == max.isMissing()) {
-            estate.warn(spec, "PDB " + name + " must state exactly one of minAvailable and maxUnavailable; not imported");
+            estate.warn(
+                    spec, "PDB " + name + " must state exactly one of minAvailable and maxUnavailable; not imported");
             estate.planComments.add("PDB " + name + " (" + doc.where() + ") is not imported: " + flat(spec));
             return;
         }
@@ -325,8 +351,10 @@ final class KubernetesReader {
             return new PodCount(Integer.parseInt(text));
         } catch (IllegalArgumentException e) {
             throw new ImportException(
-                    node.file(), node.line(), node.column(), "a pod amount must be a count or a percentage, was "
-                            + node.show());
+                    node.file(),
+                    node.line(),
+                    node.column(),
+                    "a pod amount must be a count or a percentage, was " + node.show());
         }
     }
 
@@ -341,7 +369,8 @@ final class KubernetesReader {
                         "PDB " + p.name() + " selects " + (p.matchLabels().isEmpty() ? "no labels" : p.matchLabels())
                                 + ", no service scaleplan knows; kept as a comment");
                 estate.planComments.add("PDB " + p.name() + " (" + at.where() + ") selects " + p.matchLabels()
-                        + ", no service of this plan: " + (p.budget().minAvailable() ? "minAvailable " : "maxUnavailable ")
+                        + ", no service of this plan: "
+                        + (p.budget().minAvailable() ? "minAvailable " : "maxUnavailable ")
                         + p.budget().amount());
                 continue;
             }
@@ -349,8 +378,10 @@ final class KubernetesReader {
             metadata(at, true);
             s.budget = estate.merge(s.budget, p.budget(), at.where(), service.get() + "'s disruption budget");
             if (!p.name().equals(service.get() + "-pdb")) {
-                estate.note(at.file(), at.line(), "PDB " + p.name() + " becomes " + service.get() + "-pdb, the name"
-                        + " scaleplan gives it");
+                estate.note(
+                        at.file(),
+                        at.line(),
+                        "PDB " + p.name() + " becomes " + service.get() + "-pdb, the name" + " scaleplan gives it");
             }
             for (String extra : p.extra()) {
                 estate.warn(at, "PDB " + p.name() + ": " + extra + " cannot be expressed in a plan; kept as a comment");
@@ -390,14 +421,17 @@ final class KubernetesReader {
                 s.rolloutSurge = estate.merge(s.rolloutSurge, amount, surge.where(), name + "'s rollout surge");
             }
         }
-        List<YamlTree> containers = spec.get("template").get("spec").get("containers").items();
+        List<YamlTree> containers =
+                spec.get("template").get("spec").get("containers").items();
         YamlTree main = containers.stream()
                 .filter(c -> c.get("name").text("").equals(name))
                 .findFirst()
                 .orElse(containers.size() == 1 ? containers.get(0) : YamlTree.MISSING);
         if (main.isMissing() && !containers.isEmpty()) {
-            estate.warn(doc, "Deployment " + name + " has " + containers.size() + " containers and none is named " + name
-                    + "; their resources are not imported");
+            estate.warn(
+                    doc,
+                    "Deployment " + name + " has " + containers.size() + " containers and none is named " + name
+                            + "; their resources are not imported");
             s.comments.add("Deployment " + name + " (" + doc.where() + "): resources of " + containers.size()
                     + " containers, none named " + name + ", not imported");
         }

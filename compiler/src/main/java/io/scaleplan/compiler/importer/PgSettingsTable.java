@@ -40,9 +40,10 @@ public final class PgSettingsTable {
             try {
                 return switch (unit) {
                     case "" -> setting;
-                    case "B" -> Long.parseLong(setting) % 1024 == 0
-                            ? PgTune.memory(Long.parseLong(setting) / 1024)
-                            : setting + "B";
+                    case "B" ->
+                        Long.parseLong(setting) % 1024 == 0
+                                ? PgTune.memory(Long.parseLong(setting) / 1024)
+                                : setting + "B";
                     case "kB" -> PgTune.memory(Long.parseLong(setting));
                     case "8kB" -> PgTune.memory(Long.parseLong(setting) * 8);
                     case "MB" -> PgTune.memory(Long.parseLong(setting) * 1024);
@@ -68,7 +69,9 @@ public final class PgSettingsTable {
                 continue;
             }
             List<String> cells = cells(line);
-            return cells.size() >= 2 && cells.get(0).equals("name") && cells.get(1).equals("setting");
+            return cells.size() >= 2
+                    && cells.get(0).equals("name")
+                    && cells.get(1).equals("setting");
         }
         return false;
     }
@@ -84,7 +87,9 @@ public final class PgSettingsTable {
         List<String> header = null;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            if (line.isBlank() || SEPARATOR.matcher(line).matches() || FOOTER.matcher(line).matches()) {
+            if (line.isBlank()
+                    || SEPARATOR.matcher(line).matches()
+                    || FOOTER.matcher(line).matches()) {
                 continue;
             }
             List<String> cells = cells(line);
@@ -95,8 +100,10 @@ public final class PgSettingsTable {
             List<String> columns = header == null ? List.of("name", "setting", "unit", "pending_restart") : header;
             if (cells.size() < 2 || cells.size() > columns.size()) {
                 throw new ImportException(
-                        file, i + 1, 1, "not a row of name | setting" + (columns.size() > 2 ? " | unit" : "") + ": "
-                                + line.strip());
+                        file,
+                        i + 1,
+                        1,
+                        "not a row of name | setting" + (columns.size() > 2 ? " | unit" : "") + ": " + line.strip());
             }
             int unit = columns.indexOf("unit");
             int pending = columns.indexOf("pending_restart");
@@ -105,10 +112,14 @@ public final class PgSettingsTable {
                     cells.get(0),
                     cells.get(1),
                     unit >= 0 && unit < cells.size() ? cells.get(unit) : "",
-                    pending >= 0 && pending < cells.size() && !cells.get(pending).isEmpty()
+                    pending >= 0
+                                    && pending < cells.size()
+                                    && !cells.get(pending).isEmpty()
                             ? Optional.of(isTrue(cells.get(pending)))
                             : Optional.empty(),
-                    sourcefile >= 0 && sourcefile < cells.size() && !cells.get(sourcefile).isEmpty()
+                    sourcefile >= 0
+                                    && sourcefile < cells.size()
+                                    && !cells.get(sourcefile).isEmpty()
                             ? Optional.of(cells.get(sourcefile))
                             : Optional.empty(),
                     i + 1));

@@ -75,7 +75,8 @@ final class PlanWriter {
                 .addSuperinterface(PLAN_DEFINITION)
                 .addMethod(define)
                 .build();
-        JavaFile.Builder file = JavaFile.builder(packageName, type).indent("    ").skipJavaLangImports(true);
+        JavaFile.Builder file =
+                JavaFile.builder(packageName, type).indent("    ").skipJavaLangImports(true);
         for (String unit : code.units) {
             file.addStaticImport(Code.UNITS, unit);
         }
@@ -87,7 +88,8 @@ final class PlanWriter {
                 .append(plan.replace("*/", "*&#47;"))
                 .append("}, imported by {@code scaleplan import} from:\n\n<ul>\n");
         for (String s : sources) {
-            doc.append("  <li>{@code ").append(Code.commentText(s).replace("*/", "*&#47;").replace("@", "&#64;"))
+            doc.append("  <li>{@code ")
+                    .append(Code.commentText(s).replace("*/", "*&#47;").replace("@", "&#64;"))
                     .append("}\n");
         }
         return doc.append("</ul>\n\n<p>Review it, then add what no imported file says: capacity per pod, expected")
@@ -116,7 +118,8 @@ final class PlanWriter {
         if (s.rolloutSurge != null) {
             body.call("rolloutSurge($L)", code.amount(s.rolloutSurge.value()));
         }
-        CodeBlock head = handle.map(h -> CodeBlock.of("$T.$L", ClassName.get(packageName, chart.className().orElseThrow()), h))
+        CodeBlock head = handle.map(h -> CodeBlock.of(
+                        "$T.$L", ClassName.get(packageName, chart.className().orElseThrow()), h))
                 .orElse(CodeBlock.of("$S", s.name));
         plan.lambda(s.comments, "service", head, "s", body);
     }
@@ -182,11 +185,12 @@ final class PlanWriter {
     private Chain rules(Rules r) {
         Chain chain = new Chain();
         r.stabilizationWindowSeconds().ifPresent(w -> chain.call("stabilizationWindow($L)", code.duration(w)));
-        r.selectPolicy().ifPresent(p -> chain.call("select($T.$L)", SELECT_POLICY, selectPolicy(p).name()));
+        r.selectPolicy()
+                .ifPresent(p -> chain.call(
+                        "select($T.$L)", SELECT_POLICY, selectPolicy(p).name()));
         for (Policy p : r.policies()) {
-            CodeBlock amount = p.type().equals("Percent")
-                    ? code.amount(new Percent(p.value()))
-                    : code.unit("pods", p.value());
+            CodeBlock amount =
+                    p.type().equals("Percent") ? code.amount(new Percent(p.value())) : code.unit("pods", p.value());
             chain.call("policy($L, $L)", amount, code.duration(p.periodSeconds()));
         }
         return chain;

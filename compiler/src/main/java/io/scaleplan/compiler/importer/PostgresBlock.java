@@ -62,7 +62,9 @@ final class PostgresBlock {
         this.major = pg.majorVersion == null ? Postgres.DEFAULT_MAJOR : pg.majorVersion.value();
         if (pg.resources.memoryLimit != null) {
             memoryKb = pg.resources.memoryLimit.value().bytes() / 1024;
-            long cores = pg.resources.cpuLimit == null ? 0 : pg.resources.cpuLimit.value().millicores() / 1000;
+            long cores = pg.resources.cpuLimit == null
+                    ? 0
+                    : pg.resources.cpuLimit.value().millicores() / 1000;
             vcpus = cores >= 1 ? OptionalInt.of((int) cores) : OptionalInt.empty();
             instanceAssumed = false;
         } else {
@@ -74,15 +76,18 @@ final class PostgresBlock {
                     .orElse(2));
             instanceAssumed = true;
             String how = shared.isPresent() ? "four times shared_buffers, PgTune's rule" : "no file says";
-            String where = pg.settings.isEmpty() ? "" : " (" + pg.settings.values().iterator().next().where() + ")";
+            String where = pg.settings.isEmpty()
+                    ? ""
+                    : " (" + pg.settings.values().iterator().next().where() + ")";
             estate.warn(
                     where.isEmpty() ? "PostgreSQL" : where.substring(2, where.lastIndexOf(':')),
                     0,
                     0,
                     "no file gives PostgreSQL's resource limits: instance(" + vcpus.getAsInt() + ", "
                             + PgTune.memory(memoryKb) + ") is assumed (" + how + "); set it to the machine it runs on");
-            comments.add("ASSUMED: no imported file gives PostgreSQL's limits or machine; instance(...) below is a guess"
-                    + " (" + how + ") from which the settings not stated are derived: set it");
+            comments.add(
+                    "ASSUMED: no imported file gives PostgreSQL's limits or machine; instance(...) below is a guess"
+                            + " (" + how + ") from which the settings not stated are derived: set it");
         }
         Inputs chosen = choose();
         this.workload = chosen.workload();
@@ -173,8 +178,8 @@ final class PostgresBlock {
                 .orElse(OptionalInt.empty());
         Map<String, String> out = new LinkedHashMap<>();
         try {
-            for (PgTune.Setting s : PgTune.tune(new PgTune.Inputs(
-                    major, PgTune.Os.LINUX, w, Math.max(1, memoryKb), vcpus, connections, st, ds))) {
+            for (PgTune.Setting s : PgTune.tune(
+                    new PgTune.Inputs(major, PgTune.Os.LINUX, w, Math.max(1, memoryKb), vcpus, connections, st, ds))) {
                 out.put(s.name(), s.value());
             }
             // max_connections is an input: what scaleplan derives for it is PgTune's default, without it
@@ -214,12 +219,13 @@ final class PostgresBlock {
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "kB" : m.group(2);
-        return Optional.of(switch (unit) {
-            case "MB" -> n * 1024;
-            case "GB" -> n * 1024 * 1024;
-            case "TB" -> n * 1024 * 1024 * 1024;
-            default -> n;
-        });
+        return Optional.of(
+                switch (unit) {
+                    case "MB" -> n * 1024;
+                    case "GB" -> n * 1024 * 1024;
+                    case "TB" -> n * 1024 * 1024 * 1024;
+                    default -> n;
+                });
     }
 
     static Optional<Boolean> bool(String value) {
@@ -299,13 +305,14 @@ final class PostgresBlock {
             return;
         }
         Object v = typed.get();
-        CodeBlock literal = switch (key.get().kind()) {
-            case MEMORY -> code.memory((Memory) v);
-            case INTEGER -> CodeBlock.of("$L", Code.number((Integer) v));
-            case REAL -> CodeBlock.of("$L", realLiteral((Double) v));
-            case BOOLEAN -> CodeBlock.of("$L", v);
-            default -> CodeBlock.of("$S", v);
-        };
+        CodeBlock literal =
+                switch (key.get().kind()) {
+                    case MEMORY -> code.memory((Memory) v);
+                    case INTEGER -> CodeBlock.of("$L", Code.number((Integer) v));
+                    case REAL -> CodeBlock.of("$L", realLiteral((Double) v));
+                    case BOOLEAN -> CodeBlock.of("$L", v);
+                    default -> CodeBlock.of("$S", v);
+                };
         String shortcut = SHORTCUTS.get(s.name());
         if (shortcut != null) {
             c.call("$L($L)", shortcut, literal);
@@ -317,7 +324,10 @@ final class PostgresBlock {
     private void unsupported(Chain c, Setting s, String why) {
         String where = s.where();
         int colon = where.lastIndexOf(':');
-        estate.warn(colon > 0 ? where.substring(0, colon) : where, colon > 0 ? parse(where.substring(colon + 1)) : 0, 0,
+        estate.warn(
+                colon > 0 ? where.substring(0, colon) : where,
+                colon > 0 ? parse(where.substring(colon + 1)) : 0,
+                0,
                 "setting " + s.name() + " = '" + s.value() + "' is not imported: " + why + "; kept as a comment");
         c.comment(List.of(s.name() + " = '" + s.value() + "' (" + where + ") not imported: " + why));
     }

@@ -20,16 +20,17 @@ import java.util.regex.Pattern;
  */
 final class PostgresReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
-    private static final Pattern ALTER_SYSTEM = Pattern.compile(
-            "(?is)ALTER\\s+SYSTEM\\s+SET\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*(?:=|\\s+TO\\s+)\\s*(.+)");
+    private static final Pattern ALTER_SYSTEM =
+            Pattern.compile("(?is)ALTER\\s+SYSTEM\\s+SET\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*(?:=|\\s+TO\\s+)\\s*(.+)");
     private static final Pattern ALTER_RESET = Pattern.compile("(?is)ALTER\\s+SYSTEM\\s+RESET\\s+(.+)");
     private static final Pattern CREATE_INDEX = Pattern.compile(
             "(?is)CREATE\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s+ON\\s+"
                     + "(?:ONLY\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*(?:USING\\s+btree\\s*)?\\(([^()]*)\\)");
-    private static final Pattern VACUUM = Pattern.compile(
-            "(?is)VACUUM\\s+(?:\\(\\s*ANALY[SZ]E\\s*\\)|ANALY[SZ]E)\\s+([A-Za-z_][A-Za-z0-9_.]*)");
+    private static final Pattern VACUUM =
+            Pattern.compile("(?is)VACUUM\\s+(?:\\(\\s*ANALY[SZ]E\\s*\\)|ANALY[SZ]E)\\s+([A-Za-z_][A-Za-z0-9_.]*)");
     private static final Pattern ORIGIN = Pattern.compile("--\\s+([a-z_][a-z0-9_.]*): (stated|derived) .*");
-    private static final Pattern HEADER_MAJOR = Pattern.compile("--\\s+PostgreSQL (\\d+), Helm release ([a-z0-9-]+)\\..*");
+    private static final Pattern HEADER_MAJOR =
+            Pattern.compile("--\\s+PostgreSQL (\\d+), Helm release ([a-z0-9-]+)\\..*");
     private static final Pattern HEADER_INPUTS = Pattern.compile(
             "--\\s+Derived settings: .* storage ([a-z]+), workload ([a-z]+), database size ([a-z_]+)\\.");
     /** The unit PostgreSQL reads a plain number in, for the memory settings scaleplan types. */
@@ -164,15 +165,22 @@ final class PostgresReader {
             statement.setLength(0);
         }
         if (!statement.toString().isBlank()) {
-            throw new ImportException(file, start, 1, "statement without a closing semicolon: "
-                    + statement.toString().strip());
+            throw new ImportException(
+                    file,
+                    start,
+                    1,
+                    "statement without a closing semicolon: "
+                            + statement.toString().strip());
         }
     }
 
     private void header(String line, String file, int number, PostgresFacts pg) {
         Matcher major = HEADER_MAJOR.matcher(line);
         if (major.matches()) {
-            pg.majorVersion = estate.merge(pg.majorVersion, Integer.parseInt(major.group(1)), file + ":" + number,
+            pg.majorVersion = estate.merge(
+                    pg.majorVersion,
+                    Integer.parseInt(major.group(1)),
+                    file + ":" + number,
                     "the PostgreSQL major version");
             pg.release = estate.merge(pg.release, major.group(2), file + ":" + number, "the PostgreSQL release");
         }
@@ -246,12 +254,16 @@ final class PostgresReader {
             estate.note(file, line, "skipped a query: it reads, it configures nothing");
             return;
         }
-        if (upper.startsWith("SELECT PG_RELOAD_CONF()") || upper.startsWith("DROP INDEX CONCURRENTLY IF EXISTS")
+        if (upper.startsWith("SELECT PG_RELOAD_CONF()")
+                || upper.startsWith("DROP INDEX CONCURRENTLY IF EXISTS")
                 || upper.startsWith("SELECT EXISTS (SELECT 1 FROM PG_INDEX")) {
             return; // what scaleplan's own scripts run around the statements above
         }
-        estate.warn(file, line, 1, "statement not imported (a plan states settings, indexes and VACUUM ANALYZE): "
-                + abbreviate(sql));
+        estate.warn(
+                file,
+                line,
+                1,
+                "statement not imported (a plan states settings, indexes and VACUUM ANALYZE): " + abbreviate(sql));
         pg.comments.add("not imported from " + file + ":" + line + ": " + abbreviate(sql));
     }
 
@@ -276,8 +288,11 @@ final class PostgresReader {
             put(row.name(), row.valueWithUnit(), file + ":" + row.line(), Origin.UNKNOWN);
         }
         if (others > 0) {
-            estate.note(file, 0, others + " settings scaleplan does not tune were not imported (add them with"
-                    + " setting(name, value) if the plan should own them)");
+            estate.note(
+                    file,
+                    0,
+                    others + " settings scaleplan does not tune were not imported (add them with"
+                            + " setting(name, value) if the plan should own them)");
         }
     }
 }

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * {@code 1k}, {@code 1e3}), exactly, as decimals.
  */
 public final class Quantity {
-    private static final Pattern QUANTITY =
-            Pattern.compile("([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?");
+    private static final Pattern QUANTITY = Pattern.compile(
+            "([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?");
     private static final Map<String, BigDecimal> SUFFIXES = Map.ofEntries(
             Map.entry("m", new BigDecimal("0.001")),
             Map.entry("k", BigDecimal.TEN.pow(3)),

@@ -22,7 +22,9 @@ final class RedisBlock {
         String defaultRelease = cluster ? "redis-cluster" : "redis";
         c.call("release($S)", redis.release == null ? defaultRelease : redis.release.value());
         if (cluster) {
-            c.call("cluster($L, $L)", redis.clusterNodes.value(),
+            c.call(
+                    "cluster($L, $L)",
+                    redis.clusterNodes.value(),
                     redis.clusterReplicas == null ? 1 : redis.clusterReplicas.value());
         } else if (redis.replicas != null && redis.replicas.value() > 0) {
             c.call("replicas($L)", redis.replicas.value());
@@ -31,8 +33,12 @@ final class RedisBlock {
             c.call("maxmemory($L)", code.memory(redis.maxmemory.value()));
         }
         if (redis.evictionPolicy != null) {
-            c.call("evictionPolicy($T.$L)", PlanWriter.evictionPolicy(),
-                    RedisReader.policy(redis.evictionPolicy.value()).orElseThrow().name());
+            c.call(
+                    "evictionPolicy($T.$L)",
+                    PlanWriter.evictionPolicy(),
+                    RedisReader.policy(redis.evictionPolicy.value())
+                            .orElseThrow()
+                            .name());
         }
         PlanWriter.resources(c, redis.resources, code);
         return c;

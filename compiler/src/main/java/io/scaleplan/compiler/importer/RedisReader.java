@@ -37,8 +37,8 @@ public final class RedisReader {
             }
             String[] parts = line.split("\\s+", 2);
             if (parts.length < 2) {
-                throw new ImportException(file, firstLine + i, lines[i].indexOf(parts[0]) + 1,
-                        "directive " + parts[0] + " has no value");
+                throw new ImportException(
+                        file, firstLine + i, lines[i].indexOf(parts[0]) + 1, "directive " + parts[0] + " has no value");
             }
             directive(parts[0].toLowerCase(Locale.ROOT), unquote(parts[1]), file, firstLine + i, true);
         }
@@ -54,7 +54,12 @@ public final class RedisReader {
             }
             Matcher set = CONFIG_SET.matcher(line);
             if (set.matches()) {
-                directive(set.group(1).toLowerCase(Locale.ROOT), unquote(set.group(2).strip()), file, i + 1, true);
+                directive(
+                        set.group(1).toLowerCase(Locale.ROOT),
+                        unquote(set.group(2).strip()),
+                        file,
+                        i + 1,
+                        true);
                 continue;
             }
             String upper = line.toUpperCase(Locale.ROOT);
@@ -92,8 +97,11 @@ public final class RedisReader {
         List<String[]> lines = values(text);
         if (lines.size() % 2 != 0) {
             String[] last = lines.get(lines.size() - 1);
-            throw new ImportException(file, Integer.parseInt(last[1]), 1, "CONFIG GET output ends with a name and"
-                    + " no value: " + last[0]);
+            throw new ImportException(
+                    file,
+                    Integer.parseInt(last[1]),
+                    1,
+                    "CONFIG GET output ends with a name and" + " no value: " + last[0]);
         }
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < lines.size(); i += 2) {
@@ -137,21 +145,25 @@ public final class RedisReader {
         String where = file + ":" + line;
         switch (name) {
             case "maxmemory" -> {
-                Memory m = memory(value).orElseThrow(() -> new ImportException(
-                        file, line, 1, "maxmemory must be a size such as 2gb, was " + value));
+                Memory m = memory(value)
+                        .orElseThrow(() -> new ImportException(
+                                file, line, 1, "maxmemory must be a size such as 2gb, was " + value));
                 redis.maxmemory = estate.merge(redis.maxmemory, m, where, "Redis maxmemory");
             }
             case "maxmemory-policy" -> {
                 if (policy(value).isEmpty()) {
                     throw new ImportException(file, line, 1, "unknown maxmemory-policy " + value);
                 }
-                redis.evictionPolicy = estate.merge(redis.evictionPolicy, value.toLowerCase(Locale.ROOT), where,
-                        "Redis maxmemory-policy");
+                redis.evictionPolicy = estate.merge(
+                        redis.evictionPolicy, value.toLowerCase(Locale.ROOT), where, "Redis maxmemory-policy");
             }
             default -> {
                 if (keepOthers) {
-                    estate.warn(file, line, 1, "Redis directive " + name + " cannot be expressed in a plan; kept as a"
-                            + " comment");
+                    estate.warn(
+                            file,
+                            line,
+                            1,
+                            "Redis directive " + name + " cannot be expressed in a plan; kept as a" + " comment");
                     redis.comments.add(name + " " + value + " (" + where + ") is not expressible");
                 }
             }
@@ -166,15 +178,16 @@ public final class RedisReader {
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
-        long factor = switch (unit) {
-            case "k" -> 1000L;
-            case "kb" -> 1024L;
-            case "m" -> 1000_000L;
-            case "mb" -> 1L << 20;
-            case "g" -> 1000_000_000L;
-            case "gb" -> 1L << 30;
-            default -> 1L;
-        };
+        long factor =
+                switch (unit) {
+                    case "k" -> 1000L;
+                    case "kb" -> 1024L;
+                    case "m" -> 1000_000L;
+                    case "mb" -> 1L << 20;
+                    case "g" -> 1000_000_000L;
+                    case "gb" -> 1L << 30;
+                    default -> 1L;
+                };
         return Optional.of(new Memory(Math.multiplyExact(n, factor)));
     }
 

@@ -26,20 +26,20 @@ record ResolvedEstate(
         String namespace = request.namespace()
                 .or(() -> Optional.ofNullable(estate.namespace).map(Estate.Fact::value))
                 .orElse("default");
-        Optional<String> chartName = Optional.ofNullable(estate.chart)
-                .map(Estate.Fact::value)
-                .or(chart::chartName);
+        Optional<String> chartName =
+                Optional.ofNullable(estate.chart).map(Estate.Fact::value).or(chart::chartName);
         String release = request.release()
                 .or(() -> Optional.ofNullable(estate.release).map(Estate.Fact::value))
                 .or(() -> chartName)
                 .orElse(plan);
-        String chartReference = request.chartReference()
-                .orElseGet(() -> chartName
-                        .map(c -> chart.chartName().filter(c::equals).isPresent() ? "./" + c : c)
-                        .orElse(release));
+        String chartReference = request.chartReference().orElseGet(() -> chartName
+                .map(c -> chart.chartName().filter(c::equals).isPresent() ? "./" + c : c)
+                .orElse(release));
         if (estate.release == null && request.release().isEmpty()) {
-            estate.note("(import)", 0, "no file names the Helm release: the plan uses \"" + release
-                    + "\" (--release sets it)");
+            estate.note(
+                    "(import)",
+                    0,
+                    "no file names the Helm release: the plan uses \"" + release + "\" (--release sets it)");
         }
         List<ServiceFacts> services = new ArrayList<>(estate.services.values());
         return new ResolvedEstate(

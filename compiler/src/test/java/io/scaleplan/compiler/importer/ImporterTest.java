@@ -35,7 +35,10 @@ class ImporterTest {
     }
 
     private ImportResult importInto(String pkg, String plan, Path... inputs) {
-        return new Importer().run(ImportRequest.of(List.of(inputs), sources()).withPackage(pkg).withPlan(plan, null));
+        return new Importer()
+                .run(ImportRequest.of(List.of(inputs), sources())
+                        .withPackage(pkg)
+                        .withPlan(plan, null));
     }
 
     private Map<String, String> compile(ImportResult imported) {
@@ -43,7 +46,9 @@ class ImporterTest {
         ClassLoader loader = PlanSources.compile(
                 List.of(imported.written().orElseThrow()), temp.resolve("classes"), List.of(), List.of("-proc:none"));
         Compilation compilation = new PlanCompiler()
-                .compile(PlanSources.instantiate(loader, imported.qualifiedName().orElseThrow()).define());
+                .compile(
+                        PlanSources.instantiate(loader, imported.qualifiedName().orElseThrow())
+                                .define());
         assertThat(compilation.hasErrors()).as("%s", compilation.diagnostics()).isFalse();
         Map<String, String> files = new TreeMap<>();
         for (GeneratedFile f : compilation.files()) {
@@ -65,13 +70,17 @@ class ImporterTest {
         assertThat(out.get("k8s/license-authority-hpa.yaml"))
                 .contains("minReplicas: 2", "maxReplicas: 10", "averageUtilization: 80");
         assertThat(out.get("k8s/attestation-service-hpa.yaml")).contains("minReplicas: 2", "maxReplicas: 8");
-        assertThat(out.get("helm/arka-values.yaml")).contains("""
+        assertThat(out.get("helm/arka-values.yaml"))
+                .contains(
+                        """
                 usageMetering:
                   autoscaling:
                     enabled: true
                     minReplicas: 3
                     maxReplicas: 50
-                """).contains("""
+                """)
+                .contains(
+                        """
                   resources:
                     requests:
                       cpu: "1"
@@ -89,12 +98,12 @@ class ImporterTest {
         assertThat(out.get("redis/redis.conf")).endsWith("maxmemory 2gb\nmaxmemory-policy allkeys-lru\n");
         assertThat(out.get("helm/redis-values.yaml")).contains("replica:\n  replicaCount: 3\n");
         // the table says 20, the custom-metrics manifest read after it 50: said, with both places
-        assertThat(imported.problems())
-                .anySatisfy(p -> assertThat(p.format())
-                        .matches(".*20-usage-metering-hpa\\.yaml:12: warning: usage-metering's maxReplicas is 50 here"
-                                + " but 20 at .*10-kubectl-get-hpa-deploy\\.yaml:\\d+; the plan takes 50"));
+        assertThat(imported.problems()).anySatisfy(p -> assertThat(p.format())
+                .matches(".*20-usage-metering-hpa\\.yaml:12: warning: usage-metering's maxReplicas is 50 here"
+                        + " but 20 at .*10-kubectl-get-hpa-deploy\\.yaml:\\d+; the plan takes 50"));
         // PostgreSQL's machine is in no file: assumed, said, and marked in the plan
-        assertThat(imported.problems()).anySatisfy(p -> assertThat(p.message()).contains("instance(2, 8GB) is assumed"));
+        assertThat(imported.problems())
+                .anySatisfy(p -> assertThat(p.message()).contains("instance(2, 8GB) is assumed"));
         assertThat(imported.source().orElseThrow())
                 .contains("        return ScalingPlan.builder(\"runbook\")\n"
                         + "                .namespace(\"arka-system\")\n"
@@ -125,15 +134,18 @@ class ImporterTest {
                 .map(ImportProblem::format)
                 .toList();
         assertThat(warnings)
-                .anySatisfy(w -> assertThat(w).matches(".*redis-23\\.1\\.1\\.yaml:\\d+:\\d+: warning: HPA my-redis-replicas"
-                        + " scales StatefulSet my-redis-replicas.*"))
-                .anySatisfy(w -> assertThat(w).matches(".*redis-23\\.1\\.1\\.yaml:\\d+:\\d+: warning: PDB my-redis-master"
-                        + " selects .*, no service scaleplan knows; kept as a comment"))
-                .anySatisfy(w -> assertThat(w).matches(".*redis-cluster-13\\.0\\.5\\.yaml:\\d+:\\d+: warning: PDB"
-                        + " my-redis-cluster selects .*"))
+                .anySatisfy(w -> assertThat(w)
+                        .matches(".*redis-23\\.1\\.1\\.yaml:\\d+:\\d+: warning: HPA my-redis-replicas"
+                                + " scales StatefulSet my-redis-replicas.*"))
+                .anySatisfy(w -> assertThat(w)
+                        .matches(".*redis-23\\.1\\.1\\.yaml:\\d+:\\d+: warning: PDB my-redis-master"
+                                + " selects .*, no service scaleplan knows; kept as a comment"))
+                .anySatisfy(w -> assertThat(w)
+                        .matches(".*redis-cluster-13\\.0\\.5\\.yaml:\\d+:\\d+: warning: PDB"
+                                + " my-redis-cluster selects .*"))
                 .anySatisfy(w -> assertThat(w).contains("label helm.sh/chart: nginx-22.1.1"));
-        assertThat(imported.problems())
-                .anySatisfy(p -> assertThat(p.format()).matches(".*nginx-22\\.1\\.1\\.yaml:\\d+: note: skipped Service my-nginx.*"));
+        assertThat(imported.problems()).anySatisfy(p -> assertThat(p.format())
+                .matches(".*nginx-22\\.1\\.1\\.yaml:\\d+: note: skipped Service my-nginx.*"));
         assertThat(imported.source().orElseThrow())
                 .contains("// HPA my-redis-replicas (")
                 .contains("// PDB my-redis-master (")
@@ -163,7 +175,9 @@ class ImporterTest {
         ImportResult result = importInto("io.scaleplan.x", "x", conf);
 
         assertThat(result.failed()).isTrue();
-        assertThat(result.problems()).singleElement().extracting(ImportProblem::format)
+        assertThat(result.problems())
+                .singleElement()
+                .extracting(ImportProblem::format)
                 .isEqualTo(conf + ":3:11: error: setting work_mem has no value");
         assertThat(sources()).doesNotExist();
     }
@@ -171,7 +185,8 @@ class ImporterTest {
     @Test
     void twoHpasForOneDeploymentAreAnError() throws IOException {
         Path file = Files.createDirectories(temp.resolve("in")).resolve("hpas.yaml");
-        String hpa = """
+        String hpa =
+                """
                 apiVersion: autoscaling/v2
                 kind: HorizontalPodAutoscaler
                 metadata:
@@ -195,7 +210,9 @@ class ImporterTest {
     @Test
     void oneHpaImportsAndUnknownKindsAreSkippedWithANote() throws IOException {
         Path file = Files.createDirectories(temp.resolve("in")).resolve("web.yaml");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 apiVersion: v1
                 kind: ConfigMap
                 metadata: {name: web-config}
@@ -223,7 +240,8 @@ class ImporterTest {
 
         ImportResult result = importInto("io.scaleplan.x", "shop", file);
 
-        assertThat(result.problems()).extracting(ImportProblem::format)
+        assertThat(result.problems())
+                .extracting(ImportProblem::format)
                 .contains(file + ":1: note: skipped ConfigMap web-config: a plan describes HorizontalPodAutoscalers,"
                         + " PodDisruptionBudgets and Deployments' scale");
         assertThat(compile(result).get("k8s/web-hpa.yaml"))
@@ -255,13 +273,17 @@ class ImporterTest {
     @Test
     void derivedSettingsAreLeftToScaleplanUnlessStated() throws IOException {
         Path dir = Files.createDirectories(temp.resolve("in"));
-        Files.writeString(dir.resolve("postgresql-values.yaml"), """
+        Files.writeString(
+                dir.resolve("postgresql-values.yaml"),
+                """
                 primary:
                   resources:
                     limits: {cpu: "4", memory: 16Gi}
                 """);
         // PgTune's web values for 4 vCPUs and 16 GiB, and one that is not
-        Files.writeString(dir.resolve("postgresql.auto.conf"), """
+        Files.writeString(
+                dir.resolve("postgresql.auto.conf"),
+                """
                 max_connections = '200'
                 shared_buffers = '4GB'
                 effective_cache_size = '12GB'
@@ -270,13 +292,23 @@ class ImporterTest {
 
         String derived = importInto("io.scaleplan.x", "db", dir).source().orElseThrow();
         Files.delete(sources().resolve("io/scaleplan/x/Db.java"));
-        String stated = new Importer().run(ImportRequest.of(List.of(dir), sources())
-                        .withPackage("io.scaleplan.x").withPlan("db", null).withFlags(true, false, true))
-                .source().orElseThrow();
+        String stated = new Importer()
+                .run(ImportRequest.of(List.of(dir), sources())
+                        .withPackage("io.scaleplan.x")
+                        .withPlan("db", null)
+                        .withFlags(true, false, true))
+                .source()
+                .orElseThrow();
 
-        assertThat(derived).contains(".randomPageCost(2.5)").doesNotContain("sharedBuffers", "maxConnections", "storage(");
-        assertThat(stated).contains(".maxConnections(200)", ".sharedBuffers(gib(4))", ".effectiveCacheSize(gib(12))",
-                ".randomPageCost(2.5)");
+        assertThat(derived)
+                .contains(".randomPageCost(2.5)")
+                .doesNotContain("sharedBuffers", "maxConnections", "storage(");
+        assertThat(stated)
+                .contains(
+                        ".maxConnections(200)",
+                        ".sharedBuffers(gib(4))",
+                        ".effectiveCacheSize(gib(12))",
+                        ".randomPageCost(2.5)");
     }
 
     @Test
@@ -288,11 +320,27 @@ class ImporterTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int written = Main.run(new PrintWriter(out), new PrintWriter(err), "import", ok.toString(),
-                "--plans-dir", sources().toString(), "--package", "io.scaleplan.cache", "--plan", "cache");
+        int written = Main.run(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                "import",
+                ok.toString(),
+                "--plans-dir",
+                sources().toString(),
+                "--package",
+                "io.scaleplan.cache",
+                "--plan",
+                "cache");
         StringWriter badErr = new StringWriter();
-        int refused = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(badErr), "import", bad.toString(),
-                "--plans-dir", temp.resolve("other").toString(), "--package", "io.scaleplan.cache");
+        int refused = Main.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(badErr),
+                "import",
+                bad.toString(),
+                "--plans-dir",
+                temp.resolve("other").toString(),
+                "--package",
+                "io.scaleplan.cache");
 
         assertThat(written).isZero();
         assertThat(out.toString()).startsWith("wrote " + sources().resolve("io/scaleplan/cache/Cache.java"));
@@ -301,7 +349,9 @@ class ImporterTest {
                 .contains("// appendonly yes (" + ok + ":3) is not expressible")
                 .contains(".evictionPolicy(EvictionPolicy.ALLKEYS_LRU)");
         assertThat(refused).isEqualTo(2);
-        assertThat(badErr.toString()).contains(bad + ":2:1: error: malformed YAML").contains("nothing written");
+        assertThat(badErr.toString())
+                .contains(bad + ":2:1: error: malformed YAML")
+                .contains("nothing written");
         assertThat(temp.resolve("other")).doesNotExist();
         try (Stream<Path> files = Files.list(sources().resolve("io/scaleplan/cache"))) {
             assertThat(files).hasSize(1);
