@@ -161,7 +161,8 @@ final class Code {
             return head;
         }
         CodeBlock inline = inline(body);
-        if (inline != null && approximateLength(head) + approximateLength(inline) + indent + 10 <= WIDTH) {
+        // the method body's 8 columns, the indent, the dot, the call and room for the closing parentheses
+        if (inline != null && 8 + indent + 1 + approximateLength(head) + approximateLength(inline) + 4 <= WIDTH) {
             return CodeBlock.builder().add(head).add(inline).add(")").build();
         }
         Call first = body.calls.get(0);
