@@ -157,9 +157,32 @@ final class Estate {
         Fact<BudgetFact> budget;
         Fact<PodAmount> rolloutSurge;
         final List<String> comments = new ArrayList<>();
+        /** Whether a Kubernetes object (HPA, Deployment) names it: its name is then the Deployment's. */
+        boolean fromKubernetes;
 
         ServiceFacts(String name) {
             this.name = name;
+        }
+
+        /** Takes every fact of {@code other} this one lacks: the same service read under another name. */
+        void absorb(ServiceFacts other) {
+            helmKey = helmKey != null ? helmKey : other.helmKey;
+            replicas = replicas != null ? replicas : other.replicas;
+            minReplicas = minReplicas != null ? minReplicas : other.minReplicas;
+            maxReplicas = maxReplicas != null ? maxReplicas : other.maxReplicas;
+            cpuUtilization = cpuUtilization != null ? cpuUtilization : other.cpuUtilization;
+            memoryUtilization = memoryUtilization != null ? memoryUtilization : other.memoryUtilization;
+            podsMetrics = podsMetrics != null ? podsMetrics : other.podsMetrics;
+            behavior = behavior != null ? behavior : other.behavior;
+            autoscalingEnabled = autoscalingEnabled != null ? autoscalingEnabled : other.autoscalingEnabled;
+            budget = budget != null ? budget : other.budget;
+            rolloutSurge = rolloutSurge != null ? rolloutSurge : other.rolloutSurge;
+            resources.cpuRequest = resources.cpuRequest != null ? resources.cpuRequest : other.resources.cpuRequest;
+            resources.memoryRequest =
+                    resources.memoryRequest != null ? resources.memoryRequest : other.resources.memoryRequest;
+            resources.cpuLimit = resources.cpuLimit != null ? resources.cpuLimit : other.resources.cpuLimit;
+            resources.memoryLimit = resources.memoryLimit != null ? resources.memoryLimit : other.resources.memoryLimit;
+            comments.addAll(other.comments);
         }
 
         boolean isAutoscaled() {
@@ -168,6 +191,40 @@ final class Estate {
             }
             return hpa != null || maxReplicas != null;
         }
+    }
+
+    /**
+     * A service read from chart values under a key whose kebab case names no Deployment
+     * ({@code cartService}) is the one Kubernetes object of the same scale that has no values key
+     * ({@code cart}), when there is exactly one.
+     */
+    void reconcileHelmKeys() {
+        for (ServiceFacts values : List.copyOf(services.values())) {
+            if (values.fromKubernetes || values.helmKey == null) {
+                continue;
+            }
+            List<ServiceFacts> candidates = services.values().stream()
+                    .filter(k -> k.fromKubernetes && k.helmKey == null)
+                    .filter(k -> k.isAutoscaled() == values.isAutoscaled())
+                    .filter(k -> same(k.minReplicas, values.minReplicas) && same(k.maxReplicas, values.maxReplicas))
+                    .toList();
+            if (candidates.size() == 1) {
+                ServiceFacts k = candidates.get(0);
+                note(
+                        values.helmKey
+                                .where()
+                                .substring(0, Math.max(0, values.helmKey.where().lastIndexOf(':'))),
+                        0,
+                        "values key " + values.helmKey.value() + " is taken for service " + k.name
+                                + " (the only Kubernetes object of the same scale without a values key)");
+                k.absorb(values);
+                services.remove(values.name);
+            }
+        }
+    }
+
+    private static boolean same(Fact<?> a, Fact<?> b) {
+        return a == null || b == null || a.value().equals(b.value());
     }
 
     /** A PodDisruptionBudget read before it is known which service it protects. */

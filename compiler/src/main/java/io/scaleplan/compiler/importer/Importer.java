@@ -52,6 +52,7 @@ public final class Importer {
                     read(file, estate, kubernetes, helm);
                 }
             }
+            estate.reconcileHelmKeys();
             kubernetes.resolvePdbs();
         } catch (ImportException e) {
             estate.problems.add(e.problem());

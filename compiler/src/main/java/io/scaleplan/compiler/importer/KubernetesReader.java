@@ -142,6 +142,7 @@ final class KubernetesReader {
             s.behavior = null;
         }
         s.hpa = new Fact<>(name, doc.where());
+        s.fromKubernetes = true;
         if (!name.equals(service + "-hpa")) {
             estate.note(
                     doc.file(),
@@ -409,6 +410,7 @@ final class KubernetesReader {
         }
         metadata(doc, false);
         ServiceFacts s = estate.service(name);
+        s.fromKubernetes = true;
         YamlTree spec = doc.get("spec");
         YamlTree replicas = spec.get("replicas");
         if (replicas.isScalar()) {

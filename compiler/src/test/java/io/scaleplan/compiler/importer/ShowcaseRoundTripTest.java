@@ -1,0 +1,60 @@
+package io.scaleplan.compiler.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scaleplan.compiler.Compilation;
+import io.scaleplan.compiler.PlanCompiler;
+import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.testing.Fixtures;
+import io.scaleplan.testing.PlanSources;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The round trip on the plan that says everything the DSL can say about a service (behavior,
+ * fractional Pods metrics, percentage budgets, a Helm key of its own, fixed and zero replicas):
+ * compile, import the outputs, compile the imported source with javac, compile again: the
+ * Kubernetes and Helm outputs come back byte for byte.
+ */
+class ShowcaseRoundTripTest {
+
+    @Test
+    void theShowcasesOutputsComeBackByteForByte(@TempDir Path temp) throws IOException {
+        Map<String, String> original = files(new PlanCompiler().compile(Fixtures.showcase()));
+        Path outputs = temp.resolve("generated/showcase");
+        for (Map.Entry<String, String> f : original.entrySet()) {
+            Path file = outputs.resolve(f.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, f.getValue());
+        }
+
+        ImportResult imported = new Importer()
+                .run(ImportRequest.of(List.of(outputs), temp.resolve("src")).withPackage("io.scaleplan.testing"));
+
+        assertThat(imported.failed()).as("%s", imported.problems()).isFalse();
+        assertThat(imported.qualifiedName()).contains("io.scaleplan.testing.Fixtures");
+        ClassLoader loader = PlanSources.compile(
+                List.of(imported.written().orElseThrow()), temp.resolve("classes"), List.of(), List.of("-proc:none"));
+        Map<String, String> again = files(new PlanCompiler()
+                .compile(PlanSources.instantiate(loader, "io.scaleplan.testing.Fixtures")
+                        .define()));
+        original.keySet().removeIf(path -> !path.matches("(helm|k8s)/.*"));
+        again.keySet().removeIf(path -> !path.matches("(helm|k8s)/.*"));
+        assertThat(again).isEqualTo(original);
+    }
+
+    private static Map<String, String> files(Compilation compilation) {
+        assertThat(compilation.hasErrors()).as("%s", compilation.diagnostics()).isFalse();
+        Map<String, String> out = new TreeMap<>();
+        for (GeneratedFile f : compilation.files()) {
+            out.put(f.path().substring(f.path().indexOf('/') + 1), f.content());
+        }
+        return out;
+    }
+}
