@@ -83,7 +83,8 @@ public final class Importer {
         }
         List<String> sources = request.inputs().stream().map(Path::toString).toList();
         JavaFile javaFile = new PlanWriter(chart, packageName.get()).write(resolved, className, sources);
-        String source = javaFile.toString();
+        // a blank line after the class's opening brace, as the project's formatter leaves it
+        String source = javaFile.toString().replaceFirst("(implements PlanDefinition \\{\n)", "$1\n");
         String qualified = packageName.get() + "." + className;
         if (hasErrors(estate)) {
             return failed(estate);
