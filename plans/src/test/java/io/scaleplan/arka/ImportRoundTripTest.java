@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scaleplan.compiler.Compilation;
 import io.scaleplan.compiler.PlanCompiler;
-import io.scaleplan.compiler.emit.GeneratedFile;
 import io.scaleplan.compiler.importer.ImportProblem;
 import io.scaleplan.compiler.importer.ImportRequest;
 import io.scaleplan.compiler.importer.ImportResult;
@@ -12,6 +11,7 @@ import io.scaleplan.compiler.importer.Importer;
 import io.scaleplan.dsl.PlanDefinition;
 import io.scaleplan.processor.ChartProcessor;
 import io.scaleplan.processor.PlanProcessor;
+import io.scaleplan.testing.ImportRoundTrip;
 import io.scaleplan.testing.PlanSources;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,8 +19,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,9 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * necessarily points into the imported source.
  */
 class ImportRoundTripTest {
-    private static final Pattern READ_BY_IMPORT = Pattern.compile("(helm|k8s|sql|redis)/.*");
-    private static final Pattern SOURCE_LINE = Pattern.compile("(stated|declared) at \\S+\\.java:\\d+");
-
     static Stream<String> folders() {
         return ArkaPlans.files().keySet().stream()
                 .map(ImportRoundTripTest::folder)
@@ -63,12 +58,7 @@ class ImportRoundTripTest {
                 original.put(path.substring(folder.length() + 1), content);
             }
         });
-        Path outputs = temp.resolve("generated").resolve(folder);
-        for (Map.Entry<String, String> f : original.entrySet()) {
-            Path file = outputs.resolve(f.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, f.getValue());
-        }
+        Path outputs = ImportRoundTrip.write(original, temp.resolve("generated").resolve(folder));
         Path module = temp.resolve("plans");
         Path sources = module.resolve("src/main/java");
         Path pkg = sources.resolve("io/scaleplan/arka");
@@ -95,28 +85,11 @@ class ImportRoundTripTest {
                 .isSameAs(loader);
         Compilation again = new PlanCompiler().compile(plan.define());
 
-        assertThat(again.hasErrors()).as("%s", again.diagnostics()).isFalse();
-        Map<String, String> roundTrip = new TreeMap<>();
-        for (GeneratedFile f : again.files()) {
-            roundTrip.put(f.path().substring(f.path().indexOf('/') + 1), f.content());
-        }
-        Map<String, String> expected = readByImport(original);
-        assertThat(readByImport(roundTrip).keySet()).isEqualTo(expected.keySet());
-        for (Map.Entry<String, String> e : expected.entrySet()) {
-            assertThat(withoutSourceLines(roundTrip.get(e.getKey())))
-                    .as("%s/%s", folder, e.getKey())
-                    .isEqualTo(withoutSourceLines(e.getValue()));
-        }
-    }
-
-    private static Map<String, String> readByImport(Map<String, String> files) {
-        return files.entrySet().stream()
-                .filter(e -> READ_BY_IMPORT.matcher(e.getKey()).matches())
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
-    }
-
-    private static String withoutSourceLines(String text) {
-        return SOURCE_LINE.matcher(text).replaceAll("$1 at (the plan's source)");
+        Map<String, String> expected = ImportRoundTrip.readByImport(original);
+        Map<String, String> roundTrip = ImportRoundTrip.readByImport(ImportRoundTrip.files(again));
+        assertThat(roundTrip.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((path, content) ->
+                assertThat(roundTrip.get(path)).as("%s/%s", folder, path).isEqualTo(content));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

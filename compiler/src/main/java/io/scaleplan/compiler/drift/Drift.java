@@ -10,8 +10,6 @@ import io.scaleplan.compiler.importer.Quantity;
 import io.scaleplan.compiler.importer.RedisReader;
 import io.scaleplan.compiler.importer.YamlTree;
 import io.scaleplan.compiler.render.Quantities;
-import io.scaleplan.dsl.Cpu;
-import io.scaleplan.dsl.Memory;
 import io.scaleplan.dsl.Redis;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
@@ -230,38 +228,25 @@ public final class Drift {
         }
         String prefix = "spec.template.spec.containers[" + main.get("name").text("") + "].resources.";
         YamlTree resources = main.get("resources");
-        cpu(
-                subject,
-                prefix + "requests.cpu",
-                s.resources().cpuRequest(),
-                resources.get("requests").get("cpu"));
-        memory(
+        YamlTree requests = resources.get("requests");
+        YamlTree limits = resources.get("limits");
+        resource(
+                subject, prefix + "requests.cpu", s.resources().cpuRequest().map(Quantities::cpu), requests.get("cpu"));
+        resource(
                 subject,
                 prefix + "requests.memory",
-                s.resources().memoryRequest(),
-                resources.get("requests").get("memory"));
-        cpu(
-                subject,
-                prefix + "limits.cpu",
-                s.resources().cpuLimit(),
-                resources.get("limits").get("cpu"));
-        memory(
+                s.resources().memoryRequest().map(Quantities::memory),
+                requests.get("memory"));
+        resource(subject, prefix + "limits.cpu", s.resources().cpuLimit().map(Quantities::cpu), limits.get("cpu"));
+        resource(
                 subject,
                 prefix + "limits.memory",
-                s.resources().memoryLimit(),
-                resources.get("limits").get("memory"));
+                s.resources().memoryLimit().map(Quantities::memory),
+                limits.get("memory"));
     }
 
-    private void cpu(String subject, String path, Optional<Cpu> planned, YamlTree value) {
-        String want = planned.map(Quantities::cpu).orElse(null);
-        String is = value.text().orElse(null);
-        if (!same(want, is)) {
-            changes.add(new SemanticChange(subject, path + ": " + show(want) + " → " + show(is)));
-        }
-    }
-
-    private void memory(String subject, String path, Optional<Memory> planned, YamlTree value) {
-        String want = planned.map(Quantities::memory).orElse(null);
+    private void resource(String subject, String path, Optional<String> planned, YamlTree value) {
+        String want = planned.orElse(null);
         String is = value.text().orElse(null);
         if (!same(want, is)) {
             changes.add(new SemanticChange(subject, path + ": " + show(want) + " → " + show(is)));

@@ -48,6 +48,20 @@ class DriftTest {
                   policies: [{type: Percent, value: 10, periodSeconds: 60}]
             status: {currentReplicas: 3, desiredReplicas: 3}
             """;
+    private static final String CART_HPA =
+            """
+            ---
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: cart-hpa, namespace: shop}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: cart}
+              minReplicas: 2
+              maxReplicas: 6
+              metrics:
+                - type: Resource
+                  resource: {name: cpu, target: {type: Utilization, averageUtilization: 150}}
+            """;
     private static final String ON_DEPLOYMENT =
             """
             ---
@@ -72,8 +86,10 @@ class DriftTest {
 
     @Test
     void quantitiesByValueAndServerFieldsAreNotDrift() throws IOException {
-        assertThat(drift(CHECKOUT_HPA.formatted(30, 300) + ON_DEPLOYMENT.formatted(2)))
+        assertThat(drift(CHECKOUT_HPA.formatted(30, 300) + CART_HPA + ON_DEPLOYMENT.formatted(2)))
                 .isEmpty();
+        assertThat(drift(CHECKOUT_HPA.formatted(30, 300) + ON_DEPLOYMENT.formatted(2)))
+                .containsExactly(new SemanticChange("cart HPA", "removed"));
     }
 
     @Test

@@ -2,17 +2,14 @@ package io.scaleplan.compiler.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scaleplan.compiler.Compilation;
 import io.scaleplan.compiler.PlanCompiler;
-import io.scaleplan.compiler.emit.GeneratedFile;
 import io.scaleplan.testing.Fixtures;
+import io.scaleplan.testing.ImportRoundTrip;
 import io.scaleplan.testing.PlanSources;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,13 +23,8 @@ class ShowcaseRoundTripTest {
 
     @Test
     void theShowcasesOutputsComeBackByteForByte(@TempDir Path temp) throws IOException {
-        Map<String, String> original = files(new PlanCompiler().compile(Fixtures.showcase()));
-        Path outputs = temp.resolve("generated/showcase");
-        for (Map.Entry<String, String> f : original.entrySet()) {
-            Path file = outputs.resolve(f.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, f.getValue());
-        }
+        Map<String, String> original = ImportRoundTrip.files(new PlanCompiler().compile(Fixtures.showcase()));
+        Path outputs = ImportRoundTrip.write(original, temp.resolve("generated/showcase"));
 
         ImportResult imported = new Importer()
                 .run(ImportRequest.of(List.of(outputs), temp.resolve("src")).withPackage("io.scaleplan.testing"));
@@ -41,20 +33,9 @@ class ShowcaseRoundTripTest {
         assertThat(imported.qualifiedName()).contains("io.scaleplan.testing.Fixtures");
         ClassLoader loader = PlanSources.compile(
                 List.of(imported.written().orElseThrow()), temp.resolve("classes"), List.of(), List.of("-proc:none"));
-        Map<String, String> again = files(new PlanCompiler()
+        Map<String, String> again = ImportRoundTrip.files(new PlanCompiler()
                 .compile(PlanSources.instantiate(loader, "io.scaleplan.testing.Fixtures")
                         .define()));
-        original.keySet().removeIf(path -> !path.matches("(helm|k8s)/.*"));
-        again.keySet().removeIf(path -> !path.matches("(helm|k8s)/.*"));
-        assertThat(again).isEqualTo(original);
-    }
-
-    private static Map<String, String> files(Compilation compilation) {
-        assertThat(compilation.hasErrors()).as("%s", compilation.diagnostics()).isFalse();
-        Map<String, String> out = new TreeMap<>();
-        for (GeneratedFile f : compilation.files()) {
-            out.put(f.path().substring(f.path().indexOf('/') + 1), f.content());
-        }
-        return out;
+        assertThat(ImportRoundTrip.readByImport(again)).isEqualTo(ImportRoundTrip.readByImport(original));
     }
 }
