@@ -203,6 +203,17 @@ final class Estate {
             if (values.fromKubernetes || values.helmKey == null) {
                 continue;
             }
+            String key = values.helmKey.value();
+            List<ServiceFacts> byDefaultKey = services.values().stream()
+                    .filter(k -> k.fromKubernetes && k.helmKey == null)
+                    .filter(k -> ChartHandles.lowerCamel(k.name).equals(key))
+                    .toList();
+            if (byDefaultKey.size() == 1) {
+                // the service's default key (usageMetering for usage-metering, billing00020 for billing-00020)
+                byDefaultKey.get(0).absorb(values);
+                services.remove(values.name);
+                continue;
+            }
             List<ServiceFacts> candidates = services.values().stream()
                     .filter(k -> k.fromKubernetes && k.helmKey == null)
                     .filter(k -> k.isAutoscaled() == values.isAutoscaled())

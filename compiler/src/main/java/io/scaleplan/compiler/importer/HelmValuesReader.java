@@ -1,5 +1,6 @@
 package io.scaleplan.compiler.importer;
 
+import io.scaleplan.compiler.importer.Estate.BehaviorFacts;
 import io.scaleplan.compiler.importer.Estate.BudgetFact;
 import io.scaleplan.compiler.importer.Estate.PodsMetricFact;
 import io.scaleplan.compiler.importer.Estate.ServiceFacts;
@@ -121,6 +122,12 @@ final class HelmValuesReader {
                             v.integer("targetMemoryUtilizationPercentage"),
                             v.where(),
                             s.name + "'s memory target");
+                case "behavior" -> {
+                    BehaviorFacts b = kubernetes.behavior(v, false);
+                    if (b.scaleUp().isPresent() || b.scaleDown().isPresent()) {
+                        s.behavior = estate.merge(s.behavior, b, v.where(), s.name + "'s HPA behavior");
+                    }
+                }
                 case "podsMetrics" -> {
                     List<PodsMetricFact> metrics = new ArrayList<>();
                     for (YamlTree m : v.items()) {

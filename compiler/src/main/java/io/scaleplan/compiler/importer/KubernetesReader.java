@@ -252,7 +252,8 @@ final class KubernetesReader {
     static final Rules DEFAULT_SCALE_DOWN =
             new Rules(Optional.empty(), Optional.of("Max"), List.of(new Policy("Percent", 100, 15)));
 
-    private BehaviorFacts behavior(YamlTree behavior, boolean live) {
+    /** An HPA's (or a chart value's) {@code behavior}; of a live object, without what the API server defaulted. */
+    BehaviorFacts behavior(YamlTree behavior, boolean live) {
         Optional<Rules> up = rules(behavior.get("scaleUp"));
         Optional<Rules> down = rules(behavior.get("scaleDown"));
         if (live) {
@@ -396,6 +397,24 @@ final class KubernetesReader {
         for (String key : List.of(LABEL_COMPONENT, "app", LABEL_NAME, "name", "app.kubernetes.io/instance")) {
             String value = labels.get(key);
             if (value != null && estate.services.containsKey(value)) {
+                return Optional.of(value);
+            }
+        }
+        // a fixed service known only from chart values, under a key whose kebab case is not its name
+        // (billing00020 for billing-00020): the label names it
+        for (String key : List.of(LABEL_COMPONENT, "app")) {
+            String value = labels.get(key);
+            if (value == null || !DslTypes.isDns1123Label(value)) {
+                continue;
+            }
+            Optional<ServiceFacts> byKey = estate.services.values().stream()
+                    .filter(v -> !v.fromKubernetes && v.helmKey != null)
+                    .filter(v -> v.helmKey.value().equals(ChartHandles.lowerCamel(value)))
+                    .findFirst();
+            if (byKey.isPresent()) {
+                ServiceFacts renamed = estate.service(value);
+                renamed.absorb(byKey.get());
+                estate.services.remove(byKey.get().name);
                 return Optional.of(value);
             }
         }

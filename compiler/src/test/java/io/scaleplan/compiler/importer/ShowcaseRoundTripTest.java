@@ -31,6 +31,7 @@ class ShowcaseRoundTripTest {
 
         assertThat(imported.failed()).as("%s", imported.problems()).isFalse();
         assertThat(imported.qualifiedName()).contains("io.scaleplan.testing.Fixtures");
+        assertThat(imported.problems()).allMatch(p -> p.level() == ImportProblem.Level.NOTE);
         ClassLoader loader = PlanSources.compile(
                 List.of(imported.written().orElseThrow()), temp.resolve("classes"), List.of(), List.of("-proc:none"));
         Map<String, String> again = ImportRoundTrip.files(new PlanCompiler()
