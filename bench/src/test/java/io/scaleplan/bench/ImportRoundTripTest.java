@@ -30,7 +30,9 @@ class ImportRoundTripTest {
         Path outputs = ImportRoundTrip.write(original, temp.resolve("generated/estate"));
 
         ImportResult imported = new Importer()
-                .run(ImportRequest.of(List.of(outputs), temp.resolve("src")).withPackage("io.scaleplan.bench"));
+                .run(ImportRequest.builder(List.of(outputs), temp.resolve("src"))
+                        .packageName("io.scaleplan.bench")
+                        .build());
 
         assertThat(imported.failed()).as("%s", imported.problems()).isFalse();
         assertThat(imported.problems()).allMatch(p -> p.level() == ImportProblem.Level.NOTE);

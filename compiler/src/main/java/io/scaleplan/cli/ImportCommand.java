@@ -78,14 +78,17 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ImportRequest request = ImportRequest.of(inputs, plansDir)
-                .withPlan(planName, className)
-                .withNamespace(namespace)
-                .withRelease(release, chart)
-                .withFlags(stated, force, dryRun);
-        if (packageName != null) {
-            request = request.withPackage(packageName);
-        }
+        ImportRequest request = ImportRequest.builder(inputs, plansDir)
+                .packageName(packageName)
+                .planName(planName)
+                .className(className)
+                .namespace(namespace)
+                .release(release)
+                .chartReference(chart)
+                .stated(stated)
+                .force(force)
+                .dryRun(dryRun)
+                .build();
         ImportResult result = new Importer().run(request);
         for (ImportProblem p : result.problems()) {
             err.println(p.format());

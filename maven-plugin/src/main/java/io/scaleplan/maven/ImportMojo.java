@@ -64,15 +64,17 @@ public class ImportMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoFailureException {
-        ImportRequest request = ImportRequest.of(
+        ImportRequest request = ImportRequest.builder(
                         inputs.stream().map(File::toPath).toList(), plansDirectory.toPath())
-                .withPlan(plan, className)
-                .withNamespace(namespace)
-                .withRelease(release, chart)
-                .withFlags(stated, force, false);
-        if (packageName != null && !packageName.isBlank()) {
-            request = request.withPackage(packageName);
-        }
+                .packageName(packageName)
+                .planName(plan)
+                .className(className)
+                .namespace(namespace)
+                .release(release)
+                .chartReference(chart)
+                .stated(stated)
+                .force(force)
+                .build();
         ImportResult result = new Importer().run(request);
         for (ImportProblem p : result.problems()) {
             switch (p.level()) {

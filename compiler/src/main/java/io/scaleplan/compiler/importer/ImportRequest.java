@@ -47,92 +47,95 @@ public record ImportRequest(
 
     /** A request for {@code inputs} into {@code plansDir} with every choice left to the importer. */
     public static ImportRequest of(List<Path> inputs, Path plansDir) {
-        return new ImportRequest(
-                inputs,
-                plansDir,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                false,
-                false,
-                false);
+        return builder(inputs, plansDir).build();
     }
 
-    public ImportRequest withPackage(String name) {
-        return new ImportRequest(
-                inputs,
-                plansDir,
-                Optional.of(name),
-                planName,
-                className,
-                namespace,
-                release,
-                chartReference,
-                stated,
-                force,
-                dryRun);
+    /** A builder of a request for {@code inputs} into {@code plansDir}; a null or blank choice is left to the importer. */
+    public static Builder builder(List<Path> inputs, Path plansDir) {
+        return new Builder(inputs, plansDir);
     }
 
-    public ImportRequest withPlan(String name, String cls) {
-        return new ImportRequest(
-                inputs,
-                plansDir,
-                packageName,
-                Optional.ofNullable(name),
-                Optional.ofNullable(cls),
-                namespace,
-                release,
-                chartReference,
-                stated,
-                force,
-                dryRun);
-    }
+    /** Builds an {@link ImportRequest}. */
+    public static final class Builder {
+        private final List<Path> inputs;
+        private final Path plansDir;
+        private String packageName;
+        private String planName;
+        private String className;
+        private String namespace;
+        private String release;
+        private String chartReference;
+        private boolean stated;
+        private boolean force;
+        private boolean dryRun;
 
-    public ImportRequest withNamespace(String ns) {
-        return new ImportRequest(
-                inputs,
-                plansDir,
-                packageName,
-                planName,
-                className,
-                Optional.ofNullable(ns),
-                release,
-                chartReference,
-                stated,
-                force,
-                dryRun);
-    }
+        private Builder(List<Path> inputs, Path plansDir) {
+            this.inputs = List.copyOf(inputs);
+            this.plansDir = Objects.requireNonNull(plansDir, "plansDir");
+        }
 
-    public ImportRequest withRelease(String name, String chart) {
-        return new ImportRequest(
-                inputs,
-                plansDir,
-                packageName,
-                planName,
-                className,
-                namespace,
-                Optional.ofNullable(name),
-                Optional.ofNullable(chart),
-                stated,
-                force,
-                dryRun);
-    }
+        public Builder packageName(String name) {
+            this.packageName = name;
+            return this;
+        }
 
-    public ImportRequest withFlags(boolean statedSettings, boolean replace, boolean dry) {
-        return new ImportRequest(
-                inputs,
-                plansDir,
-                packageName,
-                planName,
-                className,
-                namespace,
-                release,
-                chartReference,
-                statedSettings,
-                replace,
-                dry);
+        public Builder planName(String name) {
+            this.planName = name;
+            return this;
+        }
+
+        public Builder className(String name) {
+            this.className = name;
+            return this;
+        }
+
+        public Builder namespace(String name) {
+            this.namespace = name;
+            return this;
+        }
+
+        public Builder release(String name) {
+            this.release = name;
+            return this;
+        }
+
+        public Builder chartReference(String reference) {
+            this.chartReference = reference;
+            return this;
+        }
+
+        public Builder stated(boolean statedSettings) {
+            this.stated = statedSettings;
+            return this;
+        }
+
+        public Builder force(boolean replace) {
+            this.force = replace;
+            return this;
+        }
+
+        public Builder dryRun(boolean dry) {
+            this.dryRun = dry;
+            return this;
+        }
+
+        public ImportRequest build() {
+            return new ImportRequest(
+                    inputs,
+                    plansDir,
+                    given(packageName),
+                    given(planName),
+                    given(className),
+                    given(namespace),
+                    given(release),
+                    given(chartReference),
+                    stated,
+                    force,
+                    dryRun);
+        }
+
+        private static Optional<String> given(String value) {
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+        }
     }
 }

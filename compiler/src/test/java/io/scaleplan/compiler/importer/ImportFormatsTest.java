@@ -27,10 +27,12 @@ class ImportFormatsTest {
 
     private String importDry(Path... inputs) {
         ImportResult result = new Importer()
-                .run(ImportRequest.of(List.of(inputs), temp.resolve("src"))
-                        .withPackage("io.scaleplan.x")
-                        .withPlan("x", null)
-                        .withFlags(true, false, true));
+                .run(ImportRequest.builder(List.of(inputs), temp.resolve("src"))
+                        .packageName("io.scaleplan.x")
+                        .planName("x")
+                        .stated(true)
+                        .dryRun(true)
+                        .build());
         assertThat(result.failed()).as("%s", result.problems()).isFalse();
         return result.source().orElseThrow();
     }

@@ -36,9 +36,10 @@ class ImporterTest {
 
     private ImportResult importInto(String pkg, String plan, Path... inputs) {
         return new Importer()
-                .run(ImportRequest.of(List.of(inputs), sources())
-                        .withPackage(pkg)
-                        .withPlan(plan, null));
+                .run(ImportRequest.builder(List.of(inputs), sources())
+                        .packageName(pkg)
+                        .planName(plan)
+                        .build());
     }
 
     private Map<String, String> compile(ImportResult imported) {
@@ -293,10 +294,12 @@ class ImporterTest {
         String derived = importInto("io.scaleplan.x", "db", dir).source().orElseThrow();
         Files.delete(sources().resolve("io/scaleplan/x/Db.java"));
         String stated = new Importer()
-                .run(ImportRequest.of(List.of(dir), sources())
-                        .withPackage("io.scaleplan.x")
-                        .withPlan("db", null)
-                        .withFlags(true, false, true))
+                .run(ImportRequest.builder(List.of(dir), sources())
+                        .packageName("io.scaleplan.x")
+                        .planName("db")
+                        .stated(true)
+                        .dryRun(true)
+                        .build())
                 .source()
                 .orElseThrow();
 

@@ -27,7 +27,9 @@ class ShowcaseRoundTripTest {
         Path outputs = ImportRoundTrip.write(original, temp.resolve("generated/showcase"));
 
         ImportResult imported = new Importer()
-                .run(ImportRequest.of(List.of(outputs), temp.resolve("src")).withPackage("io.scaleplan.testing"));
+                .run(ImportRequest.builder(List.of(outputs), temp.resolve("src"))
+                        .packageName("io.scaleplan.testing")
+                        .build());
 
         assertThat(imported.failed()).as("%s", imported.problems()).isFalse();
         assertThat(imported.qualifiedName()).contains("io.scaleplan.testing.Fixtures");
