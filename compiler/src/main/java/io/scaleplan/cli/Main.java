@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             ListCommand.class,
             ExplainCommand.class,
             SimulateCommand.class,
+            ImportCommand.class,
+            DriftCommand.class,
             CommandLine.HelpCommand.class
         },
         description =

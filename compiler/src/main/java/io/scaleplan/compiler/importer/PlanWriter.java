@@ -1,0 +1,220 @@
+package io.scaleplan.compiler.importer;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import io.scaleplan.compiler.importer.Code.Chain;
+import io.scaleplan.compiler.importer.Estate.BehaviorFacts;
+import io.scaleplan.compiler.importer.Estate.PodsMetricFact;
+import io.scaleplan.compiler.importer.Estate.Policy;
+import io.scaleplan.compiler.importer.Estate.ResourceFacts;
+import io.scaleplan.compiler.importer.Estate.Rules;
+import io.scaleplan.compiler.importer.Estate.ServiceFacts;
+import io.scaleplan.dsl.Percent;
+import io.scaleplan.dsl.SelectPolicy;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the imported estate as a plan source with JavaPoet: a {@code @Plan} class whose {@code
+ * define()} is one builder chain, services by their chart handles where the package declares a
+ * chart, quantities with {@code Units}, and a comment at the place of everything the plan cannot say.
+ */
+final class PlanWriter {
+    private static final String DSL = "io.scaleplan.dsl";
+    private static final ClassName PLAN = ClassName.get(DSL, "Plan");
+    private static final ClassName PLAN_DEFINITION = ClassName.get(DSL, "PlanDefinition");
+    private static final ClassName SCALING_PLAN = ClassName.get(DSL, "ScalingPlan");
+    private static final ClassName EVICTION_POLICY = ClassName.get(DSL, "EvictionPolicy");
+    private static final ClassName SELECT_POLICY = ClassName.get(DSL, "SelectPolicy");
+    private static final ClassName PG_SETTING = ClassName.get(DSL, "PgSetting");
+
+    private final Code code = new Code();
+    private final ChartHandles chart;
+    private final String packageName;
+
+    PlanWriter(ChartHandles chart, String packageName) {
+        this.chart = chart;
+        this.packageName = packageName;
+    }
+
+    /** The plan source. */
+    JavaFile write(ResolvedEstate estate, String className, List<String> sources) {
+        Chain plan = new Chain();
+        if (!estate.namespace().equals("default")) {
+            plan.call("namespace($S)", estate.namespace());
+        }
+        plan.call("helmRelease($S, $S)", estate.release(), estate.chartReference());
+        plan.comment(estate.planComments());
+        for (ServiceFacts s : estate.services()) {
+            service(plan, s);
+        }
+        estate.postgres().ifPresent(pg -> plan.lambda(pg.comments(), "postgres", null, "pg", pg.chain(code)));
+        estate.redis().ifPresent(r -> plan.lambda(r.comments(), "redis", null, "r", r.chain(code)));
+        plan.call("build()");
+        CodeBlock body = CodeBlock.builder()
+                .add("return ")
+                .add(Code.render(CodeBlock.of("$T.builder($S)", SCALING_PLAN, estate.planName()), plan, 8))
+                .add(";\n")
+                .build();
+        MethodSpec define = MethodSpec.methodBuilder("define")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(SCALING_PLAN)
+                .addCode(body)
+                .build();
+        TypeSpec type = TypeSpec.classBuilder(className)
+                .addJavadoc(javadoc(estate.planName(), sources))
+                .addAnnotation(PLAN)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(PLAN_DEFINITION)
+                .addMethod(define)
+                .build();
+        JavaFile.Builder file =
+                JavaFile.builder(packageName, type).indent("    ").skipJavaLangImports(true);
+        for (String unit : code.units) {
+            file.addStaticImport(Code.UNITS, unit);
+        }
+        return file.build();
+    }
+
+    private static String javadoc(String plan, List<String> sources) {
+        StringBuilder doc = new StringBuilder("The plan {@code ")
+                .append(plan.replace("*/", "*&#47;"))
+                .append("}, imported by {@code scaleplan import} from:\n\n<ul>\n");
+        for (String s : sources) {
+            doc.append("  <li>{@code ")
+                    .append(Code.commentText(s).replace("*/", "*&#47;").replace("@", "&#64;"))
+                    .append("}\n");
+        }
+        return doc.append("</ul>\n\n<p>Review it, then add what no imported file says: capacity per pod, expected")
+                .append("\nload, connection pools, node pools.\n")
+                .toString();
+    }
+
+    private void service(Chain plan, ServiceFacts s) {
+        Chain body = new Chain();
+        Optional<String> handle = chart.handle(s.name);
+        if (handle.isEmpty() && s.helmKey != null && !s.helmKey.value().equals(ChartHandles.lowerCamel(s.name))) {
+            body.call("helmKey($S)", s.helmKey.value());
+        }
+        resources(body, s.resources, code);
+        if (s.isAutoscaled()) {
+            body.lambda(List.of(), "autoscale", null, "a", autoscale(s));
+        } else {
+            body.call("replicas($L)", s.replicas == null ? 1 : s.replicas.value());
+        }
+        if (s.budget != null) {
+            body.call(
+                    "$L($L)",
+                    s.budget.value().minAvailable() ? "minAvailable" : "maxUnavailable",
+                    code.amount(s.budget.value().amount()));
+        }
+        if (s.rolloutSurge != null) {
+            body.call("rolloutSurge($L)", code.amount(s.rolloutSurge.value()));
+        }
+        CodeBlock head = handle.map(h -> CodeBlock.of(
+                        "$T.$L", ClassName.get(packageName, chart.className().orElseThrow()), h))
+                .orElse(CodeBlock.of("$S", s.name));
+        plan.lambda(s.comments, "service", head, "s", body);
+    }
+
+    /** {@code requests(cpu, memory)} and {@code limits(cpu, memory)}, or the single ones. */
+    static void resources(Chain body, ResourceFacts r, Code code) {
+        if (r.cpuRequest != null && r.memoryRequest != null) {
+            body.call("requests($L, $L)", code.cpu(r.cpuRequest.value()), code.memory(r.memoryRequest.value()));
+        } else {
+            if (r.cpuRequest != null) {
+                body.call("cpuRequest($L)", code.cpu(r.cpuRequest.value()));
+            }
+            if (r.memoryRequest != null) {
+                body.call("memoryRequest($L)", code.memory(r.memoryRequest.value()));
+            }
+        }
+        if (r.cpuLimit != null && r.memoryLimit != null) {
+            body.call("limits($L, $L)", code.cpu(r.cpuLimit.value()), code.memory(r.memoryLimit.value()));
+        } else {
+            if (r.cpuLimit != null) {
+                body.call("cpuLimit($L)", code.cpu(r.cpuLimit.value()));
+            }
+            if (r.memoryLimit != null) {
+                body.call("memoryLimit($L)", code.memory(r.memoryLimit.value()));
+            }
+        }
+    }
+
+    private Chain autoscale(ServiceFacts s) {
+        Chain a = new Chain();
+        int min = s.minReplicas == null ? 1 : s.minReplicas.value();
+        int max = s.maxReplicas == null ? Math.max(min, 1) : s.maxReplicas.value();
+        a.call("replicas($L, $L)", min, max);
+        if (s.cpuUtilization != null) {
+            a.call("cpuUtilization($L)", code.unit("percent", s.cpuUtilization.value()));
+        }
+        if (s.memoryUtilization != null) {
+            a.call("memoryUtilization($L)", code.unit("percent", s.memoryUtilization.value()));
+        }
+        if (s.podsMetrics != null) {
+            for (PodsMetricFact m : s.podsMetrics.value()) {
+                a.call("podsMetric($S, $L)", m.name(), decimal(m.averageValue()));
+            }
+        }
+        if (s.behavior != null) {
+            BehaviorFacts b = s.behavior.value();
+            Chain behavior = new Chain();
+            b.scaleUp().ifPresent(r -> behavior.lambda(List.of(), "scaleUp", null, "up", rules(r)));
+            b.scaleDown().ifPresent(r -> behavior.lambda(List.of(), "scaleDown", null, "down", rules(r)));
+            a.lambda(List.of(), "behavior", null, "b", behavior);
+        }
+        return a;
+    }
+
+    private static CodeBlock decimal(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        if (v.scale() <= 0 && v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+            return CodeBlock.of("$L", Code.number(v.longValueExact()));
+        }
+        return CodeBlock.of("new $T($S)", BigDecimal.class, v.toPlainString());
+    }
+
+    private Chain rules(Rules r) {
+        Chain chain = new Chain();
+        r.stabilizationWindowSeconds().ifPresent(w -> chain.call("stabilizationWindow($L)", code.duration(w)));
+        r.selectPolicy()
+                .ifPresent(p -> chain.call(
+                        "select($T.$L)", SELECT_POLICY, selectPolicy(p).name()));
+        for (Policy p : r.policies()) {
+            CodeBlock amount =
+                    p.type().equals("Percent") ? code.amount(new Percent(p.value())) : code.unit("pods", p.value());
+            chain.call("policy($L, $L)", amount, code.duration(p.periodSeconds()));
+        }
+        return chain;
+    }
+
+    private static SelectPolicy selectPolicy(String api) {
+        for (SelectPolicy p : SelectPolicy.values()) {
+            if (p.apiValue().equals(api)) {
+                return p;
+            }
+        }
+        return SelectPolicy.MAX;
+    }
+
+    static ClassName evictionPolicy() {
+        return EVICTION_POLICY;
+    }
+
+    static ClassName pgSetting() {
+        return PG_SETTING;
+    }
+
+    /** Comments of a server block, as lines. */
+    static List<String> comments(List<String> comments) {
+        return new ArrayList<>(comments);
+    }
+}

@@ -1,0 +1,55 @@
+package io.scaleplan.compiler.importer;
+
+import io.scaleplan.compiler.importer.Estate.ServiceFacts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The estate with every choice made: the plan's name, namespace, release and chart reference, the
+ * services in name order, and the PostgreSQL and Redis blocks.
+ */
+record ResolvedEstate(
+        String planName,
+        String namespace,
+        String release,
+        String chartReference,
+        List<String> planComments,
+        List<ServiceFacts> services,
+        Optional<PostgresBlock> postgres,
+        Optional<RedisBlock> redis) {
+
+    static ResolvedEstate of(Estate estate, ImportRequest request, ChartHandles chart) {
+        String plan = request.planName()
+                .or(() -> Optional.ofNullable(estate.planName).map(Estate.Fact::value))
+                .orElse("imported");
+        String namespace = request.namespace()
+                .or(() -> Optional.ofNullable(estate.namespace).map(Estate.Fact::value))
+                .orElse("default");
+        Optional<String> chartName =
+                Optional.ofNullable(estate.chart).map(Estate.Fact::value).or(chart::chartName);
+        String release = request.release()
+                .or(() -> Optional.ofNullable(estate.release).map(Estate.Fact::value))
+                .or(() -> chartName)
+                .orElse(plan);
+        String chartReference = request.chartReference().orElseGet(() -> chartName
+                .map(c -> chart.chartName().filter(c::equals).isPresent() ? "./" + c : c)
+                .orElse(release));
+        if (estate.release == null && request.release().isEmpty()) {
+            estate.note(
+                    "(import)",
+                    0,
+                    "no file names the Helm release: the plan uses \"" + release + "\" (--release sets it)");
+        }
+        List<ServiceFacts> services = new ArrayList<>(estate.services.values());
+        return new ResolvedEstate(
+                plan,
+                namespace,
+                release,
+                chartReference,
+                List.copyOf(estate.planComments),
+                services,
+                Optional.ofNullable(estate.postgres).map(pg -> new PostgresBlock(estate, request.stated())),
+                Optional.ofNullable(estate.redis).map(RedisBlock::new));
+    }
+}
