@@ -31,11 +31,9 @@ class CommitTest {
                 .isEqualTo(
                         """
                         [main %s] production: update generated outputs
-                        production: 3 changed, 0 added, 0 removed
+                        production: 2 changed, 0 added, 0 removed
                         ~ production/CAPACITY.md
                             production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
-                        ~ production/helm/arka-values.yaml
-                            production · helm/arka-values.yaml · usageMetering.autoscaling.maxReplicas: 20 → 50
                         ~ production/k8s/usage-metering-hpa.yaml
                             production · usage-metering HPA · spec.maxReplicas: 20 → 50
                         """
@@ -47,11 +45,9 @@ class CommitTest {
                         """
                         production: update generated outputs
 
-                        production: 3 changed, 0 added, 0 removed
+                        production: 2 changed, 0 added, 0 removed
                         ~ production/CAPACITY.md
                             production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
-                        ~ production/helm/arka-values.yaml
-                            production · helm/arka-values.yaml · usageMetering.autoscaling.maxReplicas: 20 → 50
                         ~ production/k8s/usage-metering-hpa.yaml
                             production · usage-metering HPA · spec.maxReplicas: 20 → 50
 
@@ -60,9 +56,8 @@ class CommitTest {
                 .isEqualTo(
                         """
                          generated/production/CAPACITY.md                 | 2 +-
-                         generated/production/helm/arka-values.yaml       | 2 +-
                          generated/production/k8s/usage-metering-hpa.yaml | 2 +-
-                         3 files changed, 3 insertions(+), 3 deletions(-)
+                         2 files changed, 2 insertions(+), 2 deletions(-)
                         """);
         repo.gitCli("fsck", "--strict", "--no-dangling");
         assertThat(repo.gitCli("rev-list", "--count", "HEAD")).isEqualTo("2\n");
@@ -80,9 +75,7 @@ class CommitTest {
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(repo.gitCli("show", "--name-only", "--format=", "HEAD"))
-                .isEqualTo("generated/production/CAPACITY.md\n"
-                        + "generated/production/helm/arka-values.yaml\n"
-                        + "generated/production/k8s/usage-metering-hpa.yaml\n");
+                .isEqualTo("generated/production/CAPACITY.md\n" + "generated/production/k8s/usage-metering-hpa.yaml\n");
         assertThat(repo.gitCli("status", "--porcelain")).isEmpty();
     }
 
@@ -205,7 +198,7 @@ class CommitTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(Repo.at(dir).gitCli("show", "--stat", "--format=%s", "HEAD"))
                 .startsWith("production: update generated outputs\n")
-                .endsWith(" 7 files changed, 160 insertions(+)\n");
+                .endsWith(" 7 files changed, 159 insertions(+)\n");
     }
 
     private static ObjectId head(Repo repo) throws Exception {

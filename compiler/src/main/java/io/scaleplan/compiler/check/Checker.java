@@ -24,6 +24,7 @@ public final class Checker {
             new CapacityRules(),
             new NodePoolRules(),
             new DataTierRules(),
+            new ObjectOwnershipRule(),
             new ConnectionAndRedisRules(),
             new LoadProfileRule());
 

@@ -218,6 +218,14 @@ public final class Rules {
             "Each release gets helm/<release>-values.yaml; two with one name would write the same file, and in one"
                     + " namespace Helm refuses to install the second.",
             "Give PostgreSQL and Redis releases names of their own: release(\"postgresql\"), release(\"redis\").");
+    public static final Rule OBJECT_PRODUCED_TWICE = new Rule(
+            "SP132",
+            Severity.ERROR,
+            "A Kubernetes object is produced twice",
+            "Each object must have one owner: the platform chart, scaleplan's k8s/ manifests or a Bitnami release."
+                    + " Two outputs that create one kind and name in the namespace fight: Helm refuses to adopt the"
+                    + " other's object, kubectl apply overwrites it, a GitOps controller flaps between them.",
+            "Rename the service, or the PostgreSQL or Redis release, so that the names differ.");
     public static final Rule UTILIZATION_WITHOUT_REQUEST = new Rule(
             "SP101",
             Severity.ERROR,
@@ -467,6 +475,7 @@ public final class Rules {
                 POOL_WITHOUT_DATABASE,
                 SHARED_BUFFERS_EXCEED_MEMORY,
                 RELEASE_COLLISION,
+                OBJECT_PRODUCED_TWICE,
                 UTILIZATION_WITHOUT_REQUEST,
                 LIMIT_BELOW_REQUEST,
                 PDB_BLOCKS_EVICTION,

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code helm/<release>-values.yaml}: {@code architecture}, {@code primary.extendedConfiguration},
  *       {@code primary.resources} and the same for {@code readReplicas} (a standby needs settings
- *       such as max_connections at least as large as its primary's).
+ *       such as max_connections at least as large as its primary's, and ALTER SYSTEM on the primary
+ *       never reaches it); with read replicas, both StatefulSets update {@code OnDelete}, so that
+ *       APPLY.md restarts them in the order replication needs.
  *   <li>{@code sql/10-settings.sql}: {@code ALTER SYSTEM SET} per setting, each with where it came
  *       from, then {@code SELECT pg_reload_conf();}; the header lists what needs a restart.
  *   <li>{@code sql/20-indexes.sql}: per index, drops a leftover of that name that an earlier failed
@@ -68,6 +70,12 @@ public final class PostgresEmitter implements Emitter {
             node.put("extendedConfiguration", conf.toString());
             if (!pg.resources().isEmpty()) {
                 node.set("resources", HelmValuesEmitter.resources(pg.resources()));
+            }
+            if (pg.readReplicas() > 0) {
+                // APPLY.md restarts the pods in the order replication needs (replicas first on a
+                // raise of a hot-standby setting, the primary first on a lowering), not the chart's
+                // concurrent rolls of both StatefulSets on a configuration change.
+                node.putObject("updateStrategy").put("type", "OnDelete");
             }
         }
         return Yaml.render(Headers.comment("#", plan), values);
