@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Test;
 @Tag("conformance")
 class BitnamiOverlaysTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    /** One per JVM: Helm's client keeps the API server it first reached. */
     private static LookupStandIn api;
 
     private static final Path GENERATED =
@@ -40,14 +38,7 @@ class BitnamiOverlaysTest {
 
     @BeforeAll
     static void startApi() throws IOException {
-        api = LookupStandIn.start();
-    }
-
-    @AfterAll
-    static void stopApi() {
-        if (api != null) {
-            api.close();
-        }
+        api = LookupStandIn.shared();
     }
 
     private static Path chart(String name) throws IOException {
@@ -153,6 +144,7 @@ class BitnamiOverlaysTest {
 
     /** {@code helm template RELEASE CHART -n arka-system -f values}, by kind/name. */
     static Map<String, JsonNode> render(Path chart, String release, Path values) throws IOException {
+        api = LookupStandIn.shared();
         int before = api.requests().size();
         String manifests = new Helm(chart)
                 .template()

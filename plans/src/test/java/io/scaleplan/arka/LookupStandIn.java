@@ -30,8 +30,21 @@ final class LookupStandIn implements AutoCloseable {
         this.server = server;
     }
 
+    private static LookupStandIn shared;
+
+    /**
+     * The stand-in of this JVM, started on first use and never stopped: Helm's client in the test
+     * JVM keeps the API server it first reached.
+     */
+    static synchronized LookupStandIn shared() throws IOException {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
     /** Starts the stand-in and points {@code KUBECONFIG} at it. */
-    static LookupStandIn start() throws IOException {
+    private static LookupStandIn start() throws IOException {
         String kubeconfig = System.getenv("KUBECONFIG");
         if (kubeconfig == null || kubeconfig.isBlank()) {
             throw new IllegalStateException("KUBECONFIG is not set for the test JVM (plans/pom.xml surefire)");

@@ -80,11 +80,12 @@ public final class ApplyInstructions {
         md.append('\n');
         watch(md, plan, root, files);
         md.append("## Roll back\n\n");
-        md.append(
-                "Check out the previous version of `" + OUTPUT + "/" + root + "/` and run the steps above again:\n\n");
+        md.append("Check out the previous version of `" + OUTPUT + "/" + root
+                + "/` (the commit before the last one that changed it) and run the steps above again:\n\n");
         md.append("```bash\n");
         md.append("git log --format='%h %s' -n 2 -- " + OUTPUT + "/" + root + "\n");
-        md.append("git checkout <previous commit> -- " + OUTPUT + "/" + root + "\n");
+        md.append("git checkout \"$(git log --format=%h -n 1 --skip 1 -- " + OUTPUT + "/" + root + ")\" -- " + OUTPUT
+                + "/" + root + "\n");
         md.append("```\n");
         return new GeneratedFile(root + "/APPLY.md", md.toString());
     }
