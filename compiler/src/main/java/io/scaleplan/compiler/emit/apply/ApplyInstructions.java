@@ -298,8 +298,9 @@ public final class ApplyInstructions {
                 .filter(p -> p.startsWith("sql/") && !p.equals(CHECKS))
                 .toList();
         if (!sql.isEmpty()) {
-            out.add("# PostgreSQL settings, indexes and maintenance, with PGHOST, PGUSER and PGDATABASE set for the"
-                    + " primary");
+            out.add("# PostgreSQL, with PGHOST, PGUSER and PGDATABASE set for the primary: 10-settings.sql removes"
+                    + " ALTER SYSTEM values (the chart's configuration, on the primary and every read replica, owns"
+                    + " the settings), then indexes and maintenance");
             sql.forEach(p -> out.add("psql -v ON_ERROR_STOP=1 -f " + Shell.word(dir + p)));
         }
         relative.stream()
