@@ -3,12 +3,20 @@
 --
 -- PostgreSQL 17, Helm release postgresql. Run with: psql -v ON_ERROR_STOP=1 -f 10-settings.sql
 -- Derived settings: PgTune 2026 (le0pard/pgtune HEAD 7caef27), for Linux, from 4 vCPUs, memory 16GB (the primary's limits), storage ssd, workload oltp, database size mid_ram.
--- Stated settings win over derived ones. ALTER SYSTEM writes postgresql.auto.conf; running this again changes nothing.
+-- Stated settings win over derived ones.
+-- One owner per setting: the chart's configuration (primary.extendedConfiguration and
+-- readReplicas.extendedConfiguration in helm/postgresql-values.yaml, postgresql.conf on the
+-- primary and every read replica) owns each setting below. postgresql.auto.conf (ALTER
+-- SYSTEM) wins over postgresql.conf, so this script removes any ALTER SYSTEM value of them,
+-- left by an earlier script or by hand, and the chart's value is the one in force, also
+-- after a later change that reaches the server through the chart alone (a GitOps sync).
+-- Running this again changes nothing.
 --
 -- Take effect only after a restart (pg_settings.context = 'postmaster'):
 --   max_connections, shared_buffers, wal_buffers, huge_pages, max_worker_processes
 -- The others take effect at pg_reload_conf() below, except in sessions that SET them.
 
+<<<<<<< HEAD
 -- Stop at the first error, however psql was started.
 \set ON_ERROR_STOP on
 
@@ -106,59 +114,68 @@ $scaleplan_preflight$;
 
 -- max_connections: stated at io/scaleplan/arka/Production.java:107
 ALTER SYSTEM SET max_connections = '300';
+=======
+-- max_connections = '300' in the chart's configuration: stated at io/scaleplan/arka/Production.java:107
+ALTER SYSTEM RESET max_connections;
+>>>>>>> issue-14
 
--- shared_buffers: derived from memory 16GB, workload oltp
-ALTER SYSTEM SET shared_buffers = '4GB';
+-- shared_buffers = '4GB' in the chart's configuration: derived from memory 16GB, workload oltp
+ALTER SYSTEM RESET shared_buffers;
 
--- effective_cache_size: derived from memory 16GB, workload oltp
-ALTER SYSTEM SET effective_cache_size = '12GB';
+-- effective_cache_size = '12GB' in the chart's configuration: derived from memory 16GB, workload oltp
+ALTER SYSTEM RESET effective_cache_size;
 
--- maintenance_work_mem: derived from memory 16GB, workload oltp
-ALTER SYSTEM SET maintenance_work_mem = '1GB';
+-- maintenance_work_mem = '1GB' in the chart's configuration: derived from memory 16GB, workload oltp
+ALTER SYSTEM RESET maintenance_work_mem;
 
--- checkpoint_completion_target: derived from PgTune's constant
-ALTER SYSTEM SET checkpoint_completion_target = '0.9';
+-- checkpoint_completion_target = '0.9' in the chart's configuration: derived from PgTune's constant
+ALTER SYSTEM RESET checkpoint_completion_target;
 
--- wal_buffers: derived from 3% of shared_buffers, at most 16MB
-ALTER SYSTEM SET wal_buffers = '16MB';
+-- wal_buffers = '16MB' in the chart's configuration: derived from 3% of shared_buffers, at most 16MB
+ALTER SYSTEM RESET wal_buffers;
 
--- default_statistics_target: derived from workload oltp
-ALTER SYSTEM SET default_statistics_target = '100';
+-- default_statistics_target = '100' in the chart's configuration: derived from workload oltp
+ALTER SYSTEM RESET default_statistics_target;
 
--- random_page_cost: derived from storage ssd, workload oltp, database size mid_ram
-ALTER SYSTEM SET random_page_cost = '1.1';
+-- random_page_cost = '1.1' in the chart's configuration: derived from storage ssd, workload oltp, database size mid_ram
+ALTER SYSTEM RESET random_page_cost;
 
--- effective_io_concurrency: derived from storage ssd
-ALTER SYSTEM SET effective_io_concurrency = '200';
+-- effective_io_concurrency = '200' in the chart's configuration: derived from storage ssd
+ALTER SYSTEM RESET effective_io_concurrency;
 
--- work_mem: derived from memory 16GB, max_connections 300, vCPUs 4, workload oltp, database size mid_ram
-ALTER SYSTEM SET work_mem = '13797kB';
+-- work_mem = '13797kB' in the chart's configuration: derived from memory 16GB, max_connections 300, vCPUs 4, workload oltp, database size mid_ram
+ALTER SYSTEM RESET work_mem;
 
--- huge_pages: derived from shared_buffers 4GB
-ALTER SYSTEM SET huge_pages = 'try';
+-- huge_pages = 'try' in the chart's configuration: derived from shared_buffers 4GB
+ALTER SYSTEM RESET huge_pages;
 
--- jit: derived from workload oltp
-ALTER SYSTEM SET jit = 'off';
+-- jit = 'off' in the chart's configuration: derived from workload oltp
+ALTER SYSTEM RESET jit;
 
+<<<<<<< HEAD
 -- wal_compression: derived from PostgreSQL 17
 ALTER SYSTEM SET wal_compression = :'scaleplan_wal_compression';
+=======
+-- wal_compression = 'lz4' in the chart's configuration: derived from PostgreSQL 17
+ALTER SYSTEM RESET wal_compression;
+>>>>>>> issue-14
 
--- min_wal_size: derived from workload oltp
-ALTER SYSTEM SET min_wal_size = '2GB';
+-- min_wal_size = '2GB' in the chart's configuration: derived from workload oltp
+ALTER SYSTEM RESET min_wal_size;
 
--- max_wal_size: derived from workload oltp
-ALTER SYSTEM SET max_wal_size = '8GB';
+-- max_wal_size = '8GB' in the chart's configuration: derived from workload oltp
+ALTER SYSTEM RESET max_wal_size;
 
--- max_worker_processes: derived from vCPUs 4
-ALTER SYSTEM SET max_worker_processes = '4';
+-- max_worker_processes = '4' in the chart's configuration: derived from vCPUs 4
+ALTER SYSTEM RESET max_worker_processes;
 
--- max_parallel_workers_per_gather: derived from vCPUs 4, workload oltp
-ALTER SYSTEM SET max_parallel_workers_per_gather = '2';
+-- max_parallel_workers_per_gather = '2' in the chart's configuration: derived from vCPUs 4, workload oltp
+ALTER SYSTEM RESET max_parallel_workers_per_gather;
 
--- max_parallel_workers: derived from vCPUs 4
-ALTER SYSTEM SET max_parallel_workers = '4';
+-- max_parallel_workers = '4' in the chart's configuration: derived from vCPUs 4
+ALTER SYSTEM RESET max_parallel_workers;
 
--- max_parallel_maintenance_workers: derived from vCPUs 4
-ALTER SYSTEM SET max_parallel_maintenance_workers = '2';
+-- max_parallel_maintenance_workers = '2' in the chart's configuration: derived from vCPUs 4
+ALTER SYSTEM RESET max_parallel_maintenance_workers;
 
 SELECT pg_reload_conf();

@@ -18,6 +18,8 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
 {{/*
 One service: its Deployment, Service, HorizontalPodAutoscaler (only when autoscaling is enabled;
 the Deployment then has no replicas, the HPA owns them) and PodDisruptionBudget (when pdb.create).
+With autoscaling.external an HPA outside the chart (scaleplan's k8s/ manifests) owns the replica
+count: the Deployment has no replicas and the chart renders no HPA. One owner per object.
 Takes (dict "root" $ "key" "<values key>" "name" "<service>").
 */}}
 {{- define "arka-engine.workload" -}}
@@ -32,7 +34,7 @@ metadata:
   labels:
     {{- include "arka-engine.labels" $ctx | nindent 4 }}
 spec:
-  {{- if not $a.enabled }}
+  {{- if not (or $a.enabled $a.external) }}
   replicas: {{ $v.replicaCount }}
   {{- end }}
   selector:

@@ -31,11 +31,9 @@ class CommitTest {
                 .isEqualTo(
                         """
                         [main %s] production: update generated outputs
-                        production: 4 changed, 0 added, 0 removed
+                        production: 3 changed, 0 added, 0 removed
                         ~ production/CAPACITY.md
                             production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
-                        ~ production/helm/arka-values.yaml
-                            production · helm/arka-values.yaml · usageMetering.autoscaling.maxReplicas: 20 → 50
                         ~ production/k8s/usage-metering-hpa.yaml
                             production · usage-metering HPA · spec.maxReplicas: 20 → 50
                         ~ production/plan.yaml
@@ -54,11 +52,9 @@ class CommitTest {
                         impact
                           restarts: none; the changes apply without restarting anything
                         files
-                        production: 4 changed, 0 added, 0 removed
+                        production: 3 changed, 0 added, 0 removed
                         ~ production/CAPACITY.md
                             production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
-                        ~ production/helm/arka-values.yaml
-                            production · helm/arka-values.yaml · usageMetering.autoscaling.maxReplicas: 20 → 50
                         ~ production/k8s/usage-metering-hpa.yaml
                             production · usage-metering HPA · spec.maxReplicas: 20 → 50
                         ~ production/plan.yaml
@@ -68,12 +64,11 @@ class CommitTest {
         assertThat(repo.gitCli("show", "--stat", "--format=", "HEAD"))
                 .isEqualTo(
                         """
-                         generated/.scaleplan-manifest                    | 8 ++++----
+                         generated/.scaleplan-manifest                    | 6 +++---
                          generated/production/CAPACITY.md                 | 2 +-
-                         generated/production/helm/arka-values.yaml       | 2 +-
                          generated/production/k8s/usage-metering-hpa.yaml | 2 +-
                          generated/production/plan.yaml                   | 2 +-
-                         5 files changed, 8 insertions(+), 8 deletions(-)
+                         4 files changed, 6 insertions(+), 6 deletions(-)
                         """);
         repo.gitCli("fsck", "--strict", "--no-dangling");
         assertThat(repo.gitCli("rev-list", "--count", "HEAD")).isEqualTo("2\n");
@@ -93,7 +88,6 @@ class CommitTest {
         assertThat(repo.gitCli("show", "--name-only", "--format=", "HEAD"))
                 .isEqualTo("generated/.scaleplan-manifest\n"
                         + "generated/production/CAPACITY.md\n"
-                        + "generated/production/helm/arka-values.yaml\n"
                         + "generated/production/k8s/usage-metering-hpa.yaml\n"
                         + "generated/production/plan.yaml\n");
         assertThat(repo.gitCli("status", "--porcelain")).isEmpty();

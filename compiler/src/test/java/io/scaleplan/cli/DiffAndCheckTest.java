@@ -11,11 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DiffAndCheckTest {
     private static final String FILES =
             """
-            production: 4 changed, 0 added, 0 removed
+            production: 3 changed, 0 added, 0 removed
             ~ production/CAPACITY.md
                 production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
-            ~ production/helm/arka-values.yaml
-                production · helm/arka-values.yaml · usageMetering.autoscaling.maxReplicas: 20 → 50
             ~ production/k8s/usage-metering-hpa.yaml
                 production · usage-metering HPA · spec.maxReplicas: 20 → 50
             ~ production/plan.yaml
@@ -86,14 +84,13 @@ class DiffAndCheckTest {
                         ~ production/CAPACITY.md
                             production · CAPACITY.md · - Services · policy-engine
                         ~ production/helm/arka-values.yaml
-                            production · helm/arka-values.yaml · policyEngine.autoscaling.enabled: true → (absent)
-                            production · helm/arka-values.yaml · policyEngine.autoscaling.minReplicas: 2 → (absent)
-                            production · helm/arka-values.yaml · policyEngine.autoscaling.maxReplicas: 10 → (absent)
-                            production · helm/arka-values.yaml · policyEngine.autoscaling.targetCPUUtilizationPercentage: 70 → (absent)
+                            production · helm/arka-values.yaml · policyEngine.autoscaling.enabled: false → (absent)
+                            production · helm/arka-values.yaml · policyEngine.autoscaling.external: true → (absent)
                             production · helm/arka-values.yaml · policyEngine.resources.requests.cpu: 1 → (absent)
                             production · helm/arka-values.yaml · policyEngine.resources.requests.memory: 1Gi → (absent)
                             production · helm/arka-values.yaml · policyEngine.resources.limits.cpu: 1 → (absent)
                             production · helm/arka-values.yaml · policyEngine.resources.limits.memory: 1Gi → (absent)
+                            production · helm/arka-values.yaml · policyEngine.pdb.create: false → (absent)
                         ~ production/k8s/kustomization.yaml
                             production · Kustomization · resources: - policy-engine-hpa.yaml
                         - production/k8s/policy-engine-hpa.yaml
@@ -110,7 +107,7 @@ class DiffAndCheckTest {
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--color", "always", "production")
                         .out())
                 .startsWith("\u001b[1mproduction\u001b[0m\n  usage-metering · maxReplicas: 20 → 50\n")
-                .contains("\u001b[1mproduction: 4 changed, 0 added, 0 removed\u001b[0m\n"
+                .contains("\u001b[1mproduction: 3 changed, 0 added, 0 removed\u001b[0m\n"
                         + "\u001b[33m~ production/CAPACITY.md\u001b[0m\n");
     }
 

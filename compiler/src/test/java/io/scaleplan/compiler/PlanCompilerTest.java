@@ -93,8 +93,14 @@ class PlanCompilerTest {
         Map<String, String> files = files(Fixtures.showcase());
         JsonNode values = new YAMLMapper().readTree(files.get("showcase/helm/storefront-values.yaml"));
         assertThat(values.get("checkout").has("replicaCount")).isFalse();
-        assertThat(values.at("/checkout/autoscaling/enabled").booleanValue()).isTrue();
-        assertThat(values.at("/checkout/autoscaling/maxReplicas").intValue()).isEqualTo(30);
+        // scaleplan's manifests own the HPA: the chart's is off, and its Deployment has no replicas
+        assertThat(values.at("/checkout/autoscaling/enabled").booleanValue()).isFalse();
+        assertThat(values.at("/checkout/autoscaling/external").booleanValue()).isTrue();
+        assertThat(values.at("/checkout/autoscaling/maxReplicas").isMissingNode())
+                .isTrue();
+        assertThat(values.at("/checkout/pdb/create").booleanValue()).isFalse();
+        assertThat(files).containsKey("showcase/k8s/checkout-hpa.yaml");
+        assertThat(values.at("/on/autoscaling/external").booleanValue()).isFalse();
         assertThat(values.at("/on/replicaCount").intValue()).isEqualTo(2);
         assertThat(values.at("/on/autoscaling/enabled").booleanValue()).isFalse();
         assertThat(values.at("/batch-worker").isMissingNode()).isTrue();

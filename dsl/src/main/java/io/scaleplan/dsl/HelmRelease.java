@@ -6,10 +6,18 @@ import java.util.Objects;
  * The Helm release a plan's values overlay is for, and the chart that release installs.
  *
  * @param name the release name, a DNS-1123 label ({@code arka})
- * @param chart the chart reference as {@code helm upgrade} takes it ({@code ./arka-engine} or
- *     {@code bitnami/postgresql})
+ * @param chart the chart reference as {@code helm upgrade} takes it, a path relative to the folder
+ *     APPLY.md runs from (the repository root: {@code plans/src/main/helm/arka-engine}) or a
+ *     repository chart ({@code bitnami/postgresql})
+ * @param scalingObjects who creates the services' HPAs and PDBs: scaleplan's manifests (default)
+ *     or the chart
  */
-public record HelmRelease(String name, String chart) {
+public record HelmRelease(String name, String chart, ObjectOwner scalingObjects) {
+
+    /** A release whose services' HPAs and PDBs scaleplan writes ({@link ObjectOwner#SCALEPLAN}). */
+    public HelmRelease(String name, String chart) {
+        this(name, chart, ObjectOwner.SCALEPLAN);
+    }
 
     /**
      * Checks every invariant and copies collections into unmodifiable ones. Plans use the
@@ -18,6 +26,7 @@ public record HelmRelease(String name, String chart) {
     public HelmRelease {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(chart, "chart");
+        Objects.requireNonNull(scalingObjects, "scalingObjects");
         if (!Names.isDns1123Label(name)) {
             throw new IllegalArgumentException("not a valid release name: " + Names.show(name));
         }

@@ -178,7 +178,8 @@ public record NodePool(
 
         /**
          * The pool is the GKE node pool {@code pool} of cluster {@code cluster} in {@code location}
-         * (a region or zone); APPLY.md sizes it with {@code gcloud container clusters resize}.
+         * (a region or zone); APPLY.md sets its autoscaling bounds, counted across all its zones,
+         * with {@code gcloud container node-pools update --total-min-nodes --total-max-nodes}.
          */
         public Builder gke(String cluster, String pool, String location) {
             return provider(NodeProvider.Kind.GKE, cluster, pool, location);

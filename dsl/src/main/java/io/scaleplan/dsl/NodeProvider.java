@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Where a {@link NodePool} lives in the cloud, so that a plan's {@code APPLY.md} can resize it:
  * an EKS node group ({@code aws eks update-nodegroup-config}) or a GKE node pool ({@code gcloud
- * container clusters resize}).
+ * container node-pools update}): its autoscaling bounds, never a lower current size.
  *
  * @param kind the cloud
  * @param cluster the cluster's name

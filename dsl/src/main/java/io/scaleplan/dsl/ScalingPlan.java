@@ -203,6 +203,7 @@ public record ScalingPlan(
         private String namespace;
         private String releaseName;
         private String chart;
+        private ObjectOwner scalingObjects = ObjectOwner.SCALEPLAN;
         private final List<Service.Builder> services = new ArrayList<>();
         /** Per service, the chart declared where it was added (the author class's @HelmChart), if any. */
         private final Map<Service.Builder, ChartIndex> charts = new java.util.IdentityHashMap<>();
@@ -243,6 +244,17 @@ public record ScalingPlan(
             }
             this.releaseName = release;
             this.chart = chartReference;
+            return this;
+        }
+
+        /**
+         * Who creates the services' HorizontalPodAutoscalers and PodDisruptionBudgets: {@link
+         * ObjectOwner#SCALEPLAN} (default; standalone manifests in {@code k8s/}, the chart's own
+         * turned off) or {@link ObjectOwner#CHART} (the platform chart renders them from the values
+         * overlay; no manifests). Never both: one owner per object.
+         */
+        public Builder scalingObjects(ObjectOwner owner) {
+            this.scalingObjects = Objects.requireNonNull(owner, "owner");
             return this;
         }
 
@@ -456,7 +468,7 @@ public record ScalingPlan(
             return new ScalingPlan(
                     name,
                     namespace == null ? "default" : namespace,
-                    new HelmRelease(releaseName, chart),
+                    new HelmRelease(releaseName, chart, scalingObjects),
                     services.stream().map(Service.Builder::build).toList(),
                     nodePools.stream().map(NodePool.Builder::build).toList(),
                     databaseClients,

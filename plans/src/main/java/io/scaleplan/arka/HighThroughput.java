@@ -25,7 +25,7 @@ public final class HighThroughput implements PlanDefinition {
     public ScalingPlan define() {
         return ScalingPlan.builder("high-throughput")
                 .namespace("arka-system")
-                .helmRelease("arka", "./arka-engine")
+                .helmRelease("arka", "plans/src/main/helm/arka-engine")
                 .service(ArkaEngine.USAGE_METERING, s -> s.requests(cores(1), gib(2))
                         .limits(cores(2), gib(4))
                         .autoscale(a -> a.replicas(10, 50)

@@ -59,7 +59,7 @@ public final class Production implements PlanDefinition {
     public ScalingPlan define() {
         return ScalingPlan.builder("production")
                 .namespace("arka-system")
-                .helmRelease("arka", "./arka-engine")
+                .helmRelease("arka", "plans/src/main/helm/arka-engine")
                 // The runbook's EKS node group: --scaling-config minSize=3,maxSize=20 (4 vCPU / 16 GiB nodes).
                 .nodePool("arka-workers", p -> p.allocatable(millicores(3_920), mib(14_800))
                         .nodes(3, 20)

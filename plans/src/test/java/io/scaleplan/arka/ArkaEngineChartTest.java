@@ -18,6 +18,8 @@ import com.marcnuri.helm.LintResult;
 import io.scaleplan.compiler.Compilation;
 import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.dsl.HelmRelease;
+import io.scaleplan.dsl.ObjectOwner;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.SelectPolicy;
 import io.scaleplan.dsl.Service;
@@ -114,8 +116,8 @@ class ArkaEngineChartTest {
 
         assertThat(values)
                 .contains(
-                        "usageMetering:\n  replicaCount: 2\n  autoscaling:\n    enabled: false\n"
-                                + "  image:\n    pullPolicy: Always\n    tag: 1.4.2\n  logLevel: debug\n  service:\n    port: 9090\n");
+                        "usageMetering:\n  replicaCount: 2\n  autoscaling:\n    enabled: false\n    external: false\n"
+                                + "  pdb:\n    create: false\n  image:\n    pullPolicy: Always\n    tag: 1.4.2\n  logLevel: debug\n  service:\n    port: 9090\n");
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
         assertThat(container.path("image").asText()).isEqualTo("ghcr.io/arka/usage-metering:1.4.2");
         assertThat(container.at("/env/0/value").asText()).isEqualTo("debug");
@@ -125,8 +127,9 @@ class ArkaEngineChartTest {
 
     @Test
     void helmRejectsAValuesKeyTheSchemaDoesNotDeclare() throws IOException {
-        String values = valuesOverlay(compile(new Production().define()))
+        String values = valuesOverlay(compile(chartOwned(new Production().define())))
                 .replace("    maxReplicas: 20\n", "    maxReplica: 20\n");
+        assertThat(values).contains("maxReplica: 20");
 
         assertThatThrownBy(() -> render(values))
                 .hasMessageContaining("values don't meet the specifications of the schema")
@@ -136,7 +139,22 @@ class ArkaEngineChartTest {
     /** Renders the chart with the plan's overlay and compares its HPAs and PDBs with scaleplan's. */
     private Map<String, JsonNode> assertChartMatchesStandalone(ScalingPlan plan) throws IOException {
         Compilation compilation = compile(plan);
-        Map<String, JsonNode> chart = render(valuesOverlay(compilation));
+        // One owner per object: with scaleplan's manifests (the default) the chart renders no HPA
+        // or PDB, and no replicas on an autoscaled Deployment...
+        Map<String, JsonNode> off = render(valuesOverlay(compilation));
+        assertThat(off.keySet())
+                .noneMatch(k -> k.startsWith("HorizontalPodAutoscaler/") || k.startsWith("PodDisruptionBudget/"));
+        for (Service service : plan.services()) {
+            assertThat(off.get("Deployment/" + service.name())
+                            .at("/spec/replicas")
+                            .isMissingNode())
+                    .as("%s: replicas omitted exactly when an HPA owns them", service.name())
+                    .isEqualTo(service.isAutoscaled());
+        }
+        // ...and when the chart owns them, it renders what scaleplan's manifests say.
+        Compilation chartOwned = compile(chartOwned(plan));
+        assertThat(chartOwned.files()).noneMatch(f -> f.path().contains("/k8s/"));
+        Map<String, JsonNode> chart = render(valuesOverlay(chartOwned));
         int hpas = 0;
         int pdbs = 0;
         for (Service service : plan.services()) {
@@ -182,6 +200,22 @@ class ArkaEngineChartTest {
         assertThat(chart.keySet().stream().filter(k -> k.startsWith("PodDisruptionBudget/")))
                 .hasSize(pdbs);
         return chart;
+    }
+
+    /** {@code plan} with its chart rendering the HPAs and PDBs ({@link ObjectOwner#CHART}). */
+    static ScalingPlan chartOwned(ScalingPlan p) {
+        return new ScalingPlan(
+                p.name(),
+                p.namespace(),
+                new HelmRelease(p.release().name(), p.release().chart(), ObjectOwner.CHART),
+                p.services(),
+                p.nodePools(),
+                p.databaseClients(),
+                p.ruleSettings(),
+                p.source(),
+                p.postgres(),
+                p.redis(),
+                p.loadProfile());
     }
 
     private static Compilation compile(ScalingPlan plan) {

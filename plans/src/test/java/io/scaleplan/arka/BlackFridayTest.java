@@ -29,11 +29,6 @@ class BlackFridayTest {
                 .hasMaxReplicas(30);
         assertThat(EVENT)
                 .phase("pre-scale")
-                .helmValues("arka")
-                .hasInt("usageMetering.autoscaling.minReplicas", 10)
-                .hasInt("usageMetering.autoscaling.maxReplicas", 50);
-        assertThat(EVENT)
-                .phase("pre-scale")
                 .hpa("policy-engine")
                 .hasMinReplicas(2)
                 .hasMaxReplicas(10);
@@ -74,28 +69,38 @@ class BlackFridayTest {
                 .file("APPLY.md")
                 .contains("When: 24 hours before the event starts.")
                 .contains("- `usage-metering`: 3..20 → 10..50 replicas")
+                // bounds, and a desired size raised to 4 if below, never lowered (but to the maximum)
                 .contains("aws eks update-nodegroup-config --cluster-name arka-cluster --nodegroup-name arka-workers"
-                        + " --scaling-config minSize=3,maxSize=25,desiredSize=4\n")
-                .contains("helm upgrade arka ./arka-engine -n arka-system"
+                        + " --scaling-config \"minSize=3,maxSize=25,desiredSize=$(( desired < 4 ? 4 : desired > 25 ? 25"
+                        + " : desired ))\"\n")
+                .contains("helm upgrade arka plans/src/main/helm/arka-engine -n arka-system --reset-then-reuse-values"
                         + " -f generated/black-friday/01-pre-scale/helm/arka-values.yaml\n")
+                .contains("helm upgrade postgresql bitnami/postgresql --version 17.1.0 -n arka-system")
                 .contains("kubectl apply -k generated/black-friday/01-pre-scale/k8s\n")
-                .contains(
-                        "helm upgrade arka ./arka-engine -n arka-system -f generated/production/helm/arka-values.yaml\n")
+                .contains("helm upgrade arka plans/src/main/helm/arka-engine -n arka-system --reset-then-reuse-values"
+                        + " -f generated/production/helm/arka-values.yaml\n")
                 .contains("- PostgreSQL `max_connections`: 300 → 500 (restart)")
                 .contains("psql -v ON_ERROR_STOP=1 -f generated/black-friday/01-pre-scale/sql/10-settings.sql\n"
                         + "psql -v ON_ERROR_STOP=1 -f generated/black-friday/01-pre-scale/sql/20-indexes.sql\n"
                         + "psql -v ON_ERROR_STOP=1 -f generated/black-friday/01-pre-scale/sql/30-maintenance.sql\n")
-                .contains("# restart PostgreSQL: max_connections (300 → 500) take effect only then\n"
-                        + "kubectl -n arka-system rollout restart statefulset/postgresql-primary\n")
-                .doesNotContain("--reuse-values");
+                // a raise: the read replicas first
+                .contains(
+                        "# restart PostgreSQL, the read replicas first: a standby must run max_connections at least at"
+                                + " the primary's value, else it pauses WAL replay\n"
+                                + "kubectl -n arka-system delete pod postgresql-read-0 --wait\n")
+                .doesNotContain("--num-nodes");
         assertThat(EVENT)
                 .phase("post-event")
                 .file("APPLY.md")
                 .contains(
                         "When: 2 hours after the event ends. These files are the base plan `production`, byte for byte.")
                 .contains("-f generated/black-friday/02-during/helm/arka-values.yaml\n")
-                .contains("- PostgreSQL `max_connections`: 500 → 300 (restart)");
-        assertThat(EVENT).phase("during").file("APPLY.md").doesNotContain("rollout restart");
+                .contains("- PostgreSQL `max_connections`: 500 → 300 (restart)")
+                // a lowering: the primary first
+                .contains("# restart PostgreSQL, the primary first: max_connections is lowered, and a standby must run"
+                        + " at least the primary's value\n"
+                        + "kubectl -n arka-system delete pod postgresql-primary-0 --wait\n");
+        assertThat(EVENT).phase("during").file("APPLY.md").doesNotContain("delete pod");
     }
 
     @Test

@@ -28,7 +28,9 @@ class DataTierPlansTest {
                 .contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_usage_events_tenant_date ON usage_events"
                         + " (tenant_id, created_at);\n");
         assertThat(files.get("production/sql/30-maintenance.sql")).contains("\nVACUUM (ANALYZE) usage_events;\n");
-        assertThat(files.get("production/sql/10-settings.sql")).contains("ALTER SYSTEM SET max_connections = '300';\n");
+        assertThat(files.get("production/sql/10-settings.sql"))
+                .contains("-- max_connections = '300' in the chart's configuration: stated at")
+                .contains("ALTER SYSTEM RESET max_connections;\n");
         assertThat(files.get("production/helm/redis-values.yaml"))
                 .contains("architecture: replication\n", "replica:\n  replicaCount: 3\n");
         assertThat(files.get("production/redis/redis.conf"))

@@ -109,18 +109,21 @@ class ProductionPlanTest {
     @Test
     void valuesOverlayUsesTheRunbooksKeys() throws Exception {
         JsonNode values = new YAMLMapper().readTree(FILES.get("production/helm/arka-values.yaml"));
-        // helm upgrade ... --set usageMetering.autoscaling.maxReplicas=50
-        assertThat(values.at("/usageMetering/autoscaling/maxReplicas").intValue())
-                .isEqualTo(20);
+        // scaleplan's k8s/ manifests own the HPAs and PDBs: the chart's are off, and an HPA outside
+        // the chart owns the replica count (no replicas on the Deployment)
+        assertThat(values.at("/usageMetering/autoscaling/enabled").booleanValue())
+                .isFalse();
+        assertThat(values.at("/usageMetering/autoscaling/external").booleanValue())
+                .isTrue();
+        assertThat(values.at("/usageMetering/pdb/create").booleanValue()).isFalse();
+        assertThat(values.at("/usageMetering/autoscaling/maxReplicas").isMissingNode())
+                .isTrue();
         // --set usageMetering.resources.requests.cpu=1 ... limits.memory=4Gi
         assertThat(values.at("/usageMetering/resources/requests/cpu").asText()).isEqualTo("1");
         assertThat(values.at("/usageMetering/resources/requests/memory").asText())
                 .isEqualTo("2Gi");
         assertThat(values.at("/usageMetering/resources/limits/cpu").asText()).isEqualTo("2");
         assertThat(values.at("/usageMetering/resources/limits/memory").asText()).isEqualTo("4Gi");
-        assertThat(values.at("/licenseAuthority/autoscaling/targetMemoryUtilizationPercentage")
-                        .intValue())
-                .isEqualTo(80);
         // the HPA owns the replica count of every autoscaled service
         values.fields().forEachRemaining(e -> assertThat(e.getValue().has("replicaCount"))
                 .as(e.getKey())

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scaleplan.dsl.EventDefinition;
 import io.scaleplan.dsl.EventPlan;
+import io.scaleplan.dsl.ObjectOwner;
 import io.scaleplan.dsl.PlanDefinition;
 import io.scaleplan.dsl.ScalingPlan;
 import java.time.Duration;
@@ -35,7 +36,18 @@ class PlanAssertionsTest {
                 .hpa("web")
                 .hasMinReplicas(6)
                 .hasMaxReplicas(30);
-        assertThat(compile(SALE)).phase("pre-scale").helmValues("store").hasInt("web.autoscaling.minReplicas", 6);
+        EventDefinition chartOwned = () -> EventPlan.builder(
+                        "sale",
+                        ScalingPlan.builder("store")
+                                .helmRelease("store", "./store")
+                                .scalingObjects(ObjectOwner.CHART)
+                                .service("web", s -> s.requests(millicores(500), mib(512))
+                                        .autoscale(a -> a.replicas(2, 10).cpuUtilization(percent(70))))
+                                .build())
+                .preScale(Duration.ofHours(1), p -> p.service("web", s -> s.replicas(6)))
+                .postEvent(Duration.ofHours(1))
+                .build();
+        assertThat(compile(chartOwned)).phase("pre-scale").helmValues("store").hasInt("web.autoscaling.minReplicas", 6);
         assertThat(compile(SALE)).phase("post-event").hasSameFilesAs(compile(STORE), "APPLY.md");
     }
 

@@ -26,6 +26,7 @@ public final class Checker {
             new BoundsRule(),
             new IdentifierRule(),
             new DataTierRules(),
+            new ObjectOwnershipRule(),
             new ConnectionAndRedisRules(),
             new LoadProfileRule());
 

@@ -251,6 +251,14 @@ public final class Rules {
                     + " suppress(\"SP132\", reason).",
             "Use a lower-case name of letters, digits and underscores that is not a reserved word, or suppress SP132"
                     + " with the reason the quoted name is right.");
+    public static final Rule OBJECT_PRODUCED_TWICE = new Rule(
+            "SP028",
+            Severity.ERROR,
+            "A Kubernetes object is produced twice",
+            "Each object must have one owner: the platform chart, scaleplan's k8s/ manifests or a Bitnami release."
+                    + " Two outputs that create one kind and name in the namespace fight: Helm refuses to adopt the"
+                    + " other's object, kubectl apply overwrites it, a GitOps controller flaps between them.",
+            "Rename the service, or the PostgreSQL or Redis release, so that the names differ.");
     public static final Rule UTILIZATION_WITHOUT_REQUEST = new Rule(
             "SP101",
             Severity.ERROR,
@@ -505,6 +513,7 @@ public final class Rules {
                 RELEASE_COLLISION,
                 IDENTIFIER_NEEDS_QUOTING,
                 BEYOND_BOUNDS,
+                OBJECT_PRODUCED_TWICE,
                 UTILIZATION_WITHOUT_REQUEST,
                 LIMIT_BELOW_REQUEST,
                 PDB_BLOCKS_EVICTION,

@@ -6,11 +6,13 @@ import io.scaleplan.dsl.EventPhase;
 import io.scaleplan.dsl.EventPlan;
 import io.scaleplan.dsl.NodePool;
 import io.scaleplan.dsl.NodeProvider;
+import io.scaleplan.dsl.ObjectOwner;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,20 @@ public final class ApplyInstructions {
 
     private static final String CHECKS = "sql/checks.sql";
 
+    /** The Bitnami charts' repository, for {@code helm repo add bitnami}. */
+    public static final String BITNAMI_REPOSITORY = "https://charts.bitnami.com/bitnami";
+
+    /**
+     * The Bitnami chart versions the overlays are written for and rendered with in the tests
+     * (bitnami/charts @ 5165628a): {@code helm upgrade} pins them, so a release never moves to a
+     * chart whose keys changed under the overlay.
+     */
+    public static final Map<String, String> BITNAMI_VERSIONS =
+            Map.of("postgresql", "17.1.0", "redis", "23.1.1", "redis-cluster", "13.0.5");
+
+    /** How every {@code helm upgrade} keeps the release's values that the plan does not own. */
+    public static final String REUSE = "--reset-then-reuse-values";
+
     /** APPLY.md of a plan whose files are {@code files} (paths under {@code <plan>/}). */
     public GeneratedFile forPlan(ScalingPlan plan, List<GeneratedFile> files) {
         String root = plan.name();
@@ -36,22 +52,40 @@ public final class ApplyInstructions {
         md.append("## Restarts\n\n");
         md.append("`helm upgrade` rolls a service's pods when its requests or limits change, one surge at a time;"
                 + " replica ranges and disruption budgets apply in place.\n");
-        List<String> postmaster = Restarts.postmasterSettings(plan);
-        if (!postmaster.isEmpty()) {
-            md.append("\nIf any of ")
-                    .append(String.join(", ", postmaster))
-                    .append(" changed since the last apply, PostgreSQL takes it only after a restart:\n\n```bash\n");
-            Restarts.commands(plan).forEach(c -> md.append(c).append('\n'));
-            md.append("```\n");
-        }
+        plan.postgres().ifPresent(pg -> {
+            if (Restarts.ordered(plan)) {
+                md.append(
+                                "\nPostgreSQL's StatefulSets update `OnDelete` (the overlay sets it), so `helm upgrade` changes their")
+                        .append(
+                                " pods' template without restarting them. When the overlay changed since the last apply")
+                        .append(
+                                " (settings, resources), restart them in the order replication needs: the read replicas")
+                        .append(" first when no setting of ")
+                        .append(String.join(", ", hotStandby()))
+                        .append(" is lowered (a standby must run at least the primary's value, else it pauses WAL")
+                        .append(" replay),\n\n```bash\n");
+                Restarts.commands(plan, Restarts.Order.REPLICAS_FIRST)
+                        .forEach(c -> md.append(c).append('\n'));
+                md.append("```\n\nor the primary first when one of them is lowered:\n\n```bash\n");
+                Restarts.commands(plan, Restarts.Order.PRIMARY_FIRST)
+                        .forEach(c -> md.append(c).append('\n'));
+                md.append("```\n");
+            } else {
+                md.append("\nPostgreSQL has no read replicas: `helm upgrade` rolls its pod when its configuration or")
+                        .append(" resources change (the chart's configuration checksum), and ")
+                        .append(String.join(", ", Restarts.postmasterSettings(plan)))
+                        .append(" take effect then.\n");
+            }
+        });
         md.append('\n');
         watch(md, plan, root, files);
         md.append("## Roll back\n\n");
-        md.append(
-                "Check out the previous version of `" + OUTPUT + "/" + root + "/` and run the steps above again:\n\n");
+        md.append("Check out the previous version of `" + OUTPUT + "/" + root
+                + "/` (the commit before the last one that changed it) and run the steps above again:\n\n");
         md.append("```bash\n");
         md.append("git log --format='%h %s' -n 2 -- " + OUTPUT + "/" + root + "\n");
-        md.append("git checkout <previous commit> -- " + OUTPUT + "/" + root + "\n");
+        md.append("git checkout \"$(git log --format=%h -n 1 --skip 1 -- " + OUTPUT + "/" + root + ")\" -- " + OUTPUT
+                + "/" + root + "\n");
         md.append("```\n");
         return new GeneratedFile(root + "/APPLY.md", md.toString());
     }
@@ -87,21 +121,34 @@ public final class ApplyInstructions {
         preamble(md);
         changes(md, before, plan);
         List<String> changed = Restarts.changedPostmasterSettings(before, plan);
+        boolean restart = Restarts.ordered(plan) && overlayChanged(plan, root, files, previousRoot, previousFiles);
+        Restarts.Order order = Restarts.order(before, plan);
         List<String> commands = new ArrayList<>(commands(plan, root, files));
-        if (!changed.isEmpty()) {
-            commands.add("# restart PostgreSQL: " + String.join(", ", changed) + " take effect only then");
-            commands.addAll(Restarts.commands(plan));
+        if (restart) {
+            commands.add(Restarts.reason(order, Restarts.raised(before, plan), Restarts.lowered(before, plan)));
+            commands.addAll(Restarts.commands(plan, order));
         }
         md.append("## Steps\n\n```bash\n");
         commands.forEach(c -> md.append(c).append('\n'));
         md.append("```\n\n");
         md.append("## Restarts\n\n");
         md.append(restarts(before, plan));
-        if (!changed.isEmpty()) {
-            md.append("PostgreSQL restarts (the last steps above): ")
+        if (restart) {
+            md.append("PostgreSQL restarts (the last steps above): its overlay changed")
+                    .append(changed.isEmpty() ? "" : " (" + String.join(", ", changed) + " need a restart)")
+                    .append(", and its StatefulSets update `OnDelete`, so the pods restart one at a time, ")
+                    .append(
+                            order == Restarts.Order.REPLICAS_FIRST
+                                    ? "the read replicas first, then the primary"
+                                    : "the primary first, then the read replicas")
+                    .append(": a hot standby must run ")
+                    .append(String.join(", ", hotStandby()))
+                    .append(" at least at the primary's values, or it pauses WAL replay until restarted.")
+                    .append(" Expect a brief failover of connections.\n\n");
+        } else if (!changed.isEmpty()) {
+            md.append("PostgreSQL: ")
                     .append(String.join(", ", changed))
-                    .append(" need a restart, so the primary and then the read replicas roll, one pod at a time."
-                            + " Expect a brief failover of connections.\n\n");
+                    .append(" take effect when `helm upgrade` rolls its pod (the chart's configuration checksum).\n\n");
         }
         watch(md, plan, root, files);
         md.append("## Roll back\n\n");
@@ -112,14 +159,50 @@ public final class ApplyInstructions {
                 .append(") with the same steps:\n\n");
         md.append("```bash\n");
         commands(before, previousRoot, previousFiles).forEach(c -> md.append(c).append('\n'));
+        if (restart) {
+            Restarts.Order back = Restarts.order(plan, before);
+            md.append(Restarts.reason(back, Restarts.raised(plan, before), Restarts.lowered(plan, before)))
+                    .append('\n');
+            Restarts.commands(before, back).forEach(c -> md.append(c).append('\n'));
+        }
         md.append("```\n");
         return new GeneratedFile(root + "/APPLY.md", md.toString());
     }
 
     private static void preamble(StringBuilder md) {
         md.append("Run from the folder that holds `" + OUTPUT
-                + "/` (the repository root), with `kubectl` and `helm` pointed at the"
-                + " cluster. The steps are in order; each is safe to repeat.\n\n");
+                + "/` (the repository root), with `kubectl` (1.31 or newer) and `helm` (3.14 or newer) pointed at"
+                + " the cluster, and the Bitnami repository added once (`helm repo add bitnami " + BITNAMI_REPOSITORY
+                + "`). The steps are in order; each is safe to repeat.\n\n");
+        md.append("Every `helm upgrade` passes `--reset-then-reuse-values`: the release keeps the values it has that"
+                + " scaleplan does not own (images, credentials, persistence), takes the chart's defaults for the"
+                + " rest, and the overlay sets what the plan owns. The overlays therefore state every key scaleplan"
+                + " owns, off included (`pdb.create: false`), since a key an overlay stopped writing would keep its"
+                + " last value. Charts from a repository are pinned to the version the overlays are tested"
+                + " against.\n\n");
+    }
+
+    private static List<String> hotStandby() {
+        return Restarts.HOT_STANDBY.stream().sorted().toList();
+    }
+
+    /** Whether the PostgreSQL overlay differs, apart from its header, between two phases. */
+    private static boolean overlayChanged(
+            ScalingPlan plan,
+            String root,
+            List<GeneratedFile> files,
+            String previousRoot,
+            List<GeneratedFile> previousFiles) {
+        String name = "/helm/" + plan.postgres().orElseThrow().release() + "-values.yaml";
+        return !body(files, root + name).equals(body(previousFiles, previousRoot + name));
+    }
+
+    private static String body(List<GeneratedFile> files, String path) {
+        return files.stream()
+                .filter(f -> f.path().equals(path))
+                .map(f -> f.content().lines().filter(l -> !l.startsWith("#")).reduce("", (a, b) -> a + b + "\n"))
+                .findFirst()
+                .orElse("");
     }
 
     private static void changes(StringBuilder md, ScalingPlan before, ScalingPlan after) {
@@ -182,20 +265,24 @@ public final class ApplyInstructions {
                 .toList();
         String ownValues = "helm/" + plan.release().name() + "-values.yaml";
         if (relative.contains(ownValues)) {
-            out.add("# " + plan.release().name() + ": the services' values, replica ranges and resources");
+            out.add("# " + plan.release().name() + ": the services' values, replica ranges and resources"
+                    + (plan.release().scalingObjects() == ObjectOwner.CHART
+                            ? "; the chart renders their HPAs and PDBs (their only owner)"
+                            : "; the chart's HPAs and PDBs off, scaleplan's manifests own them"));
             out.add("helm upgrade " + Shell.word(plan.release().name()) + " "
-                    + Shell.word(plan.release().chart()) + " -n " + ns + " -f " + Shell.word(dir + ownValues));
+                    + Shell.word(plan.release().chart()) + " -n " + ns + " " + REUSE + " -f "
+                    + Shell.word(dir + ownValues));
         }
         if (relative.contains("k8s/kustomization.yaml")) {
-            out.add("# HorizontalPodAutoscalers and PodDisruptionBudgets");
+            out.add("# HorizontalPodAutoscalers and PodDisruptionBudgets, owned by scaleplan (managed-by: scaleplan)");
             out.add("kubectl apply -k " + Shell.word(dir + "k8s"));
         }
         plan.postgres().ifPresent(pg -> {
             String values = "helm/" + pg.release() + "-values.yaml";
             if (relative.contains(values)) {
                 out.add("# PostgreSQL (Bitnami chart): resources, read replicas, configuration");
-                out.add("helm upgrade " + Shell.word(pg.release()) + " bitnami/postgresql -n " + ns + " -f "
-                        + Shell.word(dir + values));
+                out.add("helm upgrade " + Shell.word(pg.release()) + " " + bitnami("postgresql") + " -n " + ns + " "
+                        + REUSE + " -f " + Shell.word(dir + values));
             }
         });
         plan.redis().ifPresent(r -> {
@@ -203,7 +290,7 @@ public final class ApplyInstructions {
             if (relative.contains(values)) {
                 out.add("# Redis (Bitnami chart): replicas, resources, configuration");
                 out.add("helm upgrade " + Shell.word(r.release()) + " "
-                        + (r.isCluster() ? "bitnami/redis-cluster" : "bitnami/redis") + " -n " + ns + " -f "
+                        + bitnami(r.isCluster() ? "redis-cluster" : "redis") + " -n " + ns + " " + REUSE + " -f "
                         + Shell.word(dir + values));
             }
         });
@@ -211,8 +298,9 @@ public final class ApplyInstructions {
                 .filter(p -> p.startsWith("sql/") && !p.equals(CHECKS))
                 .toList();
         if (!sql.isEmpty()) {
-            out.add("# PostgreSQL settings, indexes and maintenance, with PGHOST, PGUSER and PGDATABASE set for the"
-                    + " primary");
+            out.add("# PostgreSQL, with PGHOST, PGUSER and PGDATABASE set for the primary: 10-settings.sql removes"
+                    + " ALTER SYSTEM values (the chart's configuration, on the primary and every read replica, owns"
+                    + " the settings), then indexes and maintenance");
             sql.forEach(p -> out.add("psql -v ON_ERROR_STOP=1 -f " + Shell.word(dir + p)));
         }
         relative.stream()
@@ -225,23 +313,39 @@ public final class ApplyInstructions {
         return out;
     }
 
+    private static String bitnami(String chart) {
+        return "bitnami/" + chart + " --version " + BITNAMI_VERSIONS.get(chart);
+    }
+
+    /**
+     * The node pool's autoscaling bounds, never its current size lowered. EKS: the bounds, and a
+     * desired size read from the group and raised to what the pods at minReplicas need if below
+     * (kept within the bounds, which EKS requires). GKE: the bounds as totals across the pool's
+     * zones ({@code --total-min-nodes}), as the fit check counts nodes; no resize, whose {@code
+     * --num-nodes} is per zone: the cluster autoscaler adds the nodes that pending pods need.
+     */
     private static List<String> nodePool(ScalingPlan plan, NodePool pool, NodeProvider p) {
         int desired = desiredNodes(plan, pool);
         List<String> out = new ArrayList<>();
-        out.add("# node pool " + pool.name() + ": " + pool.minNodes() + ".." + pool.maxNodes() + " nodes, at least "
-                + desired + " for the pods at minReplicas");
         if (p.kind() == NodeProvider.Kind.EKS) {
-            out.add("aws eks update-nodegroup-config --cluster-name " + Shell.word(p.cluster()) + " --nodegroup-name "
-                    + Shell.word(p.pool()) + " --scaling-config minSize=" + pool.minNodes() + ",maxSize="
-                    + pool.maxNodes() + ",desiredSize=" + desired);
+            String group = " --cluster-name " + Shell.word(p.cluster()) + " --nodegroup-name " + Shell.word(p.pool());
+            out.add("# node pool " + pool.name() + ": autoscaling bounds " + pool.minNodes() + ".." + pool.maxNodes()
+                    + " nodes; the desired size is raised to " + desired
+                    + " (the pods at minReplicas) if below, never lowered except to the new maximum");
+            out.add("desired=$(aws eks describe-nodegroup" + group
+                    + " --query nodegroup.scalingConfig.desiredSize --output text)");
+            out.add("aws eks update-nodegroup-config" + group + " --scaling-config \"minSize=" + pool.minNodes()
+                    + ",maxSize=" + pool.maxNodes() + ",desiredSize=$(( desired < " + desired + " ? " + desired
+                    + " : desired > " + pool.maxNodes() + " ? " + pool.maxNodes() + " : desired ))\"");
         } else {
             String location =
                     p.location().map(l -> " --location " + Shell.word(l)).orElse("");
-            out.add("gcloud container clusters update " + Shell.word(p.cluster()) + " --node-pool "
-                    + Shell.word(p.pool()) + location + " --enable-autoscaling --min-nodes " + pool.minNodes()
-                    + " --max-nodes " + pool.maxNodes());
-            out.add("gcloud container clusters resize " + Shell.word(p.cluster()) + " --node-pool "
-                    + Shell.word(p.pool()) + location + " --num-nodes " + desired + " --quiet");
+            out.add("# node pool " + pool.name() + ": autoscaling bounds " + pool.minNodes() + ".." + pool.maxNodes()
+                    + " nodes in total across its zones (the fit check's count); no resize: the cluster autoscaler"
+                    + " adds nodes for pending pods (" + desired + " for the pods at minReplicas)");
+            out.add("gcloud container node-pools update " + Shell.word(p.pool()) + " --cluster "
+                    + Shell.word(p.cluster()) + location + " --enable-autoscaling --total-min-nodes "
+                    + pool.minNodes() + " --total-max-nodes " + pool.maxNodes());
         }
         return out;
     }

@@ -11,6 +11,7 @@ import io.scaleplan.compiler.render.Yaml;
 import io.scaleplan.dsl.Autoscaling;
 import io.scaleplan.dsl.ChartValues;
 import io.scaleplan.dsl.DisruptionBudget;
+import io.scaleplan.dsl.ObjectOwner;
 import io.scaleplan.dsl.PodsMetric;
 import io.scaleplan.dsl.Resources;
 import io.scaleplan.dsl.ScalingPlan;
@@ -18,12 +19,17 @@ import io.scaleplan.dsl.Service;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code helm} target: {@code helm/<release>-values.yaml}, the values overlay for the
  * platform chart, keyed as the runbook's {@code helm upgrade --set} commands key it ({@code
  * usageMetering.autoscaling.maxReplicas}). Autoscaler-aware: an autoscaled service gets no {@code
  * replicaCount} (the HPA owns the count); a fixed one gets {@code autoscaling.enabled: false}.
+ * One owner per object ({@link ObjectOwner}): by default scaleplan's manifests own the HPAs and
+ * PDBs, and the overlay turns the chart's off ({@code autoscaling.enabled: false}, {@code
+ * autoscaling.external: true}, {@code pdb.create: false}); with {@link ObjectOwner#CHART} the
+ * overlay carries their numbers and the chart renders them.
  * A service's extra chart values ({@link Service#values()}) follow scaleplan's own keys, which
  * they may never touch.
  */
@@ -34,23 +40,29 @@ public final class HelmValuesEmitter implements Emitter {
         ObjectNode values = Yaml.object();
         plan.services().stream()
                 .sorted(Comparator.comparing(Service::name))
-                .forEach(s -> values.set(s.helmKey(), service(s)));
+                .forEach(s -> values.set(s.helmKey(), service(s, plan.release().scalingObjects())));
         String path = plan.name() + "/helm/" + plan.release().name() + "-values.yaml";
         return List.of(new GeneratedFile(path, Yaml.render(Headers.comment("#", plan), values)));
     }
 
-    private static ObjectNode service(Service service) {
+    private static ObjectNode service(Service service, ObjectOwner owner) {
         ObjectNode node = Yaml.object();
         if (service.autoscaling().isEmpty()) {
             service.replicas().ifPresent(r -> node.put("replicaCount", r));
         }
         ObjectNode autoscaling = node.putObject("autoscaling");
-        autoscaling.put("enabled", service.autoscaling().isPresent());
-        service.autoscaling().ifPresent(a -> autoscaling(a, autoscaling));
+        boolean chart = owner == ObjectOwner.CHART;
+        autoscaling.put("enabled", chart && service.autoscaling().isPresent());
+        // Every owned key is stated, off included: helm upgrade --reset-then-reuse-values would keep
+        // a key the overlay stopped writing.
+        autoscaling.put("external", !chart && service.autoscaling().isPresent());
+        if (chart) {
+            service.autoscaling().ifPresent(a -> autoscaling(a, autoscaling));
+        }
         if (!service.resources().isEmpty()) {
             node.set("resources", resources(service.resources()));
         }
-        service.disruptionBudget().ifPresent(b -> node.set("pdb", pdb(b)));
+        node.set("pdb", pdb(chart ? service.disruptionBudget() : Optional.empty()));
         mergeChartValues(service, node);
         return node;
     }
@@ -114,10 +126,10 @@ public final class HelmValuesEmitter implements Emitter {
         return node;
     }
 
-    private static ObjectNode pdb(DisruptionBudget budget) {
+    private static ObjectNode pdb(Optional<DisruptionBudget> budget) {
         ObjectNode node = Yaml.object();
-        node.put("create", true);
-        KubernetesEmitter.putIntOrPercent(node, budget.kind().field(), budget.amount());
+        node.put("create", budget.isPresent());
+        budget.ifPresent(b -> KubernetesEmitter.putIntOrPercent(node, b.kind().field(), b.amount()));
         return node;
     }
 }

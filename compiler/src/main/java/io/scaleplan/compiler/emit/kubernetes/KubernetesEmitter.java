@@ -10,6 +10,7 @@ import io.scaleplan.compiler.render.Yaml;
 import io.scaleplan.dsl.Autoscaling;
 import io.scaleplan.dsl.Behavior;
 import io.scaleplan.dsl.DisruptionBudget;
+import io.scaleplan.dsl.ObjectOwner;
 import io.scaleplan.dsl.Percent;
 import io.scaleplan.dsl.PodAmount;
 import io.scaleplan.dsl.PodsMetric;
@@ -25,7 +26,8 @@ import java.util.List;
  * The {@code kubernetes} target: per service an {@code autoscaling/v2} HorizontalPodAutoscaler
  * ({@code <service>-hpa}, autoscaled services only) and a {@code policy/v1} PodDisruptionBudget
  * ({@code <service>-pdb}, where the plan declares one), plus a {@code kustomization.yaml} listing
- * them so that {@code kubectl apply -k generated/<plan>/k8s} applies the lot.
+ * them so that {@code kubectl apply -k generated/<plan>/k8s} applies the lot. Nothing when the
+ * plan's chart owns them ({@link ObjectOwner#CHART}).
  */
 public final class KubernetesEmitter implements Emitter {
     private static final String DIR = "/k8s/";
@@ -34,6 +36,10 @@ public final class KubernetesEmitter implements Emitter {
     public List<GeneratedFile> emit(ScalingPlan plan) {
         List<GeneratedFile> files = new ArrayList<>();
         List<String> resources = new ArrayList<>();
+        if (plan.release().scalingObjects() == ObjectOwner.CHART) {
+            // the platform chart renders them from the values overlay: one owner per object
+            return files;
+        }
         for (Service service : sorted(plan)) {
             if (service.autoscaling().isPresent()) {
                 String name = service.name() + "-hpa.yaml";

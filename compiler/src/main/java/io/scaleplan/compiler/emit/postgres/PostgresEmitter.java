@@ -21,9 +21,13 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code helm/<release>-values.yaml}: {@code architecture}, {@code primary.extendedConfiguration},
  *       {@code primary.resources} and the same for {@code readReplicas} (a standby needs settings
- *       such as max_connections at least as large as its primary's).
- *   <li>{@code sql/10-settings.sql}: {@code ALTER SYSTEM SET} per setting, each with where it came
- *       from, then {@code SELECT pg_reload_conf();}; the header lists what needs a restart.
+ *       such as max_connections at least as large as its primary's, and ALTER SYSTEM on the primary
+ *       never reaches it); with read replicas, both StatefulSets update {@code OnDelete}, so that
+ *       APPLY.md restarts them in the order replication needs.
+ *   <li>{@code sql/10-settings.sql}: per setting, its value and where it came from, and {@code ALTER
+ *       SYSTEM RESET}: the chart's configuration owns every setting, and an older {@code ALTER
+ *       SYSTEM} value would win over it; then {@code SELECT pg_reload_conf();}; the header lists
+ *       what needs a restart.
  *   <li>{@code sql/20-indexes.sql}: per index, drops a leftover of that name that an earlier failed
  *       concurrent build left INVALID, then {@code CREATE INDEX CONCURRENTLY IF NOT EXISTS}.
  *   <li>{@code sql/30-maintenance.sql}: {@code VACUUM (ANALYZE)} of the named tables.
@@ -69,6 +73,12 @@ public final class PostgresEmitter implements Emitter {
             if (!pg.resources().isEmpty()) {
                 node.set("resources", HelmValuesEmitter.resources(pg.resources()));
             }
+            if (pg.readReplicas() > 0) {
+                // APPLY.md restarts the pods in the order replication needs (replicas first on a
+                // raise of a hot-standby setting, the primary first on a lowering), not the chart's
+                // concurrent rolls of both StatefulSets on a configuration change.
+                node.putObject("updateStrategy").put("type", "OnDelete");
+            }
         }
         return Yaml.render(Headers.comment("#", plan), values);
     }
@@ -86,8 +96,17 @@ public final class PostgresEmitter implements Emitter {
                 .append(", for Linux, from ")
                 .append(instanceText(pg))
                 .append(".\n");
-        sql.append("-- Stated settings win over derived ones. ALTER SYSTEM writes postgresql.auto.conf;")
-                .append(" running this again changes nothing.\n--\n");
+        sql.append("-- Stated settings win over derived ones.\n")
+                .append("-- One owner per setting: the chart's configuration (primary.extendedConfiguration and\n")
+                .append("-- readReplicas.extendedConfiguration in helm/")
+                .append(pg.release())
+                .append("-values.yaml, postgresql.conf on the\n")
+                .append("-- primary and every read replica) owns each setting below. postgresql.auto.conf (ALTER\n")
+                .append(
+                        "-- SYSTEM) wins over postgresql.conf, so this script removes any ALTER SYSTEM value of them,\n")
+                .append("-- left by an earlier script or by hand, and the chart's value is the one in force, also\n")
+                .append("-- after a later change that reaches the server through the chart alone (a GitOps sync).\n")
+                .append("-- Running this again changes nothing.\n--\n");
         List<String> restart = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (Tuning.Tuned s : settings) {
@@ -112,12 +131,14 @@ public final class PostgresEmitter implements Emitter {
         sql.append("-- The others take effect at pg_reload_conf() below, except in sessions that SET them.\n");
         sql.append(SettingsPreflight.script(major, settings));
         for (Tuning.Tuned s : settings) {
-            sql.append("\n-- ").append(s.name()).append(": ").append(s.origin()).append('\n');
-            sql.append("ALTER SYSTEM SET ")
+            sql.append("\n-- ")
                     .append(s.name())
                     .append(" = ")
-                    .append(SettingsPreflight.value(s))
-                    .append(";\n");
+                    .append(PgSql.literal(s.value()))
+                    .append(" in the chart's configuration: ")
+                    .append(s.origin())
+                    .append('\n');
+            sql.append("ALTER SYSTEM RESET ").append(s.name()).append(";\n");
         }
         sql.append("\nSELECT pg_reload_conf();\n");
         return sql.toString();

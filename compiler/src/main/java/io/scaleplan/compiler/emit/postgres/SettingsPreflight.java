@@ -101,9 +101,11 @@ final class SettingsPreflight {
                         .append(f.name())
                         .append(": this server lacks ")
                         .append(f.preferred())
-                        .append(", using ")
+                        .append(", checking ")
                         .append(f.fallback())
-                        .append("'\n");
+                        .append(" instead: state ")
+                        .append(f.name())
+                        .append(" in the plan for this server'\n");
                 sql.append("\\set ")
                         .append(f.variable())
                         .append(' ')

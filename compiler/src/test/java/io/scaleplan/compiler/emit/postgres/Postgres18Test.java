@@ -138,9 +138,15 @@ class Postgres18Test {
         assertThat(sql)
                 .contains(
                         "--   max_connections, shared_buffers, wal_buffers, huge_pages, io_method, max_worker_processes\n")
-                .contains("ALTER SYSTEM SET autovacuum_max_workers = '5';\n");
+                .contains("-- autovacuum_max_workers = '5' in the chart's configuration");
+        StringBuilder conf = new StringBuilder();
+        Tuning.settings(plan.postgres().orElseThrow()).forEach(t -> conf.append(t.name())
+                .append(" = ")
+                .append(PgSql.literal(t.value()))
+                .append('\n'));
         try (Connection c = server.getPostgresDatabase().getConnection()) {
             java.sql.Timestamp before = ConfigReload.loadTime(c);
+            ChartConfiguration.apply(c, conf.toString());
             MiniPsql.run(c, sql);
             MiniPsql.run(c, sql);
             ConfigReload.await(c, before);

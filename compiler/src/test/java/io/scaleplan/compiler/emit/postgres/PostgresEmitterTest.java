@@ -51,22 +51,22 @@ class PostgresEmitterTest {
                 .contains(
                         "-- Derived settings: PgTune 2026 (le0pard/pgtune HEAD 7caef27), for Linux, from 8 vCPUs,"
                                 + " memory 32GB, storage nvme, workload web, database size mid_ram.\n",
-                        "\n-- shared_buffers: derived from memory 32GB, workload web\n"
-                                + "ALTER SYSTEM SET shared_buffers = '8GB';\n",
-                        "\n-- effective_io_concurrency: derived from storage nvme\n"
-                                + "ALTER SYSTEM SET effective_io_concurrency = '1000';\n",
-                        "ALTER SYSTEM SET checkpoint_completion_target = '0.75';\n",
-                        "ALTER SYSTEM SET jit = 'on';\n",
-                        "ALTER SYSTEM SET work_mem = '64MB';\n",
-                        "ALTER SYSTEM SET log_min_duration_statement = '500ms';\n")
-                .containsPattern("-- work_mem: stated at io/scaleplan/compiler/emit/postgres/PostgresEmitterTest"
-                        + "\\.java:\\d+\n")
+                        "\n-- shared_buffers = '8GB' in the chart's configuration: derived from memory 32GB, workload web\n"
+                                + "ALTER SYSTEM RESET shared_buffers;\n",
+                        "\n-- effective_io_concurrency = '1000' in the chart's configuration: derived from storage nvme\n"
+                                + "ALTER SYSTEM RESET effective_io_concurrency;\n",
+                        "-- checkpoint_completion_target = '0.75' in the chart's configuration",
+                        "-- jit = 'on' in the chart's configuration",
+                        "ALTER SYSTEM RESET log_min_duration_statement;\n")
+                .containsPattern("-- work_mem = '64MB' in the chart's configuration: stated at"
+                        + " io/scaleplan/compiler/emit/postgres/PostgresEmitterTest\\.java:\\d+\n")
+                .doesNotContain("ALTER SYSTEM SET")
                 .endsWith("\nSELECT pg_reload_conf();\n");
         // each setting once, stated ones in the derived one's place, unknown ones after
-        assertThat(sql.indexOf("SET work_mem")).isEqualTo(sql.lastIndexOf("SET work_mem"));
-        assertThat(sql.indexOf("SET work_mem")).isLessThan(sql.indexOf("SET huge_pages"));
-        assertThat(sql.indexOf("SET log_min_duration_statement"))
-                .isGreaterThan(sql.indexOf("SET max_parallel_maintenance_workers"));
+        assertThat(sql.indexOf("RESET work_mem")).isEqualTo(sql.lastIndexOf("RESET work_mem"));
+        assertThat(sql.indexOf("RESET work_mem")).isLessThan(sql.indexOf("RESET huge_pages"));
+        assertThat(sql.indexOf("RESET log_min_duration_statement"))
+                .isGreaterThan(sql.indexOf("RESET max_parallel_maintenance_workers"));
     }
 
     @Test
@@ -74,8 +74,9 @@ class PostgresEmitterTest {
         String sql = file(postgres(pg -> pg.instance(4, gib(16)).maxConnections(500)), "sql/10-settings.sql");
         // (16GB − 4GB) / ((500 + 4) × 3) = 8322.03 kB
         assertThat(sql)
-                .contains("-- work_mem: derived from memory 16GB, max_connections 500, vCPUs 4, workload web,"
-                        + " database size mid_ram\nALTER SYSTEM SET work_mem = '8322kB';\n");
+                .contains("-- work_mem = '8322kB' in the chart's configuration: derived from memory 16GB,"
+                        + " max_connections 500, vCPUs 4, workload web, database size mid_ram\nALTER SYSTEM RESET"
+                        + " work_mem;\n");
     }
 
     @Test

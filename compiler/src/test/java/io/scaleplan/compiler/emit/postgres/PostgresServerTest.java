@@ -156,19 +156,31 @@ class PostgresServerTest {
         java.sql.Timestamp reloadedAfter;
         try (Connection c = connect()) {
             reloadedAfter = ConfigReload.loadTime(c);
+            // the chart's configuration owns the settings; the script resets ALTER SYSTEM's
+            ChartConfiguration.apply(
+                    c, ChartConfiguration.extendedConfiguration(files.get("helm/postgresql-values.yaml")));
             MiniPsql.run(c, sql);
         }
         Map<String, String[]> fileSettings = new LinkedHashMap<>();
         try (Connection c = connect();
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT name, setting, error FROM pg_file_settings"
-                        + " WHERE sourcefile LIKE '%postgresql.auto.conf' ORDER BY seqno")) {
+                        + " WHERE sourcefile LIKE '%override.conf' ORDER BY seqno")) {
             while (rs.next()) {
                 fileSettings.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
             }
         }
+        try (Connection c = connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT count(*) FROM pg_file_settings" + " WHERE sourcefile LIKE '%postgresql.auto.conf'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("ALTER SYSTEM values left").isZero();
+        }
         for (Tuning.Tuned s : expected) {
-            assertThat(fileSettings).as("postgresql.auto.conf has %s", s.name()).containsKey(s.name());
+            assertThat(fileSettings)
+                    .as("the chart's override.conf has %s", s.name())
+                    .containsKey(s.name());
             assertThat(fileSettings.get(s.name())[0]).as(s.name()).isEqualTo(s.value());
             // a changed postmaster setting waits for the restart: "setting could not be applied"
             String error = fileSettings.get(s.name())[1];
