@@ -16,7 +16,6 @@
 --   max_connections, shared_buffers, wal_buffers, huge_pages, max_worker_processes
 -- The others take effect at pg_reload_conf() below, except in sessions that SET them.
 
-<<<<<<< HEAD
 -- Stop at the first error, however psql was started.
 \set ON_ERROR_STOP on
 
@@ -25,7 +24,7 @@ SELECT CASE WHEN 'lz4' = ANY (enumvals) THEN true ELSE false END AS scaleplan_ha
 \if :scaleplan_has_lz4
 \set scaleplan_wal_compression lz4
 \else
-\echo 'wal_compression: this server lacks lz4, using pglz'
+\echo 'wal_compression: this server lacks lz4, checking pglz instead: state wal_compression in the plan for this server'
 \set scaleplan_wal_compression pglz
 \endif
 
@@ -112,12 +111,8 @@ BEGIN
 END
 $scaleplan_preflight$;
 
--- max_connections: stated at io/scaleplan/arka/Production.java:107
-ALTER SYSTEM SET max_connections = '300';
-=======
 -- max_connections = '300' in the chart's configuration: stated at io/scaleplan/arka/Production.java:107
 ALTER SYSTEM RESET max_connections;
->>>>>>> issue-14
 
 -- shared_buffers = '4GB' in the chart's configuration: derived from memory 16GB, workload oltp
 ALTER SYSTEM RESET shared_buffers;
@@ -152,13 +147,8 @@ ALTER SYSTEM RESET huge_pages;
 -- jit = 'off' in the chart's configuration: derived from workload oltp
 ALTER SYSTEM RESET jit;
 
-<<<<<<< HEAD
--- wal_compression: derived from PostgreSQL 17
-ALTER SYSTEM SET wal_compression = :'scaleplan_wal_compression';
-=======
 -- wal_compression = 'lz4' in the chart's configuration: derived from PostgreSQL 17
 ALTER SYSTEM RESET wal_compression;
->>>>>>> issue-14
 
 -- min_wal_size = '2GB' in the chart's configuration: derived from workload oltp
 ALTER SYSTEM RESET min_wal_size;
