@@ -9,7 +9,7 @@
 --   max_connections, shared_buffers, wal_buffers, huge_pages, max_worker_processes
 -- The others take effect at pg_reload_conf() below, except in sessions that SET them.
 
--- max_connections: stated at io/scaleplan/arka/Production.java:107
+-- max_connections: stated at io/scaleplan/arka/Production.java:109
 ALTER SYSTEM SET max_connections = '300';
 
 -- shared_buffers: derived from memory 16GB, workload oltp

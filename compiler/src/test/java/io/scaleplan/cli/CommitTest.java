@@ -27,11 +27,11 @@ class CommitTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.exit()).isZero();
         String id = head(repo).name();
-        assertThat(run.out())
+        assertThat(Repo.withoutMonitoring(run.out()))
                 .isEqualTo(
                         """
                         [main %s] production: update generated outputs
-                        production: 3 changed, 0 added, 0 removed
+                        production: 7 changed, 0 added, 0 removed
                         ~ production/CAPACITY.md
                             production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
                         ~ production/helm/arka-values.yaml
@@ -42,12 +42,12 @@ class CommitTest {
                                 .formatted(id.substring(0, 7)));
         assertThat(repo.gitCli("log", "--format=%P|%an <%ae>|%cn <%ce>", "-1"))
                 .isEqualTo(before.name() + "|Plan Author <author@example.com>|Plan Author <author@example.com>\n");
-        assertThat(repo.gitCli("log", "--format=%B", "-1"))
+        assertThat(Repo.withoutMonitoring(repo.gitCli("log", "--format=%B", "-1")))
                 .isEqualTo(
                         """
                         production: update generated outputs
 
-                        production: 3 changed, 0 added, 0 removed
+                        production: 7 changed, 0 added, 0 removed
                         ~ production/CAPACITY.md
                             production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
                         ~ production/helm/arka-values.yaml
@@ -59,10 +59,14 @@ class CommitTest {
         assertThat(repo.gitCli("show", "--stat", "--format=", "HEAD"))
                 .isEqualTo(
                         """
-                         generated/production/CAPACITY.md                 | 2 +-
-                         generated/production/helm/arka-values.yaml       | 2 +-
-                         generated/production/k8s/usage-metering-hpa.yaml | 2 +-
-                         3 files changed, 3 insertions(+), 3 deletions(-)
+                         generated/production/CAPACITY.md                   |  2 +-
+                         generated/production/helm/arka-values.yaml         |  2 +-
+                         generated/production/k8s/usage-metering-hpa.yaml   |  2 +-
+                         generated/production/monitoring/alerts.rules.yaml  | 14 +++++++-------
+                         generated/production/monitoring/alerts.test.yaml   | 22 +++++++++++-----------
+                         .../production/monitoring/grafana-dashboard.json   |  8 ++++----
+                         .../production/monitoring/prometheus-rule.yaml     | 14 +++++++-------
+                         7 files changed, 32 insertions(+), 32 deletions(-)
                         """);
         repo.gitCli("fsck", "--strict", "--no-dangling");
         assertThat(repo.gitCli("rev-list", "--count", "HEAD")).isEqualTo("2\n");
@@ -82,7 +86,11 @@ class CommitTest {
         assertThat(repo.gitCli("show", "--name-only", "--format=", "HEAD"))
                 .isEqualTo("generated/production/CAPACITY.md\n"
                         + "generated/production/helm/arka-values.yaml\n"
-                        + "generated/production/k8s/usage-metering-hpa.yaml\n");
+                        + "generated/production/k8s/usage-metering-hpa.yaml\n"
+                        + "generated/production/monitoring/alerts.rules.yaml\n"
+                        + "generated/production/monitoring/alerts.test.yaml\n"
+                        + "generated/production/monitoring/grafana-dashboard.json\n"
+                        + "generated/production/monitoring/prometheus-rule.yaml\n");
         assertThat(repo.gitCli("status", "--porcelain")).isEmpty();
     }
 
@@ -122,6 +130,10 @@ class CommitTest {
                         M\tgenerated/production/helm/arka-values.yaml
                         M\tgenerated/production/k8s/kustomization.yaml
                         D\tgenerated/production/k8s/policy-engine-hpa.yaml
+                        M\tgenerated/production/monitoring/alerts.rules.yaml
+                        M\tgenerated/production/monitoring/alerts.test.yaml
+                        M\tgenerated/production/monitoring/grafana-dashboard.json
+                        M\tgenerated/production/monitoring/prometheus-rule.yaml
                         """);
         assertThat(Files.readString(repo.output.resolve("production/NOTES.md"))).isEqualTo("written by a person\n");
         assertThat(repo.gitCli("status", "--porcelain")).isEmpty();
@@ -205,7 +217,7 @@ class CommitTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(Repo.at(dir).gitCli("show", "--stat", "--format=%s", "HEAD"))
                 .startsWith("production: update generated outputs\n")
-                .endsWith(" 7 files changed, 160 insertions(+)\n");
+                .containsPattern(" 11 files changed, [0-9]+ insertions\\(\\+\\)\n$");
     }
 
     private static ObjectId head(Repo repo) throws Exception {

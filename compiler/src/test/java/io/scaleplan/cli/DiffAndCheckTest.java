@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DiffAndCheckTest {
     private static final String CHANGE =
             """
-            production: 3 changed, 0 added, 0 removed
+            production: 7 changed, 0 added, 0 removed
             ~ production/CAPACITY.md
                 production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
             ~ production/helm/arka-values.yaml
@@ -30,7 +30,18 @@ class DiffAndCheckTest {
         Repo.Run diff = repo.scaleplan(TestPlan.maxReplicas(50), "diff");
 
         assertThat(diff.err()).isEmpty();
-        assertThat(diff.out()).isEqualTo(CHANGE);
+        assertThat(Repo.withoutMonitoring(diff.out())).isEqualTo(CHANGE);
+        // the alert thresholds and the dashboard's lines move in the same diff
+        assertThat(diff.out())
+                .contains("~ production/monitoring/prometheus-rule.yaml\n"
+                        + "    production · arka-scaleplan PrometheusRule · spec.groups[0].rules[3].expr:"
+                        + " max(kube_horizontalpodautoscaler_status_current_replicas{namespace=\"arka-system\","
+                        + "horizontalpodautoscaler=\"usage-metering-hpa\"}) >= 20 → max("
+                        + "kube_horizontalpodautoscaler_status_current_replicas{namespace=\"arka-system\","
+                        + "horizontalpodautoscaler=\"usage-metering-hpa\"}) >= 50\n")
+                .contains("~ production/monitoring/alerts.rules.yaml\n")
+                .contains("production · monitoring/grafana-dashboard.json · line 425:           \"expr\":"
+                        + " \"vector(20)\", →           \"expr\": \"vector(50)\",");
         assertThat(diff.exit()).isZero();
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--exit-code")
                         .exit())
@@ -45,7 +56,9 @@ class DiffAndCheckTest {
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "compile", "-q").exit())
                 .isZero();
 
-        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff").out()).isEqualTo(CHANGE);
+        assertThat(Repo.withoutMonitoring(
+                        repo.scaleplan(TestPlan.maxReplicas(50), "diff").out()))
+                .isEqualTo(CHANGE);
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--worktree")
                         .out())
                 .isEqualTo("no differences\n");
@@ -57,10 +70,10 @@ class DiffAndCheckTest {
 
         Repo.Run diff = repo.scaleplan(new TestPlan(20, false), "diff", "production");
 
-        assertThat(diff.out())
+        assertThat(Repo.withoutMonitoring(diff.out()))
                 .isEqualTo(
                         """
-                        production: 4 changed, 0 added, 1 removed
+                        production: 8 changed, 0 added, 1 removed
                         ~ production/APPLY.md
                             production · APPLY.md · - Watch · kubectl -n arka-system describe hpa policy-engine-hpa
                         ~ production/CAPACITY.md
@@ -87,7 +100,7 @@ class DiffAndCheckTest {
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff").out()).doesNotContain("\u001b[");
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--color", "always", "production")
                         .out())
-                .startsWith("\u001b[1mproduction: 3 changed, 0 added, 0 removed\u001b[0m\n"
+                .startsWith("\u001b[1mproduction: 7 changed, 0 added, 0 removed\u001b[0m\n"
                         + "\u001b[33m~ production/CAPACITY.md\u001b[0m\n");
     }
 
@@ -98,9 +111,12 @@ class DiffAndCheckTest {
         Repo.Run diff = repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--format", "markdown");
 
         assertThat(diff.out())
+                .contains("| `production/monitoring/prometheus-rule.yaml` | changed | 7 |\n")
+                .contains("<details><summary><code>production/monitoring/grafana-dashboard.json</code>");
+        assertThat(Repo.withoutMonitoringMarkdown(diff.out()))
                 .isEqualTo(
                         """
-                        ### Plan `production`: 3 changed, 0 added, 0 removed
+                        ### Plan `production`: 7 changed, 0 added, 0 removed
 
                         | File | Status | Changes |
                         | --- | --- | --- |
@@ -163,7 +179,7 @@ class DiffAndCheckTest {
                 .isEqualTo("error: not inside a Git repository: " + dir.resolve("generated")
                         + " (use --worktree to compare with the disk)\n");
         assertThat(new RepoLess(dir).scaleplan("diff", "--worktree").out())
-                .startsWith("production: 0 changed, 7 added, 0 removed\n");
+                .startsWith("production: 0 changed, 11 added, 0 removed\n");
     }
 
     @Test
@@ -171,11 +187,11 @@ class DiffAndCheckTest {
         Repo repo = Repo.withCommittedPlan(dir, TestPlan.maxReplicas(20));
 
         assertThat(repo.scaleplan(TestPlan.maxReplicas(20), "check"))
-                .isEqualTo(new Repo.Run(0, repo.output + " is up to date: 7 files of production\n", ""));
+                .isEqualTo(new Repo.Run(0, repo.output + " is up to date: 11 files of production\n", ""));
 
         Repo.Run stale = repo.scaleplan(TestPlan.maxReplicas(50), "check");
         assertThat(stale.exit()).isEqualTo(1);
-        assertThat(stale.out()).isEqualTo(CHANGE);
+        assertThat(Repo.withoutMonitoring(stale.out())).isEqualTo(CHANGE);
         assertThat(stale.err())
                 .isEqualTo(repo.output + " is stale: run ./mvnw package (or scaleplan compile) and commit it\n");
 

@@ -32,7 +32,8 @@ class MainTest {
         int code = run("compile", "--output", dir.toString());
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(out.toString())
-                .isEqualTo("minimal: 3 written, 0 unchanged, 0 removed\nshowcase: 9 written, 0 unchanged, 0 removed\n");
+                .isEqualTo(
+                        "minimal: 3 written, 0 unchanged, 0 removed\nshowcase: 14 written, 0 unchanged, 0 removed\n");
         assertThat(dir.resolve("showcase/k8s/checkout-hpa.yaml")).exists();
         assertThat(err.toString()).isEmpty();
     }

@@ -25,7 +25,8 @@ public final class Checker {
             new NodePoolRules(),
             new DataTierRules(),
             new ConnectionAndRedisRules(),
-            new LoadProfileRule());
+            new LoadProfileRule(),
+            new MetricSourceRule());
 
     /** All diagnostics for {@code plan}, after the plan's severity overrides and suppressions. */
     public List<Diagnostic> check(ScalingPlan plan) {

@@ -218,6 +218,17 @@ public final class Rules {
             "Each release gets helm/<release>-values.yaml; two with one name would write the same file, and in one"
                     + " namespace Helm refuses to install the second.",
             "Give PostgreSQL and Redis releases names of their own: release(\"postgresql\"), release(\"redis\").");
+    public static final Rule POD_METRIC_WITHOUT_SOURCE = new Rule(
+            "SP140",
+            Severity.WARNING,
+            "Pods metric without a declared source",
+            "A Pods metric such as http_requests_per_second exists only if a metrics adapter derives it from a"
+                    + " series the application exports (a counter through rate(), or a gauge). Without a source the"
+                    + " plan says nothing about where it comes from: scaleplan writes no prometheus-adapter rule for"
+                    + " it, and when nothing else serves it the HPA reports 'Metrics not available' (the runbook's"
+                    + " 'HPA Not Scaling, 3.') and scales on its other metrics only.",
+            "Declare the source: podsMetric(\"http_requests_per_second\", 750,"
+                    + " MetricSource.rate(\"http_requests_total\")), or MetricSource.gauge(series) for a gauge.");
     public static final Rule UTILIZATION_WITHOUT_REQUEST = new Rule(
             "SP101",
             Severity.ERROR,
@@ -467,6 +478,7 @@ public final class Rules {
                 POOL_WITHOUT_DATABASE,
                 SHARED_BUFFERS_EXCEED_MEMORY,
                 RELEASE_COLLISION,
+                POD_METRIC_WITHOUT_SOURCE,
                 UTILIZATION_WITHOUT_REQUEST,
                 LIMIT_BELOW_REQUEST,
                 PDB_BLOCKS_EVICTION,
