@@ -53,6 +53,18 @@ public final class Alerts {
     /** The window over which evictions count as rising. */
     static final String EVICTION_WINDOW = "10m";
 
+    /** {@code share} of {@code total}, rounded up: the first whole value an alert at that share fires at. */
+    static long atShare(BigDecimal share, long total) {
+        return share.multiply(BigDecimal.valueOf(total))
+                .setScale(0, RoundingMode.CEILING)
+                .longValueExact();
+    }
+
+    /** A share as a percentage: {@code 80}. */
+    static String percent(BigDecimal share) {
+        return share.movePointRight(2).stripTrailingZeros().toPlainString();
+    }
+
     static final String SERVICES = "services";
     static final String POSTGRESQL = "postgresql";
     static final String REDIS = "redis";
@@ -315,10 +327,7 @@ public final class Alerts {
         Map<String, String> probePod = ordered("namespace", ns, "pod", primaryPod);
         String activity = "sum(" + selector("pg_stat_activity_count", primary) + ")";
         int max = budget.maxConnections();
-        long near = CONNECTIONS_SHARE
-                .multiply(BigDecimal.valueOf(max))
-                .setScale(0, RoundingMode.CEILING)
-                .longValueExact();
+        long near = atShare(CONNECTIONS_SHARE, max);
         String probeSeries = selector(
                 "pg_stat_activity_count",
                 ordered("namespace", ns, "pod", primaryPod, "datname", "postgres", "state", "active"));
@@ -329,20 +338,13 @@ public final class Alerts {
                 Duration.ofMinutes(10),
                 labels("warning", null, null, "release", pg.release()),
                 "PostgreSQL " + pg.release() + " has " + near + " or more connections open, "
-                        + CONNECTIONS_SHARE
-                                .movePointRight(2)
-                                .stripTrailingZeros()
-                                .toPlainString()
+                        + percent(CONNECTIONS_SHARE)
                         + "% of max_connections " + max,
                 "Connections to the primary of " + pg.release() + " are at or above " + near + " of max_connections "
                         + max + "; at " + max + " new pods fail with 'too many clients'. The plan's budget at full"
                         + " scale is " + budget.total() + " (see CAPACITY.md).",
                 new Probe(
-                        "connections >= " + near + " ("
-                                + CONNECTIONS_SHARE
-                                        .movePointRight(2)
-                                        .stripTrailingZeros()
-                                        .toPlainString() + "% of " + max + ")",
+                        "connections >= " + near + " (" + percent(CONNECTIONS_SHARE) + "% of " + max + ")",
                         List.of(gauge(probeSeries, near)),
                         List.of(gauge(probeSeries, near - 1))));
         add(
@@ -422,12 +424,8 @@ public final class Alerts {
         Map<String, String> sel = ordered("namespace", ns, "pod~", pods);
         Map<String, String> probePod = ordered("namespace", ns, "pod", pod);
         r.maxmemory().ifPresent(maxmemory -> {
-            long near = REDIS_MEMORY_SHARE
-                    .multiply(BigDecimal.valueOf(maxmemory.bytes()))
-                    .setScale(0, RoundingMode.CEILING)
-                    .longValueExact();
-            String share =
-                    REDIS_MEMORY_SHARE.movePointRight(2).stripTrailingZeros().toPlainString();
+            long near = atShare(REDIS_MEMORY_SHARE, maxmemory.bytes());
+            String share = percent(REDIS_MEMORY_SHARE);
             add(
                     REDIS,
                     "ScaleplanRedisMemoryNearMaxmemory",

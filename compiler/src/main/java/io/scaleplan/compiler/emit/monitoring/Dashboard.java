@@ -289,10 +289,7 @@ public final class Dashboard {
         plan.postgres().ifPresent(pg -> {
             ConnectionBudget budget = ConnectionBudget.of(plan).orElseThrow();
             int max = budget.maxConnections();
-            long near = Alerts.CONNECTIONS_SHARE
-                    .multiply(BigDecimal.valueOf(max))
-                    .setScale(0, RoundingMode.CEILING)
-                    .longValueExact();
+            long near = Alerts.atShare(Alerts.CONNECTIONS_SHARE, max);
             ObjectNode p = graph("PostgreSQL connections: " + pg.release() + " primary", "short");
             target(
                     p,
@@ -306,11 +303,7 @@ public final class Dashboard {
             target(
                     p,
                     "vector(" + near + ")",
-                    "alert: " + near + " ("
-                            + Alerts.CONNECTIONS_SHARE
-                                    .movePointRight(2)
-                                    .stripTrailingZeros()
-                                    .toPlainString() + "%)");
+                    "alert: " + near + " (" + Alerts.percent(Alerts.CONNECTIONS_SHARE) + "%)");
             target(p, "vector(" + budget.total() + ")", "budget at full scale " + budget.total());
         });
         plan.redis().ifPresent(r -> {
@@ -323,18 +316,8 @@ public final class Dashboard {
                     "used {{pod}}");
             r.maxmemory().ifPresent(m -> {
                 target(p, "vector(" + m.bytes() + ")", "maxmemory (plan) " + RedisEmitter.memory(m));
-                long near = Alerts.REDIS_MEMORY_SHARE
-                        .multiply(BigDecimal.valueOf(m.bytes()))
-                        .setScale(0, RoundingMode.CEILING)
-                        .longValueExact();
-                target(
-                        p,
-                        "vector(" + near + ")",
-                        "alert: "
-                                + Alerts.REDIS_MEMORY_SHARE
-                                        .movePointRight(2)
-                                        .stripTrailingZeros()
-                                        .toPlainString() + "%");
+                long near = Alerts.atShare(Alerts.REDIS_MEMORY_SHARE, m.bytes());
+                target(p, "vector(" + near + ")", "alert: " + Alerts.percent(Alerts.REDIS_MEMORY_SHARE) + "%");
             });
             r.resources()
                     .memoryLimit()

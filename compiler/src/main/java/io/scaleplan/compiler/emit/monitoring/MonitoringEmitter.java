@@ -126,6 +126,7 @@ public final class MonitoringEmitter implements Emitter {
                     .append(String.join(", ", AdapterRules.metrics(plan).keySet()))
                     .append(" to the HPAs.\n");
         }
+        md.append("- Look at: ").append(lookAt(plan)).append(".\n");
         md.append("- Alerts: ");
         md.append(String.join(
                 ", ",
@@ -135,5 +136,23 @@ public final class MonitoringEmitter implements Emitter {
                         .toList()));
         md.append(".\n\n");
         return md.toString();
+    }
+
+    /** What the dashboard should show with this plan live, in its numbers. */
+    private static String lookAt(ScalingPlan plan) {
+        List<String> out = new ArrayList<>();
+        out.add("each service's replicas against its HPA's range and its load against the ready pods' capacity (the"
+                + " plan's numbers are the dashed lines)");
+        io.scaleplan.compiler.check.ConnectionBudget.of(plan)
+                .ifPresent(b -> out.add("PostgreSQL connections below "
+                        + Alerts.atShare(Alerts.CONNECTIONS_SHARE, b.maxConnections()) + " ("
+                        + Alerts.percent(Alerts.CONNECTIONS_SHARE) + "% of max_connections " + b.maxConnections()
+                        + ") and the budget " + b.total()));
+        plan.redis()
+                .flatMap(io.scaleplan.dsl.Redis::maxmemory)
+                .ifPresent(m -> out.add("Redis memory below "
+                        + Alerts.percent(Alerts.REDIS_MEMORY_SHARE) + "% of maxmemory "
+                        + io.scaleplan.compiler.emit.redis.RedisEmitter.memory(m)));
+        return String.join("; ", out);
     }
 }
