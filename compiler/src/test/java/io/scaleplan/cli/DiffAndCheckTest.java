@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DiffAndCheckTest {
     private static final String FILES =
             """
-            production: 3 changed, 0 added, 0 removed
+            production: 7 changed, 0 added, 0 removed
             ~ production/CAPACITY.md
                 production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
             ~ production/k8s/usage-metering-hpa.yaml
@@ -43,7 +43,18 @@ class DiffAndCheckTest {
         Repo.Run diff = repo.scaleplan(TestPlan.maxReplicas(50), "diff");
 
         assertThat(diff.err()).isEmpty();
-        assertThat(diff.out()).isEqualTo(CHANGE);
+        assertThat(Repo.withoutMonitoring(diff.out())).isEqualTo(CHANGE);
+        // the alert thresholds and the dashboard's lines move in the same diff
+        assertThat(diff.out())
+                .contains("~ production/monitoring/prometheus-rule.yaml\n"
+                        + "    production · arka-scaleplan PrometheusRule · spec.groups[0].rules[3].expr:"
+                        + " max(kube_horizontalpodautoscaler_status_current_replicas{namespace=\"arka-system\","
+                        + "horizontalpodautoscaler=\"usage-metering-hpa\"}) >= 20 → max("
+                        + "kube_horizontalpodautoscaler_status_current_replicas{namespace=\"arka-system\","
+                        + "horizontalpodautoscaler=\"usage-metering-hpa\"}) >= 50\n")
+                .contains("~ production/monitoring/alerts.rules.yaml\n")
+                .contains("production · monitoring/grafana-dashboard.json · line 425:           \"expr\":"
+                        + " \"vector(20)\", →           \"expr\": \"vector(50)\",");
         assertThat(diff.exit()).isZero();
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--exit-code")
                         .exit())
@@ -58,7 +69,9 @@ class DiffAndCheckTest {
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "compile", "-q").exit())
                 .isZero();
 
-        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff").out()).isEqualTo(CHANGE);
+        assertThat(Repo.withoutMonitoring(
+                        repo.scaleplan(TestPlan.maxReplicas(50), "diff").out()))
+                .isEqualTo(CHANGE);
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--worktree")
                         .out())
                 .isEqualTo("no differences\n");
@@ -70,7 +83,7 @@ class DiffAndCheckTest {
 
         Repo.Run diff = repo.scaleplan(new TestPlan(20, false), "diff", "production");
 
-        assertThat(diff.out())
+        assertThat(Repo.withoutMonitoring(diff.out()))
                 .isEqualTo(
                         """
                         production
@@ -118,6 +131,9 @@ class DiffAndCheckTest {
         Repo.Run diff = repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--format", "markdown");
 
         assertThat(diff.out())
+                .contains("| `production/monitoring/prometheus-rule.yaml` | changed | 7 |\n")
+                .contains("<details><summary><code>production/monitoring/grafana-dashboard.json</code>");
+        assertThat(Repo.withoutMonitoringMarkdown(diff.out()))
                 .isEqualTo(
                         """
                         ### scaleplan: 4 files changed in production

@@ -33,7 +33,7 @@ class MainTest {
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(out.toString())
                 .isEqualTo(
-                        "minimal: 4 written, 0 unchanged, 0 removed\nshowcase: 10 written, 0 unchanged, 0 removed\n");
+                        "minimal: 4 written, 0 unchanged, 0 removed\nshowcase: 15 written, 0 unchanged, 0 removed\n");
         assertThat(dir.resolve("showcase/k8s/checkout-hpa.yaml")).exists();
         assertThat(err.toString()).isEmpty();
     }

@@ -10,6 +10,7 @@ import static io.scaleplan.dsl.Units.pods;
 import static io.scaleplan.dsl.Units.rps;
 import static io.scaleplan.dsl.Units.seconds;
 
+import io.scaleplan.dsl.MetricSource;
 import io.scaleplan.dsl.PlanDefinition;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.SelectPolicy;
@@ -29,8 +30,8 @@ public final class Fixtures {
                         .autoscale(a -> a.replicas(3, 30)
                                 .cpuUtilization(percent(65))
                                 .memoryUtilization(percent(80))
-                                .podsMetric("http_requests_per_second", 600)
-                                .podsMetric("queue_depth", new BigDecimal("0.5"))
+                                .podsMetric("http_requests_per_second", 600, MetricSource.rate("http_requests_total"))
+                                .podsMetric("queue_depth", new BigDecimal("0.5"), MetricSource.gauge("queue_depth"))
                                 .behavior(b -> b.scaleUp(up -> up.stabilizationWindow(seconds(0))
                                                 .select(SelectPolicy.MAX)
                                                 .policy(percent(100), seconds(15))

@@ -155,6 +155,25 @@ public record Autoscaling(
 
         /** A {@code Pods} metric with a fractional target average, such as {@code 0.5}. */
         public Builder podsMetric(String metric, BigDecimal averageValue) {
+            return podsMetric(metric, averageValue, Optional.empty());
+        }
+
+        /**
+         * A {@code Pods} metric and the series it is derived from, which scaleplan turns into a
+         * prometheus-adapter rule ({@code monitoring/prometheus-adapter.yaml}) so that the metric
+         * exists: {@code podsMetric("http_requests_per_second", 750,
+         * MetricSource.rate("http_requests_total"))}.
+         */
+        public Builder podsMetric(String metric, long averageValue, MetricSource source) {
+            return podsMetric(metric, BigDecimal.valueOf(averageValue), source);
+        }
+
+        /** A {@code Pods} metric with a fractional target average and its source. */
+        public Builder podsMetric(String metric, BigDecimal averageValue, MetricSource source) {
+            return podsMetric(metric, averageValue, Optional.of(Objects.requireNonNull(source, "source")));
+        }
+
+        private Builder podsMetric(String metric, BigDecimal averageValue, Optional<MetricSource> source) {
             Objects.requireNonNull(averageValue, "averageValue");
             boolean ok = true;
             if (!Names.isMetricName(metric)) {
@@ -179,7 +198,7 @@ public record Autoscaling(
                 }
             }
             if (ok) {
-                podsMetrics.add(new PodsMetric(metric, averageValue.stripTrailingZeros()));
+                podsMetrics.add(new PodsMetric(metric, averageValue.stripTrailingZeros(), source));
             }
             return this;
         }

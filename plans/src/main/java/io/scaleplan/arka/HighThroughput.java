@@ -8,6 +8,7 @@ import static io.scaleplan.dsl.Units.pods;
 import static io.scaleplan.dsl.Units.rps;
 
 import io.scaleplan.dsl.EvictionPolicy;
+import io.scaleplan.dsl.MetricSource;
 import io.scaleplan.dsl.Plan;
 import io.scaleplan.dsl.PlanDefinition;
 import io.scaleplan.dsl.ScalingPlan;
@@ -31,7 +32,7 @@ public final class HighThroughput implements PlanDefinition {
                         .autoscale(a -> a.replicas(10, 50)
                                 .cpuUtilization(percent(70))
                                 // 1000 rps per pod at 1.3 headroom: scale at 750 (SP105 allows up to 769)
-                                .podsMetric("http_requests_per_second", 750))
+                                .podsMetric("http_requests_per_second", 750, MetricSource.rate("http_requests_total")))
                         .maxUnavailable(pods(1))
                         .capacityPerPod(rps(1_000)))
                 .redis(r -> r.release("redis-cluster")

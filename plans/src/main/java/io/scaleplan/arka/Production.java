@@ -11,6 +11,7 @@ import static io.scaleplan.dsl.Units.pods;
 import static io.scaleplan.dsl.Units.rps;
 
 import io.scaleplan.dsl.EvictionPolicy;
+import io.scaleplan.dsl.MetricSource;
 import io.scaleplan.dsl.Plan;
 import io.scaleplan.dsl.PlanDefinition;
 import io.scaleplan.dsl.ScalingPlan;
@@ -78,7 +79,8 @@ public final class Production implements PlanDefinition {
                         .autoscale(a -> a.replicas(3, 20)
                                 .cpuUtilization(percent(70))
                                 .memoryUtilization(percent(80))
-                                .podsMetric("http_requests_per_second", 1_000))
+                                .podsMetric(
+                                        "http_requests_per_second", 1_000, MetricSource.rate("http_requests_total")))
                         .maxUnavailable(pods(1))
                         .capacityPerPod(rps(1_000))
                         .expectedLoad(rps(3_000))

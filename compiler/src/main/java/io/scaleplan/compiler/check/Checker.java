@@ -28,7 +28,8 @@ public final class Checker {
             new DataTierRules(),
             new ObjectOwnershipRule(),
             new ConnectionAndRedisRules(),
-            new LoadProfileRule());
+            new LoadProfileRule(),
+            new MetricSourceRule());
 
     /** All diagnostics for {@code plan}, after the plan's severity overrides and suppressions. */
     public List<Diagnostic> check(ScalingPlan plan) {

@@ -259,6 +259,17 @@ public final class Rules {
                     + " Two outputs that create one kind and name in the namespace fight: Helm refuses to adopt the"
                     + " other's object, kubectl apply overwrites it, a GitOps controller flaps between them.",
             "Rename the service, or the PostgreSQL or Redis release, so that the names differ.");
+    public static final Rule POD_METRIC_WITHOUT_SOURCE = new Rule(
+            "SP140",
+            Severity.WARNING,
+            "Pods metric without a declared source",
+            "A Pods metric such as http_requests_per_second exists only if a metrics adapter derives it from a"
+                    + " series the application exports (a counter through rate(), or a gauge). Without a source the"
+                    + " plan says nothing about where it comes from: scaleplan writes no prometheus-adapter rule for"
+                    + " it, and when nothing else serves it the HPA reports 'Metrics not available' (the runbook's"
+                    + " 'HPA Not Scaling, 3.') and scales on its other metrics only.",
+            "Declare the source: podsMetric(\"http_requests_per_second\", 750,"
+                    + " MetricSource.rate(\"http_requests_total\")), or MetricSource.gauge(series) for a gauge.");
     public static final Rule UTILIZATION_WITHOUT_REQUEST = new Rule(
             "SP101",
             Severity.ERROR,
@@ -514,6 +525,7 @@ public final class Rules {
                 IDENTIFIER_NEEDS_QUOTING,
                 BEYOND_BOUNDS,
                 OBJECT_PRODUCED_TWICE,
+                POD_METRIC_WITHOUT_SOURCE,
                 UTILIZATION_WITHOUT_REQUEST,
                 LIMIT_BELOW_REQUEST,
                 PDB_BLOCKS_EVICTION,

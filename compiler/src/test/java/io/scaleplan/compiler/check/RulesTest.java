@@ -10,6 +10,7 @@ import static io.scaleplan.dsl.Units.rps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.MetricSource;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Severity;
 import io.scaleplan.testing.SourceLines;
@@ -18,6 +19,27 @@ import org.junit.jupiter.api.Test;
 
 /** Each rule: a plan that trips it, with the exact diagnostic, and one that passes. */
 class RulesTest {
+    private static final MetricSource REQUESTS = MetricSource.rate("http_requests_total");
+
+    @Test
+    void sp140PodsMetricWithoutASource() {
+        ScalingPlan trips = plan().service(
+                        "usage-metering", s -> s.requests(cores(1), gib(2)).autoscale(a -> a.replicas(3, 20) // @sp140
+                                .podsMetric("http_requests_per_second", 700)
+                                .podsMetric("queue_depth", 5, MetricSource.gauge("queue_depth"))))
+                .build();
+        assertThat(check(trips))
+                .containsExactly(at("@sp140") + ": warning: [SP140] prod · usage-metering: Pods metric"
+                        + " http_requests_per_second declares no source: no prometheus-adapter rule makes it exist,"
+                        + " and without one the HPA reports 'Metrics not available'");
+        ScalingPlan passes = plan().service(
+                        "usage-metering", s -> s.requests(cores(1), gib(2)).autoscale(a -> a.replicas(3, 20)
+                                .podsMetric("http_requests_per_second", 700, REQUESTS)
+                                .podsMetric("queue_depth", 5, MetricSource.gauge("queue_depth"))))
+                .build();
+        assertThat(check(passes)).isEmpty();
+    }
+
     private static final String FILE = "io/scaleplan/compiler/check/RulesTest.java";
 
     private static ScalingPlan.Builder plan() {
@@ -115,7 +137,8 @@ class RulesTest {
     @Test
     void sp105RateTargetAtWhatAPodTopsOutAt() {
         ScalingPlan trips = plan().service("usage-metering", s -> s.requests(cores(1), gib(2))
-                        .autoscale(a -> a.replicas(3, 20).podsMetric("http_requests_per_second", 1_000)) // @sp105
+                        .autoscale(a -> a.replicas(3, 20) // @sp105
+                                .podsMetric("http_requests_per_second", 1_000, REQUESTS))
                         .capacityPerPod(rps(1_000)))
                 .build();
         assertThat(check(trips))
@@ -124,8 +147,8 @@ class RulesTest {
                         + " with headroom 1.3 the target must be at most 1000 / 1.3 = 769.23");
         ScalingPlan passes = plan().service("usage-metering", s -> s.requests(cores(1), gib(2))
                         .autoscale(a -> a.replicas(3, 20)
-                                .podsMetric("http_requests_per_second", 769)
-                                .podsMetric("queue_depth", 5_000))
+                                .podsMetric("http_requests_per_second", 769, REQUESTS)
+                                .podsMetric("queue_depth", 5_000, MetricSource.gauge("queue_depth")))
                         .capacityPerPod(rps(1_000)))
                 .build();
         assertThat(check(passes)).isEmpty();
@@ -182,7 +205,7 @@ class RulesTest {
     @Test
     void suppressionsNeedAReasonAndAreReportedWhenUnused() {
         ScalingPlan plan = plan().service("usage-metering", s -> s.requests(cores(1), gib(2))
-                        .autoscale(a -> a.replicas(3, 20).podsMetric("http_requests_per_second", 1_000))
+                        .autoscale(a -> a.replicas(3, 20).podsMetric("http_requests_per_second", 1_000, REQUESTS))
                         .capacityPerPod(rps(1_000))
                         .suppress("SP105", "the runbook's target until the next capacity test"))
                 .service("api", s -> s.replicas(2).suppress("SP104", "nothing to hide")) // @unused
@@ -198,7 +221,7 @@ class RulesTest {
     @Test
     void severityCanBeRaisedPerPlan() {
         ScalingPlan plan = plan().service("usage-metering", s -> s.requests(cores(1), gib(2))
-                        .autoscale(a -> a.replicas(3, 20).podsMetric("http_requests_per_second", 1_000))
+                        .autoscale(a -> a.replicas(3, 20).podsMetric("http_requests_per_second", 1_000, REQUESTS))
                         .capacityPerPod(rps(1_000)))
                 .severity("SP105", Severity.ERROR)
                 .build();

@@ -406,6 +406,7 @@ public final class ApplyInstructions {
                     .append('\n');
         }
         md.append("```\n\n");
+        md.append(io.scaleplan.compiler.emit.monitoring.MonitoringEmitter.watchSteps(plan, root, files));
     }
 
     private static List<Service> sorted(ScalingPlan plan) {

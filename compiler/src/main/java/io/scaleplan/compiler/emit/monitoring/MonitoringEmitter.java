@@ -1,0 +1,158 @@
+package io.scaleplan.compiler.emit.monitoring;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scaleplan.compiler.emit.Emitter;
+import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.emit.apply.ApplyInstructions;
+import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.Yaml;
+import io.scaleplan.dsl.ScalingPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code monitoring} target: what to watch while the plan is live, with the plan's numbers.
+ *
+ * <ul>
+ *   <li>{@code monitoring/prometheus-rule.yaml}: a prometheus-operator {@code PrometheusRule}
+ *       ({@code <release>-scaleplan}, so that applying a phase replaces the one before);
+ *   <li>{@code monitoring/alerts.rules.yaml}: the same groups as a plain Prometheus rule file;
+ *   <li>{@code monitoring/alerts.test.yaml}: {@code promtool test rules} for every alert, at and
+ *       just short of its threshold;
+ *   <li>{@code monitoring/prometheus-adapter.yaml}: prometheus-adapter's rules for the Pods metrics
+ *       whose source the plan declares;
+ *   <li>{@code monitoring/grafana-dashboard.json}: the dashboard.
+ * </ul>
+ */
+public final class MonitoringEmitter implements Emitter {
+    /** The output folder, under the plan's. */
+    public static final String DIR = "monitoring";
+    /** The files the watch step of APPLY.md names. */
+    public static final String PROMETHEUS_RULE = DIR + "/prometheus-rule.yaml";
+
+    public static final String RULES = DIR + "/" + RuleFiles.RULES;
+    public static final String TESTS = DIR + "/alerts.test.yaml";
+    public static final String ADAPTER = DIR + "/prometheus-adapter.yaml";
+    public static final String DASHBOARD = DIR + "/grafana-dashboard.json";
+
+    @Override
+    public List<GeneratedFile> emit(ScalingPlan plan) {
+        return emit(plan, plan.name());
+    }
+
+    /**
+     * The files of {@code plan}, under {@code <plan>/monitoring/}; {@code root} is the folder the plan is
+     * applied from ({@code black-friday/01-pre-scale} for an event's phase), which the alerts' runbook
+     * links and the dashboard name.
+     */
+    @Override
+    public List<GeneratedFile> emit(ScalingPlan plan, String root) {
+        String dir = plan.name() + "/";
+        String header = Headers.comment("#", plan);
+        List<GeneratedFile> files = new ArrayList<>();
+        List<Alert> alerts = Alerts.of(plan, runbook(root));
+        if (!alerts.isEmpty()) {
+            files.add(new GeneratedFile(dir + PROMETHEUS_RULE, Yaml.render(header, prometheusRule(plan, alerts))));
+            files.add(new GeneratedFile(dir + RULES, Yaml.render(header, RuleFiles.ruleFile(plan, alerts))));
+            files.add(new GeneratedFile(
+                    dir + TESTS,
+                    Yaml.render(
+                            header + "# Run: promtool test rules " + ApplyInstructions.OUTPUT + "/" + root + "/" + TESTS
+                                    + "\n",
+                            RuleFiles.tests(alerts))));
+            // alerts exist where there is something to chart: an autoscaled service or a data tier
+            files.add(new GeneratedFile(dir + DASHBOARD, Dashboard.render(plan, root)));
+        }
+        if (!AdapterRules.metrics(plan).isEmpty()) {
+            files.add(new GeneratedFile(
+                    dir + ADAPTER,
+                    Yaml.render(
+                            header + "# prometheus-adapter --config (prometheus-community/prometheus-adapter chart:"
+                                    + " the list under rules.custom)\n",
+                            AdapterRules.config(plan))));
+        }
+
+        return files;
+    }
+
+    /** The link every alert carries: the watch section of the APPLY.md the plan is applied with. */
+    static String runbook(String root) {
+        return ApplyInstructions.OUTPUT + "/" + root + "/APPLY.md#watch";
+    }
+
+    /** The {@code PrometheusRule} object. */
+    static ObjectNode prometheusRule(ScalingPlan plan, List<Alert> alerts) {
+        ObjectNode doc = Yaml.object();
+        doc.put("apiVersion", "monitoring.coreos.com/v1");
+        doc.put("kind", "PrometheusRule");
+        ObjectNode metadata = doc.putObject("metadata");
+        metadata.put("name", plan.release().name() + "-scaleplan");
+        metadata.put("namespace", plan.namespace());
+        ObjectNode labels = metadata.putObject("labels");
+        labels.put("app.kubernetes.io/name", plan.release().chartName());
+        labels.put("app.kubernetes.io/instance", plan.release().name());
+        labels.put("app.kubernetes.io/managed-by", "scaleplan");
+        doc.putObject("spec").set("groups", RuleFiles.groups(plan, alerts));
+        return doc;
+    }
+
+    /**
+     * The watch step of APPLY.md for {@code files} (paths under {@code root/}): load the alerts,
+     * import the dashboard, install the adapter rules, and the alerts' names. Empty without
+     * monitoring files.
+     */
+    public static String watchSteps(ScalingPlan plan, String root, List<GeneratedFile> files) {
+        String dir = ApplyInstructions.OUTPUT + "/" + root + "/";
+        List<String> paths = files.stream().map(GeneratedFile::path).toList();
+        if (!paths.contains(root + "/" + PROMETHEUS_RULE)) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("Alerts and the dashboard, with this plan's thresholds (see docs/monitoring.md):\n\n```bash\n");
+        md.append("kubectl apply -f ").append(dir).append(PROMETHEUS_RULE).append('\n');
+        md.append("promtool test rules ").append(dir).append(TESTS).append('\n');
+        md.append("```\n\n");
+        md.append("- Grafana: import `")
+                .append(dir)
+                .append(DASHBOARD)
+                .append("` (")
+                .append(Dashboard.title(plan))
+                .append("); its annotations mark this apply.\n");
+        if (paths.contains(root + "/" + ADAPTER)) {
+            md.append("- prometheus-adapter: `")
+                    .append(dir)
+                    .append(ADAPTER)
+                    .append("` serves ")
+                    .append(String.join(", ", AdapterRules.metrics(plan).keySet()))
+                    .append(" to the HPAs.\n");
+        }
+        md.append("- Look at: ").append(lookAt(plan)).append(".\n");
+        md.append("- Alerts: ");
+        md.append(String.join(
+                ", ",
+                Alerts.of(plan, runbook(root)).stream()
+                        .map(a -> "`" + a.name() + "`")
+                        .distinct()
+                        .toList()));
+        md.append(".\n\n");
+        return md.toString();
+    }
+
+    /** What the dashboard should show with this plan live, in its numbers. */
+    private static String lookAt(ScalingPlan plan) {
+        List<String> out = new ArrayList<>();
+        out.add("each service's replicas against its HPA's range and its load against the ready pods' capacity (the"
+                + " plan's numbers are the dashed lines)");
+        io.scaleplan.compiler.check.ConnectionBudget.of(plan)
+                .ifPresent(b -> out.add("PostgreSQL connections below "
+                        + Alerts.atShare(Alerts.CONNECTIONS_SHARE, b.maxConnections()) + " ("
+                        + Alerts.percent(Alerts.CONNECTIONS_SHARE) + "% of max_connections " + b.maxConnections()
+                        + ") and the budget " + b.total()));
+        plan.redis()
+                .flatMap(io.scaleplan.dsl.Redis::maxmemory)
+                .ifPresent(m -> out.add("Redis memory below "
+                        + Alerts.percent(Alerts.REDIS_MEMORY_SHARE) + "% of maxmemory "
+                        + io.scaleplan.compiler.emit.redis.RedisEmitter.memory(m)));
+        return String.join("; ", out);
+    }
+}

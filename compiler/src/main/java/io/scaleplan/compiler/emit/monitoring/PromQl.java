@@ -1,0 +1,91 @@
+package io.scaleplan.compiler.emit.monitoring;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * PromQL text from plan values. Every label value and series name that reaches it is a DNS-1123
+ * name or a Prometheus series name the model has validated, so nothing needs escaping; {@link
+ * #selector} refuses anything else rather than escape it.
+ */
+final class PromQl {
+    private static final java.util.regex.Pattern SAFE_VALUE =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_.:|()\\[\\]+*-]*");
+
+    private PromQl() {}
+
+    /** {@code name{a="b",c=~"d"}}: matchers in order, each {@code label=value}, {@code label=~regex} or {@code label!=value}. */
+    static String selector(String series, Map<String, String> matchers) {
+        String inner = matchers.entrySet().stream()
+                .map(e -> {
+                    String key = e.getKey();
+                    String op = key.endsWith("~") ? "=~" : key.endsWith("!") ? "!=" : "=";
+                    String label = op.equals("=") ? key : key.substring(0, key.length() - 1);
+                    if (!SAFE_VALUE.matcher(e.getValue()).matches()) {
+                        throw new IllegalArgumentException("not a safe label value: " + e.getValue());
+                    }
+                    return label + op + "\"" + e.getValue() + "\"";
+                })
+                .collect(Collectors.joining(","));
+        return series + "{" + inner + "}";
+    }
+
+    /** A number as PromQL and promtool read it: {@code 14}, {@code 0.7}, {@code 34359738368}. */
+    static String number(BigDecimal value) {
+        BigDecimal d = value.stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+    }
+
+    static String number(long value) {
+        return Long.toString(value);
+    }
+
+    /** The pods of a Deployment: {@code usage-metering-5d8f7c9b6-x2k4p}, not {@code usage-metering-worker-…}. */
+    static String deploymentPods(String deployment) {
+        return deployment + "-[a-z0-9]+-[a-z0-9]+";
+    }
+
+    /** A pod of {@link #deploymentPods} for synthetic series. */
+    static String examplePod(String deployment) {
+        return deployment + "-5d8f7c9b6-x2k4p";
+    }
+
+    /** Matchers in the order given: {@code ordered("namespace", ns, "pod~", regex)}. */
+    static Map<String, String> ordered(String... kv) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    /** The sum over a service's pods of a Pods metric's source: {@code sum(rate(c{...}[2m]))} or {@code sum(g{...})}. */
+    static String sourceSum(String namespace, String service, io.scaleplan.dsl.MetricSource src) {
+        String series = selector(src.series(), ordered("namespace", namespace, "pod~", deploymentPods(service)));
+        return src.kind() == io.scaleplan.dsl.MetricSource.Kind.RATE
+                ? "sum(rate(" + series + "[" + RuleFiles.duration(src.window()) + "]))"
+                : "sum(" + series + ")";
+    }
+
+    /** The ready pods of a Deployment, from kube-state-metrics. */
+    static String ready(String namespace, String deployment) {
+        return selector(
+                "kube_deployment_status_replicas_ready", ordered("namespace", namespace, "deployment", deployment));
+    }
+
+    /** The containers of a Deployment's pods in cAdvisor's series (not the pod-level cgroup). */
+    static Map<String, String> containers(String namespace, String deployment) {
+        return ordered("namespace", namespace, "pod~", deploymentPods(deployment), "container!", "");
+    }
+
+    /** The pods of the PostgreSQL primary (Bitnami: {@code <release>-primary-0} with read replicas, {@code <release>-0} without). */
+    static String postgresPrimaryPods(io.scaleplan.dsl.Postgres pg) {
+        return pg.readReplicas() > 0 ? pg.release() + "-primary-[0-9]+" : pg.release() + "-[0-9]+";
+    }
+
+    /** The Redis pods (Bitnami: {@code <release>-master-0}, {@code <release>-replicas-N}; a cluster's {@code <release>-N}). */
+    static String redisPods(io.scaleplan.dsl.Redis r) {
+        return r.isCluster() ? r.release() + "-[0-9]+" : r.release() + "-(master|replicas)-[0-9]+";
+    }
+}

@@ -1,0 +1,208 @@
+package io.scaleplan.compiler.emit.monitoring;
+
+import static io.scaleplan.dsl.Units.cores;
+import static io.scaleplan.dsl.Units.gib;
+import static io.scaleplan.dsl.Units.percent;
+import static io.scaleplan.dsl.Units.pods;
+import static io.scaleplan.dsl.Units.rps;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.scaleplan.compiler.PlanCompiler;
+import io.scaleplan.compiler.diff.FileDiff;
+import io.scaleplan.compiler.diff.OutputDiff;
+import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.dsl.EvictionPolicy;
+import io.scaleplan.dsl.MetricSource;
+import io.scaleplan.dsl.ScalingPlan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The monitoring target: thresholds from the plan, moved by the plan, and deterministic. */
+class MonitoringEmitterTest {
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    static ScalingPlan plan(int maxReplicas, int maxConnections) {
+        return ScalingPlan.builder("prod")
+                .namespace("arka-system")
+                .helmRelease("arka", "./arka-engine")
+                .service("usage-metering", s -> s.requests(cores(1), gib(2))
+                        .autoscale(a -> a.replicas(3, maxReplicas)
+                                .cpuUtilization(percent(70))
+                                .podsMetric("http_requests_per_second", 700, MetricSource.rate("http_requests_total")))
+                        .maxUnavailable(pods(1))
+                        .capacityPerPod(rps(1_000))
+                        .connectionPoolSize(4))
+                .postgres(pg -> pg.limits(cores(4), gib(16)).maxConnections(maxConnections))
+                .redis(r -> r.maxmemory(gib(2)).evictionPolicy(EvictionPolicy.ALLKEYS_LRU))
+                .build();
+    }
+
+    private static Map<String, String> files(ScalingPlan plan) {
+        var c = new PlanCompiler().compile(plan);
+        assertThat(c.hasErrors()).as(c.diagnostics().toString()).isFalse();
+        return c.files().stream()
+                .collect(Collectors.toMap(GeneratedFile::path, GeneratedFile::content, (a, b) -> a, TreeMap::new));
+    }
+
+    private static Map<String, String> exprs(String rulesYaml) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonNode group : YAML.readTree(rulesYaml).get("groups")) {
+            for (JsonNode rule : group.get("rules")) {
+                JsonNode labels = rule.get("labels");
+                String key = rule.get("alert").asText() + "/"
+                        + labels.path("service").asText()
+                        + labels.path("metric").asText()
+                        + labels.path("setting").asText();
+                out.put(key, rule.get("expr").asText());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void thresholdsAreThePlansNumbers() throws Exception {
+        Map<String, String> e = exprs(files(plan(20, 300)).get("prod/monitoring/alerts.rules.yaml"));
+        assertThat(e.get("ScaleplanAtMaxReplicas/usage-metering")).endsWith("}) >= 20");
+        // CPU: 20 pods × 70 % of 1 core; the Pods metric: 20 pods × 700
+        assertThat(e.get("ScaleplanUnmetDemand/usage-meteringcpu")).endsWith("[5m])) > 14");
+        assertThat(e.get("ScaleplanUnmetDemand/usage-meteringhttp_requests_per_second"))
+                .isEqualTo("sum(rate(http_requests_total{namespace=\"arka-system\","
+                        + "pod=~\"usage-metering-[a-z0-9]+-[a-z0-9]+\"}[2m])) > 14000");
+        assertThat(e.get("ScaleplanLoadAboveReadyCapacity/usage-metering"))
+                .endsWith(" > sum(kube_deployment_status_replicas_ready{namespace=\"arka-system\","
+                        + "deployment=\"usage-metering\"}) * 1000");
+        assertThat(e.get("ScaleplanHeadroomBelowPlan/usage-metering")).contains("[2m])) * 1.3 > sum(");
+        // 80 % of max_connections 300; the budget: (20 + 5 surge) × 4 + 3 reserved
+        assertThat(e.get("ScaleplanPostgresConnectionsNearMax/")).endsWith(") >= 240");
+        assertThat(e.get("ScaleplanPostgresConnectionsAboveBudget/")).endsWith(") > 103");
+        assertThat(e.get("ScaleplanPostgresSettingPendingRestart/max_connections"))
+                .isEqualTo(
+                        "max(pg_settings_max_connections{namespace=\"arka-system\",pod=~\"postgresql-[0-9]+\"}) != 300");
+        assertThat(e.get("ScaleplanPostgresSettingPendingRestart/shared_buffers"))
+                .endsWith(") != 4294967296");
+        // 90 % of 2 GiB, rounded up
+        assertThat(e.get("ScaleplanRedisMemoryNearMaxmemory/")).endsWith(") >= 1932735284");
+    }
+
+    @Test
+    void maxReplicasAndMaxConnectionsMoveTheAlertsAndTheDashboardInTheSameDiff() {
+        OutputDiff diff = OutputDiff.compare(files(plan(20, 300)), files(plan(50, 500)));
+        Map<String, List<String>> changes = new TreeMap<>();
+        for (FileDiff f : diff.files()) {
+            changes.put(f.path(), f.describe());
+        }
+        assertThat(changes)
+                .containsKeys(
+                        "prod/k8s/usage-metering-hpa.yaml",
+                        "prod/sql/10-settings.sql",
+                        "prod/monitoring/prometheus-rule.yaml",
+                        "prod/monitoring/alerts.rules.yaml",
+                        "prod/monitoring/alerts.test.yaml",
+                        "prod/monitoring/grafana-dashboard.json");
+        String rule = String.join("\n", changes.get("prod/monitoring/prometheus-rule.yaml"));
+        assertThat(rule)
+                .contains(">= 20 → max(")
+                .contains(">= 50\n")
+                .contains(") >= 240 → sum(")
+                .contains(") >= 400")
+                .contains(") > 103 → sum(")
+                .contains(") > 255")
+                .contains("!= 300 → max(")
+                .contains("!= 500");
+        String dashboard = String.join("\n", changes.get("prod/monitoring/grafana-dashboard.json"));
+        assertThat(dashboard)
+                .contains("\"expr\": \"vector(20)\", →           \"expr\": \"vector(50)\",")
+                .contains("\"expr\": \"vector(300)\", →           \"expr\": \"vector(500)\",")
+                .contains("\"expr\": \"vector(103)\", →           \"expr\": \"vector(255)\",");
+    }
+
+    @Test
+    void everyAlertHasAProbeOnEachSideAndTheTextsTheNumbers() throws Exception {
+        List<Alert> alerts = Alerts.of(plan(20, 300), "generated/prod/APPLY.md#watch");
+        assertThat(alerts)
+                .extracting(Alert::name)
+                .contains(
+                        "ScaleplanAtMaxReplicas",
+                        "ScaleplanUnmetDemand",
+                        "ScaleplanLoadAboveReadyCapacity",
+                        "ScaleplanHeadroomBelowPlan",
+                        "ScaleplanHpaMetricsUnavailable",
+                        "ScaleplanPodsMetricSourceMissing",
+                        "ScaleplanPostgresConnectionsNearMax",
+                        "ScaleplanPostgresConnectionsAboveBudget",
+                        "ScaleplanPostgresSettingPendingRestart",
+                        "ScaleplanRedisMemoryNearMaxmemory",
+                        "ScaleplanRedisEvictionsRising");
+        for (Alert a : alerts) {
+            assertThat(a.probe().silent()).as(a.name()).isNotEqualTo(a.probe().firing());
+            assertThat(a.runbook()).isEqualTo("generated/prod/APPLY.md#watch");
+        }
+        Alert atMax = alerts.get(0);
+        assertThat(atMax.probe().firing()).singleElement().satisfies(s -> assertThat(s.values())
+                .isEqualTo("20+0x100"));
+        assertThat(atMax.probe().silent()).singleElement().satisfies(s -> assertThat(s.values())
+                .isEqualTo("19+0x100"));
+        assertThat(atMax.summary()).contains("maxReplicas (20)");
+        JsonNode tests = YAML.readTree(files(plan(20, 300)).get("prod/monitoring/alerts.test.yaml"))
+                .get("tests");
+        assertThat(tests).hasSize(2 * alerts.size());
+        for (int i = 0; i < tests.size(); i += 2) {
+            assertThat(tests.get(i).at("/alert_rule_test/0/exp_alerts")).hasSize(1);
+            assertThat(tests.get(i + 1).at("/alert_rule_test/0/exp_alerts")).isEmpty();
+        }
+    }
+
+    @Test
+    void anEventPhaseLinksItsOwnApplyAndThePostEventPhaseTheBasePlans() {
+        var event = io.scaleplan.dsl.EventPlan.builder("sale", plan(20, 300))
+                .preScale(
+                        Duration.ofHours(1),
+                        p -> p.service("usage-metering", s -> s.replicas(5).maxReplicas(40)))
+                .postEvent(Duration.ofHours(1))
+                .build();
+        Map<String, String> out = new TreeMap<>();
+        new PlanCompiler().compile(event).files().forEach(f -> out.put(f.path(), f.content()));
+        assertThat(out.get("sale/01-pre-scale/monitoring/alerts.rules.yaml"))
+                .contains("runbook_url: \"generated/sale/01-pre-scale/APPLY.md#watch\"")
+                .contains(">= 40\"");
+        assertThat(out.get("sale/03-post-event/monitoring/alerts.rules.yaml"))
+                .isEqualTo(files(plan(20, 300)).get("prod/monitoring/alerts.rules.yaml"));
+        assertThat(out.get("sale/01-pre-scale/APPLY.md"))
+                .contains("kubectl apply -f generated/sale/01-pre-scale/monitoring/prometheus-rule.yaml")
+                .contains("`ScaleplanAtMaxReplicas`");
+    }
+
+    @Test
+    void theDashboardIsJsonWithTheMarkerOnItsFirstLineAndIsDeterministic() throws Exception {
+        String a = files(plan(20, 300)).get("prod/monitoring/grafana-dashboard.json");
+        String b = files(plan(20, 300)).get("prod/monitoring/grafana-dashboard.json");
+        assertThat(a).isEqualTo(b);
+        assertThat(a.lines().findFirst().orElseThrow()).startsWith("{ \"description\": \"Generated by scaleplan");
+        JsonNode d = new ObjectMapper().readTree(a);
+        assertThat(d.get("schemaVersion").asInt()).isEqualTo(Dashboard.SCHEMA_VERSION);
+        assertThat(d.get("uid").asText()).isEqualTo("scaleplan-arka-arka-system");
+        List<String> exprs = new ArrayList<>();
+        d.get("panels").forEach(p -> p.path("targets")
+                .forEach(t -> exprs.add(t.get("expr").asText())));
+        assertThat(exprs).contains("vector(3)", "vector(20)", "vector(300)", "vector(2147483648)");
+    }
+
+    @Test
+    void aSourceSeriesMustBeAPrometheusName() {
+        assertThatThrownBy(() -> MetricSource.rate("http-requests"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a valid Prometheus series name");
+        assertThatThrownBy(() -> MetricSource.rate("x\"} or vector(1) #")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MetricSource.rate("http_requests_total", Duration.ofMillis(1500)))
+                .hasMessageContaining("whole seconds");
+    }
+}
