@@ -16,13 +16,8 @@
 --   max_connections, shared_buffers, wal_buffers, huge_pages, max_worker_processes
 -- The others take effect at pg_reload_conf() below, except in sessions that SET them.
 
-<<<<<<< HEAD
 -- Stop at the first error, however psql was started.
 \set ON_ERROR_STOP on
-=======
--- max_connections: stated at io/scaleplan/arka/Production.java:109
-ALTER SYSTEM SET max_connections = '300';
->>>>>>> issue-21
 
 -- wal_compression: PgTune prefers lz4, which a server built without lz4 lacks: pglz, the next best, compresses WAL too.
 SELECT CASE WHEN 'lz4' = ANY (enumvals) THEN true ELSE false END AS scaleplan_has_lz4 FROM pg_settings WHERE name = 'wal_compression' \gset
@@ -116,7 +111,7 @@ BEGIN
 END
 $scaleplan_preflight$;
 
--- max_connections = '300' in the chart's configuration: stated at io/scaleplan/arka/Production.java:107
+-- max_connections = '300' in the chart's configuration: stated at io/scaleplan/arka/Production.java:109
 ALTER SYSTEM RESET max_connections;
 
 -- shared_buffers = '4GB' in the chart's configuration: derived from memory 16GB, workload oltp
