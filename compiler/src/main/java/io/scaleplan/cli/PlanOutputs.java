@@ -3,6 +3,7 @@ package io.scaleplan.cli;
 import io.scaleplan.compiler.Compilation;
 import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.report.DiagnosticPrinter;
 import io.scaleplan.compiler.load.LoadedPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;

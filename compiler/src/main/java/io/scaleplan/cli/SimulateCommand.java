@@ -8,6 +8,7 @@ import io.scaleplan.compiler.emit.sim.SimulationReport;
 import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.compiler.output.Manifest;
 import io.scaleplan.compiler.output.SimulationOutput;
+import io.scaleplan.compiler.report.DiagnosticPrinter;
 import io.scaleplan.compiler.simulate.LoadCsv;
 import io.scaleplan.compiler.simulate.LoadFileException;
 import io.scaleplan.compiler.simulate.ServiceRun;

@@ -1,11 +1,11 @@
 package io.scaleplan.maven;
 
-import io.scaleplan.cli.DiagnosticPrinter;
 import io.scaleplan.compiler.Compilation;
 import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.compiler.emit.GeneratedFile;
 import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.compiler.load.PlanLoader;
+import io.scaleplan.compiler.report.DiagnosticPrinter;
 import io.scaleplan.dsl.Severity;
 import java.io.File;
 import java.io.IOException;
