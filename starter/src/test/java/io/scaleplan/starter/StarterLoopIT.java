@@ -48,8 +48,7 @@ class StarterLoopIT {
         String userRepo = Paths.get(System.getProperty("user.home"), ".m2", "repository")
                 .toUri()
                 .toString();
-        String repos =
-                repository("scaleplan", RELEASE_REPO.toUri().toString()) + repository("cache", userRepo);
+        String repos = repository("scaleplan", RELEASE_REPO.toUri().toString()) + repository("cache", userRepo);
         Files.writeString(
                 SETTINGS,
                 "<settings><profiles><profile><id>it</id>"
