@@ -4,6 +4,7 @@ import io.scaleplan.compiler.Compilation;
 import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.compiler.emit.GeneratedFile;
 import io.scaleplan.compiler.load.LoadedPlan;
+import io.scaleplan.compiler.report.DiagnosticPrinter;
 import io.scaleplan.dsl.Diagnostic;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,38 +1,12 @@
 package io.scaleplan.cli;
 
-import io.scaleplan.compiler.check.LoadProfileRule;
-import io.scaleplan.compiler.emit.GeneratedFile;
-import io.scaleplan.compiler.emit.sim.SimulationCharts;
-import io.scaleplan.compiler.emit.sim.SimulationEmitter;
-import io.scaleplan.compiler.emit.sim.SimulationReport;
 import io.scaleplan.compiler.load.LoadedPlan;
-import io.scaleplan.compiler.output.Manifest;
-import io.scaleplan.compiler.output.SimulationOutput;
-import io.scaleplan.compiler.simulate.LoadCsv;
-import io.scaleplan.compiler.simulate.LoadFileException;
-import io.scaleplan.compiler.simulate.ServiceRun;
-import io.scaleplan.compiler.simulate.Simulation;
 import io.scaleplan.compiler.simulate.SimulationOptions;
-import io.scaleplan.compiler.simulate.Simulator;
-import io.scaleplan.dsl.Diagnostic;
-import io.scaleplan.dsl.EventPhase;
-import io.scaleplan.dsl.EventPlan;
-import io.scaleplan.dsl.LoadProfile;
-import io.scaleplan.dsl.ScalingPlan;
-import java.io.IOException;
+import io.scaleplan.compiler.usecase.Simulate;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+/** {@code scaleplan simulate}: the command line of {@link Simulate}, which does the work. */
 @Command(
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
@@ -118,14 +93,11 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (readySeconds < 0) {
-            return usage(err, "--ready-after must be at least 0, was " + readySeconds);
-        }
-        if (runningUnreadySeconds < 0) {
-            return usage(err, "--running-unready must be at least 0, was " + runningUnreadySeconds);
-        }
-        if (metricsLagSeconds < 0) {
-            return usage(err, "--metrics-lag must be at least 0, was " + metricsLagSeconds);
+        Optional<String> timing = Simulate.invalidTiming(readySeconds, runningUnreadySeconds, metricsLagSeconds);
+        if (timing.isPresent()) {
+            err.println("error: " + timing.get());
+            err.flush();
+            return ExitCodes.USAGE;
         }
         PlanOutputs compiled = PlanOutputs.compile(main.plans(), List.of(planName), false, sourceRoot, err);
         if (!compiled.ok()) {
@@ -135,150 +107,23 @@ final class SimulateCommand implements Callable<Integer> {
                 .filter(p -> p.name().equals(planName) && p.plan().isPresent())
                 .findFirst()
                 .orElseThrow();
-        ScalingPlan plan = loaded.plan().orElseThrow();
-        String folder = plan.name();
-        if (loaded.event().isPresent()) {
-            EventPlan event = loaded.event().get();
-            Optional<EventPhase> chosen = phase == null
-                    ? event.phase(EventPhase.Kind.DURING).or(() -> event.phase(EventPhase.Kind.PRE_SCALE))
-                    : event.phases().stream()
-                            .filter(p -> p.kind().id().equals(phase))
-                            .findFirst();
-            if (chosen.isEmpty()) {
-                return usage(
-                        err,
-                        "event " + planName + " has no phase " + phase + " (phases: "
-                                + String.join(
-                                        ", ",
-                                        event.phases().stream()
-                                                .map(p -> p.kind().id())
-                                                .toList())
-                                + ")");
-            }
-            plan = chosen.get().plan();
-            folder = event.name() + "/" + chosen.get().folder();
-            out.println(
-                    "event " + event.name() + ", phase " + chosen.get().kind().id() + ":");
-        } else if (phase != null) {
-            return usage(
-                    err,
-                    "plan " + planName + " has no phase " + phase
-                            + ": it is not an event plan (omit --phase to simulate it as it is)");
-        }
-        LoadProfile profile;
-        if (load != null) {
-            try {
-                profile = LoadCsv.parse(load.toString(), readUtf8(load));
-            } catch (LoadFileException e) {
-                e.problems().forEach(err::println);
-                err.println("nothing written: fix the load file");
-                err.flush();
-                return ExitCodes.PLAN_ERRORS;
-            } catch (IOException e) {
-                err.println("error: cannot read " + load + ": " + e.getMessage());
-                err.flush();
-                return ExitCodes.IO;
-            }
-            if (!knownServices(plan, profile, err)) {
-                return ExitCodes.PLAN_ERRORS;
-            }
-        } else if (plan.loadProfile().isPresent()) {
-            profile = plan.loadProfile().get();
-        } else {
-            return usage(
-                    err,
-                    "plan " + planName + " has no load profile: give one with --load FILE (CSV: seconds,service,rps)"
-                            + " or add loadProfile(...) to the plan");
-        }
-        List<Diagnostic> problems = LoadProfileRule.check(plan, profile);
-        if (!problems.isEmpty()) {
-            DiagnosticPrinter printer = new DiagnosticPrinter(err, sourceRoot);
-            problems.forEach(d -> err.println(printer.format(d)));
-            err.println("nothing written: fix the errors above");
-            err.flush();
-            return ExitCodes.PLAN_ERRORS;
-        }
-        Simulation sim = new Simulator(SimulationOptions.DEFAULTS
-                        .withReadySeconds(readySeconds)
-                        .withRunningUnreadySeconds(runningUnreadySeconds)
-                        .withMetricsLagSeconds(metricsLagSeconds))
-                .run(plan, profile);
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        for (GeneratedFile f : SimulationEmitter.files(sim, "sim")) {
-            files.put(f.path().substring("sim/".length()), f.bytes());
-        }
-        if (chart) {
-            files.put("chart.png", SimulationCharts.png(sim));
-            files.put("chart.svg", SimulationCharts.svg(sim).getBytes(StandardCharsets.UTF_8));
-        }
         Path root = output != null ? output : main.root().resolve("target/scaleplan-simulate");
-        Optional<Path> owned = ownedOutputFolder(root.resolve(folder));
-        if (owned.isPresent()) {
-            return usage(
-                    err,
-                    Main.show(root) + " lies in " + Main.show(owned.get()) + ", the output folder scaleplan compile"
-                            + " owns (it has a " + Manifest.FILE_NAME + "): give another --output (default:"
-                            + " target/scaleplan-simulate)");
-        }
-        try {
-            Map<Path, SimulationOutput.Outcome> written =
-                    SimulationOutput.write(root.resolve(folder).resolve("sim"), files);
-            for (ServiceRun r : sim.runs()) {
-                out.println(SimulationReport.verdict(r));
-            }
-            written.forEach((p, outcome) -> out.println(
-                    (outcome == SimulationOutput.Outcome.WRITTEN ? "wrote " : "unchanged ") + Main.show(p)));
-        } catch (UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCodes.IO;
-        }
-        out.flush();
-        return ExitCodes.OK;
-    }
-
-    /** The folder at or above {@code dir} that carries an output manifest, if any. */
-    private static Optional<Path> ownedOutputFolder(Path dir) {
-        for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve(Manifest.FILE_NAME))) {
-                return Optional.of(d);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean knownServices(ScalingPlan plan, LoadProfile profile, PrintWriter err) {
-        Set<String> declared = new TreeSet<>();
-        plan.services().forEach(s -> declared.add(s.name()));
-        boolean ok = true;
-        for (LoadProfile.ServiceLoad s : profile.services()) {
-            if (!declared.contains(s.service())) {
-                err.println("error: [SP501] load profile " + profile.name() + " gives a load for service "
-                        + s.service() + ", which plan " + plan.name() + " does not declare (services: "
-                        + String.join(", ", declared) + ")");
-                ok = false;
-            }
-        }
-        err.flush();
-        return ok;
-    }
-
-    private static String readUtf8(Path file) throws IOException {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new IOException("not UTF-8 text", e);
-        }
-    }
-
-    private int usage(PrintWriter err, String message) {
-        err.println("error: " + message);
-        err.flush();
-        return ExitCodes.USAGE;
+        Simulate.Outcome outcome = new Simulate(out, err)
+                .run(new Simulate.Request(
+                        loaded,
+                        phase,
+                        load,
+                        chart,
+                        root,
+                        readySeconds,
+                        runningUnreadySeconds,
+                        metricsLagSeconds,
+                        sourceRoot));
+        return switch (outcome) {
+            case OK -> ExitCodes.OK;
+            case PLAN_ERRORS -> ExitCodes.PLAN_ERRORS;
+            case USAGE -> ExitCodes.USAGE;
+            case IO -> ExitCodes.IO;
+        };
     }
 }

@@ -1,11 +1,11 @@
 package io.scaleplan.maven;
 
-import io.scaleplan.cli.DiagnosticPrinter;
 import io.scaleplan.compiler.Compilation;
 import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.compiler.emit.GeneratedFile;
 import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.compiler.load.PlanLoader;
+import io.scaleplan.compiler.report.DiagnosticPrinter;
 import io.scaleplan.dsl.Severity;
 import java.io.File;
 import java.io.IOException;
@@ -71,8 +71,8 @@ abstract class AbstractPlanMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.sourceDirectory}", readonly = true)
     File sourceDirectory;
 
-    /** The compiled plans and their outputs. */
-    record Compiled(List<String> plans, List<GeneratedFile> files, boolean allPlans) {}
+    /** The compiled plans, their outputs, and the plans as loaded (free of errors). */
+    record Compiled(List<String> plans, List<GeneratedFile> files, boolean allPlans, List<LoadedPlan> loaded) {}
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -80,7 +80,16 @@ abstract class AbstractPlanMojo extends AbstractMojo {
             getLog().info("scaleplan: skipped");
             return;
         }
+        beforeCompile();
         run(compile());
+    }
+
+    /** Checks the goal's own parameters before any plan is compiled; nothing by default. */
+    void beforeCompile() throws MojoFailureException {}
+
+    /** The plans the goal runs on, by name; empty for all. */
+    List<String> selectedPlans() {
+        return plans;
     }
 
     abstract void run(Compiled compiled) throws MojoExecutionException, MojoFailureException;
@@ -171,7 +180,8 @@ abstract class AbstractPlanMojo extends AbstractMojo {
         return new Compiled(
                 compilations.stream().map(Compilation::plan).toList(),
                 compilations.stream().flatMap(c -> c.files().stream()).toList(),
-                plans.isEmpty());
+                selectedPlans().isEmpty(),
+                loaded);
     }
 
     /** The configured regenerate command, or the one this build's layout suggests. */
@@ -184,13 +194,14 @@ abstract class AbstractPlanMojo extends AbstractMojo {
     }
 
     /** {@code dir} relative to where Maven was started, when it lies below it, as javac prints paths. */
-    private static Path shortest(Path dir) {
+    static Path shortest(Path dir) {
         Path here = Path.of("").toAbsolutePath();
         Path absolute = dir.toAbsolutePath();
         return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
     }
 
     private List<LoadedPlan> select(List<LoadedPlan> all) throws MojoFailureException {
+        List<String> plans = selectedPlans();
         if (plans.isEmpty()) {
             return all;
         }

@@ -32,7 +32,7 @@ class StarterLoopIT {
     private static final Path ROOT = Paths.get(System.getProperty("scaleplan.root", ".."))
             .toAbsolutePath()
             .normalize();
-    private static final String VERSION = System.getProperty("scaleplan.version", "0.1.0-SNAPSHOT");
+    private static final String VERSION = System.getProperty("scaleplan.version", "0.1.0");
     private static final Path WORK = ROOT.resolve("starter/target/starter-it");
     private static final Path RELEASE_REPO = WORK.resolve("release-repo");
     private static final Path LOCAL_REPO = WORK.resolve("m2");
@@ -48,8 +48,7 @@ class StarterLoopIT {
         String userRepo = Paths.get(System.getProperty("user.home"), ".m2", "repository")
                 .toUri()
                 .toString();
-        String repos =
-                repository("scaleplan", RELEASE_REPO.toUri().toString(), true) + repository("cache", userRepo, false);
+        String repos = repository("scaleplan", RELEASE_REPO.toUri().toString()) + repository("cache", userRepo);
         Files.writeString(
                 SETTINGS,
                 "<settings><profiles><profile><id>it</id>"
@@ -81,9 +80,10 @@ class StarterLoopIT {
         assertThat(deploy.exit()).as(deploy.output()).isZero();
     }
 
-    private static String repository(String id, String url, boolean snapshots) {
-        return "<R><id>" + id + "</id><url>" + url + "</url><releases><enabled>" + !snapshots
-                + "</enabled></releases><snapshots><enabled>" + snapshots + "</enabled></snapshots></R>";
+    /** A repository of releases only: scaleplan's versions are releases (no SNAPSHOT), so are the libraries'. */
+    private static String repository(String id, String url) {
+        return "<R><id>" + id + "</id><url>" + url + "</url><releases><enabled>true</enabled></releases>"
+                + "<snapshots><enabled>false</enabled></snapshots></R>";
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.scaleplan.cli;
+package io.scaleplan.compiler.report;
 
 import io.scaleplan.compiler.Compilation;
 import io.scaleplan.dsl.Diagnostic;
@@ -36,7 +36,7 @@ public final class DiagnosticPrinter {
         return errors;
     }
 
-    String format(Diagnostic d) {
+    public String format(Diagnostic d) {
         String where = d.location().toString();
         if (sourceRoot != null && d.location().isKnown()) {
             where = sourceRoot.resolve(d.location().path()).toString().replace('\\', '/') + ":"
@@ -71,7 +71,7 @@ public final class DiagnosticPrinter {
         return 1;
     }
 
-    static String plural(long n, String word) {
+    private static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 }
