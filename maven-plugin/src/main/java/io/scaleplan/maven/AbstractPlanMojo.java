@@ -4,6 +4,7 @@ import io.scaleplan.compiler.Compilation;
 import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.compiler.emit.GeneratedFile;
 import io.scaleplan.compiler.load.LoadedPlan;
+import io.scaleplan.compiler.load.PlanGuard;
 import io.scaleplan.compiler.load.PlanLoader;
 import io.scaleplan.compiler.report.DiagnosticPrinter;
 import io.scaleplan.dsl.Severity;
@@ -81,7 +82,14 @@ abstract class AbstractPlanMojo extends AbstractMojo {
             return;
         }
         beforeCompile();
-        run(compile());
+        // Plan code is arbitrary Java: a System.exit in define() would end the Maven build with its
+        // status before anything was checked. While the goal runs, such an exit ends with 70.
+        PlanGuard.arm(System.err);
+        try {
+            run(compile());
+        } finally {
+            PlanGuard.disarm();
+        }
     }
 
     /** Checks the goal's own parameters before any plan is compiled; nothing by default. */
