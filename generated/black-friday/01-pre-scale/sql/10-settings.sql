@@ -19,19 +19,12 @@
 -- Stop at the first error, however psql was started.
 \set ON_ERROR_STOP on
 
--- wal_compression: PgTune prefers lz4, which a server built without lz4 lacks: pglz, the next best, compresses WAL too.
-SELECT CASE WHEN 'lz4' = ANY (enumvals) THEN true ELSE false END AS scaleplan_has_lz4 FROM pg_settings WHERE name = 'wal_compression' \gset
-\if :scaleplan_has_lz4
-\set scaleplan_wal_compression lz4
-\else
-\echo 'wal_compression: this server lacks lz4, checking pglz instead: state wal_compression in the plan for this server'
-\set scaleplan_wal_compression pglz
-\endif
-
--- Preflight: nothing changes unless this server accepts every value below (pg_settings:
--- the parameter exists, an enum value is one of its enumvals, a number with its unit is
--- within min_val..max_val), it runs PostgreSQL 17 and this role may ALTER SYSTEM each one.
--- Otherwise it stops here, naming each value the server would reject.
+-- Preflight: nothing changes unless this server accepts every value the chart's configuration
+-- carries (pg_settings: the parameter exists, an enum value is one of its enumvals, a number
+-- with its unit is within min_val..max_val), it runs PostgreSQL 17
+-- and this role may ALTER SYSTEM each setting. Otherwise it stops here, naming each value the
+-- server would reject: a server cannot start with such a value in its postgresql.conf, so
+-- fix the plan before the chart's configuration rolls out.
 DO $scaleplan_preflight$
 DECLARE
     rejected text;
@@ -53,7 +46,7 @@ BEGIN
         (10, 'work_mem', '8322kB'),
         (11, 'huge_pages', 'try'),
         (12, 'jit', 'off'),
-        (13, 'wal_compression', (SELECT CASE WHEN 'lz4' = ANY (enumvals) THEN 'lz4' ELSE 'pglz' END AS choice FROM pg_settings WHERE name = 'wal_compression')),
+        (13, 'wal_compression', 'pglz'),
         (14, 'min_wal_size', '2GB'),
         (15, 'max_wal_size', '8GB'),
         (16, 'max_worker_processes', '4'),
@@ -147,7 +140,7 @@ ALTER SYSTEM RESET huge_pages;
 -- jit = 'off' in the chart's configuration: derived from workload oltp
 ALTER SYSTEM RESET jit;
 
--- wal_compression = 'lz4' in the chart's configuration: derived from PostgreSQL 17
+-- wal_compression = 'pglz' in the chart's configuration: derived from PostgreSQL 17; PgTune prefers lz4, which a build without lz4 lacks: state wal_compression lz4 in the plan for a server built with it
 ALTER SYSTEM RESET wal_compression;
 
 -- min_wal_size = '2GB' in the chart's configuration: derived from workload oltp

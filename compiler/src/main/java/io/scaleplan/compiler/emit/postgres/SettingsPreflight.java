@@ -1,80 +1,25 @@
 package io.scaleplan.compiler.emit.postgres;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The all-or-nothing part of {@code 10-settings.sql}: before the first {@code ALTER SYSTEM}, one
- * preflight checks every value against the connected server ({@code pg_settings}: the parameter
- * exists, an enum value is one of its {@code enumvals}, a number with its unit is within {@code
- * min_val}..{@code max_val}; the server's major version; that this role may {@code ALTER SYSTEM})
- * and stops naming each value the server would reject, having changed nothing. Where PgTune
- * prefers a value a build may lack ({@code lz4}, {@code io_uring}), the script picks it on the
- * server with {@code \if}, falling back to the next best; a value the plan states is its explicit
- * choice and is checked like any other.
+ * The all-or-nothing part of {@code 10-settings.sql}: before the first {@code ALTER SYSTEM RESET},
+ * one preflight checks every value the chart's configuration carries against the connected server
+ * ({@code pg_settings}: the parameter exists, an enum value is one of its {@code enumvals}, a number
+ * with its unit is within {@code min_val}..{@code max_val}; the server's major version; that this
+ * role may {@code ALTER SYSTEM}) and stops naming each value the server would reject, having
+ * changed nothing. The values are fixed in the chart's configuration, so nothing is chosen on the
+ * server: where PgTune prefers a value a build may lack ({@code lz4}, {@code io_uring}), {@link
+ * Tuning} derives the one every build has, and a plan that states {@code lz4} is checked like any
+ * other stated value.
  */
 final class SettingsPreflight {
     /** The dollar-quote tag of the preflight's DO block; no emitted value may contain it. */
     static final String TAG = "$scaleplan_preflight$";
 
-    /**
-     * A derived value some builds lack, and what to use instead.
-     *
-     * @param name the parameter
-     * @param preferred PgTune's choice
-     * @param fallback the next best, which every build has
-     * @param why the comment the script carries
-     */
-    record Fallback(String name, String preferred, String fallback, String why) {
-        String variable() {
-            return "scaleplan_" + name;
-        }
-
-        /** A query of one row: {@code when}, true or false, and the value, as this server's build allows. */
-        String choice(String when, String then, String otherwise) {
-            return "SELECT CASE WHEN '" + preferred + "' = ANY (enumvals) THEN " + then + " ELSE " + otherwise
-                    + " END AS " + when + " FROM pg_settings WHERE name = '" + name + "'";
-        }
-    }
-
-    static final List<Fallback> FALLBACKS = List.of(
-            new Fallback(
-                    "wal_compression",
-                    "lz4",
-                    "pglz",
-                    "PgTune prefers lz4, which a server built without lz4 lacks: pglz, the next best, compresses"
-                            + " WAL too"),
-            new Fallback(
-                    "io_method",
-                    "io_uring",
-                    "worker",
-                    "PgTune prefers io_uring on Linux, which a server built without liburing lacks: worker,"
-                            + " PostgreSQL 18's default, is the next best"));
-
     private SettingsPreflight() {}
 
-    /** The fallback that applies to {@code s}: a derived value that is a preferred one. */
-    static Optional<Fallback> fallback(Tuning.Tuned s) {
-        return s.derived()
-                ? FALLBACKS.stream()
-                        .filter(f -> f.name().equals(s.name()) && f.preferred().equals(s.value()))
-                        .findFirst()
-                : Optional.empty();
-    }
-
-    /** The value as the ALTER SYSTEM statement writes it: a literal, or the variable the preflight chose. */
-    static String value(Tuning.Tuned s) {
-        return fallback(s).map(f -> ":'" + f.variable() + "'").orElseGet(() -> PgSql.literal(s.value()));
-    }
-
-    /** The value as SQL inside the preflight: a literal, or the same choice the {@code \if} makes. */
-    private static String checkedValue(Tuning.Tuned s) {
-        return fallback(s)
-                .map(f -> "(" + f.choice("choice", "'" + f.preferred() + "'", "'" + f.fallback() + "'") + ")")
-                .orElseGet(() -> PgSql.literal(s.value()));
-    }
-
-    /** The preflight text: psql settings, the choices, then the DO block that checks everything. */
+    /** The preflight text: psql settings, then the DO block that checks everything. */
     static String script(int major, List<Tuning.Tuned> settings) {
         StringBuilder sql = new StringBuilder();
         sql.append("\n-- Stop at the first error, however psql was started.\n\\set ON_ERROR_STOP on\n");
@@ -82,44 +27,16 @@ final class SettingsPreflight {
             if (s.value().contains(TAG)) {
                 throw new IllegalArgumentException("unchecked value for " + s.name() + ": " + s.value());
             }
-            fallback(s).ifPresent(f -> {
-                sql.append("\n-- ")
-                        .append(f.name())
-                        .append(": ")
-                        .append(f.why())
-                        .append(".\n");
-                sql.append(f.choice("scaleplan_has_" + f.preferred(), "true", "false"))
-                        .append(" \\gset\n");
-                sql.append("\\if :scaleplan_has_").append(f.preferred()).append('\n');
-                sql.append("\\set ")
-                        .append(f.variable())
-                        .append(' ')
-                        .append(f.preferred())
-                        .append('\n');
-                sql.append("\\else\n");
-                sql.append("\\echo '")
-                        .append(f.name())
-                        .append(": this server lacks ")
-                        .append(f.preferred())
-                        .append(", checking ")
-                        .append(f.fallback())
-                        .append(" instead: state ")
-                        .append(f.name())
-                        .append(" in the plan for this server'\n");
-                sql.append("\\set ")
-                        .append(f.variable())
-                        .append(' ')
-                        .append(f.fallback())
-                        .append('\n');
-                sql.append("\\endif\n");
-            });
         }
-        sql.append("\n-- Preflight: nothing changes unless this server accepts every value below (pg_settings:\n")
-                .append("-- the parameter exists, an enum value is one of its enumvals, a number with its unit is\n")
-                .append("-- within min_val..max_val), it runs PostgreSQL ")
+        sql.append("\n-- Preflight: nothing changes unless this server accepts every value the chart's configuration\n")
+                .append(
+                        "-- carries (pg_settings: the parameter exists, an enum value is one of its enumvals, a number\n")
+                .append("-- with its unit is within min_val..max_val), it runs PostgreSQL ")
                 .append(major)
-                .append(" and this role may ALTER SYSTEM each one.\n")
-                .append("-- Otherwise it stops here, naming each value the server would reject.\n");
+                .append(
+                        "\n-- and this role may ALTER SYSTEM each setting. Otherwise it stops here, naming each value the\n")
+                .append("-- server would reject: a server cannot start with such a value in its postgresql.conf, so\n")
+                .append("-- fix the plan before the chart's configuration rolls out.\n");
         sql.append("DO ").append(TAG).append('\n');
         sql.append("DECLARE\n    rejected text;\nBEGIN\n");
         sql.append("    IF current_setting('server_version_num')::int / 10000 <> ")
@@ -144,7 +61,7 @@ final class SettingsPreflight {
                     .append(", ")
                     .append(PgSql.literal(s.name()))
                     .append(", ")
-                    .append(checkedValue(s))
+                    .append(PgSql.literal(s.value()))
                     .append(i + 1 < settings.size() ? "),\n" : ")\n");
         }
         sql.append("    ), units(unit, kind, factor) AS (VALUES\n")

@@ -13,6 +13,14 @@ import java.util.OptionalInt;
 /**
  * The settings a plan's PostgreSQL gets: PgTune's derived ones, each replaced by the plan's stated
  * value where it states one, then the stated settings PgTune does not derive, in the order stated.
+ *
+ * <p>Where PgTune prefers a value that some PostgreSQL builds lack ({@link #PORTABLE}: {@code
+ * wal_compression = lz4}, {@code io_method = io_uring}), the derived setting carries the value every
+ * build has instead, with PgTune's preference in its origin: the chart's configuration
+ * (postgresql.conf) owns every setting, a server cannot choose among values there, and a value its
+ * build lacks would stop it from starting. {@link PgTune#tune} keeps PgTune's own choice, which the
+ * reference comparison checks; a plan that states {@code lz4} gets it, checked by the preflight of
+ * {@code 10-settings.sql} like any other stated value.
  */
 public final class Tuning {
 
@@ -40,6 +48,20 @@ public final class Tuning {
         }
     }
 
+    /**
+     * A value PgTune prefers that a build may lack, and the value every build has.
+     *
+     * @param name the parameter
+     * @param preferred PgTune's choice
+     * @param portable what the chart's configuration carries unless the plan states otherwise
+     * @param why the reason, as the origin of the setting says it
+     */
+    record Portable(String name, String preferred, String portable, String why) {}
+
+    static final List<Portable> PORTABLE = List.of(
+            new Portable("wal_compression", "lz4", "pglz", "which a build without lz4 lacks"),
+            new Portable("io_method", "io_uring", "worker", "which a build without liburing lacks"));
+
     private Tuning() {}
 
     /** The inputs PgTune sees for {@code pg}: Linux, the instance, the workload, stated max_connections. */
@@ -60,13 +82,18 @@ public final class Tuning {
     public static List<Tuned> settings(Postgres pg) {
         Map<String, Tuned> out = new LinkedHashMap<>();
         for (PgTune.Setting s : PgTune.tune(inputs(pg))) {
+            Optional<Portable> portable = PORTABLE.stream()
+                    .filter(p -> p.name().equals(s.name()) && p.preferred().equals(s.value()))
+                    .findFirst();
+            String value = portable.map(Portable::portable).orElse(s.value());
+            String origin = "derived from " + s.from()
+                    + portable.map(p -> "; PgTune prefers " + p.preferred() + ", " + p.why() + ": state " + p.name()
+                                    + " " + p.preferred() + " in the plan for a server built with it")
+                            .orElse("");
             out.put(
                     s.name(),
                     new Tuned(
-                            s.name(),
-                            s.value(),
-                            "derived from " + s.from(),
-                            PgSetting.byName(s.name()).map(k -> k)));
+                            s.name(), value, origin, PgSetting.byName(s.name()).map(k -> k)));
         }
         for (PgSetting.Value v : pg.settings()) {
             String name = v.key().name();

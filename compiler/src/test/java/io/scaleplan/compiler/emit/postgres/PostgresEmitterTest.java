@@ -100,7 +100,7 @@ class PostgresEmitterTest {
                         + "    work_mem = '5041kB'\n"
                         + "    huge_pages = 'off'\n"
                         + "    jit = 'off'\n"
-                        + "    wal_compression = 'lz4'\n"
+                        + "    wal_compression = 'pglz'\n"
                         + "    min_wal_size = '1GB'\n"
                         + "    max_wal_size = '4GB'\n");
     }

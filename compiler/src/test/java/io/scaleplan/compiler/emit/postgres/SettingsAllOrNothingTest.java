@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code 10-settings.sql} is all-or-nothing against a real PostgreSQL 17 (zonky's binaries, built
- * without lz4): the script either applies every setting or stops in its preflight, before the
- * first ALTER SYSTEM, naming each rejected value, with {@code postgresql.auto.conf} byte-identical.
+ * without lz4): the script either completes (every ALTER SYSTEM value of the chart's settings
+ * removed) or stops in its preflight, before the first ALTER SYSTEM, naming each value of the
+ * chart's configuration the server rejects, with {@code postgresql.auto.conf} byte-identical.
  * Run by the real {@code psql} client ({@code /usr/bin/psql}, with {@code ON_ERROR_STOP}) and by
  * {@link MiniPsql} over JDBC.
  */
@@ -66,8 +68,8 @@ class SettingsAllOrNothingTest {
         return server.getPostgresDatabase().getConnection();
     }
 
-    private static String script(int major, Consumer<Postgres.Builder> extra) {
-        ScalingPlan plan = ScalingPlan.builder("p")
+    private static ScalingPlan plan(int major, Consumer<Postgres.Builder> extra) {
+        return ScalingPlan.builder("p")
                 .helmRelease("arka", "./arka-engine")
                 .service("web", s -> s.replicas(1))
                 .postgres(pg -> {
@@ -75,6 +77,10 @@ class SettingsAllOrNothingTest {
                     extra.accept(pg);
                 })
                 .build();
+    }
+
+    private static String script(int major, Consumer<Postgres.Builder> extra) {
+        ScalingPlan plan = plan(major, extra);
         Postgres pg = plan.postgres().orElseThrow();
         return PostgresEmitter.settingsSql(plan, pg, Tuning.settings(pg));
     }
@@ -94,34 +100,73 @@ class SettingsAllOrNothingTest {
     }
 
     @Test
-    void pgTunesLz4FallsBackToPglzOnAServerWithoutItAndTheWholeScriptApplies(@TempDir Path dir) throws Exception {
+    void theChartCarriesPglzWherePgTunePrefersLz4AndTheServerAcceptsTheWholeScript(@TempDir Path dir) throws Exception {
+        ScalingPlan plan = plan(17, pg -> {});
+        List<Tuning.Tuned> settings = Tuning.settings(plan.postgres().orElseThrow());
+        String overlay = new PostgresEmitter()
+                .emit(plan).stream()
+                        .filter(f -> f.path().endsWith("-values.yaml"))
+                        .findFirst()
+                        .orElseThrow()
+                        .content();
+        String conf = ChartConfiguration.extendedConfiguration(overlay);
+        // PgTune prefers lz4 (PgTuneTest); the chart's postgresql.conf carries what every build has
+        assertThat(conf).contains("wal_compression = 'pglz'\n").doesNotContain("lz4");
         String sql = script(17, pg -> {});
         assertThat(sql)
-                .contains("-- wal_compression: PgTune prefers lz4, which a server built without lz4 lacks")
-                .contains("ALTER SYSTEM SET wal_compression = :'scaleplan_wal_compression';")
-                .contains("\\set ON_ERROR_STOP on");
+                .contains("-- wal_compression = 'pglz' in the chart's configuration: derived from")
+                .contains("PgTune prefers lz4, which a build without lz4 lacks")
+                .contains("state wal_compression lz4 in the plan for a server built with it")
+                .contains("ALTER SYSTEM RESET wal_compression;")
+                .contains("\\set ON_ERROR_STOP on")
+                .doesNotContain("\\if")
+                .doesNotContain("ALTER SYSTEM SET");
+        // version 1 through ALTER SYSTEM (an earlier script or by hand), pglz off included
+        try (Connection c = connect();
+                Statement st = c.createStatement()) {
+            for (Tuning.Tuned s : settings) {
+                st.execute("ALTER SYSTEM SET " + s.name() + " = " + PgSql.literal(s.value()));
+            }
+            st.execute("ALTER SYSTEM SET wal_compression = 'off'");
+        }
+        assertThat(setting("wal_compression")).isEqualTo("off");
         MiniPsql.PsqlResult r = psql(dir, sql);
         assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.output()).contains("wal_compression: this server lacks lz4, using pglz");
-        assertThat(setting("wal_compression")).isEqualTo("pglz");
-        for (Tuning.Tuned s : Tuning.settings(ScalingPlan.builder("p")
-                .helmRelease("arka", "./arka-engine")
-                .service("web", x -> x.replicas(1))
-                .postgres(pg -> pg.majorVersion(17).workload(Workload.OLTP).limits(cores(4), gib(16)))
-                .build()
-                .postgres()
-                .orElseThrow())) {
-            if (!s.name().equals("wal_compression")) {
-                assertThat(setting(s.name())).as(s.name()).isEqualTo(s.value());
-            }
+        for (Tuning.Tuned s : settings) {
+            assertThat(setting(s.name())).as(s.name()).isNull();
         }
         // and over JDBC, statement by statement, the same
-        resetAlterSystem();
-        try (Connection c = connect()) {
-            assertThat(MiniPsql.run(c, sql)).contains("wal_compression: this server lacks lz4, using pglz");
+        try (Connection c = connect();
+                Statement st = c.createStatement()) {
+            st.execute("ALTER SYSTEM SET max_wal_size = '8GB'");
+            assertThat(MiniPsql.run(c, sql)).isEmpty();
         }
-        assertThat(setting("wal_compression")).isEqualTo("pglz");
-        assertThat(setting("max_wal_size")).isEqualTo("8GB");
+        assertThat(setting("max_wal_size")).isNull();
+        // the server accepts every line of the chart's configuration (pg_file_settings.error, a
+        // postmaster setting aside: it waits for the restart), and would not accept lz4
+        try (Connection c = connect()) {
+            try {
+                ChartConfiguration.apply(c, conf);
+                assertThat(fileErrors(c)).isEmpty();
+                ChartConfiguration.apply(c, "wal_compression = 'lz4'\n");
+                assertThat(fileErrors(c)).containsExactly("wal_compression");
+            } finally {
+                ChartConfiguration.apply(c, "");
+            }
+        }
+    }
+
+    private static List<String> fileErrors(Connection c) throws SQLException {
+        List<String> names = new java.util.ArrayList<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT f.name FROM pg_file_settings f WHERE f.sourcefile LIKE"
+                        + " '%override.conf' AND f.error IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_settings s"
+                        + " WHERE s.name = f.name AND s.pending_restart)")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     @Test
@@ -138,7 +183,9 @@ class SettingsAllOrNothingTest {
                 .setting("no_such_parameter", "1")
                 .setting("bgwriter_delay", "1kB")
                 .setting("pg_stat_statements.max", "5000"));
-        assertThat(sql).contains("ALTER SYSTEM SET wal_compression = 'lz4';").doesNotContain("scaleplan_has_lz4");
+        assertThat(sql)
+                .contains("-- wal_compression = 'lz4' in the chart's configuration: stated at")
+                .contains("ALTER SYSTEM RESET wal_compression;");
         MiniPsql.PsqlResult r = psql(dir, sql);
         assertThat(r.exitCode()).as(r.output()).isEqualTo(3);
         assertThat(r.output())
