@@ -90,6 +90,19 @@ final class HelmValuesReader {
 
     private void autoscaling(ServiceFacts s, YamlTree a) {
         YamlTree enabled = a.get("enabled");
+        YamlTree external = a.get("external");
+        if (external.text("false").equals("true")) {
+            // scaleplan's own overlay when its k8s/ manifests own the HPA (ObjectOwner.SCALEPLAN):
+            // the chart's HPA is off, the service is still autoscaled, by the manifest
+            s.autoscalingExternal = new Estate.Fact<>(true, external.where());
+            if (estate.externalScaling == null) {
+                estate.externalScaling = new Estate.Fact<>(true, external.where());
+            }
+            return;
+        }
+        if (enabled.text("false").equals("true") && estate.chartScaling == null) {
+            estate.chartScaling = new Estate.Fact<>(true, enabled.where());
+        }
         if (enabled.isScalar()) {
             s.autoscalingEnabled = estate.merge(
                     s.autoscalingEnabled,
@@ -103,7 +116,7 @@ final class HelmValuesReader {
         for (Map.Entry<String, YamlTree> e : a.fields().entrySet()) {
             YamlTree v = e.getValue();
             switch (e.getKey()) {
-                case "enabled" -> {}
+                case "enabled", "external" -> {}
                 case "minReplicas" ->
                     s.minReplicas =
                             estate.merge(s.minReplicas, v.integer("minReplicas"), v.where(), s.name + "'s minReplicas");
