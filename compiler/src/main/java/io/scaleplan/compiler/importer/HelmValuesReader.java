@@ -212,8 +212,14 @@ final class HelmValuesReader {
         }
         for (String role : List.of("primary", "readReplicas")) {
             for (Map.Entry<String, YamlTree> e : values.get(role).fields().entrySet()) {
-                if (!Set.of("replicaCount", "extendedConfiguration", "resources")
-                        .contains(e.getKey())) {
+                // OnDelete is scaleplan's own: the restarts follow APPLY.md's order (replicas first
+                // when a hot-standby setting rises), not the StatefulSet controller's
+                boolean onDelete = e.getKey().equals("updateStrategy")
+                        && e.getValue().get("type").text("").equals("OnDelete")
+                        && e.getValue().fields().size() == 1;
+                if (!onDelete
+                        && !Set.of("replicaCount", "extendedConfiguration", "resources")
+                                .contains(e.getKey())) {
                     extra(role + "." + e.getKey(), e.getValue(), pg.comments);
                 }
             }
