@@ -27,6 +27,25 @@ final class Estate {
     Fact<String> namespace;
     Fact<String> release;
     Fact<String> chart;
+    /**
+     * Who owned the HPAs and PDBs, as the platform chart's values say it: the first service whose
+     * values turn the chart's own objects off for scaleplan's ({@code autoscaling.external: true}),
+     * and the first whose values have the chart render them ({@code autoscaling.enabled: true}).
+     */
+    Fact<Boolean> externalScaling;
+
+    Fact<Boolean> chartScaling;
+    /** Whether an HPA or PDB manifest was read: then scaleplan's {@code k8s/} owns those objects. */
+    boolean scalingManifests;
+
+    /**
+     * Who the imported plan makes the owner of the HPAs and PDBs: the chart when only its values
+     * render them, else scaleplan's manifests (the DSL's default).
+     */
+    boolean chartOwnsScalingObjects() {
+        return chartScaling != null && externalScaling == null && !scalingManifests;
+    }
+
     final Map<String, ServiceFacts> services = new TreeMap<>();
     /** PodDisruptionBudgets whose service is decided once every file has been read. */
     final List<PendingPdb> pendingPdbs = new ArrayList<>();
@@ -153,6 +172,9 @@ final class Estate {
         Fact<String> hpa;
 
         Fact<Boolean> autoscalingEnabled;
+        /** The chart's values say scaleplan's manifest autoscales it ({@code autoscaling.external: true}). */
+        Fact<Boolean> autoscalingExternal;
+
         final ResourceFacts resources = new ResourceFacts();
         Fact<BudgetFact> budget;
         Fact<PodAmount> rolloutSurge;
@@ -216,7 +238,9 @@ final class Estate {
             }
             List<ServiceFacts> candidates = services.values().stream()
                     .filter(k -> k.fromKubernetes && k.helmKey == null)
-                    .filter(k -> k.isAutoscaled() == values.isAutoscaled())
+                    .filter(k -> values.autoscalingExternal != null
+                            ? k.isAutoscaled()
+                            : k.isAutoscaled() == values.isAutoscaled())
                     .filter(k -> same(k.minReplicas, values.minReplicas) && same(k.maxReplicas, values.maxReplicas))
                     .toList();
             if (candidates.size() == 1) {

@@ -90,6 +90,19 @@ final class HelmValuesReader {
 
     private void autoscaling(ServiceFacts s, YamlTree a) {
         YamlTree enabled = a.get("enabled");
+        YamlTree external = a.get("external");
+        if (external.text("false").equals("true")) {
+            // scaleplan's own overlay when its k8s/ manifests own the HPA (ObjectOwner.SCALEPLAN):
+            // the chart's HPA is off, the service is still autoscaled, by the manifest
+            s.autoscalingExternal = new Estate.Fact<>(true, external.where());
+            if (estate.externalScaling == null) {
+                estate.externalScaling = new Estate.Fact<>(true, external.where());
+            }
+            return;
+        }
+        if (enabled.text("false").equals("true") && estate.chartScaling == null) {
+            estate.chartScaling = new Estate.Fact<>(true, enabled.where());
+        }
         if (enabled.isScalar()) {
             s.autoscalingEnabled = estate.merge(
                     s.autoscalingEnabled,
@@ -103,7 +116,7 @@ final class HelmValuesReader {
         for (Map.Entry<String, YamlTree> e : a.fields().entrySet()) {
             YamlTree v = e.getValue();
             switch (e.getKey()) {
-                case "enabled" -> {}
+                case "enabled", "external" -> {}
                 case "minReplicas" ->
                     s.minReplicas =
                             estate.merge(s.minReplicas, v.integer("minReplicas"), v.where(), s.name + "'s minReplicas");
@@ -199,8 +212,14 @@ final class HelmValuesReader {
         }
         for (String role : List.of("primary", "readReplicas")) {
             for (Map.Entry<String, YamlTree> e : values.get(role).fields().entrySet()) {
-                if (!Set.of("replicaCount", "extendedConfiguration", "resources")
-                        .contains(e.getKey())) {
+                // OnDelete is scaleplan's own: the restarts follow APPLY.md's order (replicas first
+                // when a hot-standby setting rises), not the StatefulSet controller's
+                boolean onDelete = e.getKey().equals("updateStrategy")
+                        && e.getValue().get("type").text("").equals("OnDelete")
+                        && e.getValue().fields().size() == 1;
+                if (!onDelete
+                        && !Set.of("replicaCount", "extendedConfiguration", "resources")
+                                .contains(e.getKey())) {
                     extra(role + "." + e.getKey(), e.getValue(), pg.comments);
                 }
             }

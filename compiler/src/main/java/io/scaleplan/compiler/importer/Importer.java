@@ -293,7 +293,10 @@ public final class Importer {
             String text, String file, String name, Estate estate, KubernetesReader kubernetes, HelmValuesReader helm) {
         List<YamlTree> docs = YamlTree.parseAll(text, file);
         for (YamlTree doc : docs) {
-            if (KubernetesReader.isObject(doc)) {
+            Optional<String> scaleplanOwn = scaleplanOwnFile(doc, name);
+            if (scaleplanOwn.isPresent()) {
+                estate.note(file, doc.line(), "skipped: " + scaleplanOwn.get());
+            } else if (KubernetesReader.isObject(doc)) {
                 kubernetes.read(doc);
             } else if (doc.isMap() && doc.get("kind").isMissing()) {
                 helm.read(doc, name);
@@ -304,6 +307,40 @@ public final class Importer {
                         "skipped: a YAML document that is neither a Kubernetes object nor Helm" + " values");
             }
         }
+    }
+
+    /**
+     * What a YAML document is when scaleplan wrote it and it is not an input of a plan: the
+     * resolved-plan summary {@code plan.yaml} (issue 17), whose facts the other outputs carry, and
+     * the {@code monitoring/} files derived from the plan (a Prometheus rule file, its promtool
+     * tests, the prometheus-adapter rules). Read as chart values they would be reported as chart
+     * values no service has.
+     */
+    static Optional<String> scaleplanOwnFile(YamlTree doc, String fileName) {
+        if (!doc.isMap() || !doc.get("kind").isMissing()) {
+            return Optional.empty();
+        }
+        if (fileName.equals("plan.yaml")
+                && doc.get("plan").isScalar()
+                && doc.get("services").isMap()) {
+            return Optional.of("scaleplan's resolved-plan summary (plan.yaml); the plan is read from the outputs"
+                    + " it summarises");
+        }
+        if (doc.get("groups").isList()
+                && doc.get("groups").items().stream()
+                        .allMatch(g -> g.get("rules").isList())) {
+            return Optional.of("a Prometheus rule file: alerts derive from a plan, a plan does not derive from them");
+        }
+        if (doc.get("rule_files").isList() && doc.get("tests").isList()) {
+            return Optional.of("promtool rule tests: alerts derive from a plan, a plan does not derive from them");
+        }
+        if (doc.get("rules").isList()
+                && doc.get("rules").items().stream()
+                        .allMatch(r -> r.get("seriesQuery").isScalar())) {
+            return Optional.of("prometheus-adapter rules: a Pods metric's source is stated with"
+                    + " podsMetric(name, value, MetricSource.rate(series)) in the plan");
+        }
+        return Optional.empty();
     }
 
     private static void header(String text, String file, Estate estate) {

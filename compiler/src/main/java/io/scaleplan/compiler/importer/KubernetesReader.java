@@ -142,6 +142,7 @@ final class KubernetesReader {
             s.behavior = null;
         }
         s.hpa = new Fact<>(name, doc.where());
+        estate.scalingManifests = true;
         s.fromKubernetes = true;
         if (!name.equals(service + "-hpa")) {
             estate.note(
@@ -379,6 +380,7 @@ final class KubernetesReader {
             ServiceFacts s = estate.service(service.get());
             metadata(at, true);
             s.budget = estate.merge(s.budget, p.budget(), at.where(), service.get() + "'s disruption budget");
+            estate.scalingManifests = true;
             if (!p.name().equals(service.get() + "-pdb")) {
                 estate.note(
                         at.file(),

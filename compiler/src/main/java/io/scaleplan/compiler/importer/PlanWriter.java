@@ -30,6 +30,7 @@ final class PlanWriter {
     private static final ClassName PLAN = ClassName.get(DSL, "Plan");
     private static final ClassName PLAN_DEFINITION = ClassName.get(DSL, "PlanDefinition");
     private static final ClassName SCALING_PLAN = ClassName.get(DSL, "ScalingPlan");
+    private static final ClassName OBJECT_OWNER = ClassName.get(DSL, "ObjectOwner");
     private static final ClassName EVICTION_POLICY = ClassName.get(DSL, "EvictionPolicy");
     private static final ClassName SELECT_POLICY = ClassName.get(DSL, "SelectPolicy");
     private static final ClassName PG_SETTING = ClassName.get(DSL, "PgSetting");
@@ -50,6 +51,9 @@ final class PlanWriter {
             plan.call("namespace($S)", estate.namespace());
         }
         plan.call("helmRelease($S, $S)", estate.release(), estate.chartReference());
+        if (estate.chartOwnsScalingObjects()) {
+            plan.call("scalingObjects($T.CHART)", OBJECT_OWNER);
+        }
         plan.comment(estate.planComments());
         for (ServiceFacts s : estate.services()) {
             service(plan, s);

@@ -22,6 +22,7 @@ final class PostgresReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
     private static final Pattern ALTER_SYSTEM =
             Pattern.compile("(?is)ALTER\\s+SYSTEM\\s+SET\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*(?:=|\\s+TO\\s+)\\s*(.+)");
+    private static final Pattern DO_BLOCK = Pattern.compile("(?i)DO\\s+(\\$[A-Za-z0-9_]*\\$)\\s*");
     private static final Pattern ALTER_RESET = Pattern.compile("(?is)ALTER\\s+SYSTEM\\s+RESET\\s+(.+)");
     private static final Pattern CREATE_INDEX = Pattern.compile(
             "(?is)CREATE\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s+ON\\s+"
@@ -154,6 +155,30 @@ final class PostgresReader {
             }
             if (statement.isEmpty()) {
                 start = i + 1;
+            }
+            Matcher block = DO_BLOCK.matcher(trimmed);
+            if (statement.isEmpty() && block.matches()) {
+                // a DO block's body holds semicolons of its own: it ends at its closing tag
+                String tag = block.group(1);
+                int end = i;
+                while (end < lines.length && !lines[end].strip().matches(".*" + Pattern.quote(tag) + "\\s*;\\s*")) {
+                    end++;
+                }
+                if (end == lines.length) {
+                    throw new ImportException(file, i + 1, 1, "DO block without its closing " + tag + ";");
+                }
+                if (tag.equals("$scaleplan_preflight$")) {
+                    estate.note(file, i + 1, "skipped: scaleplan's preflight, which checks the settings below");
+                } else {
+                    estate.warn(
+                            file,
+                            i + 1,
+                            1,
+                            "DO block not imported (a plan states settings, indexes and VACUUM" + " ANALYZE)");
+                    estate.postgres().comments.add("not imported from " + file + ":" + (i + 1) + ": a DO block");
+                }
+                i = end;
+                continue;
             }
             int semicolon = semicolon(line);
             if (semicolon < 0) {

@@ -54,12 +54,21 @@ public final class RedisReader {
             }
             Matcher set = CONFIG_SET.matcher(line);
             if (set.matches()) {
-                directive(
-                        set.group(1).toLowerCase(Locale.ROOT),
-                        unquote(set.group(2).strip()),
-                        file,
-                        i + 1,
-                        true);
+                // Redis 7's CONFIG SET takes several directives at once: name value name value ...
+                List<String> tokens = pairs(set.group(2).strip());
+                if (tokens.isEmpty()) {
+                    directive(
+                            set.group(1).toLowerCase(Locale.ROOT),
+                            unquote(set.group(2).strip()),
+                            file,
+                            i + 1,
+                            true);
+                } else {
+                    directive(set.group(1).toLowerCase(Locale.ROOT), tokens.get(0), file, i + 1, true);
+                    for (int t = 1; t < tokens.size(); t += 2) {
+                        directive(tokens.get(t).toLowerCase(Locale.ROOT), tokens.get(t + 1), file, i + 1, true);
+                    }
+                }
                 continue;
             }
             String upper = line.toUpperCase(Locale.ROOT);
@@ -198,6 +207,28 @@ public final class RedisReader {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The words of a CONFIG SET's rest when it sets more than one directive (a value, then name and
+     * value pairs whose names are directive names); empty when it is one directive's value, which
+     * may itself hold spaces ({@code save 3600 1 300 100}).
+     */
+    private static List<String> pairs(String rest) {
+        List<String> tokens = new ArrayList<>();
+        Matcher m = Pattern.compile("\"([^\"]*)\"|'([^']*)'|(\\S+)").matcher(rest);
+        while (m.find()) {
+            tokens.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+        }
+        if (tokens.size() < 3 || tokens.size() % 2 == 0) {
+            return List.of();
+        }
+        for (int t = 1; t < tokens.size(); t += 2) {
+            if (!tokens.get(t).matches("[a-zA-Z][a-zA-Z0-9-]*")) {
+                return List.of();
+            }
+        }
+        return tokens;
     }
 
     private static String unquote(String value) {

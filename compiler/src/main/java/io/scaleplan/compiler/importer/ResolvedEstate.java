@@ -14,6 +14,7 @@ record ResolvedEstate(
         String namespace,
         String release,
         String chartReference,
+        boolean chartOwnsScalingObjects,
         List<String> planComments,
         List<ServiceFacts> services,
         Optional<PostgresBlock> postgres,
@@ -41,12 +42,22 @@ record ResolvedEstate(
                     0,
                     "no file names the Helm release: the plan uses \"" + release + "\" (--release sets it)");
         }
+        boolean chartOwns = estate.chartOwnsScalingObjects();
+        if (chartOwns) {
+            estate.note(
+                    "(import)",
+                    0,
+                    "the chart's values render the HPAs and PDBs (autoscaling.enabled at "
+                            + estate.chartScaling.where() + ") and no manifest does: the plan keeps them the"
+                            + " chart's, scalingObjects(ObjectOwner.CHART)");
+        }
         List<ServiceFacts> services = new ArrayList<>(estate.services.values());
         return new ResolvedEstate(
                 plan,
                 namespace,
                 release,
                 chartReference,
+                chartOwns,
                 List.copyOf(estate.planComments),
                 services,
                 Optional.ofNullable(estate.postgres).map(pg -> new PostgresBlock(estate, request.stated())),

@@ -76,9 +76,8 @@ class ImporterTest {
                         """
                 usageMetering:
                   autoscaling:
-                    enabled: true
-                    minReplicas: 3
-                    maxReplicas: 50
+                    enabled: false
+                    external: true
                 """)
                 .contains(
                         """
@@ -90,7 +89,9 @@ class ImporterTest {
                       cpu: "2"
                       memory: 4Gi
                 """);
-        assertThat(out.get("sql/10-settings.sql")).contains("ALTER SYSTEM SET max_connections = '500';");
+        // the chart owns the settings (issue 14): postgresql.conf through the overlay, the script resets
+        assertThat(out.get("helm/postgresql-values.yaml")).contains("    max_connections = '500'\n");
+        assertThat(out.get("sql/10-settings.sql")).contains("ALTER SYSTEM RESET max_connections;");
         assertThat(out.get("sql/20-indexes.sql"))
                 .contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_usage_events_tenant_date ON usage_events"
                         + " (tenant_id, created_at);");
@@ -116,7 +117,8 @@ class ImporterTest {
                         + "                                .podsMetric(\"http_requests_per_second\", 1_000)))\n")
                 .contains("// ASSUMED: no imported file gives PostgreSQL's limits")
                 .contains(".maxConnections(500)")
-                .contains("import static io.scaleplan.dsl.Units.cores;");
+                .contains("import static io.scaleplan.dsl.Units.cores;")
+                .doesNotContain("scalingObjects");
     }
 
     @Test
@@ -269,6 +271,70 @@ class ImporterTest {
                 .extracting(ImportProblem::format)
                 .containsExactly(written + ": error: exists: import writes a new plan; --force replaces it");
         assertThat(Files.readString(written)).isEqualTo(before).contains(".maxmemory(mib(512))");
+    }
+
+    @Test
+    void chartValuesThatRenderTheHpaKeepTheChartItsOwnerAndExternalOnesDoNot() throws IOException {
+        Path chart = Files.createDirectories(temp.resolve("chart"));
+        Files.writeString(
+                chart.resolve("shop-values.yaml"),
+                """
+                cart:
+                  autoscaling:
+                    enabled: true
+                    minReplicas: 2
+                    maxReplicas: 12
+                    targetCPUUtilizationPercentage: 65
+                  resources:
+                    requests: {cpu: 250m, memory: 256Mi}
+                """);
+        ImportResult chartOwned = importInto("io.scaleplan.shop", "shop", chart);
+
+        Map<String, String> out = compile(chartOwned);
+
+        assertThat(chartOwned.source().orElseThrow()).contains(".scalingObjects(ObjectOwner.CHART)");
+        assertThat(out).doesNotContainKey("k8s/cart-hpa.yaml");
+        assertThat(out.get("helm/shop-values.yaml"))
+                .contains("  autoscaling:\n    enabled: true\n    external: false\n    minReplicas: 2\n"
+                        + "    maxReplicas: 12\n    targetCPUUtilizationPercentage: 65\n");
+
+        // scaleplan's own overlay when its manifest owns the HPA: the service is still autoscaled
+        Path external = Files.createDirectories(temp.resolve("external"));
+        Files.writeString(
+                external.resolve("shop-values.yaml"),
+                """
+                cart:
+                  autoscaling:
+                    enabled: false
+                    external: true
+                  resources:
+                    requests: {cpu: 250m, memory: 256Mi}
+                """);
+        Files.writeString(
+                external.resolve("cart-hpa.yaml"),
+                """
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata: {name: cart-hpa, namespace: shop}
+                spec:
+                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: cart}
+                  minReplicas: 2
+                  maxReplicas: 12
+                  metrics:
+                    - type: Resource
+                      resource: {name: cpu, target: {type: Utilization, averageUtilization: 65}}
+                """);
+        Files.delete(chartOwned.written().orElseThrow());
+        ImportResult scaleplanOwned = importInto("io.scaleplan.shop", "shop", external);
+
+        Map<String, String> again = compile(scaleplanOwned);
+
+        assertThat(scaleplanOwned.source().orElseThrow())
+                .doesNotContain("scalingObjects")
+                .contains(".autoscale(a -> a.replicas(2, 12)");
+        assertThat(again.get("k8s/cart-hpa.yaml")).contains("minReplicas: 2", "maxReplicas: 12");
+        assertThat(again.get("helm/shop-values.yaml"))
+                .contains("  autoscaling:\n    enabled: false\n    external: true\n");
     }
 
     @Test
