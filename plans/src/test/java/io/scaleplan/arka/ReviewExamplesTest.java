@@ -80,8 +80,8 @@ class ReviewExamplesTest {
                 Arguments.of(
                         "08-suppression",
                         "Production.java",
-                        ".podsMetric(\"http_requests_per_second\", 1_000))",
-                        ".podsMetric(\"http_requests_per_second\", 1_000))"
+                        "MetricSource.rate(\"http_requests_total\")))",
+                        "MetricSource.rate(\"http_requests_total\")))"
                                 + ".suppress(\"SP105\", \"the capacity test of ARKA-812 is pending\")",
                         true),
                 Arguments.of(
