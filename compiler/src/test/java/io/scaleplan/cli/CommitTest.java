@@ -227,7 +227,7 @@ class CommitTest {
         assertThat(Repo.at(dir).gitCli("show", "--stat", "--format=%s", "HEAD"))
                 .startsWith("production: update generated outputs\n")
                 .contains(" generated/.scaleplan-manifest ")
-                .containsPattern(" 14 files changed, [0-9]+ insertions\\(\\+\\)\n$");
+                .containsPattern(" 13 files changed, [0-9]+ insertions\\(\\+\\)\n$");
     }
 
     private static ObjectId head(Repo repo) throws Exception {
@@ -258,8 +258,11 @@ class CommitTest {
                         """
                         generated/.scaleplan-manifest
                         generated/production/CAPACITY.md
-                        generated/production/helm/arka-values.yaml
                         generated/production/k8s/usage-metering-hpa.yaml
+                        generated/production/monitoring/alerts.rules.yaml
+                        generated/production/monitoring/alerts.test.yaml
+                        generated/production/monitoring/grafana-dashboard.json
+                        generated/production/monitoring/prometheus-rule.yaml
                         generated/production/plan.yaml
                         plans/Helper.java
                         plans/Plan.java

@@ -91,7 +91,7 @@ class DiffAndCheckTest {
                         impact
                           policy-engine's HPA, PDB and values are removed
                         files
-                        production: 5 changed, 0 added, 1 removed
+                        production: 9 changed, 0 added, 1 removed
                         ~ production/APPLY.md
                             production · APPLY.md · - Watch · kubectl -n arka-system describe hpa policy-engine-hpa
                         ~ production/CAPACITY.md
@@ -120,7 +120,7 @@ class DiffAndCheckTest {
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--color", "always", "production")
                         .out())
                 .startsWith("\u001b[1mproduction\u001b[0m\n  usage-metering · maxReplicas: 20 → 50\n")
-                .contains("\u001b[1mproduction: 3 changed, 0 added, 0 removed\u001b[0m\n"
+                .contains("\u001b[1mproduction: 7 changed, 0 added, 0 removed\u001b[0m\n"
                         + "\u001b[33m~ production/CAPACITY.md\u001b[0m\n");
     }
 
@@ -131,12 +131,14 @@ class DiffAndCheckTest {
         Repo.Run diff = repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--format", "markdown");
 
         assertThat(diff.out())
-                .contains("| `production/monitoring/prometheus-rule.yaml` | changed | 7 |\n")
-                .contains("<details><summary><code>production/monitoring/grafana-dashboard.json</code>");
+                .contains("- `monitoring/prometheus-rule.yaml` changed\n"
+                        + "  - arka-scaleplan PrometheusRule · spec.groups[0].rules[3].expr:")
+                .contains("- `monitoring/grafana-dashboard.json` changed\n"
+                        + "  - line 324:       \"title\": \"Replicas: usage-metering (plan 3..20)\", →");
         assertThat(Repo.withoutMonitoringMarkdown(diff.out()))
                 .isEqualTo(
                         """
-                        ### scaleplan: 4 files changed in production
+                        ### scaleplan: 7 files changed in production
 
                         **production**
                         - usage-metering · maxReplicas: 20 → 50
@@ -144,12 +146,10 @@ class DiffAndCheckTest {
                         **Impact**
                         - restarts: none; the changes apply without restarting anything
 
-                        <details><summary><code>production</code>: 3 changed, 0 added, 0 removed</summary>
+                        <details><summary><code>production</code>: 6 changed, 0 added, 0 removed</summary>
 
                         - `CAPACITY.md` changed
                           - Services · usage-metering · max pods: 20 → 50
-                        - `helm/arka-values.yaml` changed
-                          - usageMetering.autoscaling.maxReplicas: 20 → 50
                         - `k8s/usage-metering-hpa.yaml` changed
                           - usage-metering HPA · spec.maxReplicas: 20 → 50
 
@@ -173,8 +173,8 @@ class DiffAndCheckTest {
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "commit").exit()).isZero();
 
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff").out()).isEqualTo("no differences\n");
-        assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--base", "HEAD~1")
-                        .out())
+        assertThat(Repo.withoutMonitoring(repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--base", "HEAD~1")
+                        .out()))
                 .isEqualTo(CHANGE);
         Repo.Run unknown = repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--base", "origin/nope");
         assertThat(unknown.exit()).isEqualTo(ExitCodes.REFUSED);
@@ -220,7 +220,8 @@ class DiffAndCheckTest {
                         + " (use --worktree to compare with the disk)\n");
         assertThat(new RepoLess(dir).scaleplan("diff", "--worktree").out())
                 .startsWith("production\n  new plan: 2 services\n")
-                .contains("production: 0 changed, 8 added, 0 removed\n");
+                .contains("production: 0 changed, 12 added, 0 removed\n")
+                .contains("+ production/monitoring/prometheus-rule.yaml\n");
     }
 
     @Test
@@ -228,11 +229,12 @@ class DiffAndCheckTest {
         Repo repo = Repo.withCommittedPlan(dir, TestPlan.maxReplicas(20));
 
         assertThat(repo.scaleplan(TestPlan.maxReplicas(20), "check"))
-                .isEqualTo(new Repo.Run(0, repo.output + " is up to date: 8 files of production\n", ""));
+                .isEqualTo(new Repo.Run(0, repo.output + " is up to date: 12 files of production\n", ""));
 
         Repo.Run stale = repo.scaleplan(TestPlan.maxReplicas(50), "check");
         assertThat(stale.exit()).isEqualTo(1);
-        assertThat(stale.out()).isEqualTo(STALE);
+        assertThat(Repo.withoutMonitoring(stale.out())).isEqualTo(STALE);
+        assertThat(stale.out()).contains("~ production/monitoring/alerts.rules.yaml\n");
         assertThat(stale.err())
                 .isEqualTo(repo.output + " is stale: run ./mvnw package (or scaleplan compile) and commit it"
                         + " (./scaleplan commit commits the plan sources with it)\n");
@@ -264,13 +266,13 @@ class DiffAndCheckTest {
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "check").exit()).isZero();
         Repo.Run committed = repo.scaleplan(TestPlan.maxReplicas(50), "check", "--committed");
         assertThat(committed.exit()).isEqualTo(ExitCodes.DIFFERENCES);
-        assertThat(committed.out()).isEqualTo(STALE);
+        assertThat(Repo.withoutMonitoring(committed.out())).isEqualTo(STALE);
         assertThat(committed.err()).startsWith(repo.output + " as committed at HEAD is stale: ");
 
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "commit").exit()).isZero();
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "check", "--committed"))
                 .isEqualTo(new Repo.Run(
-                        0, repo.output + " as committed at HEAD is up to date: 8 files of production\n", ""));
+                        0, repo.output + " as committed at HEAD is up to date: 12 files of production\n", ""));
         Path outside = Files.createTempDirectory("scaleplan-no-repository");
         try {
             assertThat(new RepoLess(outside).scaleplan("check", "--committed").exit())

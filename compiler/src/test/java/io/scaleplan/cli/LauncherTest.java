@@ -106,7 +106,11 @@ class LauncherTest {
         assertThat(edited.exit()).as(edited.err()).isEqualTo(ExitCodes.DIFFERENCES);
         assertThat(edited.out())
                 .contains("production · usage-metering HPA · spec.maxReplicas: 20 → 24")
-                .contains("production · helm/arka-values.yaml · usageMetering.autoscaling.maxReplicas: 20 → 24");
+                .contains("production\n  usage-metering · maxReplicas: 20 → 24\n")
+                .contains("  connection budget: 229 → 249 of 300\n")
+                .contains("production · monitoring/alerts.rules.yaml · groups[0].rules[10].annotations.summary:"
+                        + " usage-metering has run at its maxReplicas (20) for 15 minutes → usage-metering has run"
+                        + " at its maxReplicas (24) for 15 minutes\n");
         Run check = scaleplan(project, "check");
         assertThat(check.exit()).as(check.err()).isEqualTo(ExitCodes.DIFFERENCES);
     }
@@ -119,7 +123,7 @@ class LauncherTest {
             assertThat(r.exit()).as(command + ": " + r.err()).isEqualTo(ExitCodes.PLAN_ERRORS);
             assertThat(r.err())
                     .as(command)
-                    .contains(project.resolve(PRODUCTION) + ":78: error: ')' expected")
+                    .contains(project.resolve(PRODUCTION) + ":79: error: ')' expected")
                     .doesNotContain("Exception")
                     .doesNotContain("\tat ");
         }
@@ -132,7 +136,7 @@ class LauncherTest {
         edit("replicas(3, 20)", "replicas(3, 24)");
         Run r = scaleplan(project.resolve("plans"), "compile");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("production: 5 written, 19 unchanged, 0 removed");
+        assertThat(r.out()).contains("production: 9 written, 20 unchanged, 0 removed");
         assertThat(project.resolve("plans/generated")).doesNotExist();
         assertThat(Files.readString(project.resolve("generated/production/k8s/usage-metering-hpa.yaml")))
                 .contains("maxReplicas: 24");

@@ -131,9 +131,21 @@ final class Repo {
         return out.substring(0, out.length() - 1);
     }
 
-    /** The same for the Markdown report: its table rows and details of monitoring/ files. */
+    /** The same for the Markdown report: the items of monitoring/ files in a plan's details. */
     static String withoutMonitoringMarkdown(String report) {
-        return report.replaceAll("\\| `production/monitoring/[^\\n]*\\n", "")
-                .replaceAll("(?s)\\n\\n<details><summary><code>production/monitoring/.*?</details>", "");
+        StringBuilder out = new StringBuilder();
+        boolean skipping = false;
+        for (String line : report.split("\n", -1)) {
+            if (line.startsWith("- `monitoring/")) {
+                skipping = true;
+                continue;
+            }
+            if (skipping && line.startsWith("  ")) {
+                continue;
+            }
+            skipping = false;
+            out.append(line).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
     }
 }

@@ -59,11 +59,11 @@ class ReviewExamplesTest {
                         "04-redis-maxmemory", "Production.java", ".maxmemory(gib(2))", ".maxmemory(mib(2_304))", true),
                 Arguments.of(
                         "05-new-service",
-                        "Production.java",
-                        ".databaseClient(\"operators\", 3)",
-                        ".service(\"report-export\", s -> s.replicas(2).requests(millicores(250), mib(512))"
-                                + ".limits(millicores(500), gib(1)).maxUnavailable(pods(1)).connectionPoolSize(2))"
-                                + ".databaseClient(\"operators\", 3)",
+                        "HighThroughput.java",
+                        ".capacityPerPod(rps(1_000)))",
+                        ".capacityPerPod(rps(1_000)))"
+                                + ".service(ArkaEngine.POLICY_ENGINE, s -> s.replicas(2).requests(cores(1), gib(1))"
+                                + ".limits(cores(1), gib(1)).maxUnavailable(pods(1)))",
                         false),
                 Arguments.of(
                         "06-removed-service",
@@ -80,8 +80,8 @@ class ReviewExamplesTest {
                 Arguments.of(
                         "08-suppression",
                         "Production.java",
-                        ".podsMetric(\"http_requests_per_second\", 1_000))",
-                        ".podsMetric(\"http_requests_per_second\", 1_000))"
+                        "MetricSource.rate(\"http_requests_total\")))",
+                        "MetricSource.rate(\"http_requests_total\")))"
                                 + ".suppress(\"SP105\", \"the capacity test of ARKA-812 is pending\")",
                         true),
                 Arguments.of(
