@@ -145,7 +145,7 @@ class StarterLoopIT {
         git("init", "-q", "-b", "main");
         Run build = team(maven, "./mvnw", "package");
         assertThat(build.exit()).as(build.output()).isZero();
-        assertThat(build.output()).contains("production: 13 written", "Tests run: 2, Failures: 0");
+        assertThat(build.output()).contains("production: 18 written", "Tests run: 2, Failures: 0");
         Path hpa = TEAM.resolve("generated/production/k8s/checkout-hpa.yaml");
         assertThat(hpa).content().contains("maxReplicas: 6", "change the plan and run ./mvnw package.");
         git("add", ".");

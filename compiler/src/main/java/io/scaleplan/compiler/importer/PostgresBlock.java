@@ -180,7 +180,8 @@ final class PostgresBlock {
         try {
             for (PgTune.Setting s : PgTune.tune(
                     new PgTune.Inputs(major, PgTune.Os.LINUX, w, Math.max(1, memoryKb), vcpus, connections, st, ds))) {
-                out.put(s.name(), s.value());
+                // what scaleplan derives is what the chart carries: pglz where PgTune prefers lz4
+                out.put(s.name(), io.scaleplan.compiler.emit.postgres.Tuning.portable(s.name(), s.value()));
             }
             // max_connections is an input: what scaleplan derives for it is PgTune's default, without it
             for (PgTune.Setting s : PgTune.tune(new PgTune.Inputs(

@@ -29,7 +29,10 @@ final class PostgresReader {
                     + "(?:ONLY\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*(?:USING\\s+btree\\s*)?\\(([^()]*)\\)");
     private static final Pattern VACUUM =
             Pattern.compile("(?is)VACUUM\\s+(?:\\(\\s*ANALY[SZ]E\\s*\\)|ANALY[SZ]E)\\s+([A-Za-z_][A-Za-z0-9_.]*)");
-    private static final Pattern ORIGIN = Pattern.compile("--\\s+([a-z_][a-z0-9_.]*): (stated|derived) .*");
+    // "-- work_mem: derived from ..." (scripts that set values) and, since the chart owns every setting,
+    // "-- work_mem = '8322kB' in the chart's configuration: derived from ..." (scripts that reset them)
+    private static final Pattern ORIGIN =
+            Pattern.compile("--\\s+([a-z_][a-z0-9_.]*)(?: = .*? in the chart's configuration)?: (stated|derived) .*");
     private static final Pattern HEADER_MAJOR =
             Pattern.compile("--\\s+PostgreSQL (\\d+), Helm release ([a-z0-9-]+)\\..*");
     private static final Pattern HEADER_INPUTS = Pattern.compile(
@@ -251,8 +254,19 @@ final class PostgresReader {
             String name = reset.group(1).strip().toLowerCase(Locale.ROOT);
             if (name.equals("all")) {
                 pg.settings.clear();
-            } else {
+                return;
+            }
+            // RESET drops an ALTER SYSTEM value (postgresql.auto.conf); a value from postgresql.conf (the
+            // chart's configuration, which scaleplan's own scripts reset towards) stays in force, and the
+            // script's comment says whether the plan stated it or scaleplan derived it.
+            Setting current = pg.settings.get(name);
+            if (current == null) {
+                return;
+            }
+            if (current.where().contains(".sql:")) {
                 pg.settings.remove(name);
+            } else if (origins.containsKey(name) && current.origin() == Origin.UNKNOWN) {
+                pg.settings.put(name, new Setting(name, current.value(), current.where(), origins.get(name)));
             }
             return;
         }

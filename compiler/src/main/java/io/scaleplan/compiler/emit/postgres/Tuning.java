@@ -64,6 +64,15 @@ public final class Tuning {
 
     private Tuning() {}
 
+    /** The value the chart's configuration carries for PgTune's {@code value} of {@code name}. */
+    public static String portable(String name, String value) {
+        return PORTABLE.stream()
+                .filter(p -> p.name().equals(name) && p.preferred().equals(value))
+                .map(Portable::portable)
+                .findFirst()
+                .orElse(value);
+    }
+
     /** The inputs PgTune sees for {@code pg}: Linux, the instance, the workload, stated max_connections. */
     public static PgTune.Inputs inputs(Postgres pg) {
         PostgresInstance instance = pg.instance();
