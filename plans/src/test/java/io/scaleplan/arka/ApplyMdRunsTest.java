@@ -47,12 +47,12 @@ class ApplyMdRunsTest {
             prev=""
             for a in "$@"; do
               case "$tool:$prev" in
-                psql:-f|helm:-f|kubectl:-k)
+                psql:-f|helm:-f|kubectl:-k|kubectl:-f|promtool:rules)
                   if [ ! -e "$a" ]; then echo "$tool: no such path: $a" >&2; exit 1; fi ;;
               esac
               prev="$a"
             done
-            if [ "$tool" = kubectl ] && [ "${1:-}" = apply ] && [ ! -e "$3/kustomization.yaml" ]; then
+            if [ "$tool" = kubectl ] && [ "${1:-}" = apply ] && [ "${2:-}" = -k ] && [ ! -e "$3/kustomization.yaml" ]; then
               echo "kubectl: no kustomization.yaml in $3" >&2; exit 1
             fi
             if [ "$tool" = aws ] && [ "${2:-}" = describe-nodegroup ]; then echo 20; fi
@@ -64,7 +64,7 @@ class ApplyMdRunsTest {
     @Test
     void everyBlockOfEveryApplyMdRunsAndEveryHelmUpgradeRenders() throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
-        for (String tool : List.of("kubectl", "aws", "gcloud", "psql", "redis-cli", "helm", "git", "watch")) {
+        for (String tool : List.of("kubectl", "aws", "gcloud", "psql", "redis-cli", "helm", "git", "watch", "promtool")) {
             Path p = bin.resolve(tool);
             Files.writeString(p, STAND_IN);
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
