@@ -170,7 +170,11 @@ class StarterLoopIT {
         assertThat(hpa).content().contains("maxReplicas: 8");
         Run diff = team(maven, "./mvnw", "compile", "scaleplan:diff", "-Dscaleplan.format=markdown");
         assertThat(diff.exit()).as(diff.output()).isZero();
-        assertThat(diff.output()).contains("`production/k8s/checkout-hpa.yaml`", "spec.maxReplicas: 6 → 8");
+        assertThat(diff.output())
+                .contains(
+                        "- checkout · maxReplicas: 6 → 8",
+                        "- `k8s/checkout-hpa.yaml` changed",
+                        "checkout HPA · spec.maxReplicas: 6 → 8");
         git("reset", "-q", "--soft", "HEAD~1");
         git("add", "src", "generated");
         git("commit", "-q", "-m", "checkout: up to 8 pods");
