@@ -64,7 +64,8 @@ class ApplyMdRunsTest {
     @Test
     void everyBlockOfEveryApplyMdRunsAndEveryHelmUpgradeRenders() throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
-        for (String tool : List.of("kubectl", "aws", "gcloud", "psql", "redis-cli", "helm", "git", "watch", "promtool")) {
+        for (String tool :
+                List.of("kubectl", "aws", "gcloud", "psql", "redis-cli", "helm", "git", "watch", "promtool")) {
             Path p = bin.resolve(tool);
             Files.writeString(p, STAND_IN);
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
