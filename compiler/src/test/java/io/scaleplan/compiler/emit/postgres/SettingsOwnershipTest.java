@@ -64,6 +64,10 @@ class SettingsOwnershipTest {
             Timestamp before = ConfigReload.loadTime(c);
             MiniPsql.run(c, file(plan(64), "sql/10-settings.sql"));
             ConfigReload.await(c, before);
+            // the session applies the reloaded file at its next command: give it a moment, bounded
+            for (int i = 0; i < 50 && !workMem(c).equals("64MB"); i++) {
+                Thread.sleep(100);
+            }
             assertThat(workMem(c)).isEqualTo("64MB");
 
             // version 3 through the chart alone (a GitOps sync): in force, nothing older wins
