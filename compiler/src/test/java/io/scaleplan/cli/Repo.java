@@ -115,32 +115,24 @@ final class Repo {
      * these tests are about. The summary line still counts them.
      */
     static String withoutMonitoring(String report) {
-        StringBuilder out = new StringBuilder();
-        boolean skipping = false;
-        for (String line : report.split("\n", -1)) {
-            if (line.matches("[~+-] production/monitoring/.*")) {
-                skipping = true;
-                continue;
-            }
-            if (skipping && line.startsWith("    ")) {
-                continue;
-            }
-            skipping = false;
-            out.append(line).append('\n');
-        }
-        return out.substring(0, out.length() - 1);
+        return withoutItems(report, "[~+-] production/monitoring/.*", "    ");
     }
 
     /** The same for the Markdown report: the items of monitoring/ files in a plan's details. */
     static String withoutMonitoringMarkdown(String report) {
+        return withoutItems(report, "- `monitoring/.*", "  ");
+    }
+
+    /** The report without the items whose first line matches {@code item}, nor their lines indented by {@code indent}. */
+    private static String withoutItems(String report, String item, String indent) {
         StringBuilder out = new StringBuilder();
         boolean skipping = false;
         for (String line : report.split("\n", -1)) {
-            if (line.startsWith("- `monitoring/")) {
+            if (line.matches(item)) {
                 skipping = true;
                 continue;
             }
-            if (skipping && line.startsWith("  ")) {
+            if (skipping && line.startsWith(indent)) {
                 continue;
             }
             skipping = false;
