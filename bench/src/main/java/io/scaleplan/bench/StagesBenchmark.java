@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.compiler.check.Checker;
 import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.emit.PlanFolder;
 import io.scaleplan.compiler.emit.helm.HelmValuesEmitter;
 import io.scaleplan.compiler.emit.kubernetes.KubernetesEmitter;
 import io.scaleplan.compiler.emit.report.CapacityReportEmitter;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.compiler.output.GeneratedDirectory;
 import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.render.Yaml;
@@ -118,9 +120,11 @@ public class StagesBenchmark {
 
     @Benchmark
     public void emitAllTargets(Blackhole bh) {
-        bh.consume(new HelmValuesEmitter().emit(plan));
-        bh.consume(new KubernetesEmitter().emit(plan));
-        bh.consume(new CapacityReportEmitter().emit(plan));
+        ResolvedPlan resolved = ResolvedPlan.of(plan);
+        PlanFolder folder = new PlanFolder(plan.name());
+        bh.consume(new HelmValuesEmitter().documents(resolved, folder));
+        bh.consume(new KubernetesEmitter().documents(resolved, folder));
+        bh.consume(new CapacityReportEmitter().documents(resolved, folder));
     }
 
     @Benchmark

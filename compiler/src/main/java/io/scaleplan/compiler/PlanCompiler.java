@@ -2,43 +2,35 @@ package io.scaleplan.compiler;
 
 import io.scaleplan.compiler.check.Checker;
 import io.scaleplan.compiler.check.EventChecks;
-import io.scaleplan.compiler.emit.Emitter;
 import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.emit.PlanFolder;
+import io.scaleplan.compiler.emit.PlanOutput;
+import io.scaleplan.compiler.emit.Renderer;
+import io.scaleplan.compiler.emit.Targets;
 import io.scaleplan.compiler.emit.apply.ApplyInstructions;
-import io.scaleplan.compiler.emit.helm.HelmValuesEmitter;
-import io.scaleplan.compiler.emit.kubernetes.KubernetesEmitter;
-import io.scaleplan.compiler.emit.postgres.PostgresEmitter;
-import io.scaleplan.compiler.emit.redis.RedisEmitter;
-import io.scaleplan.compiler.emit.report.CapacityReportEmitter;
-import io.scaleplan.compiler.emit.report.ResolvedPlanEmitter;
 import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.EventPhase;
 import io.scaleplan.dsl.EventPlan;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Severity;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Compiles a plan: check, then emit every target. Pure: nothing here touches the disk. A plan
- * with an error produces no files.
+ * Compiles a plan: resolve it once, check the resolved plan, then let every target turn it into
+ * documents, and render them. Pure: nothing here touches the disk. A plan with an error produces
+ * no files.
  */
 public final class PlanCompiler {
     private final Checker checker = new Checker();
-    private final List<Emitter> emitters = List.of(
-            new HelmValuesEmitter(),
-            new KubernetesEmitter(),
-            new PostgresEmitter(),
-            new RedisEmitter(),
-            new CapacityReportEmitter(),
-            new ResolvedPlanEmitter(),
-            new io.scaleplan.compiler.emit.sim.SimulationEmitter(),
-            new io.scaleplan.compiler.emit.monitoring.MonitoringEmitter());
-    private final ApplyInstructions apply = new ApplyInstructions();
+    private final ApplyInstructions apply = new ApplyInstructions(Targets.ALL);
     private final boolean strict;
     private final String regenerateCommand;
 
@@ -97,12 +89,15 @@ public final class PlanCompiler {
     }
 
     private Compilation compilePlan(ScalingPlan plan) {
-        List<Diagnostic> diagnostics = check(plan);
+        ResolvedPlan resolved = ResolvedPlan.of(plan);
+        List<Diagnostic> diagnostics = check(resolved);
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return new Compilation(plan.name(), diagnostics, List.of());
         }
-        List<GeneratedFile> files = emit(plan, plan.name());
-        files.add(apply.forPlan(plan, files));
+        PlanFolder folder = new PlanFolder(plan.name());
+        PlanOutput output = new PlanOutput(resolved, folder, Targets.documents(resolved, folder));
+        List<GeneratedFile> files = new ArrayList<>(output.files());
+        files.add(Renderer.file(folder, apply.forPlan(output)));
         return new Compilation(plan.name(), diagnostics, files);
     }
 
@@ -111,41 +106,39 @@ public final class PlanCompiler {
      * out like a plan's folder; a finding shared by several phases is reported once.
      */
     private Compilation compileEvent(EventPlan event) {
+        ResolvedPlan base = ResolvedPlan.of(event.base());
+        Map<EventPhase, ResolvedPlan> phases = new LinkedHashMap<>();
+        event.phases().forEach(phase -> phases.put(phase, ResolvedPlan.of(phase.plan())));
         Set<Diagnostic> diagnostics = new LinkedHashSet<>(EventChecks.check(event));
-        for (EventPhase phase : event.phases()) {
-            for (Diagnostic d : check(phase.plan())) {
+        phases.forEach((phase, resolved) -> {
+            for (Diagnostic d : check(resolved)) {
                 // The post-event phase is the base plan: its warnings are reported with the base plan.
                 if (phase.kind() != EventPhase.Kind.POST_EVENT || d.isError()) {
                     diagnostics.add(d);
                 }
             }
-        }
+        });
         List<Diagnostic> found = new ArrayList<>(diagnostics);
         if (found.stream().anyMatch(Diagnostic::isError)) {
             return new Compilation(event.name(), found, List.of());
         }
         List<GeneratedFile> files = new ArrayList<>();
-        String previousRoot = event.base().name();
-        List<GeneratedFile> previous = emit(event.base(), event.base().name());
-        for (EventPhase phase : event.phases()) {
-            String root = event.name() + "/" + phase.folder();
-            List<GeneratedFile> phaseFiles = new ArrayList<>();
+        PlanFolder baseFolder = new PlanFolder(event.base().name());
+        PlanOutput previous = new PlanOutput(base, baseFolder, Targets.documents(base, baseFolder));
+        for (Map.Entry<EventPhase, ResolvedPlan> e : phases.entrySet()) {
+            EventPhase phase = e.getKey();
+            PlanFolder folder = new PlanFolder(event.name() + "/" + phase.folder());
             // the post-event phase is the base plan, watched as the base plan is
-            String appliedFrom =
-                    phase.kind() == EventPhase.Kind.POST_EVENT ? event.base().name() : root;
-            for (GeneratedFile f : emit(phase.plan(), appliedFrom)) {
-                phaseFiles.add(
-                        new GeneratedFile(root + f.path().substring(f.plan().length()), f.content()));
-            }
-            files.addAll(phaseFiles);
-            files.add(apply.forPhase(event, phase, phaseFiles, previousRoot, previous));
-            previousRoot = root;
-            previous = phaseFiles;
+            PlanFolder appliedFrom = phase.kind() == EventPhase.Kind.POST_EVENT ? baseFolder : folder;
+            PlanOutput output = new PlanOutput(e.getValue(), folder, Targets.documents(e.getValue(), appliedFrom));
+            files.addAll(output.files());
+            files.add(Renderer.file(folder, apply.forPhase(event, phase, output, previous)));
+            previous = output;
         }
         return new Compilation(event.name(), found, files);
     }
 
-    private List<Diagnostic> check(ScalingPlan plan) {
+    private List<Diagnostic> check(ResolvedPlan plan) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (Diagnostic d : checker.check(plan)) {
             diagnostics.add(strict && d.severity() == Severity.WARNING ? d.withSeverity(Severity.ERROR) : d);
@@ -156,13 +149,5 @@ public final class PlanCompiler {
                         .thenComparingInt(d -> d.location().line())
                         .thenComparing(Diagnostic::ruleId));
         return diagnostics;
-    }
-
-    private List<GeneratedFile> emit(ScalingPlan plan, String root) {
-        List<GeneratedFile> files = new ArrayList<>();
-        for (Emitter emitter : emitters) {
-            files.addAll(emitter.emit(plan, root));
-        }
-        return files;
     }
 }

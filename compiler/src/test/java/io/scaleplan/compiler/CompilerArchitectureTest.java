@@ -57,5 +57,5 @@ class CompilerArchitectureTest {
             .and()
             .areNotInterfaces()
             .should()
-            .implement(io.scaleplan.compiler.emit.Emitter.class);
+            .implement(io.scaleplan.compiler.emit.Target.class);
 }

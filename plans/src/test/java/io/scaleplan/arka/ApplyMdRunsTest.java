@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.marcnuri.helm.Helm;
+import io.scaleplan.compiler.emit.HelmCommands;
 import io.scaleplan.compiler.emit.apply.ApplyInstructions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +128,7 @@ class ApplyMdRunsTest {
                 case "--version" -> version = words.get(++i);
                 case "-n" -> namespace = words.get(++i);
                 case "-f" -> values.add(ROOT.resolve(words.get(++i)));
-                case ApplyInstructions.REUSE -> {
+                case HelmCommands.REUSE -> {
                     // keeps the release's other values: nothing to render
                 }
                 default -> throw new AssertionError("unexpected helm flag in " + command + ": " + words.get(i));
@@ -137,7 +138,7 @@ class ApplyMdRunsTest {
         Path chartDir;
         if (chart.startsWith("bitnami/")) {
             String name = chart.substring("bitnami/".length());
-            assertThat(version).as(command).isEqualTo(ApplyInstructions.BITNAMI_VERSIONS.get(name));
+            assertThat(version).as(command).isEqualTo(HelmCommands.BITNAMI_VERSIONS.get(name));
             chartDir = Path.of(System.getProperty("scaleplan.reference", "../../shared/reference"))
                     .resolve("charts/bitnami/" + name);
             if (!Files.isDirectory(chartDir)) {

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.marcnuri.helm.Helm;
-import io.scaleplan.compiler.emit.apply.ApplyInstructions;
-import io.scaleplan.compiler.emit.postgres.Tuning;
-import io.scaleplan.compiler.emit.redis.RedisEmitter;
+import io.scaleplan.compiler.emit.HelmCommands;
+import io.scaleplan.compiler.render.KubeValues;
+import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.Redis;
 import io.scaleplan.dsl.ScalingPlan;
@@ -49,7 +49,7 @@ class BitnamiOverlaysTest {
         String version = YAML.readTree(chart.resolve("Chart.yaml").toFile())
                 .path("version")
                 .asText();
-        assertThat(version).as("APPLY.md pins %s", name).isEqualTo(ApplyInstructions.BITNAMI_VERSIONS.get(name));
+        assertThat(version).as("APPLY.md pins %s", name).isEqualTo(HelmCommands.BITNAMI_VERSIONS.get(name));
         return chart;
     }
 
@@ -108,7 +108,8 @@ class BitnamiOverlaysTest {
             Path values = GENERATED.resolve(e.getKey()).resolve("helm/" + r.release() + "-values.yaml");
             Map<String, JsonNode> objects =
                     render(chart(r.isCluster() ? "redis-cluster" : "redis"), r.release(), values);
-            String maxmemory = "maxmemory " + RedisEmitter.memory(r.maxmemory().orElseThrow()) + "\n";
+            String maxmemory =
+                    "maxmemory " + KubeValues.redisMemory(r.maxmemory().orElseThrow()) + "\n";
             if (r.isCluster()) {
                 Redis.Cluster c = r.cluster().orElseThrow();
                 JsonNode set = objects.get("StatefulSet/" + r.release());

@@ -3,6 +3,8 @@ package io.scaleplan.compiler.check;
 import static io.scaleplan.compiler.check.PlanRule.element;
 import static io.scaleplan.compiler.check.PlanRule.finding;
 
+import io.scaleplan.compiler.resolve.CapacityPlanner;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Capacity;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.NodePool;
@@ -21,7 +23,8 @@ import java.util.Locale;
 final class BoundsRule implements PlanRule {
 
     @Override
-    public List<Diagnostic> check(ScalingPlan plan) {
+    public List<Diagnostic> check(ResolvedPlan resolved) {
+        ScalingPlan plan = resolved.plan();
         List<Diagnostic> out = new ArrayList<>();
         boolean serviceBeyond = false;
         for (Service s : plan.services()) {
@@ -74,7 +77,7 @@ final class BoundsRule implements PlanRule {
             }
         }
         if (!serviceBeyond) {
-            for (CapacityPlanner.PoolFit fit : CapacityPlanner.poolFits(plan)) {
+            for (CapacityPlanner.PoolFit fit : resolved.poolFits()) {
                 if (!fit.packed() && fit.pool().maxNodes() <= CapacityPlanner.MAX_CLUSTER_NODES) {
                     out.add(finding(
                             Rules.BEYOND_BOUNDS,

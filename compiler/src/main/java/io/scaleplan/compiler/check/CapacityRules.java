@@ -3,7 +3,10 @@ package io.scaleplan.compiler.check;
 import static io.scaleplan.compiler.check.PlanRule.element;
 import static io.scaleplan.compiler.check.PlanRule.finding;
 
+import io.scaleplan.compiler.render.Numbers;
 import io.scaleplan.compiler.render.Quantities;
+import io.scaleplan.compiler.resolve.CapacityPlanner;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Capacity;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.PodsMetric;
@@ -21,11 +24,12 @@ import java.util.List;
 final class CapacityRules implements PlanRule {
 
     @Override
-    public List<Diagnostic> check(ScalingPlan plan) {
+    public List<Diagnostic> check(ResolvedPlan resolved) {
+        ScalingPlan plan = resolved.plan();
         List<Diagnostic> out = new ArrayList<>();
         for (Service service : plan.services()) {
             String element = element(plan, service);
-            CapacityPlanner.ServiceCapacity c = CapacityPlanner.of(service);
+            CapacityPlanner.ServiceCapacity c = resolved.capacity(service);
             if (c.requiredPods().isPresent() && c.requiredPods().get() > service.maxReplicas()) {
                 String limit = service.isAutoscaled() ? "maxReplicas is " : "replicas is ";
                 out.add(finding(

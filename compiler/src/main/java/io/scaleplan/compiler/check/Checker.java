@@ -1,5 +1,6 @@
 package io.scaleplan.compiler.check;
 
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.RuleSettings;
 import io.scaleplan.dsl.ScalingPlan;
@@ -33,11 +34,17 @@ public final class Checker {
 
     /** All diagnostics for {@code plan}, after the plan's severity overrides and suppressions. */
     public List<Diagnostic> check(ScalingPlan plan) {
+        return check(ResolvedPlan.of(plan));
+    }
+
+    /** All diagnostics for the resolved plan, after the plan's severity overrides and suppressions. */
+    public List<Diagnostic> check(ResolvedPlan resolved) {
+        ScalingPlan plan = resolved.plan();
         RuleSettings settings = plan.ruleSettings();
         List<Diagnostic> out = new ArrayList<>(checkSettings(plan));
         Set<Suppression> used = new HashSet<>();
         for (PlanRule rule : rules) {
-            for (Diagnostic d : rule.check(plan)) {
+            for (Diagnostic d : rule.check(resolved)) {
                 Optional<Suppression> suppression = settings.suppressionOf(d.ruleId(), serviceOf(plan, d));
                 if (suppression.isPresent()) {
                     used.add(suppression.get());

@@ -2,8 +2,11 @@ package io.scaleplan.compiler.check;
 
 import static io.scaleplan.compiler.check.PlanRule.finding;
 
+import io.scaleplan.compiler.render.Numbers;
+import io.scaleplan.compiler.resolve.ConnectionBudget;
+import io.scaleplan.compiler.resolve.RedisMemory;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Diagnostic;
-import io.scaleplan.dsl.Memory;
 import io.scaleplan.dsl.Redis;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
@@ -19,9 +22,10 @@ import java.util.stream.Collectors;
 final class ConnectionAndRedisRules implements PlanRule {
 
     @Override
-    public List<Diagnostic> check(ScalingPlan plan) {
+    public List<Diagnostic> check(ResolvedPlan resolved) {
+        ScalingPlan plan = resolved.plan();
         List<Diagnostic> out = new ArrayList<>();
-        ConnectionBudget.of(plan).ifPresent(b -> {
+        resolved.connections().ifPresent(b -> {
             if (!b.fits()) {
                 String top = b.services().stream()
                         .limit(3)
@@ -49,27 +53,24 @@ final class ConnectionAndRedisRules implements PlanRule {
                 }
             }
         }
-        plan.redis().ifPresent(r -> redis(plan, r, out));
+        resolved.redisMemory().ifPresent(m -> redis(plan, m, out));
         return out;
     }
 
-    private static void redis(ScalingPlan plan, Redis r, List<Diagnostic> out) {
+    private static void redis(ScalingPlan plan, RedisMemory memory, List<Diagnostic> out) {
+        Redis r = memory.redis();
         String element = plan.name() + " · redis";
-        if (r.maxmemory().isPresent() && r.resources().memoryLimit().isPresent()) {
-            Memory max = r.maxmemory().get();
-            Memory limit = r.resources().memoryLimit().get();
-            long safe = limit.bytes() / 100 * r.safeMemoryShare().value()
-                    + limit.bytes() % 100 * r.safeMemoryShare().value() / 100;
-            if (max.bytes() > safe) {
-                out.add(finding(
-                        Rules.REDIS_MAXMEMORY_UNSAFE,
-                        element,
-                        "maxmemory " + max + " is " + Numbers.format(100.0 * max.bytes() / limit.bytes())
-                                + "% of the container's memory limit " + limit + "; above "
-                                + r.safeMemoryShare() + " (" + new Memory(safe)
-                                + ") a BGSAVE fork or replication buffers get the pod OOM-killed",
-                        r.source()));
-            }
+        if (memory.unsafe()) {
+            out.add(finding(
+                    Rules.REDIS_MAXMEMORY_UNSAFE,
+                    element,
+                    "maxmemory " + memory.maxmemory().get() + " is "
+                            + Numbers.format(memory.shareOfLimit().get())
+                            + "% of the container's memory limit "
+                            + memory.limit().get() + "; above "
+                            + memory.safeShare() + " (" + memory.safeMaxmemory().get()
+                            + ") a BGSAVE fork or replication buffers get the pod OOM-killed",
+                    r.source()));
         }
         r.cluster().ifPresent(c -> {
             long perMaster = 1L + c.replicasPerMaster();

@@ -2,6 +2,7 @@ package io.scaleplan.compiler.check;
 
 import static io.scaleplan.compiler.check.PlanRule.finding;
 
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.Memory;
 import io.scaleplan.dsl.PgSetting;
@@ -16,7 +17,8 @@ import java.util.Map;
 final class DataTierRules implements PlanRule {
 
     @Override
-    public List<Diagnostic> check(ScalingPlan plan) {
+    public List<Diagnostic> check(ResolvedPlan resolved) {
+        ScalingPlan plan = resolved.plan();
         List<Diagnostic> out = new ArrayList<>();
         plan.postgres().ifPresent(pg -> pg.stated(PgSetting.SHARED_BUFFERS).ifPresent(sb -> {
             Memory memory = pg.instance().memory();

@@ -3,6 +3,7 @@ package io.scaleplan.compiler.check;
 import static io.scaleplan.compiler.check.PlanRule.element;
 import static io.scaleplan.compiler.check.PlanRule.finding;
 
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.DisruptionBudget;
 import io.scaleplan.dsl.Percent;
@@ -20,7 +21,8 @@ import java.util.List;
 final class DisruptionBudgetRule implements PlanRule {
 
     @Override
-    public List<Diagnostic> check(ScalingPlan plan) {
+    public List<Diagnostic> check(ResolvedPlan resolved) {
+        ScalingPlan plan = resolved.plan();
         List<Diagnostic> out = new ArrayList<>();
         for (Service service : plan.services()) {
             if (service.disruptionBudget().isEmpty() || service.minReplicas() == 0) {

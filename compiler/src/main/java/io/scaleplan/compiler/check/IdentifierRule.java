@@ -2,7 +2,8 @@ package io.scaleplan.compiler.check;
 
 import static io.scaleplan.compiler.check.PlanRule.finding;
 
-import io.scaleplan.compiler.emit.postgres.PgSql;
+import io.scaleplan.compiler.render.PgSql;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.Index;
 import io.scaleplan.dsl.Postgres;
@@ -20,7 +21,8 @@ import java.util.List;
 final class IdentifierRule implements PlanRule {
 
     @Override
-    public List<Diagnostic> check(ScalingPlan plan) {
+    public List<Diagnostic> check(ResolvedPlan resolved) {
+        ScalingPlan plan = resolved.plan();
         List<Diagnostic> out = new ArrayList<>();
         if (plan.postgres().isEmpty()) {
             return out;

@@ -2,6 +2,7 @@ package io.scaleplan.compiler.check;
 
 import static io.scaleplan.compiler.check.PlanRule.finding;
 
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.LoadProfile;
 import io.scaleplan.dsl.ScalingPlan;
@@ -13,7 +14,8 @@ import java.util.List;
 public final class LoadProfileRule implements PlanRule {
 
     @Override
-    public List<Diagnostic> check(ScalingPlan plan) {
+    public List<Diagnostic> check(ResolvedPlan resolved) {
+        ScalingPlan plan = resolved.plan();
         return plan.loadProfile().map(p -> check(plan, p)).orElse(List.of());
     }
 

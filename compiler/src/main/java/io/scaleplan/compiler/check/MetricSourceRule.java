@@ -3,6 +3,7 @@ package io.scaleplan.compiler.check;
 import static io.scaleplan.compiler.check.PlanRule.element;
 import static io.scaleplan.compiler.check.PlanRule.finding;
 
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.PodsMetric;
 import io.scaleplan.dsl.ScalingPlan;
@@ -14,7 +15,8 @@ import java.util.List;
 final class MetricSourceRule implements PlanRule {
 
     @Override
-    public List<Diagnostic> check(ScalingPlan plan) {
+    public List<Diagnostic> check(ResolvedPlan resolved) {
+        ScalingPlan plan = resolved.plan();
         List<Diagnostic> out = new ArrayList<>();
         for (Service service : plan.services()) {
             if (service.autoscaling().isEmpty()) {

@@ -4,6 +4,8 @@ import static io.scaleplan.compiler.check.PlanRule.element;
 import static io.scaleplan.compiler.check.PlanRule.finding;
 
 import io.scaleplan.compiler.render.Quantities;
+import io.scaleplan.compiler.resolve.CapacityPlanner;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
@@ -18,7 +20,8 @@ import java.util.List;
 final class NodePoolRules implements PlanRule {
 
     @Override
-    public List<Diagnostic> check(ScalingPlan plan) {
+    public List<Diagnostic> check(ResolvedPlan resolved) {
+        ScalingPlan plan = resolved.plan();
         List<Diagnostic> out = new ArrayList<>();
         if (plan.nodePools().isEmpty()) {
             return out;
@@ -46,7 +49,7 @@ final class NodePoolRules implements PlanRule {
                         service.source()));
             }
         }
-        for (CapacityPlanner.PoolFit fit : CapacityPlanner.poolFits(plan)) {
+        for (CapacityPlanner.PoolFit fit : resolved.poolFits()) {
             String element = plan.name() + " · node pool " + fit.pool().name();
             for (CapacityPlanner.PodGroup g : fit.tooLarge()) {
                 out.add(finding(

@@ -1,14 +1,18 @@
 package io.scaleplan.compiler.check;
 
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.ScalingPlan;
 import java.util.List;
 
-/** One check over a whole plan. Pure: it reads the model and returns findings at default severity. */
+/**
+ * One check over a whole plan. Pure: it reads the resolved plan (the model and the facts derived
+ * from it) and returns findings at default severity.
+ */
 interface PlanRule {
 
     /** The findings of this rule for {@code plan}. */
-    List<Diagnostic> check(ScalingPlan plan);
+    List<Diagnostic> check(ResolvedPlan plan);
 
     /** A finding of {@code rule}, with its default severity and fix hint. */
     static Diagnostic finding(Rule rule, String element, String message, io.scaleplan.dsl.SourceLocation at) {

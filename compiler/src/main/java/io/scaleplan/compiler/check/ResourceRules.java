@@ -3,6 +3,7 @@ package io.scaleplan.compiler.check;
 import static io.scaleplan.compiler.check.PlanRule.element;
 import static io.scaleplan.compiler.check.PlanRule.finding;
 
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Autoscaling;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.Resources;
@@ -15,7 +16,8 @@ import java.util.List;
 final class ResourceRules implements PlanRule {
 
     @Override
-    public List<Diagnostic> check(ScalingPlan plan) {
+    public List<Diagnostic> check(ResolvedPlan resolved) {
+        ScalingPlan plan = resolved.plan();
         List<Diagnostic> out = new ArrayList<>();
         for (Service service : plan.services()) {
             String element = element(plan, service);

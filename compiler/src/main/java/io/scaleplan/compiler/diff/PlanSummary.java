@@ -3,6 +3,7 @@ package io.scaleplan.compiler.diff;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.scaleplan.compiler.emit.report.ResolvedPlanEmitter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ public record PlanSummary(
         List<FileDiff> files,
         boolean baseline) {
     /** The resolved plan's name in each plan folder. */
-    public static final String RESOLVED_PLAN = "plan.yaml";
+    public static final String RESOLVED_PLAN = ResolvedPlanEmitter.PATH;
 
     private static final YAMLMapper MAPPER = new YAMLMapper();
     private static final Pattern PHASE_FOLDER = Pattern.compile("\\d{2}-[a-z0-9-]+");

@@ -3,13 +3,14 @@ package io.scaleplan.compiler.drift;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scaleplan.compiler.diff.SemanticChange;
 import io.scaleplan.compiler.emit.kubernetes.KubernetesEmitter;
-import io.scaleplan.compiler.emit.postgres.Tuning;
 import io.scaleplan.compiler.emit.redis.RedisEmitter;
 import io.scaleplan.compiler.importer.PgSettingsTable;
 import io.scaleplan.compiler.importer.Quantity;
 import io.scaleplan.compiler.importer.RedisReader;
 import io.scaleplan.compiler.importer.YamlTree;
+import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.compiler.render.Quantities;
+import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.Redis;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
@@ -320,7 +321,7 @@ public final class Drift {
                 continue;
             }
             String shown = name.equals("maxmemory")
-                    ? RedisReader.memory(is).map(RedisEmitter::memory).orElse(is)
+                    ? RedisReader.memory(is).map(KubeValues::redisMemory).orElse(is)
                     : is;
             boolean serverDefault = name.equals("maxmemory") ? is.equals("0") : is.equals("noeviction");
             if (planned == null) {

@@ -1,6 +1,6 @@
 package io.scaleplan.compiler.importer;
 
-import io.scaleplan.compiler.emit.postgres.PgTune;
+import io.scaleplan.compiler.resolve.PgTune;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

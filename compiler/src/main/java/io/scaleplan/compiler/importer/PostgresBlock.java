@@ -1,12 +1,12 @@
 package io.scaleplan.compiler.importer;
 
 import com.palantir.javapoet.CodeBlock;
-import io.scaleplan.compiler.emit.postgres.PgTune;
 import io.scaleplan.compiler.importer.Code.Chain;
 import io.scaleplan.compiler.importer.Estate.IndexFact;
 import io.scaleplan.compiler.importer.Estate.Origin;
 import io.scaleplan.compiler.importer.Estate.PostgresFacts;
 import io.scaleplan.compiler.importer.Estate.Setting;
+import io.scaleplan.compiler.resolve.PgTune;
 import io.scaleplan.dsl.DatabaseSize;
 import io.scaleplan.dsl.Memory;
 import io.scaleplan.dsl.PgSetting;
@@ -181,7 +181,7 @@ final class PostgresBlock {
             for (PgTune.Setting s : PgTune.tune(
                     new PgTune.Inputs(major, PgTune.Os.LINUX, w, Math.max(1, memoryKb), vcpus, connections, st, ds))) {
                 // what scaleplan derives is what the chart carries: pglz where PgTune prefers lz4
-                out.put(s.name(), io.scaleplan.compiler.emit.postgres.Tuning.portable(s.name(), s.value()));
+                out.put(s.name(), io.scaleplan.compiler.resolve.Tuning.portable(s.name(), s.value()));
             }
             // max_connections is an input: what scaleplan derives for it is PgTune's default, without it
             for (PgTune.Setting s : PgTune.tune(new PgTune.Inputs(

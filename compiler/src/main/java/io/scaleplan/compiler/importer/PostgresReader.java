@@ -96,7 +96,7 @@ final class PostgresReader {
         var key = PgSetting.byName(name);
         if (key.isPresent() && key.get().kind() == PgSetting.Kind.MEMORY && value.matches("\\d+")) {
             long kb = Long.parseLong(value) * MEMORY_UNIT_KB.getOrDefault(name, 1L);
-            return io.scaleplan.compiler.emit.postgres.PgTune.memory(kb);
+            return io.scaleplan.compiler.resolve.PgTune.memory(kb);
         }
         return value;
     }

@@ -1,6 +1,6 @@
 package io.scaleplan.compiler.simulate;
 
-import io.scaleplan.compiler.check.CapacityPlanner;
+import io.scaleplan.compiler.resolve.CapacityPlanner;
 import io.scaleplan.dsl.DatabaseClient;
 import io.scaleplan.dsl.LoadProfile;
 import io.scaleplan.dsl.NodePool;

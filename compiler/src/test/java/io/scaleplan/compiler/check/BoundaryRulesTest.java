@@ -11,6 +11,8 @@ import static io.scaleplan.dsl.Units.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.scaleplan.compiler.resolve.CapacityPlanner;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.Memory;
 import io.scaleplan.dsl.PgSetting;
@@ -148,7 +150,8 @@ class BoundaryRulesTest {
 
     @Test
     void sp120ConnectionsAtFullScaleAboveMaxConnections() {
-        long total = ConnectionBudget.of(connections(1000)).orElseThrow().total();
+        long total =
+                ResolvedPlan.of(connections(1000)).connections().orElseThrow().total();
         assertThat(ids(connections((int) total))).doesNotContain("SP120");
         assertThat(ids(connections((int) total - 1))).contains("SP120");
     }

@@ -6,7 +6,7 @@ import static io.scaleplan.dsl.Units.percent;
 import static io.scaleplan.dsl.Units.rps;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scaleplan.compiler.emit.kubernetes.KubernetesEmitter;
+import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.SelectPolicy;
 import io.scaleplan.dsl.Service;
@@ -226,7 +226,7 @@ class ControllerFidelityTest {
                         .capacityPerPod(rps(100)))
                 .build();
         var behavior = api(plan).autoscaling().orElseThrow().behavior().orElseThrow();
-        var node = KubernetesEmitter.behavior(behavior);
+        var node = KubeValues.behavior(behavior);
         assertThat(node.get("scaleUp").get("tolerance").asText()).isEqualTo("10m");
         assertThat(node.get("scaleDown").has("tolerance")).isFalse();
         HpaSpec spec = hpaOf(plan);

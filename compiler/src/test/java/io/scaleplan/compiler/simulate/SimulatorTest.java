@@ -10,7 +10,8 @@ import static io.scaleplan.dsl.Units.rps;
 import static io.scaleplan.dsl.Units.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scaleplan.compiler.check.CapacityPlanner;
+import io.scaleplan.compiler.resolve.CapacityPlanner;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.LoadProfile;
 import io.scaleplan.dsl.ScalingPlan;
 import java.util.ArrayList;
@@ -108,12 +109,10 @@ class SimulatorTest {
         assertThat(sim.connectionsAt(45, false)).isEqualTo(102);
         // surge 25 % rounds up: api 8 + 2, worker 3 + 1: 100 + 20 + 7.
         assertThat(sim.connectionsAt(45, true)).isEqualTo(127);
-        assertThat(io.scaleplan.compiler.check.ConnectionBudget.of(plan)
-                        .orElseThrow()
-                        .maxConnections())
+        assertThat(ResolvedPlan.of(plan).connections().orElseThrow().maxConnections())
                 .isEqualTo(60);
         assertThat(io.scaleplan.compiler.emit.sim.SimulationReport.render(
-                        sim, io.scaleplan.compiler.check.ConnectionBudget.of(plan)))
+                        sim, ResolvedPlan.of(plan).connections()))
                 .contains("Peak: 102 connections at 00:00:45 (Σ replicas × pool size + other clients), 127 if a"
                         + " rolling update surges every service then; with 3 reserved for superusers, against"
                         + " max_connections 60.\n\n**Over max_connections at peak**: new connections fail.");

@@ -1,18 +1,25 @@
 package io.scaleplan.compiler.emit.apply;
 
-import io.scaleplan.compiler.emit.GeneratedFile;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scaleplan.compiler.emit.ApplyStep;
+import io.scaleplan.compiler.emit.Document;
+import io.scaleplan.compiler.emit.HelmCommands;
+import io.scaleplan.compiler.emit.PlanFolder;
+import io.scaleplan.compiler.emit.PlanOutput;
+import io.scaleplan.compiler.emit.Target;
 import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.Shell;
+import io.scaleplan.compiler.resolve.ClusterObject;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.EventPhase;
 import io.scaleplan.dsl.EventPlan;
 import io.scaleplan.dsl.NodePool;
 import io.scaleplan.dsl.NodeProvider;
-import io.scaleplan.dsl.ObjectOwner;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,32 +30,30 @@ import java.util.Optional;
  */
 public final class ApplyInstructions {
     /** The folder the commands expect the outputs in, relative to where they are run. */
-    public static final String OUTPUT = "generated";
+    public static final String OUTPUT = PlanFolder.OUTPUT;
 
-    private static final String CHECKS = "sql/checks.sql";
+    /** The assembler's name, as APPLY.md's document carries it. */
+    public static final String NAME = "apply";
 
-    /** The Bitnami charts' repository, for {@code helm repo add bitnami}. */
-    public static final String BITNAMI_REPOSITORY = "https://charts.bitnami.com/bitnami";
+    /** APPLY.md's path below the plan's folder. */
+    public static final String PATH = "APPLY.md";
 
-    /**
-     * The Bitnami chart versions the overlays are written for and rendered with in the tests
-     * (bitnami/charts @ 5165628a): {@code helm upgrade} pins them, so a release never moves to a
-     * chart whose keys changed under the overlay.
-     */
-    public static final Map<String, String> BITNAMI_VERSIONS =
-            Map.of("postgresql", "17.1.0", "redis", "23.1.1", "redis-cluster", "13.0.5");
+    private final List<Target> targets;
 
-    /** How every {@code helm upgrade} keeps the release's values that the plan does not own. */
-    public static final String REUSE = "--reset-then-reuse-values";
+    /** APPLY.md for the outputs of {@code targets}, applied stage by stage in their order. */
+    public ApplyInstructions(List<Target> targets) {
+        this.targets = List.copyOf(targets);
+    }
 
-    /** APPLY.md of a plan whose files are {@code files} (paths under {@code <plan>/}). */
-    public GeneratedFile forPlan(ScalingPlan plan, List<GeneratedFile> files) {
-        String root = plan.name();
+    /** APPLY.md of a plan, from its output. */
+    public Document forPlan(PlanOutput output) {
+        ScalingPlan plan = output.plan().plan();
+        String root = output.folder().root();
         StringBuilder md = new StringBuilder();
         md.append(Headers.markdown(plan));
         md.append("# Apply: ").append(root).append("\n\n");
         preamble(md);
-        steps(md, plan, root, files);
+        steps(md, output);
         md.append("## Restarts\n\n");
         md.append("`helm upgrade` rolls a service's pods when its requests or limits change, one surge at a time;"
                 + " replica ranges and disruption budgets apply in place.\n");
@@ -73,12 +78,12 @@ public final class ApplyInstructions {
             } else {
                 md.append("\nPostgreSQL has no read replicas: `helm upgrade` rolls its pod when its configuration or")
                         .append(" resources change (the chart's configuration checksum), and ")
-                        .append(String.join(", ", Restarts.postmasterSettings(plan)))
+                        .append(String.join(", ", Restarts.postmasterSettings(output.plan())))
                         .append(" take effect then.\n");
             }
         });
         md.append('\n');
-        watch(md, plan, root, files);
+        watch(md, output);
         md.append("## Roll back\n\n");
         md.append("Check out the previous version of `" + OUTPUT + "/" + root
                 + "/` (the commit before the last one that changed it) and run the steps above again:\n\n");
@@ -87,7 +92,7 @@ public final class ApplyInstructions {
         md.append("git checkout \"$(git log --format=%h -n 1 --skip 1 -- " + OUTPUT + "/" + root + ")\" -- " + OUTPUT
                 + "/" + root + "\n");
         md.append("```\n");
-        return new GeneratedFile(root + "/APPLY.md", md.toString());
+        return Document.text(NAME, "Markdown", PATH, md.toString());
     }
 
     /**
@@ -95,15 +100,11 @@ public final class ApplyInstructions {
      * <event>/<NN-phase>/}); {@code previousFiles} are the files of the phase before it, or of the
      * base plan for the first phase.
      */
-    public GeneratedFile forPhase(
-            EventPlan event,
-            EventPhase phase,
-            List<GeneratedFile> files,
-            String previousRoot,
-            List<GeneratedFile> previousFiles) {
-        String root = event.name() + "/" + phase.folder();
+    public Document forPhase(EventPlan event, EventPhase phase, PlanOutput output, PlanOutput previous) {
+        String previousRoot = previous.folder().root();
         ScalingPlan plan = phase.plan();
-        ScalingPlan before = event.previous(phase).map(EventPhase::plan).orElse(event.base());
+        ResolvedPlan after = output.plan();
+        ResolvedPlan before = previous.plan();
         StringBuilder md = new StringBuilder();
         md.append(Headers.markdown(plan));
         md.append("# Apply: ")
@@ -119,20 +120,20 @@ public final class ApplyInstructions {
         }
         md.append("\n\n");
         preamble(md);
-        changes(md, before, plan);
-        List<String> changed = Restarts.changedPostmasterSettings(before, plan);
-        boolean restart = Restarts.ordered(plan) && overlayChanged(plan, root, files, previousRoot, previousFiles);
-        Restarts.Order order = Restarts.order(before, plan);
-        List<String> commands = new ArrayList<>(commands(plan, root, files));
+        changes(md, before, after);
+        List<String> changed = Restarts.changedPostmasterSettings(before, after);
+        boolean restart = Restarts.ordered(plan) && overlayChanged(plan, output, previous);
+        Restarts.Order order = Restarts.order(before, after);
+        List<String> commands = new ArrayList<>(commands(output));
         if (restart) {
-            commands.add(Restarts.reason(order, Restarts.raised(before, plan), Restarts.lowered(before, plan)));
+            commands.add(Restarts.reason(order, Restarts.raised(before, after), Restarts.lowered(before, after)));
             commands.addAll(Restarts.commands(plan, order));
         }
         md.append("## Steps\n\n```bash\n");
         commands.forEach(c -> md.append(c).append('\n'));
         md.append("```\n\n");
         md.append("## Restarts\n\n");
-        md.append(restarts(before, plan));
+        md.append(restarts(before.plan(), plan));
         if (restart) {
             md.append("PostgreSQL restarts (the last steps above): its overlay changed")
                     .append(changed.isEmpty() ? "" : " (" + String.join(", ", changed) + " need a restart)")
@@ -150,7 +151,7 @@ public final class ApplyInstructions {
                     .append(String.join(", ", changed))
                     .append(" take effect when `helm upgrade` rolls its pod (the chart's configuration checksum).\n\n");
         }
-        watch(md, plan, root, files);
+        watch(md, output);
         md.append("## Roll back\n\n");
         md.append("Apply the files of `" + OUTPUT + "/" + previousRoot + "/` (")
                 .append(event.previous(phase)
@@ -158,21 +159,22 @@ public final class ApplyInstructions {
                         .orElse("the base plan `" + event.base().name() + "`"))
                 .append(") with the same steps:\n\n");
         md.append("```bash\n");
-        commands(before, previousRoot, previousFiles).forEach(c -> md.append(c).append('\n'));
+        commands(previous).forEach(c -> md.append(c).append('\n'));
         if (restart) {
-            Restarts.Order back = Restarts.order(plan, before);
-            md.append(Restarts.reason(back, Restarts.raised(plan, before), Restarts.lowered(plan, before)))
+            Restarts.Order back = Restarts.order(after, before);
+            md.append(Restarts.reason(back, Restarts.raised(after, before), Restarts.lowered(after, before)))
                     .append('\n');
-            Restarts.commands(before, back).forEach(c -> md.append(c).append('\n'));
+            Restarts.commands(before.plan(), back).forEach(c -> md.append(c).append('\n'));
         }
         md.append("```\n");
-        return new GeneratedFile(root + "/APPLY.md", md.toString());
+        return Document.text(NAME, "Markdown", PATH, md.toString());
     }
 
     private static void preamble(StringBuilder md) {
         md.append("Run from the folder that holds `" + OUTPUT
                 + "/` (the repository root), with `kubectl` (1.31 or newer) and `helm` (3.14 or newer) pointed at"
-                + " the cluster, and the Bitnami repository added once (`helm repo add bitnami " + BITNAMI_REPOSITORY
+                + " the cluster, and the Bitnami repository added once (`helm repo add bitnami "
+                + HelmCommands.BITNAMI_REPOSITORY
                 + "`). The steps are in order; each is safe to repeat.\n\n");
         md.append("Every `helm upgrade` passes `--reset-then-reuse-values`: the release keeps the values it has that"
                 + " scaleplan does not own (images, credentials, persistence), takes the chart's defaults for the"
@@ -187,25 +189,21 @@ public final class ApplyInstructions {
     }
 
     /** Whether the PostgreSQL overlay differs, apart from its header, between two phases. */
-    private static boolean overlayChanged(
-            ScalingPlan plan,
-            String root,
-            List<GeneratedFile> files,
-            String previousRoot,
-            List<GeneratedFile> previousFiles) {
-        String name = "/helm/" + plan.postgres().orElseThrow().release() + "-values.yaml";
-        return !body(files, root + name).equals(body(previousFiles, previousRoot + name));
+    private static boolean overlayChanged(ScalingPlan plan, PlanOutput output, PlanOutput previous) {
+        String release = plan.postgres().orElseThrow().release();
+        return !overlay(output, release).equals(overlay(previous, release));
     }
 
-    private static String body(List<GeneratedFile> files, String path) {
-        return files.stream()
-                .filter(f -> f.path().equals(path))
-                .map(f -> f.content().lines().filter(l -> !l.startsWith("#")).reduce("", (a, b) -> a + b + "\n"))
-                .findFirst()
-                .orElse("");
+    private static Optional<JsonNode> overlay(PlanOutput output, String release) {
+        return output.documents().stream()
+                .filter(d -> d.kind().equals("HelmValues") && d.name().equals(release))
+                .map(Document::tree)
+                .findFirst();
     }
 
-    private static void changes(StringBuilder md, ScalingPlan before, ScalingPlan after) {
+    private static void changes(StringBuilder md, ResolvedPlan resolvedBefore, ResolvedPlan resolvedAfter) {
+        ScalingPlan before = resolvedBefore.plan();
+        ScalingPlan after = resolvedAfter.plan();
         List<String> lines = new ArrayList<>();
         for (Service s : sorted(after)) {
             Optional<Service> was = before.service(s.name());
@@ -228,7 +226,7 @@ public final class ApplyInstructions {
                     .ifPresent(b -> lines.add("- node pool `" + p.name() + "`: " + b.minNodes() + ".." + b.maxNodes()
                             + " → " + p.minNodes() + ".." + p.maxNodes() + " nodes"));
         }
-        Restarts.changedPostmasterSettings(before, after)
+        Restarts.changedPostmasterSettings(resolvedBefore, resolvedAfter)
                 .forEach(c -> lines.add("- PostgreSQL `" + c.substring(0, c.indexOf(' ')) + "`: "
                         + c.substring(c.indexOf('(') + 1, c.length() - 1) + " (restart)"));
         md.append("## Changes\n\n");
@@ -244,77 +242,30 @@ public final class ApplyInstructions {
         return s.isAutoscaled() ? s.minReplicas() + ".." + s.maxReplicas() : Integer.toString(s.minReplicas());
     }
 
-    private static void steps(StringBuilder md, ScalingPlan plan, String root, List<GeneratedFile> files) {
+    private void steps(StringBuilder md, PlanOutput output) {
         md.append("## Steps\n\n");
         md.append("```bash\n");
-        commands(plan, root, files).forEach(c -> md.append(c).append('\n'));
+        commands(output).forEach(c -> md.append(c).append('\n'));
         md.append("```\n\n");
     }
 
-    /** The commands that apply {@code files} (found under {@code root/}) of {@code plan}, in order. */
-    static List<String> commands(ScalingPlan plan, String root, List<GeneratedFile> files) {
+    /** The commands that apply the output, in order: node pools, then each stage's target steps. */
+    List<String> commands(PlanOutput output) {
+        ScalingPlan plan = output.plan().plan();
         List<String> out = new ArrayList<>();
-        String dir = OUTPUT + "/" + root + "/";
-        String ns = Shell.word(plan.namespace());
         for (NodePool pool : plan.nodePools()) {
             pool.provider().ifPresent(p -> out.addAll(nodePool(plan, pool, p)));
         }
-        List<String> relative = files.stream()
-                .map(f -> f.path().substring(root.length() + 1))
-                .sorted()
-                .toList();
-        String ownValues = "helm/" + plan.release().name() + "-values.yaml";
-        if (relative.contains(ownValues)) {
-            out.add("# " + plan.release().name() + ": the services' values, replica ranges and resources"
-                    + (plan.release().scalingObjects() == ObjectOwner.CHART
-                            ? "; the chart renders their HPAs and PDBs (their only owner)"
-                            : "; the chart's HPAs and PDBs off, scaleplan's manifests own them"));
-            out.add("helm upgrade " + Shell.word(plan.release().name()) + " "
-                    + Shell.word(plan.release().chart()) + " -n " + ns + " " + REUSE + " -f "
-                    + Shell.word(dir + ownValues));
-        }
-        if (relative.contains("k8s/kustomization.yaml")) {
-            out.add("# HorizontalPodAutoscalers and PodDisruptionBudgets, owned by scaleplan (managed-by: scaleplan)");
-            out.add("kubectl apply -k " + Shell.word(dir + "k8s"));
-        }
-        plan.postgres().ifPresent(pg -> {
-            String values = "helm/" + pg.release() + "-values.yaml";
-            if (relative.contains(values)) {
-                out.add("# PostgreSQL (Bitnami chart): resources, read replicas, configuration");
-                out.add("helm upgrade " + Shell.word(pg.release()) + " " + bitnami("postgresql") + " -n " + ns + " "
-                        + REUSE + " -f " + Shell.word(dir + values));
+        for (ApplyStep.Stage stage : ApplyStep.Stage.values()) {
+            for (Target target : targets) {
+                for (ApplyStep step : target.applySteps(output.plan(), output.folder(), output.of(target))) {
+                    if (step.stage() == stage) {
+                        out.addAll(step.commands());
+                    }
+                }
             }
-        });
-        plan.redis().ifPresent(r -> {
-            String values = "helm/" + r.release() + "-values.yaml";
-            if (relative.contains(values)) {
-                out.add("# Redis (Bitnami chart): replicas, resources, configuration");
-                out.add("helm upgrade " + Shell.word(r.release()) + " "
-                        + bitnami(r.isCluster() ? "redis-cluster" : "redis") + " -n " + ns + " " + REUSE + " -f "
-                        + Shell.word(dir + values));
-            }
-        });
-        List<String> sql = relative.stream()
-                .filter(p -> p.startsWith("sql/") && !p.equals(CHECKS))
-                .toList();
-        if (!sql.isEmpty()) {
-            out.add("# PostgreSQL, with PGHOST, PGUSER and PGDATABASE set for the primary: 10-settings.sql removes"
-                    + " ALTER SYSTEM values (the chart's configuration, on the primary and every read replica, owns"
-                    + " the settings), then indexes and maintenance");
-            sql.forEach(p -> out.add("psql -v ON_ERROR_STOP=1 -f " + Shell.word(dir + p)));
         }
-        relative.stream()
-                .filter(p -> p.startsWith("redis/") && p.endsWith(".redis"))
-                .forEach(p -> {
-                    out.add("# Redis runtime configuration (CONFIG SET), on the master and each replica,"
-                            + " with REDISCLI_AUTH set");
-                    out.add("redis-cli -h \"$REDIS_HOST\" -p \"${REDIS_PORT:-6379}\" < " + Shell.word(dir + p));
-                });
         return out;
-    }
-
-    private static String bitnami(String chart) {
-        return "bitnami/" + chart + " --version " + BITNAMI_VERSIONS.get(chart);
     }
 
     /**
@@ -385,7 +336,8 @@ public final class ApplyInstructions {
                 + " (their requests or limits change), one surge at a time.\n\n";
     }
 
-    private static void watch(StringBuilder md, ScalingPlan plan, String root, List<GeneratedFile> files) {
+    private void watch(StringBuilder md, PlanOutput output) {
+        ScalingPlan plan = output.plan().plan();
         String ns = Shell.word(plan.namespace());
         md.append("## Watch\n\n");
         md.append("```bash\n");
@@ -395,18 +347,19 @@ public final class ApplyInstructions {
                 md.append("kubectl -n ")
                         .append(ns)
                         .append(" describe hpa ")
-                        .append(Shell.word(s.name() + "-hpa"))
+                        .append(Shell.word(ClusterObject.hpaName(s.name())))
                         .append('\n');
             }
         }
         md.append("kubectl -n ").append(ns).append(" top pods --containers\n");
-        if (files.stream().anyMatch(f -> f.path().equals(root + "/" + CHECKS))) {
-            md.append("psql -v ON_ERROR_STOP=1 -f ")
-                    .append(Shell.word(OUTPUT + "/" + root + "/" + CHECKS))
-                    .append('\n');
+        for (Target target : targets) {
+            target.watchCommands(output.plan(), output.folder(), output.of(target))
+                    .forEach(c -> md.append(c).append('\n'));
         }
         md.append("```\n\n");
-        md.append(io.scaleplan.compiler.emit.monitoring.MonitoringEmitter.watchSteps(plan, root, files));
+        for (Target target : targets) {
+            md.append(target.watchNotes(output.plan(), output.folder(), output.of(target)));
+        }
     }
 
     private static List<Service> sorted(ScalingPlan plan) {

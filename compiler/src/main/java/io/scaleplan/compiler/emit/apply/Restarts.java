@@ -1,6 +1,8 @@
 package io.scaleplan.compiler.emit.apply;
 
-import io.scaleplan.compiler.emit.postgres.Tuning;
+import io.scaleplan.compiler.render.Shell;
+import io.scaleplan.compiler.resolve.ClusterObject;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.ScalingPlan;
 import java.util.ArrayList;
@@ -41,12 +43,12 @@ public final class Restarts {
     private Restarts() {}
 
     /** The plan's PostgreSQL settings that need a restart to change (context {@code postmaster}). */
-    static List<String> postmasterSettings(ScalingPlan plan) {
+    static List<String> postmasterSettings(ResolvedPlan plan) {
         return new ArrayList<>(postmaster(plan).keySet());
     }
 
     /** The restart-only settings whose value differs between {@code before} and {@code after}, with both values. */
-    static List<String> changedPostmasterSettings(ScalingPlan before, ScalingPlan after) {
+    static List<String> changedPostmasterSettings(ResolvedPlan before, ResolvedPlan after) {
         Map<String, String> was = postmaster(before);
         List<String> out = new ArrayList<>();
         postmaster(after).forEach((name, value) -> {
@@ -59,7 +61,7 @@ public final class Restarts {
     }
 
     /** The {@link #HOT_STANDBY} settings lowered from {@code before} to {@code after}. */
-    static List<String> lowered(ScalingPlan before, ScalingPlan after) {
+    static List<String> lowered(ResolvedPlan before, ResolvedPlan after) {
         Map<String, String> was = all(before);
         List<String> out = new ArrayList<>();
         all(after).forEach((name, value) -> {
@@ -72,7 +74,7 @@ public final class Restarts {
     }
 
     /** The {@link #HOT_STANDBY} settings raised from {@code before} to {@code after}. */
-    static List<String> raised(ScalingPlan before, ScalingPlan after) {
+    static List<String> raised(ResolvedPlan before, ResolvedPlan after) {
         Map<String, String> was = all(before);
         List<String> out = new ArrayList<>();
         all(after).forEach((name, value) -> {
@@ -85,7 +87,7 @@ public final class Restarts {
     }
 
     /** The order that keeps every standby replaying through a change from {@code before} to {@code after}. */
-    public static Order order(ScalingPlan before, ScalingPlan after) {
+    public static Order order(ResolvedPlan before, ResolvedPlan after) {
         return lowered(before, after).isEmpty() ? Order.REPLICAS_FIRST : Order.PRIMARY_FIRST;
     }
 
@@ -97,21 +99,15 @@ public final class Restarts {
         }
     }
 
-    private static Map<String, String> postmaster(ScalingPlan plan) {
+    private static Map<String, String> postmaster(ResolvedPlan plan) {
         Map<String, String> out = new LinkedHashMap<>();
-        plan.postgres().ifPresent(pg -> {
-            for (Tuning.Tuned t : Tuning.settings(pg)) {
-                if (t.requiresRestart(pg.majorVersion()).orElse(false)) {
-                    out.put(t.name(), t.value());
-                }
-            }
-        });
+        plan.postgres().ifPresent(pg -> pg.restartRequired().forEach(t -> out.put(t.name(), t.value())));
         return out;
     }
 
-    private static Map<String, String> all(ScalingPlan plan) {
+    private static Map<String, String> all(ResolvedPlan plan) {
         Map<String, String> out = new LinkedHashMap<>();
-        plan.postgres().ifPresent(pg -> Tuning.settings(pg).forEach(t -> out.put(t.name(), t.value())));
+        plan.postgresSettings().forEach(t -> out.put(t.name(), t.value()));
         return out;
     }
 
@@ -120,20 +116,9 @@ public final class Restarts {
         return plan.postgres().map(pg -> pg.readReplicas() > 0).orElse(false);
     }
 
-    /**
-     * A Bitnami release's object name prefix, as its {@code common.names.fullname} makes it: the
-     * release name when it contains the chart's name ({@code postgresql}), else {@code
-     * <release>-<chart>} ({@code pg-postgresql}), at most 63 characters.
-     */
-    public static String fullname(String release, String chart) {
-        String name = release.contains(chart) ? release : release + "-" + chart;
-        name = name.length() > 63 ? name.substring(0, 63) : name;
-        return name.endsWith("-") ? name.substring(0, name.length() - 1) : name;
-    }
-
     /** The primary's pod name: {@code <fullname>-primary-0} with read replicas, {@code <fullname>-0} without. */
     public static String primaryPod(Postgres pg) {
-        String base = fullname(pg.release(), "postgresql");
+        String base = ClusterObject.fullname(pg.release(), "postgresql");
         return (pg.readReplicas() > 0 ? base + "-primary" : base) + "-0";
     }
 
@@ -141,7 +126,7 @@ public final class Restarts {
     public static List<String> replicaPods(Postgres pg) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < pg.readReplicas(); i++) {
-            out.add(fullname(pg.release(), "postgresql") + "-read-" + i);
+            out.add(ClusterObject.fullname(pg.release(), "postgresql") + "-read-" + i);
         }
         return out;
     }

@@ -2,18 +2,23 @@ package io.scaleplan.compiler.emit.helm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scaleplan.compiler.emit.Emitter;
-import io.scaleplan.compiler.emit.GeneratedFile;
-import io.scaleplan.compiler.emit.kubernetes.KubernetesEmitter;
+import io.scaleplan.compiler.emit.ApplyStep;
+import io.scaleplan.compiler.emit.Document;
+import io.scaleplan.compiler.emit.HelmCommands;
+import io.scaleplan.compiler.emit.PlanFolder;
+import io.scaleplan.compiler.emit.Target;
 import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.compiler.render.Quantities;
+import io.scaleplan.compiler.render.Shell;
 import io.scaleplan.compiler.render.Yaml;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
+import io.scaleplan.compiler.resolve.ScalingOwners;
 import io.scaleplan.dsl.Autoscaling;
 import io.scaleplan.dsl.ChartValues;
 import io.scaleplan.dsl.DisruptionBudget;
 import io.scaleplan.dsl.ObjectOwner;
 import io.scaleplan.dsl.PodsMetric;
-import io.scaleplan.dsl.Resources;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
 import java.util.Comparator;
@@ -33,36 +38,64 @@ import java.util.Optional;
  * A service's extra chart values ({@link Service#values()}) follow scaleplan's own keys, which
  * they may never touch.
  */
-public final class HelmValuesEmitter implements Emitter {
+public final class HelmValuesEmitter implements Target {
+
+    /** The target's name. */
+    public static final String NAME = "helm";
 
     @Override
-    public List<GeneratedFile> emit(ScalingPlan plan) {
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Document> documents(ResolvedPlan resolved, PlanFolder folder) {
+        ScalingPlan plan = resolved.plan();
         ObjectNode values = Yaml.object();
         plan.services().stream()
                 .sorted(Comparator.comparing(Service::name))
-                .forEach(s -> values.set(s.helmKey(), service(s, plan.release().scalingObjects())));
-        String path = plan.name() + "/helm/" + plan.release().name() + "-values.yaml";
-        return List.of(new GeneratedFile(path, Yaml.render(Headers.comment("#", plan), values)));
+                .forEach(s -> values.set(s.helmKey(), service(s, resolved.owners(s))));
+        String release = plan.release().name();
+        return List.of(Document.tree(
+                NAME, "HelmValues", release, HelmCommands.valuesPath(release), Headers.comment("#", plan), values));
     }
 
-    private static ObjectNode service(Service service, ObjectOwner owner) {
+    @Override
+    public List<ApplyStep> applySteps(ResolvedPlan resolved, PlanFolder folder, List<Document> documents) {
+        ScalingPlan plan = resolved.plan();
+        if (documents.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new ApplyStep(
+                ApplyStep.Stage.PLATFORM_RELEASE,
+                List.of(
+                        "# " + plan.release().name() + ": the services' values, replica ranges and resources"
+                                + (plan.release().scalingObjects() == ObjectOwner.CHART
+                                        ? "; the chart renders their HPAs and PDBs (their only owner)"
+                                        : "; the chart's HPAs and PDBs off, scaleplan's manifests own them"),
+                        HelmCommands.upgrade(
+                                plan.release().name(), Shell.word(plan.release().chart()), plan.namespace(), folder))));
+    }
+
+    private static ObjectNode service(Service service, ScalingOwners owners) {
         ObjectNode node = Yaml.object();
-        if (service.autoscaling().isEmpty()) {
+        if (owners.replicaCount() == ScalingOwners.ReplicaCount.CHART_VALUES) {
             service.replicas().ifPresent(r -> node.put("replicaCount", r));
         }
         ObjectNode autoscaling = node.putObject("autoscaling");
-        boolean chart = owner == ObjectOwner.CHART;
-        autoscaling.put("enabled", chart && service.autoscaling().isPresent());
+        boolean chartHpa = owners.hpa().filter(o -> o == ObjectOwner.CHART).isPresent();
+        autoscaling.put("enabled", chartHpa);
         // Every owned key is stated, off included: helm upgrade --reset-then-reuse-values would keep
         // a key the overlay stopped writing.
-        autoscaling.put("external", !chart && service.autoscaling().isPresent());
-        if (chart) {
+        autoscaling.put("external", owners.scaleplanOwnsHpa());
+        if (chartHpa) {
             service.autoscaling().ifPresent(a -> autoscaling(a, autoscaling));
         }
         if (!service.resources().isEmpty()) {
-            node.set("resources", resources(service.resources()));
+            node.set("resources", KubeValues.resources(service.resources()));
         }
-        node.set("pdb", pdb(chart ? service.disruptionBudget() : Optional.empty()));
+        boolean chartPdb = owners.pdb().filter(o -> o == ObjectOwner.CHART).isPresent();
+        node.set("pdb", pdb(chartPdb ? service.disruptionBudget() : Optional.empty()));
         mergeChartValues(service, node);
         return node;
     }
@@ -107,29 +140,13 @@ public final class HelmValuesEmitter implements Emitter {
                 metric.put("averageValue", Quantities.decimal(m.averageValue()));
             }
         }
-        a.behavior().ifPresent(b -> node.set("behavior", KubernetesEmitter.behavior(b)));
-    }
-
-    /** A container's requests and limits as Kubernetes (and every Bitnami chart) keys them. */
-    public static ObjectNode resources(Resources r) {
-        ObjectNode node = Yaml.object();
-        if (r.hasRequests()) {
-            ObjectNode requests = node.putObject("requests");
-            r.cpuRequest().ifPresent(c -> requests.put("cpu", Quantities.cpu(c)));
-            r.memoryRequest().ifPresent(m -> requests.put("memory", Quantities.memory(m)));
-        }
-        if (r.hasLimits()) {
-            ObjectNode limits = node.putObject("limits");
-            r.cpuLimit().ifPresent(c -> limits.put("cpu", Quantities.cpu(c)));
-            r.memoryLimit().ifPresent(m -> limits.put("memory", Quantities.memory(m)));
-        }
-        return node;
+        a.behavior().ifPresent(b -> node.set("behavior", KubeValues.behavior(b)));
     }
 
     private static ObjectNode pdb(Optional<DisruptionBudget> budget) {
         ObjectNode node = Yaml.object();
         node.put("create", budget.isPresent());
-        budget.ifPresent(b -> KubernetesEmitter.putIntOrPercent(node, b.kind().field(), b.amount()));
+        budget.ifPresent(b -> KubeValues.putIntOrPercent(node, b.kind().field(), b.amount()));
         return node;
     }
 }

@@ -2,21 +2,25 @@ package io.scaleplan.compiler.emit.kubernetes;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scaleplan.compiler.emit.Emitter;
-import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.emit.ApplyStep;
+import io.scaleplan.compiler.emit.Document;
+import io.scaleplan.compiler.emit.Kustomization;
+import io.scaleplan.compiler.emit.PlanFolder;
+import io.scaleplan.compiler.emit.Target;
 import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.compiler.render.Quantities;
+import io.scaleplan.compiler.render.Shell;
 import io.scaleplan.compiler.render.Yaml;
+import io.scaleplan.compiler.resolve.ClusterObject;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
+import io.scaleplan.compiler.resolve.ScalingOwners;
 import io.scaleplan.dsl.Autoscaling;
-import io.scaleplan.dsl.Behavior;
 import io.scaleplan.dsl.DisruptionBudget;
 import io.scaleplan.dsl.ObjectOwner;
 import io.scaleplan.dsl.Percent;
-import io.scaleplan.dsl.PodAmount;
 import io.scaleplan.dsl.PodsMetric;
 import io.scaleplan.dsl.ScalingPlan;
-import io.scaleplan.dsl.ScalingPolicy;
-import io.scaleplan.dsl.ScalingRules;
 import io.scaleplan.dsl.Service;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,40 +30,58 @@ import java.util.List;
  * The {@code kubernetes} target: per service an {@code autoscaling/v2} HorizontalPodAutoscaler
  * ({@code <service>-hpa}, autoscaled services only) and a {@code policy/v1} PodDisruptionBudget
  * ({@code <service>-pdb}, where the plan declares one), plus a {@code kustomization.yaml} listing
- * them so that {@code kubectl apply -k generated/<plan>/k8s} applies the lot. Nothing when the
- * plan's chart owns them ({@link ObjectOwner#CHART}).
+ * them so that {@code kubectl apply -k generated/<plan>/k8s} applies the lot (its entries; the
+ * kustomization itself is {@link Kustomization}'s). Nothing when the plan's chart owns them
+ * ({@link ObjectOwner#CHART}): the resolved plan's {@link ScalingOwners} decide.
  */
-public final class KubernetesEmitter implements Emitter {
-    private static final String DIR = "/k8s/";
+public final class KubernetesEmitter implements Target {
+    /** The target's name. */
+    public static final String NAME = "kubernetes";
 
     @Override
-    public List<GeneratedFile> emit(ScalingPlan plan) {
-        List<GeneratedFile> files = new ArrayList<>();
-        List<String> resources = new ArrayList<>();
-        if (plan.release().scalingObjects() == ObjectOwner.CHART) {
-            // the platform chart renders them from the values overlay: one owner per object
-            return files;
-        }
+    public String name() {
+        return NAME;
+    }
+
+    /** An object's path below the plan's folder: {@code k8s/<name>.yaml}. */
+    public static String path(String object) {
+        return Kustomization.DIR + "/" + object + ".yaml";
+    }
+
+    @Override
+    public List<Document> documents(ResolvedPlan resolved, PlanFolder folder) {
+        ScalingPlan plan = resolved.plan();
+        List<Document> out = new ArrayList<>();
+        String header = Headers.comment("#", plan);
         for (Service service : sorted(plan)) {
-            if (service.autoscaling().isPresent()) {
-                String name = service.name() + "-hpa.yaml";
-                files.add(new GeneratedFile(
-                        plan.name() + DIR + name, Yaml.render(Headers.comment("#", plan), hpa(plan, service))));
-                resources.add(name);
+            ScalingOwners owners = resolved.owners(service);
+            if (owners.scaleplanOwnsHpa()) {
+                String name = ClusterObject.hpaName(service.name());
+                out.add(Document.tree(NAME, "HorizontalPodAutoscaler", name, path(name), header, hpa(plan, service)));
             }
-            if (service.disruptionBudget().isPresent()) {
-                String name = service.name() + "-pdb.yaml";
-                files.add(new GeneratedFile(
-                        plan.name() + DIR + name, Yaml.render(Headers.comment("#", plan), pdb(plan, service))));
-                resources.add(name);
+            if (owners.scaleplanOwnsPdb()) {
+                String name = ClusterObject.pdbName(service.name());
+                out.add(Document.tree(NAME, "PodDisruptionBudget", name, path(name), header, pdb(plan, service)));
             }
         }
-        if (!resources.isEmpty()) {
-            files.add(new GeneratedFile(
-                    plan.name() + DIR + "kustomization.yaml",
-                    Yaml.render(Headers.comment("#", plan), kustomization(resources))));
+        return out;
+    }
+
+    @Override
+    public List<String> kustomization(List<Document> documents) {
+        return documents.stream().map(Document::path).toList();
+    }
+
+    @Override
+    public List<ApplyStep> applySteps(ResolvedPlan resolved, PlanFolder folder, List<Document> documents) {
+        if (documents.isEmpty()) {
+            return List.of();
         }
-        return files;
+        return List.of(new ApplyStep(
+                ApplyStep.Stage.CLUSTER_OBJECTS,
+                List.of(
+                        "# HorizontalPodAutoscalers and PodDisruptionBudgets, owned by scaleplan (managed-by: scaleplan)",
+                        "kubectl apply -k " + Shell.word(folder.command(Kustomization.DIR)))));
     }
 
     static List<Service> sorted(ScalingPlan plan) {
@@ -74,7 +96,7 @@ public final class KubernetesEmitter implements Emitter {
         ObjectNode doc = Yaml.object();
         doc.put("apiVersion", "autoscaling/v2");
         doc.put("kind", "HorizontalPodAutoscaler");
-        doc.set("metadata", metadata(plan, service, service.name() + "-hpa"));
+        doc.set("metadata", metadata(plan, service, ClusterObject.hpaName(service.name())));
         ObjectNode spec = doc.putObject("spec");
         ObjectNode target = spec.putObject("scaleTargetRef");
         target.put("apiVersion", "apps/v1");
@@ -86,7 +108,7 @@ public final class KubernetesEmitter implements Emitter {
         if (!metrics.isEmpty()) {
             spec.set("metrics", metrics);
         }
-        a.behavior().ifPresent(b -> spec.set("behavior", behavior(b)));
+        a.behavior().ifPresent(b -> spec.set("behavior", KubeValues.behavior(b)));
         return doc;
     }
 
@@ -118,53 +140,17 @@ public final class KubernetesEmitter implements Emitter {
         return metric;
     }
 
-    /** {@code spec.behavior}, with only what the plan states; the API defaults the rest. */
-    public static ObjectNode behavior(Behavior behavior) {
-        ObjectNode node = Yaml.object();
-        behavior.scaleUp().ifPresent(r -> node.set("scaleUp", rules(r)));
-        behavior.scaleDown().ifPresent(r -> node.set("scaleDown", rules(r)));
-        return node;
-    }
-
-    private static ObjectNode rules(ScalingRules rules) {
-        ObjectNode node = Yaml.object();
-        rules.stabilizationWindow().ifPresent(w -> node.put("stabilizationWindowSeconds", (int) w.getSeconds()));
-        rules.selectPolicy().ifPresent(p -> node.put("selectPolicy", p.apiValue()));
-        if (!rules.policies().isEmpty()) {
-            ArrayNode policies = node.putArray("policies");
-            for (ScalingPolicy p : rules.policies()) {
-                ObjectNode policy = policies.addObject();
-                policy.put("type", p.apiType());
-                policy.put("value", p.amount().value());
-                policy.put("periodSeconds", (int) p.period().getSeconds());
-            }
-        }
-        // A fraction as a canonical quantity: 5 % is 50m, as the API server stores it.
-        rules.tolerance()
-                .ifPresent(t -> node.put("tolerance", Quantities.decimal(java.math.BigDecimal.valueOf(t.value(), 2))));
-        return node;
-    }
-
     /** The PodDisruptionBudget of a service that declares one. */
     public static ObjectNode pdb(ScalingPlan plan, Service service) {
         DisruptionBudget budget = service.disruptionBudget().orElseThrow();
         ObjectNode doc = Yaml.object();
         doc.put("apiVersion", "policy/v1");
         doc.put("kind", "PodDisruptionBudget");
-        doc.set("metadata", metadata(plan, service, service.name() + "-pdb"));
+        doc.set("metadata", metadata(plan, service, ClusterObject.pdbName(service.name())));
         ObjectNode spec = doc.putObject("spec");
-        putIntOrPercent(spec, budget.kind().field(), budget.amount());
+        KubeValues.putIntOrPercent(spec, budget.kind().field(), budget.amount());
         spec.putObject("selector").set("matchLabels", Labels.selector(plan, service));
         return doc;
-    }
-
-    /** An int-or-string field: an integer for a pod count, {@code "25%"} for a percentage. */
-    public static void putIntOrPercent(ObjectNode node, String field, PodAmount amount) {
-        if (amount instanceof Percent p) {
-            node.put(field, p.value() + "%");
-        } else {
-            node.put(field, amount.value());
-        }
     }
 
     private static ObjectNode metadata(ScalingPlan plan, Service service, String name) {
@@ -173,14 +159,5 @@ public final class KubernetesEmitter implements Emitter {
         metadata.put("namespace", plan.namespace());
         metadata.set("labels", Labels.object(plan, service));
         return metadata;
-    }
-
-    private static ObjectNode kustomization(List<String> resources) {
-        ObjectNode doc = Yaml.object();
-        doc.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
-        doc.put("kind", "Kustomization");
-        ArrayNode list = doc.putArray("resources");
-        resources.stream().sorted().forEach(list::add);
-        return doc;
     }
 }

@@ -4,14 +4,16 @@ import static io.scaleplan.compiler.emit.monitoring.PromQl.number;
 import static io.scaleplan.compiler.emit.monitoring.PromQl.ordered;
 import static io.scaleplan.compiler.emit.monitoring.PromQl.selector;
 
-import io.scaleplan.compiler.check.CapacityPlanner;
-import io.scaleplan.compiler.check.ConnectionBudget;
-import io.scaleplan.compiler.check.Numbers;
 import io.scaleplan.compiler.emit.monitoring.Alert.Probe;
 import io.scaleplan.compiler.emit.monitoring.Alert.Series;
-import io.scaleplan.compiler.emit.postgres.Tuning;
 import io.scaleplan.compiler.emit.redis.RedisEmitter;
+import io.scaleplan.compiler.render.KubeValues;
+import io.scaleplan.compiler.render.Numbers;
 import io.scaleplan.compiler.render.Quantities;
+import io.scaleplan.compiler.resolve.ClusterObject;
+import io.scaleplan.compiler.resolve.ConnectionBudget;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
+import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.Autoscaling;
 import io.scaleplan.dsl.Capacity;
 import io.scaleplan.dsl.MetricSource;
@@ -69,20 +71,23 @@ public final class Alerts {
     static final String POSTGRESQL = "postgresql";
     static final String REDIS = "redis";
 
+    private final ResolvedPlan resolved;
     private final ScalingPlan plan;
     private final String runbook;
     private final String ns;
     private final List<Alert> out = new ArrayList<>();
 
-    private Alerts(ScalingPlan plan, String runbook) {
-        this.plan = plan;
+    private Alerts(ResolvedPlan resolved, String runbook) {
+        this.resolved = resolved;
+        this.plan = resolved.plan();
         this.runbook = runbook;
         this.ns = plan.namespace();
     }
 
     /** Every alert of {@code plan}; {@code runbook} is the link to its APPLY.md. */
-    public static List<Alert> of(ScalingPlan plan, String runbook) {
-        Alerts a = new Alerts(plan, runbook);
+    public static List<Alert> of(ResolvedPlan resolved, String runbook) {
+        ScalingPlan plan = resolved.plan();
+        Alerts a = new Alerts(resolved, runbook);
         plan.services().stream()
                 .sorted(Comparator.comparing(Service::name))
                 .filter(Service::isAutoscaled)
@@ -96,7 +101,7 @@ public final class Alerts {
 
     private void service(Service s) {
         Autoscaling a = s.autoscaling().orElseThrow();
-        String hpa = s.name() + "-hpa";
+        String hpa = ClusterObject.hpaName(s.name());
         int max = a.maxReplicas();
         Map<String, String> hpaMatchers = ordered("namespace", ns, "horizontalpodautoscaler", hpa);
         String current = selector("kube_horizontalpodautoscaler_status_current_replicas", hpaMatchers);
@@ -109,7 +114,7 @@ public final class Alerts {
                 s.name() + " has run at its maxReplicas (" + max + ") for 15 minutes",
                 "The HPA " + hpa + " holds " + s.name() + " at maxReplicas " + max + " (plan " + plan.name()
                         + ": " + a.minReplicas() + ".." + max + " replicas)"
-                        + CapacityPlanner.of(s)
+                        + resolved.capacity(s)
                                 .capacityAt(max)
                                 .map(c -> ", which serve " + c + " rps at "
                                         + s.capacity().get().perPod().perSecond() + " rps per pod")
@@ -320,7 +325,7 @@ public final class Alerts {
     // ---- PostgreSQL
 
     private void postgres(Postgres pg) {
-        ConnectionBudget budget = ConnectionBudget.of(plan).orElseThrow();
+        ConnectionBudget budget = resolved.connections().orElseThrow();
         String primaryPods = PromQl.postgresPrimaryPods(pg);
         String primaryPod = pg.readReplicas() > 0 ? pg.release() + "-primary-0" : pg.release() + "-0";
         Map<String, String> primary = ordered("namespace", ns, "pod~", primaryPods);
@@ -361,7 +366,7 @@ public final class Alerts {
                         "connections > budget " + budget.total(),
                         List.of(gauge(probeSeries, budget.total() + 1)),
                         List.of(gauge(probeSeries, budget.total()))));
-        for (Tuning.Tuned t : Tuning.settings(pg)) {
+        for (Tuning.Tuned t : resolved.postgresSettings()) {
             if (!t.requiresRestart(pg.majorVersion()).orElse(false) || t.key().isEmpty()) {
                 continue;
             }
@@ -433,9 +438,9 @@ public final class Alerts {
                     Duration.ofMinutes(10),
                     labels("warning", null, null, "release", r.release()),
                     "Redis " + r.release() + " uses " + share + "% or more of its maxmemory "
-                            + RedisEmitter.memory(maxmemory),
+                            + KubeValues.redisMemory(maxmemory),
                     "A Redis node of " + r.release() + " holds " + near + " bytes or more, " + share
-                            + "% of maxmemory " + RedisEmitter.memory(maxmemory) + " (" + maxmemory.bytes()
+                            + "% of maxmemory " + KubeValues.redisMemory(maxmemory) + " (" + maxmemory.bytes()
                             + " bytes); at maxmemory it "
                             + r.evictionPolicy()
                                     .map(p -> "evicts keys (" + p.redisName() + ")")
@@ -456,7 +461,7 @@ public final class Alerts {
                 "Redis " + r.release() + " is evicting keys",
                 "Redis " + r.release() + " evicted keys in the last " + EVICTION_WINDOW
                         + ": its data set is at maxmemory "
-                        + r.maxmemory().map(RedisEmitter::memory).orElse("(not set)")
+                        + r.maxmemory().map(KubeValues::redisMemory).orElse("(not set)")
                         + r.evictionPolicy().map(p -> " under " + p.redisName()).orElse("")
                         + ". Cache hit rates fall and load moves to PostgreSQL. Raise maxmemory in the plan.",
                 new Probe(

@@ -6,13 +6,15 @@ import static io.scaleplan.compiler.emit.monitoring.PromQl.selector;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scaleplan.compiler.check.ConnectionBudget;
-import io.scaleplan.compiler.check.Numbers;
-import io.scaleplan.compiler.emit.redis.RedisEmitter;
 import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.render.Json;
+import io.scaleplan.compiler.render.KubeValues;
+import io.scaleplan.compiler.render.Numbers;
 import io.scaleplan.compiler.render.Quantities;
 import io.scaleplan.compiler.render.Yaml;
+import io.scaleplan.compiler.resolve.ClusterObject;
+import io.scaleplan.compiler.resolve.ConnectionBudget;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Autoscaling;
 import io.scaleplan.dsl.MetricSource;
 import io.scaleplan.dsl.PodsMetric;
@@ -37,6 +39,7 @@ public final class Dashboard {
     /** The Grafana dashboard schema version the model follows. */
     public static final int SCHEMA_VERSION = 39;
 
+    private final ResolvedPlan resolved;
     private final ScalingPlan plan;
     private final String ns;
     private final ArrayNode panels = Yaml.array();
@@ -44,8 +47,9 @@ public final class Dashboard {
     private int y;
     private int x;
 
-    private Dashboard(ScalingPlan plan) {
-        this.plan = plan;
+    private Dashboard(ResolvedPlan resolved) {
+        this.resolved = resolved;
+        this.plan = resolved.plan();
         this.ns = plan.namespace();
     }
 
@@ -53,7 +57,7 @@ public final class Dashboard {
      * The dashboard of {@code plan}, applied from {@code root} ({@code production}, {@code
      * black-friday/01-pre-scale}), as JSON whose first line carries the generated-file marker.
      */
-    public static String render(ScalingPlan plan, String root) {
+    public static String render(ResolvedPlan plan, String root) {
         Dashboard d = new Dashboard(plan);
         ObjectNode doc = d.model(root);
         String json = Json.render(doc);
@@ -278,7 +282,7 @@ public final class Dashboard {
     }
 
     private String selectorHpa(String series, Service s) {
-        return selector(series, ordered("namespace", ns, "horizontalpodautoscaler", s.name() + "-hpa"));
+        return selector(series, ordered("namespace", ns, "horizontalpodautoscaler", ClusterObject.hpaName(s.name())));
     }
 
     private void dataTier() {
@@ -287,7 +291,7 @@ public final class Dashboard {
         }
         row("Data tier");
         plan.postgres().ifPresent(pg -> {
-            ConnectionBudget budget = ConnectionBudget.of(plan).orElseThrow();
+            ConnectionBudget budget = resolved.connections().orElseThrow();
             int max = budget.maxConnections();
             long near = Alerts.atShare(Alerts.CONNECTIONS_SHARE, max);
             ObjectNode p = graph("PostgreSQL connections: " + pg.release() + " primary", "short");
@@ -315,7 +319,7 @@ public final class Dashboard {
                             + ")",
                     "used {{pod}}");
             r.maxmemory().ifPresent(m -> {
-                target(p, "vector(" + m.bytes() + ")", "maxmemory (plan) " + RedisEmitter.memory(m));
+                target(p, "vector(" + m.bytes() + ")", "maxmemory (plan) " + KubeValues.redisMemory(m));
                 long near = Alerts.atShare(Alerts.REDIS_MEMORY_SHARE, m.bytes());
                 target(p, "vector(" + near + ")", "alert: " + Alerts.percent(Alerts.REDIS_MEMORY_SHARE) + "%");
             });

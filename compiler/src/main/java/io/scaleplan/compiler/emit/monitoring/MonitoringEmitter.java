@@ -1,11 +1,13 @@
 package io.scaleplan.compiler.emit.monitoring;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scaleplan.compiler.emit.Emitter;
-import io.scaleplan.compiler.emit.GeneratedFile;
-import io.scaleplan.compiler.emit.apply.ApplyInstructions;
+import io.scaleplan.compiler.emit.Document;
+import io.scaleplan.compiler.emit.PlanFolder;
+import io.scaleplan.compiler.emit.Target;
 import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.compiler.render.Yaml;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.ScalingPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,7 @@ import java.util.List;
  *   <li>{@code monitoring/grafana-dashboard.json}: the dashboard.
  * </ul>
  */
-public final class MonitoringEmitter implements Emitter {
+public final class MonitoringEmitter implements Target {
     /** The output folder, under the plan's. */
     public static final String DIR = "monitoring";
     /** The files the watch step of APPLY.md names. */
@@ -35,49 +37,61 @@ public final class MonitoringEmitter implements Emitter {
     public static final String ADAPTER = DIR + "/prometheus-adapter.yaml";
     public static final String DASHBOARD = DIR + "/grafana-dashboard.json";
 
+    /** The target's name. */
+    public static final String NAME = "monitoring";
+
     @Override
-    public List<GeneratedFile> emit(ScalingPlan plan) {
-        return emit(plan, plan.name());
+    public String name() {
+        return NAME;
     }
 
     /**
-     * The files of {@code plan}, under {@code <plan>/monitoring/}; {@code root} is the folder the plan is
-     * applied from ({@code black-friday/01-pre-scale} for an event's phase), which the alerts' runbook
-     * links and the dashboard name.
+     * The documents of {@code plan}, under {@code monitoring/}; {@code folder} is the folder the plan
+     * is applied from ({@code black-friday/01-pre-scale} for an event's phase), which the alerts'
+     * runbook links and the dashboard name.
      */
     @Override
-    public List<GeneratedFile> emit(ScalingPlan plan, String root) {
-        String dir = plan.name() + "/";
+    public List<Document> documents(ResolvedPlan resolved, PlanFolder folder) {
+        ScalingPlan plan = resolved.plan();
+        String root = folder.root();
         String header = Headers.comment("#", plan);
-        List<GeneratedFile> files = new ArrayList<>();
-        List<Alert> alerts = Alerts.of(plan, runbook(root));
+        List<Document> out = new ArrayList<>();
+        List<Alert> alerts = Alerts.of(resolved, runbook(folder));
         if (!alerts.isEmpty()) {
-            files.add(new GeneratedFile(dir + PROMETHEUS_RULE, Yaml.render(header, prometheusRule(plan, alerts))));
-            files.add(new GeneratedFile(dir + RULES, Yaml.render(header, RuleFiles.ruleFile(plan, alerts))));
-            files.add(new GeneratedFile(
-                    dir + TESTS,
-                    Yaml.render(
-                            header + "# Run: promtool test rules " + ApplyInstructions.OUTPUT + "/" + root + "/" + TESTS
-                                    + "\n",
-                            RuleFiles.tests(alerts))));
+            out.add(Document.tree(
+                    NAME, "PrometheusRule", ruleName(plan), PROMETHEUS_RULE, header, prometheusRule(plan, alerts)));
+            out.add(Document.tree(
+                    NAME, "PrometheusRuleFile", "alerts.rules", RULES, header, RuleFiles.ruleFile(plan, alerts)));
+            out.add(Document.tree(
+                    NAME,
+                    "PromtoolTests",
+                    "alerts.test",
+                    TESTS,
+                    header + "# Run: promtool test rules " + folder.command(TESTS) + "\n",
+                    RuleFiles.tests(alerts)));
             // alerts exist where there is something to chart: an autoscaled service or a data tier
-            files.add(new GeneratedFile(dir + DASHBOARD, Dashboard.render(plan, root)));
+            out.add(Document.text(NAME, "GrafanaDashboard", DASHBOARD, Dashboard.render(resolved, root)));
         }
         if (!AdapterRules.metrics(plan).isEmpty()) {
-            files.add(new GeneratedFile(
-                    dir + ADAPTER,
-                    Yaml.render(
-                            header + "# prometheus-adapter --config (prometheus-community/prometheus-adapter chart:"
-                                    + " the list under rules.custom)\n",
-                            AdapterRules.config(plan))));
+            out.add(Document.tree(
+                    NAME,
+                    "PrometheusAdapterConfig",
+                    "prometheus-adapter",
+                    ADAPTER,
+                    header + "# prometheus-adapter --config (prometheus-community/prometheus-adapter chart:"
+                            + " the list under rules.custom)\n",
+                    AdapterRules.config(plan)));
         }
+        return out;
+    }
 
-        return files;
+    private static String ruleName(ScalingPlan plan) {
+        return plan.release().name() + "-scaleplan";
     }
 
     /** The link every alert carries: the watch section of the APPLY.md the plan is applied with. */
-    static String runbook(String root) {
-        return ApplyInstructions.OUTPUT + "/" + root + "/APPLY.md#watch";
+    static String runbook(PlanFolder folder) {
+        return folder.command("APPLY.md#watch");
     }
 
     /** The {@code PrometheusRule} object. */
@@ -86,7 +100,7 @@ public final class MonitoringEmitter implements Emitter {
         doc.put("apiVersion", "monitoring.coreos.com/v1");
         doc.put("kind", "PrometheusRule");
         ObjectNode metadata = doc.putObject("metadata");
-        metadata.put("name", plan.release().name() + "-scaleplan");
+        metadata.put("name", ruleName(plan));
         metadata.put("namespace", plan.namespace());
         ObjectNode labels = metadata.putObject("labels");
         labels.put("app.kubernetes.io/name", plan.release().chartName());
@@ -97,14 +111,16 @@ public final class MonitoringEmitter implements Emitter {
     }
 
     /**
-     * The watch step of APPLY.md for {@code files} (paths under {@code root/}): load the alerts,
+     * The watch notes of APPLY.md for its {@code documents}: load the alerts,
      * import the dashboard, install the adapter rules, and the alerts' names. Empty without
      * monitoring files.
      */
-    public static String watchSteps(ScalingPlan plan, String root, List<GeneratedFile> files) {
-        String dir = ApplyInstructions.OUTPUT + "/" + root + "/";
-        List<String> paths = files.stream().map(GeneratedFile::path).toList();
-        if (!paths.contains(root + "/" + PROMETHEUS_RULE)) {
+    @Override
+    public String watchNotes(ResolvedPlan resolved, PlanFolder folder, List<Document> documents) {
+        ScalingPlan plan = resolved.plan();
+        String dir = folder.dir();
+        List<String> paths = documents.stream().map(Document::path).toList();
+        if (!paths.contains(PROMETHEUS_RULE)) {
             return "";
         }
         StringBuilder md = new StringBuilder();
@@ -118,7 +134,7 @@ public final class MonitoringEmitter implements Emitter {
                 .append("` (")
                 .append(Dashboard.title(plan))
                 .append("); its annotations mark this apply.\n");
-        if (paths.contains(root + "/" + ADAPTER)) {
+        if (paths.contains(ADAPTER)) {
             md.append("- prometheus-adapter: `")
                     .append(dir)
                     .append(ADAPTER)
@@ -126,11 +142,11 @@ public final class MonitoringEmitter implements Emitter {
                     .append(String.join(", ", AdapterRules.metrics(plan).keySet()))
                     .append(" to the HPAs.\n");
         }
-        md.append("- Look at: ").append(lookAt(plan)).append(".\n");
+        md.append("- Look at: ").append(lookAt(resolved)).append(".\n");
         md.append("- Alerts: ");
         md.append(String.join(
                 ", ",
-                Alerts.of(plan, runbook(root)).stream()
+                Alerts.of(resolved, runbook(folder)).stream()
                         .map(a -> "`" + a.name() + "`")
                         .distinct()
                         .toList()));
@@ -139,11 +155,12 @@ public final class MonitoringEmitter implements Emitter {
     }
 
     /** What the dashboard should show with this plan live, in its numbers. */
-    private static String lookAt(ScalingPlan plan) {
+    private static String lookAt(ResolvedPlan resolved) {
+        ScalingPlan plan = resolved.plan();
         List<String> out = new ArrayList<>();
         out.add("each service's replicas against its HPA's range and its load against the ready pods' capacity (the"
                 + " plan's numbers are the dashed lines)");
-        io.scaleplan.compiler.check.ConnectionBudget.of(plan)
+        resolved.connections()
                 .ifPresent(b -> out.add("PostgreSQL connections below "
                         + Alerts.atShare(Alerts.CONNECTIONS_SHARE, b.maxConnections()) + " ("
                         + Alerts.percent(Alerts.CONNECTIONS_SHARE) + "% of max_connections " + b.maxConnections()
@@ -152,7 +169,7 @@ public final class MonitoringEmitter implements Emitter {
                 .flatMap(io.scaleplan.dsl.Redis::maxmemory)
                 .ifPresent(m -> out.add("Redis memory below "
                         + Alerts.percent(Alerts.REDIS_MEMORY_SHARE) + "% of maxmemory "
-                        + io.scaleplan.compiler.emit.redis.RedisEmitter.memory(m)));
+                        + KubeValues.redisMemory(m)));
         return String.join("; ", out);
     }
 }

@@ -1,11 +1,19 @@
 package io.scaleplan.compiler.emit.postgres;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scaleplan.compiler.emit.Emitter;
-import io.scaleplan.compiler.emit.GeneratedFile;
-import io.scaleplan.compiler.emit.helm.HelmValuesEmitter;
+import io.scaleplan.compiler.emit.ApplyStep;
+import io.scaleplan.compiler.emit.Document;
+import io.scaleplan.compiler.emit.HelmCommands;
+import io.scaleplan.compiler.emit.PlanFolder;
+import io.scaleplan.compiler.emit.Target;
 import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.KubeValues;
+import io.scaleplan.compiler.render.PgSql;
+import io.scaleplan.compiler.render.Shell;
 import io.scaleplan.compiler.render.Yaml;
+import io.scaleplan.compiler.resolve.PgTune;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
+import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.Index;
 import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.ScalingPlan;
@@ -35,26 +43,84 @@ import java.util.stream.Collectors;
  *       only where pg_stat_statements is installed and loaded.
  * </ul>
  */
-public final class PostgresEmitter implements Emitter {
+public final class PostgresEmitter implements Target {
     private static final String RUN = "Run with: psql -v ON_ERROR_STOP=1 -f ";
 
+    /** The target's name. */
+    public static final String NAME = "postgres";
+
+    /** The scripts' folder below the plan's. */
+    public static final String SQL = "sql/";
+
+    /** The runbook's checks, which APPLY.md's watch section runs rather than its steps. */
+    public static final String CHECKS = SQL + "checks.sql";
+
     @Override
-    public List<GeneratedFile> emit(ScalingPlan plan) {
-        if (plan.postgres().isEmpty()) {
-            return List.of();
-        }
-        Postgres pg = plan.postgres().get();
-        List<Tuning.Tuned> settings = Tuning.settings(pg);
-        String dir = plan.name() + "/";
-        return List.of(
-                new GeneratedFile(dir + "helm/" + pg.release() + "-values.yaml", values(plan, pg, settings)),
-                new GeneratedFile(dir + "sql/10-settings.sql", settingsSql(plan, pg, settings)),
-                new GeneratedFile(dir + "sql/20-indexes.sql", indexesSql(plan, pg)),
-                new GeneratedFile(dir + "sql/30-maintenance.sql", maintenanceSql(plan, pg)),
-                new GeneratedFile(dir + "sql/checks.sql", checksSql(plan, pg)));
+    public String name() {
+        return NAME;
     }
 
-    private static String values(ScalingPlan plan, Postgres pg, List<Tuning.Tuned> settings) {
+    @Override
+    public List<Document> documents(ResolvedPlan resolved, PlanFolder folder) {
+        ScalingPlan plan = resolved.plan();
+        if (resolved.postgres().isEmpty()) {
+            return List.of();
+        }
+        Postgres pg = plan.postgres().orElseThrow();
+        List<Tuning.Tuned> settings = resolved.postgresSettings();
+        return List.of(
+                Document.tree(
+                        NAME,
+                        "HelmValues",
+                        pg.release(),
+                        HelmCommands.valuesPath(pg.release()),
+                        Headers.comment("#", plan),
+                        values(pg, settings)),
+                Document.text(NAME, "Sql", SQL + "10-settings.sql", settingsSql(plan, pg, settings)),
+                Document.text(NAME, "Sql", SQL + "20-indexes.sql", indexesSql(plan, pg)),
+                Document.text(NAME, "Sql", SQL + "30-maintenance.sql", maintenanceSql(plan, pg)),
+                Document.text(NAME, "Sql", CHECKS, checksSql(plan, pg)));
+    }
+
+    @Override
+    public List<ApplyStep> applySteps(ResolvedPlan resolved, PlanFolder folder, List<Document> documents) {
+        ScalingPlan plan = resolved.plan();
+        List<ApplyStep> out = new ArrayList<>();
+        for (Document d : documents) {
+            if (d.kind().equals("HelmValues")) {
+                out.add(new ApplyStep(
+                        ApplyStep.Stage.DATA_RELEASES,
+                        List.of(
+                                "# PostgreSQL (Bitnami chart): resources, read replicas, configuration",
+                                HelmCommands.upgrade(
+                                        d.name(), HelmCommands.bitnami("postgresql"), plan.namespace(), folder))));
+            }
+        }
+        List<String> sql = documents.stream()
+                .map(Document::path)
+                .filter(p -> p.startsWith(SQL) && !p.equals(CHECKS))
+                .sorted()
+                .toList();
+        if (!sql.isEmpty()) {
+            List<String> commands = new ArrayList<>();
+            commands.add("# PostgreSQL, with PGHOST, PGUSER and PGDATABASE set for the primary: 10-settings.sql removes"
+                    + " ALTER SYSTEM values (the chart's configuration, on the primary and every read replica, owns"
+                    + " the settings), then indexes and maintenance");
+            sql.forEach(p -> commands.add("psql -v ON_ERROR_STOP=1 -f " + Shell.word(folder.command(p))));
+            out.add(new ApplyStep(ApplyStep.Stage.DATA_SCRIPTS, commands));
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> watchCommands(ResolvedPlan resolved, PlanFolder folder, List<Document> documents) {
+        return documents.stream()
+                .filter(d -> d.path().equals(CHECKS))
+                .map(d -> "psql -v ON_ERROR_STOP=1 -f " + Shell.word(folder.command(CHECKS)))
+                .toList();
+    }
+
+    private static ObjectNode values(Postgres pg, List<Tuning.Tuned> settings) {
         StringBuilder conf = new StringBuilder();
         for (Tuning.Tuned s : settings) {
             conf.append(s.name()).append(" = ").append(PgSql.literal(s.value())).append('\n');
@@ -71,7 +137,7 @@ public final class PostgresEmitter implements Emitter {
             }
             node.put("extendedConfiguration", conf.toString());
             if (!pg.resources().isEmpty()) {
-                node.set("resources", HelmValuesEmitter.resources(pg.resources()));
+                node.set("resources", KubeValues.resources(pg.resources()));
             }
             if (pg.readReplicas() > 0) {
                 // APPLY.md restarts the pods in the order replication needs (replicas first on a
@@ -80,7 +146,7 @@ public final class PostgresEmitter implements Emitter {
                 node.putObject("updateStrategy").put("type", "OnDelete");
             }
         }
-        return Yaml.render(Headers.comment("#", plan), values);
+        return values;
     }
 
     private static String header(ScalingPlan plan, Postgres pg, String file) {

@@ -1,5 +1,7 @@
 package io.scaleplan.compiler.emit.postgres;
 
+import io.scaleplan.compiler.render.PgSql;
+import io.scaleplan.compiler.resolve.Tuning;
 import java.util.List;
 
 /**

@@ -1,12 +1,16 @@
 package io.scaleplan.compiler.emit.redis;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scaleplan.compiler.emit.Emitter;
-import io.scaleplan.compiler.emit.GeneratedFile;
-import io.scaleplan.compiler.emit.helm.HelmValuesEmitter;
+import io.scaleplan.compiler.emit.ApplyStep;
+import io.scaleplan.compiler.emit.Document;
+import io.scaleplan.compiler.emit.HelmCommands;
+import io.scaleplan.compiler.emit.PlanFolder;
+import io.scaleplan.compiler.emit.Target;
 import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.KubeValues;
+import io.scaleplan.compiler.render.Shell;
 import io.scaleplan.compiler.render.Yaml;
-import io.scaleplan.dsl.Memory;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Redis;
 import io.scaleplan.dsl.ScalingPlan;
 import java.util.ArrayList;
@@ -24,46 +28,80 @@ import java.util.List;
  * refuses the form outright); redis-cli goes on after an error, so one command per directive could
  * stop half-way.
  */
-public final class RedisEmitter implements Emitter {
+public final class RedisEmitter implements Target {
+
+    /** The target's name. */
+    public static final String NAME = "redis";
+
+    /** redis.conf's path below the plan's folder. */
+    public static final String CONF = "redis/redis.conf";
+
+    /** The CONFIG SET script's path below the plan's folder. */
+    public static final String SCRIPT = "redis/apply.redis";
 
     @Override
-    public List<GeneratedFile> emit(ScalingPlan plan) {
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Document> documents(ResolvedPlan resolved, PlanFolder folder) {
+        ScalingPlan plan = resolved.plan();
         if (plan.redis().isEmpty()) {
             return List.of();
         }
         Redis redis = plan.redis().get();
         List<String[]> directives = directives(redis);
-        String dir = plan.name() + "/";
         return List.of(
-                new GeneratedFile(dir + "helm/" + redis.release() + "-values.yaml", values(plan, redis, directives)),
-                new GeneratedFile(dir + "redis/redis.conf", conf(plan, directives)),
-                new GeneratedFile(dir + "redis/apply.redis", apply(plan, redis, directives)));
+                Document.tree(
+                        NAME,
+                        "HelmValues",
+                        redis.release(),
+                        HelmCommands.valuesPath(redis.release()),
+                        Headers.comment("#", plan),
+                        values(redis, directives)),
+                Document.text(NAME, "RedisConf", CONF, conf(plan, directives)),
+                Document.text(NAME, "RedisCli", SCRIPT, apply(plan, redis, directives)));
+    }
+
+    @Override
+    public List<ApplyStep> applySteps(ResolvedPlan resolved, PlanFolder folder, List<Document> documents) {
+        ScalingPlan plan = resolved.plan();
+        List<ApplyStep> out = new ArrayList<>();
+        for (Document d : documents) {
+            if (d.kind().equals("HelmValues")) {
+                Redis r = plan.redis().orElseThrow();
+                out.add(new ApplyStep(
+                        ApplyStep.Stage.DATA_RELEASES,
+                        List.of(
+                                "# Redis (Bitnami chart): replicas, resources, configuration",
+                                HelmCommands.upgrade(
+                                        d.name(),
+                                        HelmCommands.bitnami(r.isCluster() ? "redis-cluster" : "redis"),
+                                        plan.namespace(),
+                                        folder))));
+            }
+        }
+        for (Document d : documents) {
+            if (d.kind().equals("RedisCli")) {
+                out.add(new ApplyStep(
+                        ApplyStep.Stage.DATA_SCRIPTS,
+                        List.of(
+                                "# Redis runtime configuration (CONFIG SET), on the master and each replica,"
+                                        + " with REDISCLI_AUTH set",
+                                "redis-cli -h \"$REDIS_HOST\" -p \"${REDIS_PORT:-6379}\" < "
+                                        + Shell.word(folder.command(d.path())))));
+            }
+        }
+        return out;
     }
 
     /** The directives the plan sets, as name and value, in redis.conf's order. */
     public static List<String[]> directives(Redis redis) {
         List<String[]> out = new ArrayList<>();
-        redis.maxmemory().ifPresent(m -> out.add(new String[] {"maxmemory", memory(m)}));
+        redis.maxmemory().ifPresent(m -> out.add(new String[] {"maxmemory", KubeValues.redisMemory(m)}));
         redis.evictionPolicy().ifPresent(p -> out.add(new String[] {"maxmemory-policy", p.redisName()}));
         return out;
-    }
-
-    /**
-     * A memory size as Redis reads it, exactly: {@code 2gb} (2<sup>31</sup> bytes), {@code 512mb},
-     * {@code 64kb} or bytes. Never {@code 2g}, which Redis reads as 2×10<sup>9</sup>.
-     */
-    public static String memory(Memory m) {
-        long b = m.bytes();
-        if (b % (1L << 30) == 0) {
-            return (b >> 30) + "gb";
-        }
-        if (b % (1L << 20) == 0) {
-            return (b >> 20) + "mb";
-        }
-        if (b % 1024 == 0) {
-            return (b >> 10) + "kb";
-        }
-        return Long.toString(b);
     }
 
     private static String confLines(List<String[]> directives) {
@@ -102,7 +140,7 @@ public final class RedisEmitter implements Emitter {
         return out.toString();
     }
 
-    private static String values(ScalingPlan plan, Redis redis, List<String[]> directives) {
+    private static ObjectNode values(Redis redis, List<String[]> directives) {
         ObjectNode values = Yaml.object();
         String conf = confLines(directives);
         if (redis.isCluster()) {
@@ -115,7 +153,7 @@ public final class RedisEmitter implements Emitter {
                 node.put("configmap", conf);
             }
             if (!redis.resources().isEmpty()) {
-                node.set("resources", HelmValuesEmitter.resources(redis.resources()));
+                node.set("resources", KubeValues.resources(redis.resources()));
             }
             if (node.isEmpty()) {
                 values.remove("redis");
@@ -134,10 +172,10 @@ public final class RedisEmitter implements Emitter {
                     node.put("configuration", conf);
                 }
                 if (!redis.resources().isEmpty()) {
-                    node.set("resources", HelmValuesEmitter.resources(redis.resources()));
+                    node.set("resources", KubeValues.resources(redis.resources()));
                 }
             }
         }
-        return Yaml.render(Headers.comment("#", plan), values);
+        return values;
     }
 }

@@ -1,14 +1,17 @@
 package io.scaleplan.compiler.emit.report;
 
-import io.scaleplan.compiler.check.CapacityPlanner;
-import io.scaleplan.compiler.check.CapacityPlanner.PoolFit;
-import io.scaleplan.compiler.check.CapacityPlanner.ServiceCapacity;
-import io.scaleplan.compiler.check.ConnectionBudget;
-import io.scaleplan.compiler.check.Numbers;
-import io.scaleplan.compiler.emit.Emitter;
-import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.emit.Document;
+import io.scaleplan.compiler.emit.PlanFolder;
+import io.scaleplan.compiler.emit.Target;
 import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.Markdown;
+import io.scaleplan.compiler.render.Numbers;
 import io.scaleplan.compiler.render.Quantities;
+import io.scaleplan.compiler.resolve.CapacityPlanner.PoolFit;
+import io.scaleplan.compiler.resolve.CapacityPlanner.ServiceCapacity;
+import io.scaleplan.compiler.resolve.ConnectionBudget;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
+import io.scaleplan.dsl.Redis;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
 import java.util.ArrayList;
@@ -20,30 +23,43 @@ import java.util.List;
  * from the plan, for reviewers. Per service: rps per pod, pods at min and max, capacity at each,
  * expected load, required pods with headroom, spare pods; then node-pool fit at maxReplicas.
  */
-public final class CapacityReportEmitter implements Emitter {
+public final class CapacityReportEmitter implements Target {
+
+    /** The target's name. */
+    public static final String NAME = "report";
+
+    /** The report's path below the plan's folder. */
+    public static final String PATH = "CAPACITY.md";
 
     @Override
-    public List<GeneratedFile> emit(ScalingPlan plan) {
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Document> documents(ResolvedPlan resolved, PlanFolder folder) {
+        ScalingPlan plan = resolved.plan();
         Markdown md = new Markdown();
         md.line(Headers.markdown(plan).stripTrailing());
         md.line("# Capacity: " + plan.name()).blank();
         md.line("Required pods = ceil(expected rps / rps per pod × headroom), the runbook's scaling formula."
                 + " Capacity is rps per pod × pods.");
         md.blank();
-        services(plan, md);
-        connections(plan, md);
-        redis(plan, md);
-        pools(plan, md);
-        return List.of(new GeneratedFile(plan.name() + "/CAPACITY.md", md.toString()));
+        services(resolved, md);
+        connections(resolved, md);
+        redis(resolved, md);
+        pools(resolved, md);
+        return List.of(Document.text(NAME, "Markdown", PATH, md.toString()));
     }
 
-    private static void services(ScalingPlan plan, Markdown md) {
+    private static void services(ResolvedPlan resolved, Markdown md) {
+        ScalingPlan plan = resolved.plan();
         md.line("## Services").blank();
         List<List<String>> rows = new ArrayList<>();
         for (Service s : plan.services().stream()
                 .sorted(Comparator.comparing(Service::name))
                 .toList()) {
-            ServiceCapacity c = CapacityPlanner.of(s);
+            ServiceCapacity c = resolved.capacity(s);
             rows.add(List.of(
                     s.name(),
                     c.capacity().map(x -> x.perPod().perSecond() + " rps").orElse("–"),
@@ -76,8 +92,8 @@ public final class CapacityReportEmitter implements Emitter {
         return pods >= 0 ? Integer.toString(pods) : pods + " (short)";
     }
 
-    private static void connections(ScalingPlan plan, Markdown md) {
-        ConnectionBudget.of(plan).ifPresent(b -> {
+    private static void connections(ResolvedPlan resolved, Markdown md) {
+        resolved.connections().ifPresent(b -> {
             md.line("## PostgreSQL connections").blank();
             md.line("At maxReplicas plus rollout surge, each pod holding its whole pool.")
                     .blank();
@@ -106,17 +122,14 @@ public final class CapacityReportEmitter implements Emitter {
         });
     }
 
-    private static void redis(ScalingPlan plan, Markdown md) {
-        plan.redis().ifPresent(r -> {
+    private static void redis(ResolvedPlan resolved, Markdown md) {
+        resolved.redisMemory().ifPresent(memory -> {
+            Redis r = memory.redis();
             md.line("## Redis memory").blank();
-            String limit = r.resources().memoryLimit().map(Quantities::memory).orElse("–");
-            String share =
-                    r.maxmemory().isPresent() && r.resources().memoryLimit().isPresent()
-                            ? Numbers.format(100.0
-                                            * r.maxmemory().get().bytes()
-                                            / r.resources().memoryLimit().get().bytes())
-                                    + "% (safe: up to " + r.safeMemoryShare() + ")"
-                            : "–";
+            String limit = memory.limit().map(Quantities::memory).orElse("–");
+            String share = memory.shareOfLimit()
+                    .map(s -> Numbers.format(s) + "% (safe: up to " + memory.safeShare() + ")")
+                    .orElse("–");
             String shape = r.cluster()
                     .map(c -> "cluster: " + c.nodes() + " nodes, " + c.replicasPerMaster() + " replica(s) per master")
                     .orElse("standalone: 1 master, " + r.replicas() + " replica(s)");
@@ -132,7 +145,8 @@ public final class CapacityReportEmitter implements Emitter {
         });
     }
 
-    private static void pools(ScalingPlan plan, Markdown md) {
+    private static void pools(ResolvedPlan resolved, Markdown md) {
+        ScalingPlan plan = resolved.plan();
         md.line("## Node pools").blank();
         if (plan.nodePools().isEmpty()) {
             md.line("The plan declares no node pool, so fit at maxReplicas is not checked.")
@@ -140,7 +154,7 @@ public final class CapacityReportEmitter implements Emitter {
             return;
         }
         List<List<String>> rows = new ArrayList<>();
-        for (PoolFit fit : CapacityPlanner.poolFits(plan)) {
+        for (PoolFit fit : resolved.poolFits()) {
             rows.add(List.of(
                     fit.pool().name(),
                     fit.pool().minNodes() + "–" + fit.pool().maxNodes(),

@@ -1,17 +1,18 @@
 package io.scaleplan.compiler.emit.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scaleplan.compiler.check.CapacityPlanner;
-import io.scaleplan.compiler.check.CapacityPlanner.PoolFit;
-import io.scaleplan.compiler.check.CapacityPlanner.ServiceCapacity;
-import io.scaleplan.compiler.check.ConnectionBudget;
-import io.scaleplan.compiler.check.Numbers;
-import io.scaleplan.compiler.emit.Emitter;
-import io.scaleplan.compiler.emit.GeneratedFile;
-import io.scaleplan.compiler.emit.postgres.Tuning;
+import io.scaleplan.compiler.emit.Document;
+import io.scaleplan.compiler.emit.PlanFolder;
+import io.scaleplan.compiler.emit.Target;
 import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.Numbers;
 import io.scaleplan.compiler.render.Quantities;
 import io.scaleplan.compiler.render.Yaml;
+import io.scaleplan.compiler.resolve.CapacityPlanner.PoolFit;
+import io.scaleplan.compiler.resolve.CapacityPlanner.ServiceCapacity;
+import io.scaleplan.compiler.resolve.PostgresSettings;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
+import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.Autoscaling;
 import io.scaleplan.dsl.Behavior;
 import io.scaleplan.dsl.DatabaseClient;
@@ -39,12 +40,21 @@ import java.util.stream.Collectors;
  * <p>It is what {@code scaleplan diff} compares to summarise a change at the plan's level and to
  * show its impact, also against a base branch whose plan sources are not compiled.
  */
-public final class ResolvedPlanEmitter implements Emitter {
+public final class ResolvedPlanEmitter implements Target {
     /** The file's path below the plan's folder. */
     public static final String PATH = "plan.yaml";
 
+    /** The target's name. */
+    public static final String NAME = "plan";
+
     @Override
-    public List<GeneratedFile> emit(ScalingPlan plan) {
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Document> documents(ResolvedPlan resolved, PlanFolder folder) {
+        ScalingPlan plan = resolved.plan();
         ObjectNode root = Yaml.object();
         root.put("plan", plan.name());
         root.put("namespace", plan.namespace());
@@ -63,13 +73,13 @@ public final class ResolvedPlanEmitter implements Emitter {
                 clients.put(c.name(), c.connections());
             }
         }
-        plan.postgres().ifPresent(pg -> postgres(pg, root.putObject("postgres")));
+        resolved.postgres().ifPresent(pg -> postgres(pg, root.putObject("postgres")));
         plan.redis().ifPresent(r -> redis(r, root.putObject("redis")));
         rules(plan, root);
-        impact(plan, root.putObject("impact"));
+        impact(resolved, root.putObject("impact"));
         String header = Headers.comment("#", plan)
                 + "# The resolved plan and the facts derived from it; scaleplan diff compares it to summarise a change.\n";
-        return List.of(new GeneratedFile(plan.name() + "/" + PATH, Yaml.render(header, root)));
+        return List.of(Document.tree(NAME, "ResolvedPlan", plan.name(), PATH, header, root));
     }
 
     private static void service(Service s, ObjectNode out) {
@@ -145,19 +155,17 @@ public final class ResolvedPlanEmitter implements Emitter {
                         n.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + n.cluster() + "/" + n.pool()));
     }
 
-    private static void postgres(Postgres pg, ObjectNode out) {
+    private static void postgres(PostgresSettings tuned, ObjectNode out) {
+        Postgres pg = tuned.postgres();
         out.put("release", pg.release());
         out.put("majorVersion", pg.majorVersion());
         out.put("workload", pg.workload().name().toLowerCase(java.util.Locale.ROOT));
         out.put("readReplicas", pg.readReplicas());
         resources(pg.resources(), out);
-        List<Tuning.Tuned> tuned = Tuning.settings(pg);
         ObjectNode settings = out.putObject("settings");
-        tuned.forEach(t -> settings.put(t.name(), t.value()));
-        List<String> restart = tuned.stream()
-                .filter(t -> t.requiresRestart(pg.majorVersion()).orElse(false))
-                .map(Tuning.Tuned::name)
-                .toList();
+        tuned.all().forEach(t -> settings.put(t.name(), t.value()));
+        List<String> restart =
+                tuned.restartRequired().stream().map(Tuning.Tuned::name).toList();
         if (!restart.isEmpty()) {
             out.put("restartOnChange", String.join(", ", restart));
         }
@@ -207,19 +215,20 @@ public final class ResolvedPlanEmitter implements Emitter {
     }
 
     /** The derived facts, keyed as the diff's impact section names them. */
-    private static void impact(ScalingPlan plan, ObjectNode out) {
+    private static void impact(ResolvedPlan resolved, ObjectNode out) {
+        ScalingPlan plan = resolved.plan();
         for (Service s : plan.services()) {
-            ServiceCapacity c = CapacityPlanner.of(s);
+            ServiceCapacity c = resolved.capacity(s);
             c.capacityAt(s.maxReplicas()).ifPresent(rps -> out.put("capacity at max · " + s.name(), rps + " rps"));
             c.requiredPods()
                     .ifPresent(n -> out.put(
                             "required pods · " + s.name(),
                             n + " for " + c.expectedLoad().orElseThrow() + "; max " + s.maxReplicas()));
         }
-        ConnectionBudget.of(plan)
+        resolved.connections()
                 .ifPresent(b -> out.put(
                         "connection budget", b.total() + " of " + b.maxConnections() + (b.fits() ? "" : " (over)")));
-        for (PoolFit fit : CapacityPlanner.poolFits(plan)) {
+        for (PoolFit fit : resolved.poolFits()) {
             String pool = "node pool " + fit.pool().name();
             out.put(
                     pool + " · pods at max",
@@ -236,16 +245,12 @@ public final class ResolvedPlanEmitter implements Emitter {
                     pool + " · fits",
                     fit.fits() ? "yes" : "no: " + fit.podsThatFit() + " of " + fit.podCount() + " pods");
         }
-        plan.redis().ifPresent(r -> {
-            Optional<String> limit = r.resources().memoryLimit().map(Quantities::memory);
-            String share =
-                    r.maxmemory().isPresent() && r.resources().memoryLimit().isPresent()
-                            ? ", "
-                                    + Numbers.format(100.0
-                                            * r.maxmemory().get().bytes()
-                                            / r.resources().memoryLimit().get().bytes())
-                                    + "% (safe: up to " + r.safeMemoryShare() + ")"
-                            : "";
+        resolved.redisMemory().ifPresent(memory -> {
+            Redis r = memory.redis();
+            Optional<String> limit = memory.limit().map(Quantities::memory);
+            String share = memory.shareOfLimit()
+                    .map(x -> ", " + Numbers.format(x) + "% (safe: up to " + memory.safeShare() + ")")
+                    .orElse("");
             out.put(
                     "redis memory",
                     "maxmemory " + r.maxmemory().map(Quantities::memory).orElse("unlimited")

@@ -1,10 +1,10 @@
 package io.scaleplan.compiler.emit.sim;
 
-import io.scaleplan.compiler.check.CapacityPlanner;
-import io.scaleplan.compiler.check.ConnectionBudget;
-import io.scaleplan.compiler.check.Numbers;
-import io.scaleplan.compiler.emit.report.Markdown;
 import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.Markdown;
+import io.scaleplan.compiler.render.Numbers;
+import io.scaleplan.compiler.resolve.CapacityPlanner;
+import io.scaleplan.compiler.resolve.ConnectionBudget;
 import io.scaleplan.compiler.simulate.ControllerSettings;
 import io.scaleplan.compiler.simulate.HpaBehavior;
 import io.scaleplan.compiler.simulate.HpaSpec;

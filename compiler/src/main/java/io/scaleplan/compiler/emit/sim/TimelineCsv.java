@@ -1,7 +1,7 @@
 package io.scaleplan.compiler.emit.sim;
 
-import io.scaleplan.compiler.check.Numbers;
 import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.Numbers;
 import io.scaleplan.compiler.simulate.ServiceRun;
 import io.scaleplan.compiler.simulate.Simulation;
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.compiler.emit.GeneratedFile;
-import io.scaleplan.compiler.emit.postgres.Tuning;
+import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.EventPlan;
 import io.scaleplan.dsl.PgSetting;
 import io.scaleplan.dsl.ScalingPlan;

@@ -15,6 +15,7 @@ import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.compiler.diff.FileDiff;
 import io.scaleplan.compiler.diff.OutputDiff;
 import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.EvictionPolicy;
 import io.scaleplan.dsl.MetricSource;
 import io.scaleplan.dsl.ScalingPlan;
@@ -127,7 +128,7 @@ class MonitoringEmitterTest {
 
     @Test
     void everyAlertHasAProbeOnEachSideAndTheTextsTheNumbers() throws Exception {
-        List<Alert> alerts = Alerts.of(plan(20, 300), "generated/prod/APPLY.md#watch");
+        List<Alert> alerts = Alerts.of(ResolvedPlan.of(plan(20, 300)), "generated/prod/APPLY.md#watch");
         assertThat(alerts)
                 .extracting(Alert::name)
                 .contains(

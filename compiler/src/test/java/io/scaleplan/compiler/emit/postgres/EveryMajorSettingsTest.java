@@ -4,6 +4,7 @@ import static io.scaleplan.dsl.Units.cores;
 import static io.scaleplan.dsl.Units.gib;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Workload;

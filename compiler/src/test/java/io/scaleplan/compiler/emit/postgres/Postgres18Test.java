@@ -5,6 +5,8 @@ import static io.scaleplan.dsl.Units.gib;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.scaleplan.compiler.render.PgSql;
+import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.PgSetting;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Workload;

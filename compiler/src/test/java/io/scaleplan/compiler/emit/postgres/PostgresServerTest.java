@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.render.PgSql;
+import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.PgSetting;
 import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.ScalingPlan;

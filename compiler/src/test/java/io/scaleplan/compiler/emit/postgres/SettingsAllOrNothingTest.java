@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.scaleplan.compiler.emit.PlanFolder;
+import io.scaleplan.compiler.emit.Renderer;
+import io.scaleplan.compiler.render.PgSql;
+import io.scaleplan.compiler.resolve.ResolvedPlan;
+import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.PgSetting;
 import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.ScalingPlan;
@@ -104,7 +109,8 @@ class SettingsAllOrNothingTest {
         ScalingPlan plan = plan(17, pg -> {});
         List<Tuning.Tuned> settings = Tuning.settings(plan.postgres().orElseThrow());
         String overlay = new PostgresEmitter()
-                .emit(plan).stream()
+                .documents(ResolvedPlan.of(plan), new PlanFolder(plan.name())).stream()
+                        .map(d -> Renderer.file(new PlanFolder(plan.name()), d))
                         .filter(f -> f.path().endsWith("-values.yaml"))
                         .findFirst()
                         .orElseThrow()

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.dsl.EvictionPolicy;
 import io.scaleplan.dsl.ScalingPlan;
 import java.util.Map;
@@ -19,12 +20,12 @@ class RedisEmitterTest {
 
     @Test
     void memoryIsRenderedExactlyInRedisUnits() {
-        assertThat(RedisEmitter.memory(gib(2))).isEqualTo("2gb");
-        assertThat(RedisEmitter.memory(tib(1))).isEqualTo("1024gb");
-        assertThat(RedisEmitter.memory(mib(1536))).isEqualTo("1536mb");
-        assertThat(RedisEmitter.memory(kib(3))).isEqualTo("3kb");
-        assertThat(RedisEmitter.memory(bytes(2_000_000_000L))).isEqualTo("1953125kb");
-        assertThat(RedisEmitter.memory(bytes(1000))).isEqualTo("1000");
+        assertThat(KubeValues.redisMemory(gib(2))).isEqualTo("2gb");
+        assertThat(KubeValues.redisMemory(tib(1))).isEqualTo("1024gb");
+        assertThat(KubeValues.redisMemory(mib(1536))).isEqualTo("1536mb");
+        assertThat(KubeValues.redisMemory(kib(3))).isEqualTo("3kb");
+        assertThat(KubeValues.redisMemory(bytes(2_000_000_000L))).isEqualTo("1953125kb");
+        assertThat(KubeValues.redisMemory(bytes(1000))).isEqualTo("1000");
     }
 
     @Test

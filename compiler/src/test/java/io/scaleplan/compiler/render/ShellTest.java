@@ -1,4 +1,4 @@
-package io.scaleplan.compiler.emit.apply;
+package io.scaleplan.compiler.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,14 +1,11 @@
-package io.scaleplan.compiler.check;
+package io.scaleplan.compiler.resolve;
 
-import io.scaleplan.compiler.emit.postgres.Tuning;
 import io.scaleplan.dsl.DatabaseClient;
-import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The PostgreSQL connection budget at full scale: Σ over services of (maxReplicas + rollout surge)
@@ -22,9 +19,6 @@ import java.util.Optional;
  */
 public record ConnectionBudget(
         List<ServiceConnections> services, List<DatabaseClient> clients, int reserved, int maxConnections) {
-
-    /** Superuser-reserved connections when the plan does not state them (PostgreSQL's default). */
-    public static final int DEFAULT_SUPERUSER_RESERVED = 3;
 
     /**
      * One service's share: {@code (pods + surge) × poolSize}.
@@ -45,23 +39,8 @@ public record ConnectionBudget(
         }
     }
 
-    /** The budget of {@code plan}, when it has PostgreSQL. */
-    public static Optional<ConnectionBudget> of(ScalingPlan plan) {
-        if (plan.postgres().isEmpty()) {
-            return Optional.empty();
-        }
-        Postgres pg = plan.postgres().get();
-        int max = 100;
-        int superuser = DEFAULT_SUPERUSER_RESERVED;
-        int reserved = 0;
-        for (Tuning.Tuned t : Tuning.settings(pg)) {
-            switch (t.name()) {
-                case "max_connections" -> max = Integer.parseInt(t.value());
-                case "superuser_reserved_connections" -> superuser = Integer.parseInt(t.value());
-                case "reserved_connections" -> reserved = Integer.parseInt(t.value());
-                default -> {}
-            }
-        }
+    /** The budget of {@code plan}, whose PostgreSQL runs with {@code settings}. */
+    public static ConnectionBudget of(ScalingPlan plan, PostgresSettings settings) {
         List<ServiceConnections> services = new ArrayList<>();
         for (Service s : plan.services()) {
             if (s.connectionPoolSize().isPresent() && s.connectionPoolSize().get() > 0) {
@@ -73,7 +52,11 @@ public record ConnectionBudget(
         services.sort(Comparator.comparingLong(ServiceConnections::connections)
                 .reversed()
                 .thenComparing(c -> c.service().name()));
-        return Optional.of(new ConnectionBudget(services, plan.databaseClients(), superuser + reserved, max));
+        return new ConnectionBudget(
+                services,
+                plan.databaseClients(),
+                settings.superuserReserved() + settings.reservedConnections(),
+                settings.maxConnections());
     }
 
     public ConnectionBudget {

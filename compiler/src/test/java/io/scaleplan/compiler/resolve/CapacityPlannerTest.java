@@ -1,4 +1,4 @@
-package io.scaleplan.compiler.check;
+package io.scaleplan.compiler.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

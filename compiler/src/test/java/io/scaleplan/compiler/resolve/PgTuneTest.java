@@ -1,8 +1,8 @@
-package io.scaleplan.compiler.emit.postgres;
+package io.scaleplan.compiler.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scaleplan.compiler.emit.postgres.PgTune.Os;
+import io.scaleplan.compiler.resolve.PgTune.Os;
 import io.scaleplan.dsl.DatabaseSize;
 import io.scaleplan.dsl.StorageType;
 import io.scaleplan.dsl.Workload;

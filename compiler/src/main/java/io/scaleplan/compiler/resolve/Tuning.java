@@ -1,5 +1,6 @@
-package io.scaleplan.compiler.emit.postgres;
+package io.scaleplan.compiler.resolve;
 
+import io.scaleplan.compiler.render.PgSql;
 import io.scaleplan.dsl.PgSetting;
 import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.PostgresInstance;

@@ -1,4 +1,4 @@
-package io.scaleplan.compiler.emit.postgres;
+package io.scaleplan.compiler.resolve;
 
 import java.io.BufferedReader;
 import java.io.IOException;

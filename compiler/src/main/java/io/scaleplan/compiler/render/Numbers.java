@@ -1,4 +1,4 @@
-package io.scaleplan.compiler.check;
+package io.scaleplan.compiler.render;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

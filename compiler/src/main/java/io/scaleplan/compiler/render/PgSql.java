@@ -1,4 +1,4 @@
-package io.scaleplan.compiler.emit.postgres;
+package io.scaleplan.compiler.render;
 
 import io.scaleplan.dsl.Memory;
 import io.scaleplan.dsl.PgSetting;
@@ -16,7 +16,7 @@ public final class PgSql {
      * those reserved except as function or type names ({@code pg_get_keywords()} catcode R and T; a
      * test compares this set with a real server's).
      */
-    static final Set<String> RESERVED = Set.of(
+    public static final Set<String> RESERVED = Set.of(
             "all",
             "analyse",
             "analyze",
@@ -152,10 +152,23 @@ public final class PgSql {
     public static String value(PgSetting<?> key, Object value) {
         return switch (key.kind()) {
             case INTEGER -> Integer.toString((Integer) value);
-            case MEMORY -> PgTune.memory(((Memory) value).bytes() / 1024);
+            case MEMORY -> memory(((Memory) value).bytes() / 1024);
             case REAL -> BigDecimal.valueOf((Double) value).stripTrailingZeros().toPlainString();
             case BOOLEAN -> (Boolean) value ? "on" : "off";
             case ENUM, CUSTOM -> (String) value;
         };
+    }
+
+    /** PostgreSQL's memory text as PgTune writes it: {@code 4GB}, {@code 1536MB}, {@code 20164kB} (units of 1024). */
+    public static String memory(long kb) {
+        long mb = 1024;
+        long gb = mb * 1024;
+        if (kb % gb == 0) {
+            return kb / gb + "GB";
+        }
+        if (kb % mb == 0) {
+            return kb / mb + "MB";
+        }
+        return kb + "kB";
     }
 }

@@ -1,4 +1,4 @@
-package io.scaleplan.compiler.emit.report;
+package io.scaleplan.compiler.render;
 
 import java.util.List;
 

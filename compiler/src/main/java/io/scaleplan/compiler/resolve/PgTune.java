@@ -1,5 +1,6 @@
-package io.scaleplan.compiler.emit.postgres;
+package io.scaleplan.compiler.resolve;
 
+import io.scaleplan.compiler.render.PgSql;
 import io.scaleplan.dsl.DatabaseSize;
 import io.scaleplan.dsl.StorageType;
 import io.scaleplan.dsl.Workload;
@@ -89,13 +90,7 @@ public final class PgTune {
 
         int connections = in.connections().isPresent() && in.connections().getAsInt() > 0
                 ? in.connections().getAsInt()
-                : switch (db) {
-                    case WEB -> 200;
-                    case OLTP -> 300;
-                    case DATA_WAREHOUSE -> 40;
-                    case DESKTOP -> 20;
-                    case MIXED -> 100;
-                };
+                : defaultConnections(db);
         out.add(new Setting(
                 "max_connections",
                 Integer.toString(connections),
@@ -249,14 +244,19 @@ public final class PgTune {
         return List.copyOf(out);
     }
 
+    /** PgTune's max_connections for {@code workload} when the plan states none. */
+    public static int defaultConnections(Workload workload) {
+        return switch (workload) {
+            case WEB -> 200;
+            case OLTP -> 300;
+            case DATA_WAREHOUSE -> 40;
+            case DESKTOP -> 20;
+            case MIXED -> 100;
+        };
+    }
+
     /** PgTune's memory text: {@code 4GB}, {@code 1536MB}, {@code 20164kB} (units of 1024). */
     public static String memory(long kb) {
-        if (kb % GB == 0) {
-            return kb / GB + "GB";
-        }
-        if (kb % MB == 0) {
-            return kb / MB + "MB";
-        }
-        return kb + "kB";
+        return PgSql.memory(kb);
     }
 }

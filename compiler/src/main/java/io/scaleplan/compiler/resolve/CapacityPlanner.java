@@ -1,5 +1,6 @@
-package io.scaleplan.compiler.check;
+package io.scaleplan.compiler.resolve;
 
+import io.scaleplan.compiler.render.Numbers;
 import io.scaleplan.dsl.Capacity;
 import io.scaleplan.dsl.Cpu;
 import io.scaleplan.dsl.Memory;
