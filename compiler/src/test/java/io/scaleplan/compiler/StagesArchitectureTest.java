@@ -3,21 +3,13 @@ package io.scaleplan.compiler;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.scaleplan.compiler.emit.Target;
-import io.scaleplan.compiler.emit.Targets;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
 
 /**
  * The stages of the compiler: resolve, then check, then emit (targets), then output and diff. Each
@@ -83,19 +75,4 @@ class StagesArchitectureTest {
             .resideInAPackage("io.scaleplan.compiler.emit.*")
             .andShould()
             .haveModifier(JavaModifier.FINAL);
-
-    @Test
-    void everyTargetIsRegisteredOnce() {
-        JavaClasses all = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.scaleplan.compiler");
-        Set<String> implementations = all.stream()
-                .filter(c -> c.isAssignableTo(Target.class) && !c.isInterface())
-                .map(JavaClass::getName)
-                .collect(Collectors.toSet());
-        assertThat(Targets.ALL)
-                .extracting(t -> t.getClass().getName())
-                .containsExactlyInAnyOrderElementsOf(implementations);
-        assertThat(Targets.ALL).extracting(Target::name).doesNotHaveDuplicates();
-    }
 }
