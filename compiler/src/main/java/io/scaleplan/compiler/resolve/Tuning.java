@@ -1,6 +1,7 @@
 package io.scaleplan.compiler.resolve;
 
 import io.scaleplan.compiler.render.PgSql;
+import io.scaleplan.dsl.Memory;
 import io.scaleplan.dsl.PgSetting;
 import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.PostgresInstance;
@@ -32,8 +33,10 @@ public final class Tuning {
      * @param value the value as PostgreSQL reads it
      * @param origin where it came from: {@code stated at File.java:12} or the derivation
      * @param key the typed key, empty for a custom setting
+     * @param typed the value as the key's type ({@link Integer}, {@link Memory} in whole kB, {@link
+     *     Double}, {@link Boolean}, {@link String}); empty for a custom setting
      */
-    public record Tuned(String name, String value, String origin, Optional<PgSetting<?>> key) {
+    public record Tuned(String name, String value, String origin, Optional<PgSetting<?>> key, Optional<Object> typed) {
         /**
          * Whether it needs a restart on {@code major}: the typed key's flag, else the context real
          * servers report ({@link PgSettingsTable}); empty for a parameter that is not built in
@@ -100,16 +103,53 @@ public final class Tuning {
                     + portable.map(p -> "; PgTune prefers " + p.preferred() + ", " + p.why() + ": state " + p.name()
                                     + " " + p.preferred() + " in the plan for a server built with it")
                             .orElse("");
-            out.put(
-                    s.name(),
-                    new Tuned(
-                            s.name(), value, origin, PgSetting.byName(s.name()).map(k -> k)));
+            Optional<PgSetting<?>> key = PgSetting.byName(s.name()).map(k -> k);
+            out.put(s.name(), new Tuned(s.name(), value, origin, key, key.map(k -> derived(k, value))));
         }
         for (PgSetting.Value v : pg.settings()) {
             String name = v.key().name();
             Optional<PgSetting<?>> key = PgSetting.byName(name).map(k -> k);
-            out.put(name, new Tuned(name, PgSql.value(v.key(), v.value()), "stated at " + v.source(), key));
+            out.put(
+                    name,
+                    new Tuned(
+                            name,
+                            PgSql.value(v.key(), v.value()),
+                            "stated at " + v.source(),
+                            key,
+                            key.map(k -> stated(k, v.value()))));
         }
         return new ArrayList<>(out.values());
+    }
+
+    /**
+     * PgTune's value as the key's type: the one place its text is read back, so that no consumer
+     * parses a setting's text. PgTune writes memory in whole kB ({@code 4GB}, {@code 20164kB}).
+     */
+    private static Object derived(PgSetting<?> key, String text) {
+        return switch (key.kind()) {
+            case INTEGER -> Integer.valueOf(text);
+            case MEMORY -> new Memory(kilobytes(text) * 1024);
+            case REAL -> Double.valueOf(text);
+            case BOOLEAN -> text.equals("on");
+            case ENUM, CUSTOM -> text;
+        };
+    }
+
+    /** A stated value as the chart's configuration carries it: memory in whole kB. */
+    private static Object stated(PgSetting<?> key, Object value) {
+        return key.kind() == PgSetting.Kind.MEMORY ? new Memory(((Memory) value).bytes() / 1024 * 1024) : value;
+    }
+
+    private static long kilobytes(String text) {
+        if (text.endsWith("GB")) {
+            return Long.parseLong(text.substring(0, text.length() - 2)) << 20;
+        }
+        if (text.endsWith("MB")) {
+            return Long.parseLong(text.substring(0, text.length() - 2)) << 10;
+        }
+        if (text.endsWith("kB")) {
+            return Long.parseLong(text.substring(0, text.length() - 2));
+        }
+        throw new IllegalArgumentException("not PgTune's memory text: " + text);
     }
 }

@@ -16,7 +16,7 @@ class TargetsTest {
     void everyTargetInTheCodeIsRegisteredOnceUnderItsOwnName() {
         Set<String> implementations = new ClassFileImporter()
                         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                         .importPackages("io.scaleplan.compiler")
                         .stream()
                         .filter(c -> c.isAssignableTo(Target.class) && !c.isInterface())

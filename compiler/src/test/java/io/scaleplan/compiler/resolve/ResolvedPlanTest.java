@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scaleplan.dsl.Memory;
 import io.scaleplan.dsl.ObjectOwner;
+import io.scaleplan.dsl.PgSetting;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Workload;
 import java.util.Optional;
@@ -129,5 +130,22 @@ class ResolvedPlanTest {
                 .orElseThrow();
         assertThat(noLimit.shareOfLimit()).isEqualTo(Optional.empty());
         assertThat(noLimit.unsafe()).isFalse();
+    }
+
+    @Test
+    void everyTypedSettingCarriesItsValueAsItsType() {
+        PostgresSettings s = postgres(pg -> pg.workload(Workload.WEB).set(PgSetting.WORK_MEM, mib(8)));
+        assertThat(typed(s, "shared_buffers")).contains(gib(1)); // PgTune: a quarter of 4 GiB
+        assertThat(typed(s, "work_mem")).contains(mib(8));
+        assertThat(typed(s, "max_connections")).contains(200);
+        assertThat(typed(s, "checkpoint_completion_target")).contains(0.9);
+    }
+
+    private static Optional<Object> typed(PostgresSettings s, String name) {
+        return s.all().stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .typed();
     }
 }

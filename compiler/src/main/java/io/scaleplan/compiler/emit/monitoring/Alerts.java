@@ -16,6 +16,7 @@ import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.Autoscaling;
 import io.scaleplan.dsl.Capacity;
+import io.scaleplan.dsl.Memory;
 import io.scaleplan.dsl.MetricSource;
 import io.scaleplan.dsl.PgSetting;
 import io.scaleplan.dsl.PodsMetric;
@@ -404,21 +405,13 @@ public final class Alerts {
         String base = "pg_settings_" + t.name();
         return switch (key.kind()) {
             case INTEGER, REAL -> Optional.of(new String[] {base, t.value()});
-            case MEMORY -> Optional.of(new String[] {base + "_bytes", Long.toString(pgMemoryBytes(t.value()))});
+            case MEMORY ->
+                Optional.of(new String[] {
+                    base + "_bytes", Long.toString(((Memory) t.typed().orElseThrow()).bytes())
+                });
             case BOOLEAN -> Optional.of(new String[] {base, t.value().equals("on") ? "1" : "0"});
             case ENUM, CUSTOM -> Optional.empty();
         };
-    }
-
-    /** {@code 4GB}, {@code 16MB}, {@code 13797kB} (PostgreSQL's units, powers of 1024) in bytes. */
-    static long pgMemoryBytes(String value) {
-        String[][] units = {{"TB", "40"}, {"GB", "30"}, {"MB", "20"}, {"kB", "10"}, {"B", "0"}};
-        for (String[] u : units) {
-            if (value.endsWith(u[0])) {
-                return Long.parseLong(value.substring(0, value.length() - u[0].length())) << Integer.parseInt(u[1]);
-            }
-        }
-        return Long.parseLong(value) * 8192; // a bare number is in blocks of 8 kB
     }
 
     // ---- Redis
