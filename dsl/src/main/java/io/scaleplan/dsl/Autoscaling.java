@@ -97,7 +97,8 @@ public record Autoscaling(
         /** The fewest replicas the HPA keeps; at least 1. */
         public Builder min(int minReplicas) {
             if (minReplicas < 1) {
-                problems.errorHere("SP002", element, "minReplicas must be at least 1, was " + minReplicas);
+                problems.errorHere(
+                        RuleId.INVALID_REPLICAS, element, "minReplicas must be at least 1, was " + minReplicas);
             }
             this.min = minReplicas;
             this.minAt = SourceLocation.capture();
@@ -107,7 +108,8 @@ public record Autoscaling(
         /** The most replicas the HPA may scale to; at least 1 and at least {@link #min(int)}. */
         public Builder max(int maxReplicas) {
             if (maxReplicas < 1) {
-                problems.errorHere("SP002", element, "maxReplicas must be at least 1, was " + maxReplicas);
+                problems.errorHere(
+                        RuleId.INVALID_REPLICAS, element, "maxReplicas must be at least 1, was " + maxReplicas);
             }
             this.max = maxReplicas;
             return this;
@@ -125,7 +127,10 @@ public record Autoscaling(
         public Builder cpuUtilization(Percent target) {
             Objects.requireNonNull(target, "target");
             if (target.value() < 1) {
-                problems.errorHere("SP004", element, "CPU utilization target must be at least 1%, was " + target);
+                problems.errorHere(
+                        RuleId.INVALID_UTILIZATION,
+                        element,
+                        "CPU utilization target must be at least 1%, was " + target);
             }
             this.cpu = target;
             return this;
@@ -138,7 +143,10 @@ public record Autoscaling(
         public Builder memoryUtilization(Percent target) {
             Objects.requireNonNull(target, "target");
             if (target.value() < 1) {
-                problems.errorHere("SP004", element, "memory utilization target must be at least 1%, was " + target);
+                problems.errorHere(
+                        RuleId.INVALID_UTILIZATION,
+                        element,
+                        "memory utilization target must be at least 1%, was " + target);
             }
             this.memory = target;
             return this;
@@ -178,14 +186,14 @@ public record Autoscaling(
             boolean ok = true;
             if (!Names.isMetricName(metric)) {
                 problems.errorHere(
-                        "SP011",
+                        RuleId.UNSAFE_TEXT,
                         element,
                         "metric name " + Names.show(metric) + " is not valid (" + Names.METRIC_NAME_RULE + ")");
                 ok = false;
             }
             if (averageValue.signum() <= 0) {
                 problems.errorHere(
-                        "SP005",
+                        RuleId.INVALID_QUANTITY,
                         element,
                         "Pods metric " + Names.show(metric) + " averageValue must be greater than 0, was "
                                 + averageValue.toPlainString());
@@ -193,7 +201,8 @@ public record Autoscaling(
             }
             for (PodsMetric existing : podsMetrics) {
                 if (existing.name().equals(metric)) {
-                    problems.errorHere("SP006", element, "Pods metric " + Names.show(metric) + " is declared twice");
+                    problems.errorHere(
+                            RuleId.DUPLICATE, element, "Pods metric " + Names.show(metric) + " is declared twice");
                     ok = false;
                 }
             }
@@ -216,7 +225,7 @@ public record Autoscaling(
             boolean ok = true;
             if (min == null) {
                 problems.error(
-                        "SP002",
+                        RuleId.INVALID_REPLICAS,
                         element,
                         "autoscale(...) sets no min replicas: call min(n) or replicas(min, max)",
                         source);
@@ -224,7 +233,7 @@ public record Autoscaling(
             }
             if (max == null) {
                 problems.error(
-                        "SP002",
+                        RuleId.INVALID_REPLICAS,
                         element,
                         "autoscale(...) sets no max replicas: call max(n) or replicas(min, max)",
                         source);
@@ -232,7 +241,10 @@ public record Autoscaling(
             }
             if (ok && min > max) {
                 problems.error(
-                        "SP003", element, "minReplicas (" + min + ") must not exceed maxReplicas (" + max + ")", minAt);
+                        RuleId.MIN_EXCEEDS_MAX,
+                        element,
+                        "minReplicas (" + min + ") must not exceed maxReplicas (" + max + ")",
+                        minAt);
                 ok = false;
             }
             return ok;

@@ -97,14 +97,14 @@ public record EventPlan(String name, ScalingPlan base, List<EventPhase> phases, 
             this.source = source;
             if (!Names.isDns1123Label(name)) {
                 problems.error(
-                        "SP001",
+                        RuleId.INVALID_NAME,
                         "event " + Names.show(name),
                         "event name " + Names.show(name) + " is not a valid DNS-1123 label ("
                                 + Names.DNS_1123_LABEL_RULE + ")",
                         source);
             } else if (name.equals(base.name())) {
                 problems.error(
-                        "SP006",
+                        RuleId.DUPLICATE,
                         name,
                         "event " + Names.show(name) + " has the name of its base plan; outputs would collide",
                         source);
@@ -143,7 +143,8 @@ public record EventPlan(String name, ScalingPlan base, List<EventPhase> phases, 
         private Duration checkOffset(Duration offset, String method) {
             Objects.requireNonNull(offset, "offset");
             if (offset.isNegative()) {
-                problems.errorHere("SP005", name, method + "(" + offset + ", ...): the time must not be negative");
+                problems.errorHere(
+                        RuleId.INVALID_QUANTITY, name, method + "(" + offset + ", ...): the time must not be negative");
                 return Duration.ZERO;
             }
             return offset;
@@ -156,10 +157,10 @@ public record EventPlan(String name, ScalingPlan base, List<EventPhase> phases, 
          */
         public EventPlan build() {
             if (preScale == null) {
-                problems.error("SP007", name, "no pre-scale phase: call preScale(lead, changes)", source);
+                problems.error(RuleId.INCOMPLETE, name, "no pre-scale phase: call preScale(lead, changes)", source);
             }
             if (postEventLag == null) {
-                problems.error("SP007", name, "no post-event phase: call postEvent(lag)", source);
+                problems.error(RuleId.INCOMPLETE, name, "no post-event phase: call postEvent(lag)", source);
             }
             List<EventPhase> phases = new ArrayList<>();
             ScalingPlan preScaled = preScale == null ? base : preScale.apply(base, name, source);

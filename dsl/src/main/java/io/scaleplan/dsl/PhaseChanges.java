@@ -36,7 +36,7 @@ public final class PhaseChanges {
         SourceLocation at = SourceLocation.capture();
         if (base.service(serviceName).isEmpty()) {
             problems.error(
-                    "SP400",
+                    RuleId.EVENT_UNKNOWN_SERVICE,
                     element + " · " + serviceName,
                     "the base plan " + Names.show(base.name()) + " has no service " + Names.show(serviceName),
                     at);
@@ -63,7 +63,7 @@ public final class PhaseChanges {
         SourceLocation at = SourceLocation.capture();
         if (base.postgres().isEmpty()) {
             problems.error(
-                    "SP400",
+                    RuleId.EVENT_UNKNOWN_SERVICE,
                     element + " · postgres",
                     "maxConnections(" + connections + "): the base plan " + Names.show(base.name())
                             + " declares no PostgreSQL",
@@ -73,7 +73,7 @@ public final class PhaseChanges {
         PgSetting.MAX_CONNECTIONS
                 .problem(connections, base.postgres().get().majorVersion())
                 .ifPresentOrElse(
-                        p -> problems.error("SP005", element + " · postgres", p, at),
+                        p -> problems.error(RuleId.INVALID_QUANTITY, element + " · postgres", p, at),
                         () -> maxConnections = new PgSetting.Value(PgSetting.MAX_CONNECTIONS, connections, at));
         return this;
     }
@@ -87,13 +87,13 @@ public final class PhaseChanges {
         SourceLocation at = SourceLocation.capture();
         if (base.nodePool(poolName).isEmpty()) {
             problems.error(
-                    "SP400",
+                    RuleId.EVENT_UNKNOWN_SERVICE,
                     element + " · node pool " + poolName,
                     "the base plan " + Names.show(base.name()) + " has no node pool " + Names.show(poolName),
                     at);
         } else if (minNodes < 0 || maxNodes < 1 || minNodes > maxNodes) {
             problems.error(
-                    "SP002",
+                    RuleId.INVALID_REPLICAS,
                     element + " · node pool " + poolName,
                     "nodes(min, max) needs 0 <= min <= max and max >= 1, was nodes(" + minNodes + ", " + maxNodes + ")",
                     at);
@@ -143,7 +143,7 @@ public final class PhaseChanges {
          */
         public ServiceChange replicas(int count) {
             if (count < 1) {
-                problems.errorHere("SP002", element, "replicas must be at least 1, was " + count);
+                problems.errorHere(RuleId.INVALID_REPLICAS, element, "replicas must be at least 1, was " + count);
             }
             this.replicas = count;
             return this;
@@ -152,7 +152,7 @@ public final class PhaseChanges {
         /** The HPA's {@code maxReplicas} during the phase; autoscaled services only. */
         public ServiceChange maxReplicas(int count) {
             if (count < 1) {
-                problems.errorHere("SP002", element, "maxReplicas must be at least 1, was " + count);
+                problems.errorHere(RuleId.INVALID_REPLICAS, element, "maxReplicas must be at least 1, was " + count);
             }
             this.maxReplicas = count;
             return this;
@@ -175,7 +175,7 @@ public final class PhaseChanges {
                 }
                 if (min > max) {
                     problems.error(
-                            "SP003",
+                            RuleId.MIN_EXCEEDS_MAX,
                             element,
                             "minReplicas (" + min + ") must not exceed maxReplicas (" + max + ")",
                             source);
@@ -185,7 +185,7 @@ public final class PhaseChanges {
             } else {
                 if (maxReplicas != null) {
                     problems.error(
-                            "SP401",
+                            RuleId.EVENT_MAX_ON_FIXED,
                             element,
                             "maxReplicas(" + maxReplicas + ") needs an autoscaled service; "
                                     + "this one runs a fixed replica count",

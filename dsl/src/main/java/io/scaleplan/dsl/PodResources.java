@@ -34,7 +34,7 @@ final class PodResources {
             at = SourceLocation.capture();
         }
         if ((amount instanceof Cpu c && c.millicores() == 0) || (amount instanceof Memory m && m.bytes() == 0)) {
-            problems.errorHere("SP005", element, field + " must be greater than 0, was 0");
+            problems.errorHere(RuleId.INVALID_QUANTITY, element, field + " must be greater than 0, was 0");
         }
         return amount;
     }

@@ -7,13 +7,13 @@ import java.util.List;
 final class Problems {
     private final List<Diagnostic> found = new ArrayList<>();
 
-    void error(String ruleId, String element, String message, SourceLocation location) {
-        found.add(Diagnostic.error(ruleId, element, message, location));
+    void error(RuleId rule, String element, String message, SourceLocation location) {
+        found.add(Diagnostic.error(rule, element, message, location));
     }
 
     /** Records an error located at the caller of the current builder method. */
-    void errorHere(String ruleId, String element, String message) {
-        error(ruleId, element, message, SourceLocation.capture());
+    void errorHere(RuleId rule, String element, String message) {
+        error(rule, element, message, SourceLocation.capture());
     }
 
     /**
@@ -30,7 +30,7 @@ final class Problems {
             return true;
         }
         error(
-                "SP001",
+                RuleId.INVALID_NAME,
                 element,
                 what + " " + Names.show(value) + " is not a valid DNS-1123 label (" + Names.DNS_1123_LABEL_RULE + ")",
                 at == null ? SourceLocation.capture() : at);

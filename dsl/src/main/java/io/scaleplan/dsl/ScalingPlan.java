@@ -237,7 +237,7 @@ public record ScalingPlan(
             problems.requireLabel(name, "Helm release", release);
             if (!Names.isChartReference(chartReference)) {
                 problems.errorHere(
-                        "SP011",
+                        RuleId.UNSAFE_TEXT,
                         name,
                         "chart reference " + Names.show(chartReference) + " is not valid (" + Names.CHART_REFERENCE_RULE
                                 + ")");
@@ -298,7 +298,7 @@ public record ScalingPlan(
             SourceLocation at = SourceLocation.capture();
             if (postgres != null) {
                 problems.error(
-                        "SP027",
+                        RuleId.DATA_TIER_TWICE,
                         name + " · postgres",
                         "postgres(...) is declared twice (first at " + postgres.source() + ")",
                         at);
@@ -321,7 +321,7 @@ public record ScalingPlan(
             }
             if (connections < 1) {
                 problems.error(
-                        "SP005",
+                        RuleId.INVALID_QUANTITY,
                         name,
                         "database client " + Names.show(clientName) + " connections must be at least 1, was "
                                 + connections,
@@ -340,13 +340,22 @@ public record ScalingPlan(
             Objects.requireNonNull(severity, "severity");
             if (ruleId == null || !ruleId.matches("SP[0-9]{3}")) {
                 problems.errorHere(
-                        "SP012",
+                        RuleId.INVALID_RULE_SETTING,
                         name,
                         "severity(" + Names.show(ruleId) + ", ...): not a rule id (SP and three digits)");
             } else {
                 severities.put(ruleId, severity);
             }
             return this;
+        }
+
+        /**
+         * Reports {@code rule} at {@code severity} instead of its default: {@code
+         * severity(RuleId.RATE_TARGET_WITHOUT_HEADROOM, Severity.ERROR)}, the same as {@code
+         * severity("SP105", Severity.ERROR)}.
+         */
+        public Builder severity(RuleId rule, Severity severity) {
+            return severity(Objects.requireNonNull(rule, "rule").id(), severity);
         }
 
         /**
@@ -359,6 +368,11 @@ public record ScalingPlan(
                 suppressions.add(s);
             }
             return this;
+        }
+
+        /** As {@link #suppress(String, String)}, naming the rule by its constant. */
+        public Builder suppress(RuleId rule, String reason) {
+            return suppress(Objects.requireNonNull(rule, "rule").id(), reason);
         }
 
         /**
@@ -382,7 +396,7 @@ public record ScalingPlan(
             SourceLocation at = SourceLocation.capture();
             if (redis != null) {
                 problems.error(
-                        "SP027",
+                        RuleId.DATA_TIER_TWICE,
                         name + " · redis",
                         "redis(...) is declared twice (first at " + redis.source() + ")",
                         at);
@@ -413,7 +427,7 @@ public record ScalingPlan(
          */
         public ScalingPlan build() {
             if (releaseName == null) {
-                problems.error("SP007", name, "no Helm release: call helmRelease(release, chart)", source);
+                problems.error(RuleId.INCOMPLETE, name, "no Helm release: call helmRelease(release, chart)", source);
             }
             Map<String, Service.Builder> byName = new LinkedHashMap<>();
             Map<String, Service.Builder> byKey = new LinkedHashMap<>();
@@ -421,7 +435,7 @@ public record ScalingPlan(
                 Service.Builder first = byName.putIfAbsent(s.name(), s);
                 if (first != null) {
                     problems.error(
-                            "SP006",
+                            RuleId.DUPLICATE,
                             name + " · " + s.name(),
                             "service " + Names.show(s.name()) + " is declared twice (first at " + first.source() + ")",
                             s.source());
@@ -429,7 +443,7 @@ public record ScalingPlan(
                 Service.Builder sameKey = byKey.putIfAbsent(s.helmKey(), s);
                 if (sameKey != null && first == null) {
                     problems.error(
-                            "SP006",
+                            RuleId.DUPLICATE,
                             name + " · " + s.name(),
                             "Helm values key " + Names.show(s.helmKey()) + " is already used by service "
                                     + Names.show(sameKey.name()) + " (at " + sameKey.source() + ")",
@@ -439,14 +453,15 @@ public record ScalingPlan(
                 ChartIndex chart = charts.get(s);
                 if (chart != null && Names.isDns1123Label(s.name())) {
                     chart.mismatch(s.name(), s.helmKey())
-                            .ifPresent(why -> problems.error("SP014", name + " · " + s.name(), why, s.source()));
+                            .ifPresent(why -> problems.error(
+                                    RuleId.SERVICE_NOT_IN_CHART, name + " · " + s.name(), why, s.source()));
                 }
             }
             Map<String, NodePool.Builder> pools = new LinkedHashMap<>();
             for (NodePool.Builder p : nodePools) {
                 if (pools.putIfAbsent(p.name(), p) != null) {
                     problems.error(
-                            "SP006",
+                            RuleId.DUPLICATE,
                             name + " · node pool " + p.name(),
                             "node pool " + Names.show(p.name()) + " is declared twice",
                             source);

@@ -182,7 +182,7 @@ public record Service(
         public Builder helmKey(String key) {
             if (!Names.isHelmKey(key)) {
                 problems.errorHere(
-                        "SP001",
+                        RuleId.INVALID_NAME,
                         element,
                         "Helm values key " + Names.show(key) + " is not valid (" + Names.HELM_KEY_RULE + ")");
             }
@@ -196,7 +196,7 @@ public record Service(
          */
         public Builder replicas(int count) {
             if (count < 0) {
-                problems.errorHere("SP002", element, "replicas must be at least 0, was " + count);
+                problems.errorHere(RuleId.INVALID_REPLICAS, element, "replicas must be at least 0, was " + count);
             }
             this.replicas = count;
             return this;
@@ -252,7 +252,7 @@ public record Service(
             boolean zero =
                     (amount instanceof Cpu c && c.millicores() == 0) || (amount instanceof Memory m && m.bytes() == 0);
             if (zero) {
-                problems.errorHere("SP005", element, field + " must be greater than 0, was 0");
+                problems.errorHere(RuleId.INVALID_QUANTITY, element, field + " must be greater than 0, was 0");
             }
             return amount;
         }
@@ -279,7 +279,10 @@ public record Service(
 
         private PodAmount checkedPods(int pods, String field) {
             if (pods < 0) {
-                problems.errorHere("SP009", element, "disruption budget " + field + " must be at least 0, was " + pods);
+                problems.errorHere(
+                        RuleId.INVALID_BUDGET,
+                        element,
+                        "disruption budget " + field + " must be at least 0, was " + pods);
                 return new PodCount(0);
             }
             return new PodCount(pods);
@@ -290,7 +293,7 @@ public record Service(
             SourceLocation at = SourceLocation.capture();
             if (budget != null) {
                 problems.error(
-                        "SP009",
+                        RuleId.INVALID_BUDGET,
                         element,
                         "disruption budget is declared twice (" + budget.kind().field() + " at " + budget.source()
                                 + ", then " + kind.field()
@@ -300,7 +303,7 @@ public record Service(
             }
             if (amount instanceof Percent p && p.value() > 100) {
                 problems.error(
-                        "SP009",
+                        RuleId.INVALID_BUDGET,
                         element,
                         "disruption budget " + kind.field() + " must not be greater than 100%, was " + p,
                         at);
@@ -314,7 +317,8 @@ public record Service(
         public Builder capacityPerPod(Rps perPod) {
             Objects.requireNonNull(perPod, "perPod");
             if (perPod.perSecond() <= 0) {
-                problems.errorHere("SP005", element, "capacity per pod must be greater than 0 rps, was " + perPod);
+                problems.errorHere(
+                        RuleId.INVALID_QUANTITY, element, "capacity per pod must be greater than 0 rps, was " + perPod);
             }
             this.capacityPerPod = perPod;
             this.capacityAt = SourceLocation.capture();
@@ -327,7 +331,7 @@ public record Service(
          */
         public Builder headroom(double factor) {
             if (!(factor >= 1.0) || !(factor <= Capacity.MAX_HEADROOM)) {
-                problems.errorHere("SP005", element, "headroom must be 1.0 to 100, was " + factor);
+                problems.errorHere(RuleId.INVALID_QUANTITY, element, "headroom must be 1.0 to 100, was " + factor);
                 return this;
             }
             this.headroom = factor;
@@ -351,7 +355,10 @@ public record Service(
          */
         public Builder connectionPoolSize(int connections) {
             if (connections < 0) {
-                problems.errorHere("SP005", element, "connection pool size must be at least 0, was " + connections);
+                problems.errorHere(
+                        RuleId.INVALID_QUANTITY,
+                        element,
+                        "connection pool size must be at least 0, was " + connections);
                 return this;
             }
             this.connectionPoolSize = connections;
@@ -386,6 +393,14 @@ public record Service(
             return this;
         }
 
+        /**
+         * As {@link #suppress(String, String)}, naming the rule by its constant: {@code
+         * suppress(RuleId.RATE_TARGET_WITHOUT_HEADROOM, "target set by the load test of 2026-10")}.
+         */
+        public Builder suppress(RuleId rule, String reason) {
+            return suppress(java.util.Objects.requireNonNull(rule, "rule").id(), reason);
+        }
+
         java.util.List<Suppression> suppressions() {
             return suppressions;
         }
@@ -405,7 +420,7 @@ public record Service(
                 String owned = ChartValues.ownedKey(path);
                 if (owned != null) {
                     problems.errorHere(
-                            "SP320",
+                            RuleId.CHART_VALUE_OWNED,
                             element,
                             "chart value " + Names.show(path) + " is set by scaleplan itself; state " + owned
                                     + " through the DSL instead");
@@ -413,7 +428,7 @@ public record Service(
                 } else if (chartValues.entries().get(path) instanceof String text
                         && text.chars().anyMatch(Character::isISOControl)) {
                     problems.errorHere(
-                            "SP011",
+                            RuleId.UNSAFE_TEXT,
                             element,
                             "chart value " + Names.show(path) + " " + Names.show(text)
                                     + " contains control characters (newlines, tabs), which are not written into YAML");
@@ -441,7 +456,7 @@ public record Service(
             boolean ok = true;
             if (Names.isDns1123Label(name) && !Names.isHelmKey(helmKey) && helmKey.equals(Names.lowerCamel(name))) {
                 problems.error(
-                        "SP001",
+                        RuleId.INVALID_NAME,
                         element,
                         "service name " + Names.show(name) + " gives the Helm values key " + Names.show(helmKey)
                                 + ", which is not valid (" + Names.HELM_KEY_RULE + "): set one with helmKey(...)",
@@ -450,7 +465,7 @@ public record Service(
             }
             if (replicas == null && autoscaling == null) {
                 problems.error(
-                        "SP007",
+                        RuleId.INCOMPLETE,
                         element,
                         "declares neither replicas(n) nor autoscale(...): say how many pods it runs",
                         source);
@@ -461,7 +476,10 @@ public record Service(
             }
             if (headroomSet && capacityPerPod == null) {
                 problems.error(
-                        "SP005", element, "headroom(" + headroom + ") is set without capacityPerPod(...)", source);
+                        RuleId.INVALID_QUANTITY,
+                        element,
+                        "headroom(" + headroom + ") is set without capacityPerPod(...)",
+                        source);
                 ok = false;
             }
             return ok;

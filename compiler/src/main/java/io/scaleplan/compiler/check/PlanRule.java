@@ -12,7 +12,7 @@ interface PlanRule {
 
     /** A finding of {@code rule}, with its default severity and fix hint. */
     static Diagnostic finding(Rule rule, String element, String message, io.scaleplan.dsl.SourceLocation at) {
-        return new Diagnostic(rule.id(), rule.severity(), element, message, at, java.util.Optional.of(rule.fix()));
+        return new Diagnostic(rule.ruleId(), rule.severity(), element, message, at, java.util.Optional.of(rule.fix()));
     }
 
     /** {@code production · usage-metering}. */

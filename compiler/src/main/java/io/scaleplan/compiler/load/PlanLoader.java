@@ -164,7 +164,8 @@ public final class PlanLoader {
     }
 
     private static Diagnostic problem(String element, String message, SourceLocation at) {
-        return Diagnostic.error(Rules.PLAN_FAILED.id(), element, message, at).withFix(Rules.PLAN_FAILED.fix());
+        return Diagnostic.error(Rules.PLAN_FAILED.ruleId(), element, message, at)
+                .withFix(Rules.PLAN_FAILED.fix());
     }
 
     /**
@@ -189,7 +190,7 @@ public final class PlanLoader {
                 out.add(LoadedPlan.failed(
                         p.definitionClass(),
                         List.of(Diagnostic.error(
-                                        Rules.DUPLICATE.id(),
+                                        Rules.DUPLICATE.ruleId(),
                                         p.name(),
                                         "plan name \"" + p.name() + "\" is also declared by "
                                                 + String.join(", ", others)
