@@ -11,8 +11,7 @@ import java.util.function.Consumer;
  * A service's HorizontalPodAutoscaler ({@code autoscaling/v2}): the replica range and the metrics
  * that drive it. The HPA takes the largest replica count any metric proposes.
  *
- * @param minReplicas the fewest replicas; at least 1
- * @param maxReplicas the most replicas; at least {@code minReplicas}
+ * @param replicas the replica range, {@code minReplicas} to {@code maxReplicas}
  * @param cpuUtilization the target average CPU use as a share of the CPU request
  * @param memoryUtilization the target average memory use as a share of the memory request
  * @param podsMetrics per-pod custom metrics with target averages
@@ -20,8 +19,7 @@ import java.util.function.Consumer;
  * @param source where {@code autoscale(...)} was called
  */
 public record Autoscaling(
-        int minReplicas,
-        int maxReplicas,
+        Replicas replicas,
         Optional<Percent> cpuUtilization,
         Optional<Percent> memoryUtilization,
         List<PodsMetric> podsMetrics,
@@ -37,14 +35,8 @@ public record Autoscaling(
         Objects.requireNonNull(memoryUtilization, "memoryUtilization");
         podsMetrics = List.copyOf(podsMetrics);
         Objects.requireNonNull(behavior, "behavior");
+        Objects.requireNonNull(replicas, "replicas");
         Objects.requireNonNull(source, "source");
-        if (minReplicas < 1) {
-            throw new IllegalArgumentException("minReplicas must be at least 1: " + minReplicas);
-        }
-        if (maxReplicas < minReplicas) {
-            throw new IllegalArgumentException(
-                    "minReplicas (" + minReplicas + ") must not exceed maxReplicas (" + maxReplicas + ")");
-        }
         cpuUtilization.ifPresent(p -> requireUtilization("cpu", p));
         memoryUtilization.ifPresent(p -> requireUtilization("memory", p));
     }
@@ -55,9 +47,36 @@ public record Autoscaling(
         }
     }
 
+    /** An autoscaler over {@code minReplicas..maxReplicas}; see {@link Replicas} for what a range may be. */
+    public Autoscaling(
+            int minReplicas,
+            int maxReplicas,
+            Optional<Percent> cpuUtilization,
+            Optional<Percent> memoryUtilization,
+            List<PodsMetric> podsMetrics,
+            Optional<Behavior> behavior,
+            SourceLocation source) {
+        this(new Replicas(minReplicas, maxReplicas), cpuUtilization, memoryUtilization, podsMetrics, behavior, source);
+    }
+
+    /** The fewest replicas; at least 1. */
+    public int minReplicas() {
+        return replicas.min();
+    }
+
+    /** The most replicas; at least {@link #minReplicas()}. */
+    public int maxReplicas() {
+        return replicas.max();
+    }
+
+    /** This autoscaler with another replica range. */
+    public Autoscaling withReplicas(Replicas newReplicas) {
+        return new Autoscaling(newReplicas, cpuUtilization, memoryUtilization, podsMetrics, behavior, source);
+    }
+
     /** This autoscaler with another replica range. */
     public Autoscaling withReplicas(int newMin, int newMax) {
-        return new Autoscaling(newMin, newMax, cpuUtilization, memoryUtilization, podsMetrics, behavior, source);
+        return withReplicas(new Replicas(newMin, newMax));
     }
 
     /** Whether any metric is declared (an HPA without one defaults to 80 % CPU). */
@@ -96,10 +115,8 @@ public record Autoscaling(
 
         /** The fewest replicas the HPA keeps; at least 1. */
         public Builder min(int minReplicas) {
-            if (minReplicas < 1) {
-                problems.errorHere(
-                        RuleId.INVALID_REPLICAS, element, "minReplicas must be at least 1, was " + minReplicas);
-            }
+            Replicas.belowOne("minReplicas", minReplicas)
+                    .ifPresent(p -> problems.errorHere(RuleId.INVALID_REPLICAS, element, p));
             this.min = minReplicas;
             this.minAt = SourceLocation.capture();
             return this;
@@ -107,10 +124,8 @@ public record Autoscaling(
 
         /** The most replicas the HPA may scale to; at least 1 and at least {@link #min(int)}. */
         public Builder max(int maxReplicas) {
-            if (maxReplicas < 1) {
-                problems.errorHere(
-                        RuleId.INVALID_REPLICAS, element, "maxReplicas must be at least 1, was " + maxReplicas);
-            }
+            Replicas.belowOne("maxReplicas", maxReplicas)
+                    .ifPresent(p -> problems.errorHere(RuleId.INVALID_REPLICAS, element, p));
             this.max = maxReplicas;
             return this;
         }
@@ -118,6 +133,12 @@ public record Autoscaling(
         /** Both ends of the replica range: {@code replicas(3, 20)}. */
         public Builder replicas(int minReplicas, int maxReplicas) {
             return min(minReplicas).max(maxReplicas);
+        }
+
+        /** The replica range as a value: {@code replicas(new Replicas(3, 20))}. */
+        public Builder replicas(Replicas range) {
+            Objects.requireNonNull(range, "range");
+            return replicas(range.min(), range.max());
         }
 
         /**
@@ -239,12 +260,9 @@ public record Autoscaling(
                         source);
                 ok = false;
             }
-            if (ok && min > max) {
-                problems.error(
-                        RuleId.MIN_EXCEEDS_MAX,
-                        element,
-                        "minReplicas (" + min + ") must not exceed maxReplicas (" + max + ")",
-                        minAt);
+            Optional<String> order = ok ? Replicas.minAboveMax(min, max) : Optional.empty();
+            if (order.isPresent()) {
+                problems.error(RuleId.MIN_EXCEEDS_MAX, element, order.get(), minAt);
                 ok = false;
             }
             return ok;
@@ -252,8 +270,7 @@ public record Autoscaling(
 
         Autoscaling build() {
             return new Autoscaling(
-                    min,
-                    max,
+                    new Replicas(min, max),
                     Optional.ofNullable(cpu),
                     Optional.ofNullable(memory),
                     podsMetrics,

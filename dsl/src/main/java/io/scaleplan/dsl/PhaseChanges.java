@@ -151,9 +151,8 @@ public final class PhaseChanges {
 
         /** The HPA's {@code maxReplicas} during the phase; autoscaled services only. */
         public ServiceChange maxReplicas(int count) {
-            if (count < 1) {
-                problems.errorHere(RuleId.INVALID_REPLICAS, element, "maxReplicas must be at least 1, was " + count);
-            }
+            Replicas.belowOne("maxReplicas", count)
+                    .ifPresent(p -> problems.errorHere(RuleId.INVALID_REPLICAS, element, p));
             this.maxReplicas = count;
             return this;
         }
@@ -173,15 +172,12 @@ public final class PhaseChanges {
                 if (min < 1 || max < 1) {
                     return s;
                 }
-                if (min > max) {
-                    problems.error(
-                            RuleId.MIN_EXCEEDS_MAX,
-                            element,
-                            "minReplicas (" + min + ") must not exceed maxReplicas (" + max + ")",
-                            source);
+                Optional<String> order = Replicas.minAboveMax(min, max);
+                if (order.isPresent()) {
+                    problems.error(RuleId.MIN_EXCEEDS_MAX, element, order.get(), source);
                     return s;
                 }
-                hpa = Optional.of(hpa.get().withReplicas(min, max));
+                hpa = Optional.of(hpa.get().withReplicas(new Replicas(min, max)));
             } else {
                 if (maxReplicas != null) {
                     problems.error(
