@@ -97,7 +97,7 @@ public record Autoscaling(
      */
     public static final class Builder {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private final SourceLocation source;
         private Integer min;
         private SourceLocation minAt;
@@ -107,7 +107,7 @@ public record Autoscaling(
         private final List<PodsMetric> podsMetrics = new ArrayList<>();
         private Behavior behavior;
 
-        Builder(Problems problems, String element, SourceLocation source) {
+        Builder(Problems problems, PlanElement element, SourceLocation source) {
             this.problems = problems;
             this.element = element;
             this.source = source;

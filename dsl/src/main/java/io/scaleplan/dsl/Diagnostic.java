@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * @param ruleId the stable rule id, {@code SP} and three digits, one of {@link RuleId}
  * @param severity how much it matters
- * @param element the plan element, such as {@code production · usage-metering}
+ * @param element the plan element, printed as {@code production · usage-metering}
  * @param message what is wrong, with the values involved
  * @param location where the element was declared
  * @param fix how to fix it, when there is a hint worth giving
@@ -24,7 +24,7 @@ import java.util.Optional;
 public record Diagnostic(
         String ruleId,
         Severity severity,
-        String element,
+        PlanElement element,
         String message,
         SourceLocation location,
         Optional<String> fix) {
@@ -49,7 +49,7 @@ public record Diagnostic(
     public Diagnostic(
             RuleId rule,
             Severity severity,
-            String element,
+            PlanElement element,
             String message,
             SourceLocation location,
             Optional<String> fix) {
@@ -57,7 +57,7 @@ public record Diagnostic(
     }
 
     /** An error without a fix hint. */
-    public static Diagnostic error(RuleId rule, String element, String message, SourceLocation location) {
+    public static Diagnostic error(RuleId rule, PlanElement element, String message, SourceLocation location) {
         return new Diagnostic(rule, Severity.ERROR, element, message, location, Optional.empty());
     }
 

@@ -98,14 +98,14 @@ public record EventPlan(String name, ScalingPlan base, List<EventPhase> phases, 
             if (!Names.isDns1123Label(name)) {
                 problems.error(
                         RuleId.INVALID_NAME,
-                        "event " + Names.show(name),
+                        PlanElement.plan("event " + Names.show(name)),
                         "event name " + Names.show(name) + " is not a valid DNS-1123 label ("
                                 + Names.DNS_1123_LABEL_RULE + ")",
                         source);
             } else if (name.equals(base.name())) {
                 problems.error(
                         RuleId.DUPLICATE,
-                        name,
+                        PlanElement.plan(name),
                         "event " + Names.show(name) + " has the name of its base plan; outputs would collide",
                         source);
             }
@@ -135,7 +135,7 @@ public record EventPlan(String name, ScalingPlan base, List<EventPhase> phases, 
 
         private PhaseChanges changes(EventPhase.Kind kind, Consumer<PhaseChanges> spec) {
             Objects.requireNonNull(spec, "changes");
-            PhaseChanges c = new PhaseChanges(problems, name + " · " + kind.id(), base);
+            PhaseChanges c = new PhaseChanges(problems, PlanElement.plan(name).phase(kind.id()), base);
             spec.accept(c);
             return c;
         }
@@ -144,7 +144,9 @@ public record EventPlan(String name, ScalingPlan base, List<EventPhase> phases, 
             Objects.requireNonNull(offset, "offset");
             if (offset.isNegative()) {
                 problems.errorHere(
-                        RuleId.INVALID_QUANTITY, name, method + "(" + offset + ", ...): the time must not be negative");
+                        RuleId.INVALID_QUANTITY,
+                        PlanElement.plan(name),
+                        method + "(" + offset + ", ...): the time must not be negative");
                 return Duration.ZERO;
             }
             return offset;
@@ -157,10 +159,15 @@ public record EventPlan(String name, ScalingPlan base, List<EventPhase> phases, 
          */
         public EventPlan build() {
             if (preScale == null) {
-                problems.error(RuleId.INCOMPLETE, name, "no pre-scale phase: call preScale(lead, changes)", source);
+                problems.error(
+                        RuleId.INCOMPLETE,
+                        PlanElement.plan(name),
+                        "no pre-scale phase: call preScale(lead, changes)",
+                        source);
             }
             if (postEventLag == null) {
-                problems.error(RuleId.INCOMPLETE, name, "no post-event phase: call postEvent(lag)", source);
+                problems.error(
+                        RuleId.INCOMPLETE, PlanElement.plan(name), "no post-event phase: call postEvent(lag)", source);
             }
             List<EventPhase> phases = new ArrayList<>();
             ScalingPlan preScaled = preScale == null ? base : preScale.apply(base, name, source);

@@ -152,7 +152,7 @@ public record LoadProfile(String name, List<ServiceLoad> services, SourceLocatio
             if (!Names.isDns1123Label(name)) {
                 problems.error(
                         RuleId.INVALID_LOAD_PROFILE,
-                        plan + " · load profile",
+                        PlanElement.plan(plan).detail("load profile"),
                         "load profile name " + Names.show(name) + " is not a valid DNS-1123 label ("
                                 + Names.DNS_1123_LABEL_RULE + ")",
                         source);
@@ -167,7 +167,7 @@ public record LoadProfile(String name, List<ServiceLoad> services, SourceLocatio
         public Builder service(String service, Consumer<Curve> spec) {
             Objects.requireNonNull(spec, "spec");
             SourceLocation at = SourceLocation.capture();
-            String element = plan + " · load profile " + name + " · " + service;
+            PlanElement element = PlanElement.plan(plan).loadProfile(name).service(service);
             if (declaredAt.putIfAbsent(service, at) != null) {
                 problems.error(
                         RuleId.DUPLICATE,
@@ -195,7 +195,7 @@ public record LoadProfile(String name, List<ServiceLoad> services, SourceLocatio
                 if (!planServices.contains(s.service())) {
                     problems.error(
                             RuleId.LOAD_FOR_UNKNOWN_SERVICE,
-                            plan + " · load profile " + name + " · " + s.service(),
+                            PlanElement.plan(plan).loadProfile(name).service(s.service()),
                             "load profile " + Names.show(name) + " gives a load for service " + Names.show(s.service())
                                     + ", which the plan does not declare (services: "
                                     + String.join(", ", new java.util.TreeSet<>(planServices)) + ")",
@@ -215,11 +215,11 @@ public record LoadProfile(String name, List<ServiceLoad> services, SourceLocatio
      */
     public static final class Curve {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private final List<Point> points = new ArrayList<>();
         private long now;
 
-        Curve(Problems problems, String element) {
+        Curve(Problems problems, PlanElement element) {
             this.problems = problems;
             this.element = element;
             points.add(new Point(0, 0));

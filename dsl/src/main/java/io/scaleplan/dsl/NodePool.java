@@ -110,7 +110,7 @@ public record NodePool(
      */
     public static final class Builder {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private final String name;
         private final SourceLocation source;
         private Cpu cpu;
@@ -123,7 +123,7 @@ public record NodePool(
 
         Builder(Problems problems, String planName, String name, SourceLocation source) {
             this.problems = problems;
-            this.element = planName + " · node pool " + name;
+            this.element = PlanElement.plan(planName).nodePool(name);
             this.name = name;
             this.source = source;
         }

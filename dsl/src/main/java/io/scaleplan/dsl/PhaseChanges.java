@@ -18,13 +18,13 @@ import java.util.function.Consumer;
  */
 public final class PhaseChanges {
     private final Problems problems;
-    private final String element;
+    private final PlanElement element;
     private final ScalingPlan base;
     private final Map<String, ServiceChange> services = new LinkedHashMap<>();
     private PgSetting.Value maxConnections;
     private final Map<String, int[]> nodePools = new LinkedHashMap<>();
 
-    PhaseChanges(Problems problems, String element, ScalingPlan base) {
+    PhaseChanges(Problems problems, PlanElement element, ScalingPlan base) {
         this.problems = problems;
         this.element = element;
         this.base = base;
@@ -37,13 +37,13 @@ public final class PhaseChanges {
         if (base.service(serviceName).isEmpty()) {
             problems.error(
                     RuleId.EVENT_UNKNOWN_SERVICE,
-                    element + " · " + serviceName,
+                    element.service(serviceName),
                     "the base plan " + Names.show(base.name()) + " has no service " + Names.show(serviceName),
                     at);
             return this;
         }
         ServiceChange c =
-                services.computeIfAbsent(serviceName, n -> new ServiceChange(problems, element + " · " + n, at));
+                services.computeIfAbsent(serviceName, n -> new ServiceChange(problems, element.service(n), at));
         change.accept(c);
         return this;
     }
@@ -64,7 +64,7 @@ public final class PhaseChanges {
         if (base.postgres().isEmpty()) {
             problems.error(
                     RuleId.EVENT_UNKNOWN_SERVICE,
-                    element + " · postgres",
+                    element.postgres(),
                     "maxConnections(" + connections + "): the base plan " + Names.show(base.name())
                             + " declares no PostgreSQL",
                     at);
@@ -73,7 +73,7 @@ public final class PhaseChanges {
         PgSetting.MAX_CONNECTIONS
                 .problem(connections, base.postgres().get().majorVersion())
                 .ifPresentOrElse(
-                        p -> problems.error(RuleId.INVALID_QUANTITY, element + " · postgres", p, at),
+                        p -> problems.error(RuleId.INVALID_QUANTITY, element.postgres(), p, at),
                         () -> maxConnections = new PgSetting.Value(PgSetting.MAX_CONNECTIONS, connections, at));
         return this;
     }
@@ -88,13 +88,13 @@ public final class PhaseChanges {
         if (base.nodePool(poolName).isEmpty()) {
             problems.error(
                     RuleId.EVENT_UNKNOWN_SERVICE,
-                    element + " · node pool " + poolName,
+                    element.nodePool(poolName),
                     "the base plan " + Names.show(base.name()) + " has no node pool " + Names.show(poolName),
                     at);
         } else if (minNodes < 0 || maxNodes < 1 || minNodes > maxNodes) {
             problems.error(
                     RuleId.INVALID_REPLICAS,
-                    element + " · node pool " + poolName,
+                    element.nodePool(poolName),
                     "nodes(min, max) needs 0 <= min <= max and max >= 1, was nodes(" + minNodes + ", " + maxNodes + ")",
                     at);
         } else {
@@ -124,13 +124,13 @@ public final class PhaseChanges {
     /** The changes to one service in a phase. */
     public static final class ServiceChange {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private final SourceLocation source;
         private Integer replicas;
         private Integer maxReplicas;
         private Rps expectedLoad;
 
-        ServiceChange(Problems problems, String element, SourceLocation source) {
+        ServiceChange(Problems problems, PlanElement element, SourceLocation source) {
             this.problems = problems;
             this.element = element;
             this.source = source;

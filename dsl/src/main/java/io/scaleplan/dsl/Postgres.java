@@ -168,7 +168,7 @@ public record Postgres(
      */
     public static final class Builder {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private final SourceLocation source;
         private final PodResources resources;
         private String release = DEFAULT_RELEASE;
@@ -187,7 +187,7 @@ public record Postgres(
 
         Builder(Problems problems, String planName, SourceLocation source) {
             this.problems = problems;
-            this.element = planName + " · postgres";
+            this.element = PlanElement.plan(planName).postgres();
             this.source = source;
             this.resources = new PodResources(problems, element);
         }

@@ -7,12 +7,12 @@ import java.util.List;
 final class Problems {
     private final List<Diagnostic> found = new ArrayList<>();
 
-    void error(RuleId rule, String element, String message, SourceLocation location) {
+    void error(RuleId rule, PlanElement element, String message, SourceLocation location) {
         found.add(Diagnostic.error(rule, element, message, location));
     }
 
     /** Records an error located at the caller of the current builder method. */
-    void errorHere(RuleId rule, String element, String message) {
+    void errorHere(RuleId rule, PlanElement element, String message) {
         error(rule, element, message, SourceLocation.capture());
     }
 
@@ -20,12 +20,12 @@ final class Problems {
      * Records SP001 at the caller of the current builder method unless {@code value} is a DNS-1123
      * label; {@code what} names it in the message ({@code Helm release}). Returns whether it is one.
      */
-    boolean requireLabel(String element, String what, String value) {
+    boolean requireLabel(PlanElement element, String what, String value) {
         return requireLabel(element, what, value, null);
     }
 
     /** As {@link #requireLabel(String, String, String)}, at {@code at} (the caller when null). */
-    boolean requireLabel(String element, String what, String value, SourceLocation at) {
+    boolean requireLabel(PlanElement element, String what, String value, SourceLocation at) {
         if (Names.isDns1123Label(value)) {
             return true;
         }

@@ -110,7 +110,7 @@ public record Redis(
     /** Builds the Redis part of a plan; every method checks its argument where it is called. */
     public static final class Builder {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private final PodResources resources;
         private final SourceLocation source;
         private String release;
@@ -123,7 +123,7 @@ public record Redis(
 
         Builder(Problems problems, String planName, SourceLocation source) {
             this.problems = problems;
-            this.element = planName + " · redis";
+            this.element = PlanElement.plan(planName).redis();
             this.source = source;
             this.resources = new PodResources(problems, element);
         }

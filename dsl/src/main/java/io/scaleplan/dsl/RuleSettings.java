@@ -35,7 +35,7 @@ public record RuleSettings(Map<String, Severity> severities, List<Suppression> s
     }
 
     static Suppression suppression(
-            Problems problems, String element, String ruleId, Optional<String> service, String reason) {
+            Problems problems, PlanElement element, String ruleId, Optional<String> service, String reason) {
         Objects.requireNonNull(ruleId, "ruleId");
         if (!ruleId.matches("SP[0-9]{3}")) {
             problems.errorHere(

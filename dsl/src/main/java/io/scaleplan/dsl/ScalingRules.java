@@ -64,14 +64,14 @@ public record ScalingRules(
      */
     public static final class Builder {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private final String direction;
         private Duration stabilizationWindow;
         private SelectPolicy selectPolicy;
         private Percent tolerance;
         private final List<ScalingPolicy> policies = new ArrayList<>();
 
-        Builder(Problems problems, String element, String direction) {
+        Builder(Problems problems, PlanElement element, String direction) {
             this.problems = problems;
             this.element = element;
             this.direction = direction;

@@ -90,20 +90,149 @@ public record Service(
     /** This service with another replica count or HPA and expected load: an event phase's change. */
     public Service withScale(
             Optional<Integer> newReplicas, Optional<Autoscaling> newAutoscaling, Optional<Rps> newExpectedLoad) {
-        return new Service(
-                name,
-                helmKey,
-                newReplicas,
-                newAutoscaling,
-                resources,
-                disruptionBudget,
-                capacity,
-                newExpectedLoad,
-                connectionPoolSize,
-                rolloutSurge,
-                nodePool,
-                source,
-                values);
+        return toBuilder()
+                .replicas(newReplicas)
+                .autoscaling(newAutoscaling)
+                .expectedLoad(newExpectedLoad)
+                .build();
+    }
+
+    /**
+     * A copy of this service to change: {@code service.toBuilder().expectedLoad(Optional.of(rps(9_000))).build()}.
+     * Unlike the plan's {@link Builder}, it sets the record's fields as they are and {@link
+     * Copy#build()} checks them as the record does, throwing {@link IllegalArgumentException}.
+     */
+    public Copy toBuilder() {
+        return new Copy(this);
+    }
+
+    /** A {@link Service} being derived from another: every field starts as the original's. */
+    public static final class Copy {
+        private String name;
+        private String helmKey;
+        private Optional<Integer> replicas;
+        private Optional<Autoscaling> autoscaling;
+        private Resources resources;
+        private Optional<DisruptionBudget> disruptionBudget;
+        private Optional<Capacity> capacity;
+        private Optional<Rps> expectedLoad;
+        private Optional<Integer> connectionPoolSize;
+        private PodAmount rolloutSurge;
+        private Optional<String> nodePool;
+        private SourceLocation source;
+        private ChartValues values;
+
+        private Copy(Service s) {
+            name = s.name;
+            helmKey = s.helmKey;
+            replicas = s.replicas;
+            autoscaling = s.autoscaling;
+            resources = s.resources;
+            disruptionBudget = s.disruptionBudget;
+            capacity = s.capacity;
+            expectedLoad = s.expectedLoad;
+            connectionPoolSize = s.connectionPoolSize;
+            rolloutSurge = s.rolloutSurge;
+            nodePool = s.nodePool;
+            source = s.source;
+            values = s.values;
+        }
+
+        /** See {@link Service#name()}. */
+        public Copy name(String newName) {
+            this.name = newName;
+            return this;
+        }
+
+        /** See {@link Service#helmKey()}. */
+        public Copy helmKey(String newHelmKey) {
+            this.helmKey = newHelmKey;
+            return this;
+        }
+
+        /** See {@link Service#replicas()}. */
+        public Copy replicas(Optional<Integer> newReplicas) {
+            this.replicas = newReplicas;
+            return this;
+        }
+
+        /** See {@link Service#autoscaling()}. */
+        public Copy autoscaling(Optional<Autoscaling> newAutoscaling) {
+            this.autoscaling = newAutoscaling;
+            return this;
+        }
+
+        /** See {@link Service#resources()}. */
+        public Copy resources(Resources newResources) {
+            this.resources = newResources;
+            return this;
+        }
+
+        /** See {@link Service#disruptionBudget()}. */
+        public Copy disruptionBudget(Optional<DisruptionBudget> newBudget) {
+            this.disruptionBudget = newBudget;
+            return this;
+        }
+
+        /** See {@link Service#capacity()}. */
+        public Copy capacity(Optional<Capacity> newCapacity) {
+            this.capacity = newCapacity;
+            return this;
+        }
+
+        /** See {@link Service#expectedLoad()}. */
+        public Copy expectedLoad(Optional<Rps> newExpectedLoad) {
+            this.expectedLoad = newExpectedLoad;
+            return this;
+        }
+
+        /** See {@link Service#connectionPoolSize()}. */
+        public Copy connectionPoolSize(Optional<Integer> newPoolSize) {
+            this.connectionPoolSize = newPoolSize;
+            return this;
+        }
+
+        /** See {@link Service#rolloutSurge()}. */
+        public Copy rolloutSurge(PodAmount newSurge) {
+            this.rolloutSurge = newSurge;
+            return this;
+        }
+
+        /** See {@link Service#nodePool()}. */
+        public Copy nodePool(Optional<String> newNodePool) {
+            this.nodePool = newNodePool;
+            return this;
+        }
+
+        /** See {@link Service#source()}. */
+        public Copy source(SourceLocation newSource) {
+            this.source = newSource;
+            return this;
+        }
+
+        /** See {@link Service#values()}. */
+        public Copy values(ChartValues newValues) {
+            this.values = newValues;
+            return this;
+        }
+
+        /** The derived service, checked as the record checks every service. */
+        public Service build() {
+            return new Service(
+                    name,
+                    helmKey,
+                    replicas,
+                    autoscaling,
+                    resources,
+                    disruptionBudget,
+                    capacity,
+                    expectedLoad,
+                    connectionPoolSize,
+                    rolloutSurge,
+                    nodePool,
+                    source,
+                    values);
+        }
     }
 
     /** Whether an HPA drives this service. */
@@ -143,7 +272,7 @@ public record Service(
      */
     public static final class Builder {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private final String name;
         private final SourceLocation source;
         private String helmKey;
@@ -168,7 +297,7 @@ public record Service(
 
         Builder(Problems problems, String planName, String name, SourceLocation source) {
             this.problems = problems;
-            this.element = planName + " · " + name;
+            this.element = PlanElement.plan(planName).service(name);
             this.name = name;
             this.source = source;
             this.helmKey = Names.isDns1123Label(name) ? Names.lowerCamel(name) : "invalid";
