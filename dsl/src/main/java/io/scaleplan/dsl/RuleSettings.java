@@ -37,7 +37,7 @@ public record RuleSettings(Map<String, Severity> severities, List<Suppression> s
     static Suppression suppression(
             Problems problems, PlanElement element, String ruleId, Optional<String> service, String reason) {
         Objects.requireNonNull(ruleId, "ruleId");
-        if (!ruleId.matches("SP[0-9]{3}")) {
+        if (!RuleId.isWellFormed(ruleId)) {
             problems.errorHere(
                     RuleId.INVALID_RULE_SETTING,
                     element,

@@ -456,7 +456,7 @@ public record ScalingPlan(
          */
         public Builder severity(String ruleId, Severity severity) {
             Objects.requireNonNull(severity, "severity");
-            if (ruleId == null || !ruleId.matches("SP[0-9]{3}")) {
+            if (!RuleId.isWellFormed(ruleId)) {
                 problems.errorHere(
                         RuleId.INVALID_RULE_SETTING,
                         element,
