@@ -7,6 +7,7 @@ import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.compiler.load.PlanGuard;
 import io.scaleplan.compiler.load.PlanLoader;
 import io.scaleplan.compiler.report.DiagnosticPrinter;
+import io.scaleplan.dsl.RuleId;
 import io.scaleplan.dsl.Severity;
 import java.io.File;
 import java.io.IOException;
@@ -222,8 +223,8 @@ abstract class AbstractPlanMojo extends AbstractMojo {
                     + String.join(", ", known) + ")");
         }
         return all.stream()
-                .filter(p -> plans.contains(p.name())
-                        || p.problems().stream().anyMatch(d -> d.ruleId().equals("SP006")))
+                .filter(p ->
+                        plans.contains(p.name()) || p.problems().stream().anyMatch(d -> d.rule() == RuleId.DUPLICATE))
                 .toList();
     }
 

@@ -9,6 +9,7 @@ import io.scaleplan.compiler.resolve.CapacityPlanner;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Capacity;
 import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.PlanElement;
 import io.scaleplan.dsl.PodsMetric;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
@@ -28,7 +29,7 @@ final class CapacityRules implements PlanRule {
         ScalingPlan plan = resolved.plan();
         List<Diagnostic> out = new ArrayList<>();
         for (Service service : plan.services()) {
-            String element = element(plan, service);
+            PlanElement element = element(plan, service);
             CapacityPlanner.ServiceCapacity c = resolved.capacity(service);
             if (c.requiredPods().isPresent() && c.requiredPods().get() > service.maxReplicas()) {
                 String limit = service.isAutoscaled() ? "maxReplicas is " : "replicas is ";

@@ -7,6 +7,7 @@ import io.scaleplan.compiler.resolve.ConnectionBudget;
 import io.scaleplan.compiler.resolve.RedisMemory;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.PlanElement;
 import io.scaleplan.dsl.Redis;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
@@ -34,7 +35,7 @@ final class ConnectionAndRedisRules implements PlanRule {
                 String clients = b.clients().isEmpty() ? "" : " + " + b.clientsTotal() + " for other clients";
                 out.add(finding(
                         Rules.CONNECTIONS_EXHAUSTED,
-                        plan.name() + " · postgres",
+                        PlanRule.element(plan).postgres(),
                         "at maxReplicas plus rollout surge the services open " + b.servicesTotal() + " connections ("
                                 + top + (b.services().size() > 3 ? ", ..." : "") + ")" + clients + " + " + b.reserved()
                                 + " reserved = " + b.total() + " > max_connections " + b.maxConnections(),
@@ -59,7 +60,7 @@ final class ConnectionAndRedisRules implements PlanRule {
 
     private static void redis(ScalingPlan plan, RedisMemory memory, List<Diagnostic> out) {
         Redis r = memory.redis();
-        String element = plan.name() + " · redis";
+        PlanElement element = PlanRule.element(plan).redis();
         if (memory.unsafe()) {
             out.add(finding(
                     Rules.REDIS_MAXMEMORY_UNSAFE,

@@ -7,6 +7,7 @@ import io.scaleplan.compiler.render.Quantities;
 import io.scaleplan.compiler.resolve.CapacityPlanner;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.PlanElement;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class NodePoolRules implements PlanRule {
             }
         }
         for (CapacityPlanner.PoolFit fit : resolved.poolFits()) {
-            String element = plan.name() + " · node pool " + fit.pool().name();
+            PlanElement element = PlanRule.element(plan).nodePool(fit.pool().name());
             for (CapacityPlanner.PodGroup g : fit.tooLarge()) {
                 out.add(finding(
                         Rules.POD_LARGER_THAN_NODE,

@@ -19,6 +19,7 @@ import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.EventPhase;
 import io.scaleplan.dsl.EventPlan;
 import io.scaleplan.dsl.LoadProfile;
+import io.scaleplan.dsl.RuleId;
 import io.scaleplan.dsl.ScalingPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -218,7 +219,8 @@ public final class Simulate {
         boolean ok = true;
         for (LoadProfile.ServiceLoad s : profile.services()) {
             if (!declared.contains(s.service())) {
-                err.println("error: [SP501] load profile " + profile.name() + " gives a load for service "
+                err.println("error: [" + RuleId.LOAD_FOR_UNKNOWN_SERVICE.id() + "] load profile " + profile.name()
+                        + " gives a load for service "
                         + s.service() + ", which plan " + plan.name() + " does not declare (services: "
                         + String.join(", ", declared) + ")");
                 ok = false;
