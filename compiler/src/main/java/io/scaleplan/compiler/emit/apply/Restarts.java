@@ -3,6 +3,7 @@ package io.scaleplan.compiler.emit.apply;
 import io.scaleplan.compiler.render.Shell;
 import io.scaleplan.compiler.resolve.ClusterObject;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
+import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.ScalingPlan;
 import java.util.ArrayList;
@@ -62,24 +63,21 @@ public final class Restarts {
 
     /** The {@link #HOT_STANDBY} settings lowered from {@code before} to {@code after}. */
     static List<String> lowered(ResolvedPlan before, ResolvedPlan after) {
-        Map<String, String> was = all(before);
-        List<String> out = new ArrayList<>();
-        all(after).forEach((name, value) -> {
-            String old = was.get(name);
-            if (HOT_STANDBY.contains(name) && old != null && compare(value, old) < 0) {
-                out.add(name);
-            }
-        });
-        return out;
+        return moved(before, after, -1);
     }
 
     /** The {@link #HOT_STANDBY} settings raised from {@code before} to {@code after}. */
     static List<String> raised(ResolvedPlan before, ResolvedPlan after) {
-        Map<String, String> was = all(before);
+        return moved(before, after, 1);
+    }
+
+    /** The {@link #HOT_STANDBY} settings whose value moved in {@code direction} (1 up, -1 down). */
+    private static List<String> moved(ResolvedPlan before, ResolvedPlan after, int direction) {
+        Map<String, Tuning.Tuned> was = all(before);
         List<String> out = new ArrayList<>();
         all(after).forEach((name, value) -> {
-            String old = was.get(name);
-            if (HOT_STANDBY.contains(name) && old != null && compare(value, old) > 0) {
+            Tuning.Tuned old = was.get(name);
+            if (HOT_STANDBY.contains(name) && old != null && Integer.signum(compare(value, old)) == direction) {
                 out.add(name);
             }
         });
@@ -91,11 +89,15 @@ public final class Restarts {
         return lowered(before, after).isEmpty() ? Order.REPLICAS_FIRST : Order.PRIMARY_FIRST;
     }
 
-    private static int compare(String a, String b) {
+    private static int compare(Tuning.Tuned a, Tuning.Tuned b) {
+        if (a.typed().orElse(null) instanceof Integer x && b.typed().orElse(null) instanceof Integer y) {
+            return Integer.compare(x, y);
+        }
+        // a setting without a typed key (max_locks_per_transaction): the plan states it as text
         try {
-            return Long.compare(Long.parseLong(a), Long.parseLong(b));
+            return Long.compare(Long.parseLong(a.value()), Long.parseLong(b.value()));
         } catch (NumberFormatException e) {
-            return a.compareTo(b);
+            return a.value().compareTo(b.value());
         }
     }
 
@@ -105,9 +107,9 @@ public final class Restarts {
         return out;
     }
 
-    private static Map<String, String> all(ResolvedPlan plan) {
-        Map<String, String> out = new LinkedHashMap<>();
-        plan.postgresSettings().forEach(t -> out.put(t.name(), t.value()));
+    private static Map<String, Tuning.Tuned> all(ResolvedPlan plan) {
+        Map<String, Tuning.Tuned> out = new LinkedHashMap<>();
+        plan.postgresSettings().forEach(t -> out.put(t.name(), t));
         return out;
     }
 
