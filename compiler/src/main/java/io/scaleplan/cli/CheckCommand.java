@@ -1,10 +1,10 @@
 package io.scaleplan.cli;
 
-import io.scaleplan.compiler.diff.OutputDiff;
 import io.scaleplan.compiler.diff.TextReport;
-import io.scaleplan.compiler.git.GeneratedTree;
-import io.scaleplan.compiler.output.GeneratedDirectory;
-import io.scaleplan.compiler.output.Manifest;
+import io.scaleplan.compiler.git.GitRefusalException;
+import io.scaleplan.compiler.report.Shown;
+import io.scaleplan.compiler.usecase.Baseline;
+import io.scaleplan.compiler.usecase.Check;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -53,52 +53,28 @@ final class CheckCommand implements Callable<Integer> {
         if (!compiled.ok()) {
             return compiled.exitCode();
         }
-        OutputDiff diff;
-        String shown = Main.show(options.output());
-        List<String> problems = new ArrayList<>();
+        Check.Result result;
         try {
-            GeneratedDirectory folder = GeneratedDirectory.open(options.output());
-            java.util.Map<String, byte[]> state;
-            if (committed) {
-                try (GeneratedTree tree = GeneratedTree.open(options.output())) {
-                    state = tree.committed();
-                }
-            } else {
-                state = folder.readAll();
-            }
-            diff = OutputDiff.compareBytes(
-                    GeneratedTree.scope(state, compiled.plans(), compiled.allPlans()),
-                    GeneratedTree.produced(compiled.files()));
-            folder.leftovers()
-                    .forEach(p -> problems.add(
-                            "leftover of an interrupted run: " + shown + "/" + p + " (the next compile removes it)"));
-            if (folder.manifest().isEmpty()) {
-                problems.add(shown + " has no " + Manifest.FILE_NAME + " (the list of the files scaleplan wrote):"
-                        + " compile writes it");
-            }
-        } catch (io.scaleplan.compiler.git.GitRefusalException e) {
-            err.println("error: " + e.refusal().explain());
-            err.flush();
-            return ExitCodes.REFUSED;
+            result = Check.run(compiled.result(), options.output(), committed ? Baseline.HEAD : Baseline.DISK, false);
+        } catch (GitRefusalException e) {
+            return Failures.error(e.refusal().explain(), err, ExitCodes.REFUSED);
         } catch (UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCodes.IO;
+            return Failures.io(e, err);
         }
-        if (diff.isEmpty() && problems.isEmpty()) {
-            out.println(shown + (committed ? " as committed at HEAD" : "") + " is up to date: "
-                    + compiled.files().size() + " files of " + String.join(", ", compiled.plans()));
+        String shown = Shown.path(options.output()) + (committed ? " as committed at HEAD" : "");
+        if (result.upToDate()) {
+            out.println(shown + " is up to date: " + compiled.result().files().size() + " files of "
+                    + String.join(", ", compiled.result().plans()));
             out.flush();
             return ExitCodes.OK;
         }
-        if (!diff.isEmpty()) {
-            out.print(new TextReport(false, false).render(diff));
+        if (!result.diff().isEmpty()) {
+            out.print(new TextReport(false, false).render(result.diff()));
         }
-        problems.forEach(out::println);
+        result.problems(Shown.path(options.output())).forEach(out::println);
         out.flush();
-        err.println(shown + (committed ? " as committed at HEAD" : "")
-                + " is stale: run ./mvnw package (or scaleplan compile) and commit it (./scaleplan commit commits the"
-                + " plan sources with it)");
+        err.println(shown + " is stale: run ./mvnw package (or scaleplan compile) and commit it (./scaleplan commit"
+                + " commits the plan sources with it)");
         err.flush();
         return ExitCodes.DIFFERENCES;
     }

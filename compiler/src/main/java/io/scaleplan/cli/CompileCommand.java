@@ -1,8 +1,7 @@
 package io.scaleplan.cli;
 
-import io.scaleplan.compiler.output.GeneratedDirectory;
 import io.scaleplan.compiler.output.OutputRefusedException;
-import io.scaleplan.compiler.output.SyncResult;
+import io.scaleplan.compiler.usecase.Generate;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -60,20 +59,17 @@ final class CompileCommand implements Callable<Integer> {
         if (!compiled.ok()) {
             return compiled.exitCode();
         }
+        Generate.Result result;
         try {
-            GeneratedDirectory folder = GeneratedDirectory.open(options.output());
-            List<String> leftovers = folder.leftovers();
-            List<SyncResult> results = folder.sync(compiled.plans(), compiled.files(), compiled.allPlans(), force);
-            if (!quiet) {
-                leftovers.forEach(p -> out.println("removed leftover of an interrupted run: " + p));
-                results.forEach(r -> out.println(r.summary()));
-            }
+            result = Generate.run(compiled.result(), options.output(), force);
         } catch (OutputRefusedException e) {
-            return Refusals.print(e, err);
+            return Failures.refused(e, err);
         } catch (UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCodes.IO;
+            return Failures.io(e, err);
+        }
+        if (!quiet) {
+            result.leftovers().forEach(p -> out.println("removed leftover of an interrupted run: " + p));
+            result.plans().forEach(r -> out.println(r.summary()));
         }
         out.flush();
         return ExitCodes.OK;

@@ -1,16 +1,14 @@
 package io.scaleplan.cli;
 
 import io.scaleplan.compiler.diff.MarkdownReport;
-import io.scaleplan.compiler.diff.OutputDiff;
 import io.scaleplan.compiler.diff.TextReport;
-import io.scaleplan.compiler.git.GeneratedTree;
 import io.scaleplan.compiler.git.GitRefusalException;
-import io.scaleplan.compiler.output.GeneratedDirectory;
+import io.scaleplan.compiler.usecase.Baseline;
+import io.scaleplan.compiler.usecase.Diff;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,52 +85,43 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (worktree && base != null) {
-            err.println("error: --worktree and --base " + base + " compare with different things: give one");
-            err.flush();
-            return ExitCodes.USAGE;
+            return Failures.error(
+                    "--worktree and --base " + base + " compare with different things: give one", err, ExitCodes.USAGE);
         }
         PlanOutputs compiled = options.compile(main.plans(), only, err);
         if (!compiled.ok()) {
             if (format == Format.markdown && compiled.exitCode() == ExitCodes.PLAN_ERRORS) {
-                out.print(
-                        new MarkdownReport(unified).withSourceRoot(sourceRoot()).renderErrors(compiled.diagnostics()));
+                out.print(new MarkdownReport(unified)
+                        .withSourceRoot(sourceRoot())
+                        .renderErrors(compiled.result().diagnostics()));
                 out.flush();
             }
             return compiled.exitCode();
         }
-        OutputDiff diff;
+        Diff.Result result;
         try {
-            Map<String, byte[]> before;
-            if (worktree) {
-                before = GeneratedDirectory.open(options.output()).readAll();
-            } else {
-                try (GeneratedTree tree = GeneratedTree.open(options.output())) {
-                    before = base == null ? tree.committed() : tree.committedAt(base);
-                }
-            }
-            diff = OutputDiff.compareBytes(
-                    GeneratedTree.scope(before, compiled.plans(), compiled.allPlans()),
-                    GeneratedTree.produced(compiled.files()));
+            result = Diff.run(
+                    compiled.result(),
+                    options.output(),
+                    worktree ? Baseline.DISK : base == null ? Baseline.HEAD : Baseline.at(base));
         } catch (GitRefusalException e) {
-            err.println("error: " + e.refusal().explain()
-                    + (base == null ? " (use --worktree to compare with the disk)" : ""));
-            err.flush();
-            return ExitCodes.REFUSED;
+            return Failures.error(
+                    e.refusal().explain() + (base == null ? " (use --worktree to compare with the disk)" : ""),
+                    err,
+                    ExitCodes.REFUSED);
         } catch (UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCodes.IO;
+            return Failures.io(e, err);
         }
         out.print(
                 format == Format.markdown
                         ? new MarkdownReport(unified)
                                 .withSourceRoot(sourceRoot())
-                                .render(diff, compiled.diagnostics())
+                                .render(result.diff(), result.diagnostics())
                         : new TextReport(colour.enabled(), unified)
                                 .withSourceRoot(sourceRoot())
-                                .renderReview(diff, compiled.diagnostics()));
+                                .renderReview(result.diff(), result.diagnostics()));
         out.flush();
-        return exitCode && !diff.isEmpty() ? ExitCodes.DIFFERENCES : ExitCodes.OK;
+        return exitCode && !result.diff().isEmpty() ? ExitCodes.DIFFERENCES : ExitCodes.OK;
     }
 
     /** The plans' source root relative to the working directory, as a pull request names files. */
