@@ -167,8 +167,7 @@ public final class Simulate {
         }
         List<Diagnostic> problems = LoadProfileRule.check(plan, profile);
         if (!problems.isEmpty()) {
-            DiagnosticPrinter printer = new DiagnosticPrinter(null, request.sourceRoot());
-            problems.forEach(d -> err.add(printer.format(d)));
+            problems.forEach(d -> err.add(DiagnosticPrinter.format(d, request.sourceRoot())));
             err.add("nothing written: fix the errors above");
             return Outcome.PLAN_ERRORS;
         }
