@@ -5,17 +5,13 @@ import io.scaleplan.compiler.git.GitRefusalException;
 import io.scaleplan.compiler.report.Shown;
 import io.scaleplan.compiler.usecase.Baseline;
 import io.scaleplan.compiler.usecase.Check;
+import io.scaleplan.compiler.usecase.CompiledPlans;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         mixinStandardHelpOptions = true,
@@ -26,16 +22,7 @@ import picocli.CommandLine.Spec;
                     + " and pre-commit hooks.",
             "Exit 0 when up to date, 1 when stale (listing what differs), 2 when the plans have errors."
         })
-final class CheckCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main main;
-
-    @Mixin
-    CompileOptions options;
-
+final class CheckCommand extends CompilingCommand {
     @Parameters(paramLabel = "PLAN", arity = "0..*", description = "Check only these plans. Default: every plan.")
     List<String> only = new ArrayList<>();
 
@@ -46,16 +33,15 @@ final class CheckCommand implements Callable<Integer> {
     boolean committed;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        PlanOutputs compiled = options.compile(main.plans(), only, err);
-        if (!compiled.ok()) {
-            return compiled.exitCode();
-        }
+    List<String> selectedPlans() {
+        return only;
+    }
+
+    @Override
+    int run(CompiledPlans compiled, PrintWriter out, PrintWriter err) {
         Check.Result result;
         try {
-            result = Check.run(compiled.result(), options.output(), committed ? Baseline.HEAD : Baseline.DISK, false);
+            result = Check.run(compiled, options.output(), committed ? Baseline.HEAD : Baseline.DISK, false);
         } catch (GitRefusalException e) {
             return Failures.error(e.refusal().explain(), err, ExitCodes.REFUSED);
         } catch (UncheckedIOException e) {
@@ -63,9 +49,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         String shown = Shown.path(options.output()) + (committed ? " as committed at HEAD" : "");
         if (result.upToDate()) {
-            out.println(shown + " is up to date: " + compiled.result().files().size() + " files of "
-                    + String.join(", ", compiled.result().plans()));
-            out.flush();
+            out.println(shown + " is up to date: " + compiled.files().size() + " files of "
+                    + String.join(", ", compiled.plans()));
             return ExitCodes.OK;
         }
         if (!result.diff().isEmpty()) {
@@ -75,7 +60,6 @@ final class CheckCommand implements Callable<Integer> {
         out.flush();
         err.println(shown + " is stale: run ./mvnw package (or scaleplan compile) and commit it (./scaleplan commit"
                 + " commits the plan sources with it)");
-        err.flush();
         return ExitCodes.DIFFERENCES;
     }
 }

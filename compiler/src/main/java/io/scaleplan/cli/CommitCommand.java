@@ -4,16 +4,12 @@ import io.scaleplan.compiler.git.CommitOutcome;
 import io.scaleplan.compiler.git.CommitReport;
 import io.scaleplan.compiler.output.OutputRefusedException;
 import io.scaleplan.compiler.usecase.Commit;
+import io.scaleplan.compiler.usecase.CompiledPlans;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         mixinStandardHelpOptions = true,
@@ -29,16 +25,7 @@ import picocli.CommandLine.Spec;
                     + " progress; detached HEAD without --branch; hand edits under the output folder (unless"
                     + " --force); staged changes outside it and the sources; a held .git/index.lock."
         })
-final class CommitCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main main;
-
-    @Mixin
-    CompileOptions options;
-
+final class CommitCommand extends CompilingCommand {
     @Option(
             names = {"-b", "--branch"},
             paramLabel = "NAME",
@@ -69,17 +56,16 @@ final class CommitCommand implements Callable<Integer> {
     boolean force;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        PlanOutputs compiled = options.compile(main.plans(), List.of(), err);
-        if (!compiled.ok()) {
-            return compiled.exitCode();
-        }
+    List<String> selectedPlans() {
+        return List.of();
+    }
+
+    @Override
+    int run(CompiledPlans compiled, PrintWriter out, PrintWriter err) {
         CommitOutcome outcome;
         try {
             outcome = Commit.run(
-                    compiled.result(),
+                    compiled,
                     options.output(),
                     new Commit.Request(
                             branch,
@@ -95,7 +81,6 @@ final class CommitCommand implements Callable<Integer> {
             return Failures.refused(outcome.refusal().orElseThrow(), err);
         }
         out.print(CommitReport.render(outcome, branch, options.output()));
-        out.flush();
         return ExitCodes.OK;
     }
 }

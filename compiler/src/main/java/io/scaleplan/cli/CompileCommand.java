@@ -1,18 +1,14 @@
 package io.scaleplan.cli;
 
 import io.scaleplan.compiler.output.OutputRefusedException;
+import io.scaleplan.compiler.usecase.CompiledPlans;
 import io.scaleplan.compiler.usecase.Generate;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         mixinStandardHelpOptions = true,
@@ -25,13 +21,7 @@ import picocli.CommandLine.Spec;
             "All or nothing: a plan with an error, a hand-edited output (unless --force), a folder scaleplan does not"
                     + " own or a failed write leaves the folder as it was."
         })
-final class CompileCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CompileOptions options;
-
+final class CompileCommand extends CompilingCommand {
     @Option(
             names = {"-p", "--plan"},
             paramLabel = "NAME",
@@ -48,20 +38,16 @@ final class CompileCommand implements Callable<Integer> {
             description = "Overwrite (or remove) outputs that were edited by hand, naming them.")
     boolean force;
 
-    @ParentCommand
-    Main main;
+    @Override
+    List<String> selectedPlans() {
+        return only;
+    }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        PlanOutputs compiled = options.compile(main.plans(), only, err);
-        if (!compiled.ok()) {
-            return compiled.exitCode();
-        }
+    int run(CompiledPlans compiled, PrintWriter out, PrintWriter err) {
         Generate.Result result;
         try {
-            result = Generate.run(compiled.result(), options.output(), force);
+            result = Generate.run(compiled, options.output(), force);
         } catch (OutputRefusedException e) {
             return Failures.refused(e, err);
         } catch (UncheckedIOException e) {
@@ -71,7 +57,6 @@ final class CompileCommand implements Callable<Integer> {
             result.leftovers().forEach(p -> out.println("removed leftover of an interrupted run: " + p));
             result.plans().forEach(r -> out.println(r.summary()));
         }
-        out.flush();
         return ExitCodes.OK;
     }
 }

@@ -4,19 +4,16 @@ import io.scaleplan.compiler.diff.MarkdownReport;
 import io.scaleplan.compiler.diff.TextReport;
 import io.scaleplan.compiler.git.GitRefusalException;
 import io.scaleplan.compiler.usecase.Baseline;
+import io.scaleplan.compiler.usecase.CompiledPlans;
 import io.scaleplan.compiler.usecase.Diff;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.OptionalInt;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         mixinStandardHelpOptions = true,
@@ -30,20 +27,11 @@ import picocli.CommandLine.Spec;
                     + " (capacity, connection budget, node-pool fit, Redis memory, restarts, warnings), then per file"
                     + " the resource and field, statement or directive that changed."
         })
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand extends CompilingCommand {
     enum Format {
         text,
         markdown
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main main;
-
-    @Mixin
-    CompileOptions options;
 
     @Parameters(paramLabel = "PLAN", arity = "0..*", description = "Compare only these plans. Default: every plan.")
     List<String> only = new ArrayList<>();
@@ -81,27 +69,37 @@ final class DiffCommand implements Callable<Integer> {
     boolean exitCode;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    List<String> selectedPlans() {
+        return only;
+    }
+
+    @Override
+    OptionalInt checkOptions(PrintWriter err) {
         if (worktree && base != null) {
-            return Failures.error(
-                    "--worktree and --base " + base + " compare with different things: give one", err, ExitCodes.USAGE);
+            return OptionalInt.of(Failures.error(
+                    "--worktree and --base " + base + " compare with different things: give one",
+                    err,
+                    ExitCodes.USAGE));
         }
-        PlanOutputs compiled = options.compile(main.plans(), only, err);
-        if (!compiled.ok()) {
-            if (format == Format.markdown && compiled.exitCode() == ExitCodes.PLAN_ERRORS) {
-                out.print(new MarkdownReport(unified)
-                        .withSourceRoot(sourceRoot())
-                        .renderErrors(compiled.result().diagnostics()));
-                out.flush();
-            }
-            return compiled.exitCode();
+        return OptionalInt.empty();
+    }
+
+    @Override
+    int failed(PlanOutputs compiled, PrintWriter out) {
+        if (format == Format.markdown && compiled.exitCode() == ExitCodes.PLAN_ERRORS) {
+            out.print(new MarkdownReport(unified)
+                    .withSourceRoot(sourceRoot())
+                    .renderErrors(compiled.result().diagnostics()));
         }
+        return compiled.exitCode();
+    }
+
+    @Override
+    int run(CompiledPlans compiled, PrintWriter out, PrintWriter err) {
         Diff.Result result;
         try {
             result = Diff.run(
-                    compiled.result(),
+                    compiled,
                     options.output(),
                     worktree ? Baseline.DISK : base == null ? Baseline.HEAD : Baseline.at(base));
         } catch (GitRefusalException e) {
@@ -120,7 +118,6 @@ final class DiffCommand implements Callable<Integer> {
                         : new TextReport(colour.enabled(), unified)
                                 .withSourceRoot(sourceRoot())
                                 .renderReview(result.diff(), result.diagnostics()));
-        out.flush();
         return exitCode && !result.diff().isEmpty() ? ExitCodes.DIFFERENCES : ExitCodes.OK;
     }
 
