@@ -11,8 +11,7 @@ import java.util.function.Consumer;
  * A service's HorizontalPodAutoscaler ({@code autoscaling/v2}): the replica range and the metrics
  * that drive it. The HPA takes the largest replica count any metric proposes.
  *
- * @param minReplicas the fewest replicas; at least 1
- * @param maxReplicas the most replicas; at least {@code minReplicas}
+ * @param replicas the replica range, {@code minReplicas} to {@code maxReplicas}
  * @param cpuUtilization the target average CPU use as a share of the CPU request
  * @param memoryUtilization the target average memory use as a share of the memory request
  * @param podsMetrics per-pod custom metrics with target averages
@@ -20,8 +19,7 @@ import java.util.function.Consumer;
  * @param source where {@code autoscale(...)} was called
  */
 public record Autoscaling(
-        int minReplicas,
-        int maxReplicas,
+        Replicas replicas,
         Optional<Percent> cpuUtilization,
         Optional<Percent> memoryUtilization,
         List<PodsMetric> podsMetrics,
@@ -37,14 +35,8 @@ public record Autoscaling(
         Objects.requireNonNull(memoryUtilization, "memoryUtilization");
         podsMetrics = List.copyOf(podsMetrics);
         Objects.requireNonNull(behavior, "behavior");
+        Objects.requireNonNull(replicas, "replicas");
         Objects.requireNonNull(source, "source");
-        if (minReplicas < 1) {
-            throw new IllegalArgumentException("minReplicas must be at least 1: " + minReplicas);
-        }
-        if (maxReplicas < minReplicas) {
-            throw new IllegalArgumentException(
-                    "minReplicas (" + minReplicas + ") must not exceed maxReplicas (" + maxReplicas + ")");
-        }
         cpuUtilization.ifPresent(p -> requireUtilization("cpu", p));
         memoryUtilization.ifPresent(p -> requireUtilization("memory", p));
     }
@@ -55,9 +47,36 @@ public record Autoscaling(
         }
     }
 
+    /** An autoscaler over {@code minReplicas..maxReplicas}; see {@link Replicas} for what a range may be. */
+    public Autoscaling(
+            int minReplicas,
+            int maxReplicas,
+            Optional<Percent> cpuUtilization,
+            Optional<Percent> memoryUtilization,
+            List<PodsMetric> podsMetrics,
+            Optional<Behavior> behavior,
+            SourceLocation source) {
+        this(new Replicas(minReplicas, maxReplicas), cpuUtilization, memoryUtilization, podsMetrics, behavior, source);
+    }
+
+    /** The fewest replicas; at least 1. */
+    public int minReplicas() {
+        return replicas.min();
+    }
+
+    /** The most replicas; at least {@link #minReplicas()}. */
+    public int maxReplicas() {
+        return replicas.max();
+    }
+
+    /** This autoscaler with another replica range. */
+    public Autoscaling withReplicas(Replicas newReplicas) {
+        return new Autoscaling(newReplicas, cpuUtilization, memoryUtilization, podsMetrics, behavior, source);
+    }
+
     /** This autoscaler with another replica range. */
     public Autoscaling withReplicas(int newMin, int newMax) {
-        return new Autoscaling(newMin, newMax, cpuUtilization, memoryUtilization, podsMetrics, behavior, source);
+        return withReplicas(new Replicas(newMin, newMax));
     }
 
     /** Whether any metric is declared (an HPA without one defaults to 80 % CPU). */
@@ -78,7 +97,7 @@ public record Autoscaling(
      */
     public static final class Builder {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private final SourceLocation source;
         private Integer min;
         private SourceLocation minAt;
@@ -88,7 +107,7 @@ public record Autoscaling(
         private final List<PodsMetric> podsMetrics = new ArrayList<>();
         private Behavior behavior;
 
-        Builder(Problems problems, String element, SourceLocation source) {
+        Builder(Problems problems, PlanElement element, SourceLocation source) {
             this.problems = problems;
             this.element = element;
             this.source = source;
@@ -96,9 +115,8 @@ public record Autoscaling(
 
         /** The fewest replicas the HPA keeps; at least 1. */
         public Builder min(int minReplicas) {
-            if (minReplicas < 1) {
-                problems.errorHere("SP002", element, "minReplicas must be at least 1, was " + minReplicas);
-            }
+            Replicas.belowOne("minReplicas", minReplicas)
+                    .ifPresent(p -> problems.errorHere(RuleId.INVALID_REPLICAS, element, p));
             this.min = minReplicas;
             this.minAt = SourceLocation.capture();
             return this;
@@ -106,9 +124,8 @@ public record Autoscaling(
 
         /** The most replicas the HPA may scale to; at least 1 and at least {@link #min(int)}. */
         public Builder max(int maxReplicas) {
-            if (maxReplicas < 1) {
-                problems.errorHere("SP002", element, "maxReplicas must be at least 1, was " + maxReplicas);
-            }
+            Replicas.belowOne("maxReplicas", maxReplicas)
+                    .ifPresent(p -> problems.errorHere(RuleId.INVALID_REPLICAS, element, p));
             this.max = maxReplicas;
             return this;
         }
@@ -118,6 +135,12 @@ public record Autoscaling(
             return min(minReplicas).max(maxReplicas);
         }
 
+        /** The replica range as a value: {@code replicas(new Replicas(3, 20))}. */
+        public Builder replicas(Replicas range) {
+            Objects.requireNonNull(range, "range");
+            return replicas(range.min(), range.max());
+        }
+
         /**
          * Target average CPU use as a percentage of the CPU request ({@code
          * targetCPUUtilizationPercentage}). At least 1 %; may exceed 100 %. Needs a CPU request.
@@ -125,7 +148,10 @@ public record Autoscaling(
         public Builder cpuUtilization(Percent target) {
             Objects.requireNonNull(target, "target");
             if (target.value() < 1) {
-                problems.errorHere("SP004", element, "CPU utilization target must be at least 1%, was " + target);
+                problems.errorHere(
+                        RuleId.INVALID_UTILIZATION,
+                        element,
+                        "CPU utilization target must be at least 1%, was " + target);
             }
             this.cpu = target;
             return this;
@@ -138,7 +164,10 @@ public record Autoscaling(
         public Builder memoryUtilization(Percent target) {
             Objects.requireNonNull(target, "target");
             if (target.value() < 1) {
-                problems.errorHere("SP004", element, "memory utilization target must be at least 1%, was " + target);
+                problems.errorHere(
+                        RuleId.INVALID_UTILIZATION,
+                        element,
+                        "memory utilization target must be at least 1%, was " + target);
             }
             this.memory = target;
             return this;
@@ -178,14 +207,14 @@ public record Autoscaling(
             boolean ok = true;
             if (!Names.isMetricName(metric)) {
                 problems.errorHere(
-                        "SP011",
+                        RuleId.UNSAFE_TEXT,
                         element,
                         "metric name " + Names.show(metric) + " is not valid (" + Names.METRIC_NAME_RULE + ")");
                 ok = false;
             }
             if (averageValue.signum() <= 0) {
                 problems.errorHere(
-                        "SP005",
+                        RuleId.INVALID_QUANTITY,
                         element,
                         "Pods metric " + Names.show(metric) + " averageValue must be greater than 0, was "
                                 + averageValue.toPlainString());
@@ -193,7 +222,8 @@ public record Autoscaling(
             }
             for (PodsMetric existing : podsMetrics) {
                 if (existing.name().equals(metric)) {
-                    problems.errorHere("SP006", element, "Pods metric " + Names.show(metric) + " is declared twice");
+                    problems.errorHere(
+                            RuleId.DUPLICATE, element, "Pods metric " + Names.show(metric) + " is declared twice");
                     ok = false;
                 }
             }
@@ -216,7 +246,7 @@ public record Autoscaling(
             boolean ok = true;
             if (min == null) {
                 problems.error(
-                        "SP002",
+                        RuleId.INVALID_REPLICAS,
                         element,
                         "autoscale(...) sets no min replicas: call min(n) or replicas(min, max)",
                         source);
@@ -224,15 +254,15 @@ public record Autoscaling(
             }
             if (max == null) {
                 problems.error(
-                        "SP002",
+                        RuleId.INVALID_REPLICAS,
                         element,
                         "autoscale(...) sets no max replicas: call max(n) or replicas(min, max)",
                         source);
                 ok = false;
             }
-            if (ok && min > max) {
-                problems.error(
-                        "SP003", element, "minReplicas (" + min + ") must not exceed maxReplicas (" + max + ")", minAt);
+            Optional<String> order = ok ? Replicas.minAboveMax(min, max) : Optional.empty();
+            if (order.isPresent()) {
+                problems.error(RuleId.MIN_EXCEEDS_MAX, element, order.get(), minAt);
                 ok = false;
             }
             return ok;
@@ -240,8 +270,7 @@ public record Autoscaling(
 
         Autoscaling build() {
             return new Autoscaling(
-                    min,
-                    max,
+                    new Replicas(min, max),
                     Optional.ofNullable(cpu),
                     Optional.ofNullable(memory),
                     podsMetrics,

@@ -26,11 +26,11 @@ public record Behavior(Optional<ScalingRules> scaleUp, Optional<ScalingRules> sc
     /** Builds a behavior: {@code a.behavior(b -> b.scaleUp(...).scaleDown(...))}. */
     public static final class Builder {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private ScalingRules scaleUp;
         private ScalingRules scaleDown;
 
-        Builder(Problems problems, String element) {
+        Builder(Problems problems, PlanElement element) {
             this.problems = problems;
             this.element = element;
         }

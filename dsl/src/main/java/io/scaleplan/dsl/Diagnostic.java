@@ -14,9 +14,9 @@ import java.util.Optional;
  * io/acme/Production.java:42: error: [SP003] production · usage-metering: autoscaling.minReplicas (30) must not exceed autoscaling.maxReplicas (20)
  * </pre>
  *
- * @param ruleId the stable rule id, {@code SP} and three digits
+ * @param ruleId the stable rule id, {@code SP} and three digits, one of {@link RuleId}
  * @param severity how much it matters
- * @param element the plan element, such as {@code production · usage-metering}
+ * @param element the plan element, printed as {@code production · usage-metering}
  * @param message what is wrong, with the values involved
  * @param location where the element was declared
  * @param fix how to fix it, when there is a hint worth giving
@@ -24,7 +24,7 @@ import java.util.Optional;
 public record Diagnostic(
         String ruleId,
         Severity severity,
-        String element,
+        PlanElement element,
         String message,
         SourceLocation location,
         Optional<String> fix) {
@@ -35,7 +35,7 @@ public record Diagnostic(
      */
     public Diagnostic {
         Objects.requireNonNull(ruleId, "ruleId");
-        if (!ruleId.matches("SP[0-9]{3}")) {
+        if (RuleId.of(ruleId).isEmpty()) {
             throw new IllegalArgumentException("not a rule id: " + ruleId);
         }
         Objects.requireNonNull(severity, "severity");
@@ -45,9 +45,25 @@ public record Diagnostic(
         Objects.requireNonNull(fix, "fix");
     }
 
+    /** A finding of {@code rule}. */
+    public Diagnostic(
+            RuleId rule,
+            Severity severity,
+            PlanElement element,
+            String message,
+            SourceLocation location,
+            Optional<String> fix) {
+        this(rule.id(), severity, element, message, location, fix);
+    }
+
     /** An error without a fix hint. */
-    public static Diagnostic error(String ruleId, String element, String message, SourceLocation location) {
-        return new Diagnostic(ruleId, Severity.ERROR, element, message, location, Optional.empty());
+    public static Diagnostic error(RuleId rule, PlanElement element, String message, SourceLocation location) {
+        return new Diagnostic(rule, Severity.ERROR, element, message, location, Optional.empty());
+    }
+
+    /** The rule this diagnostic reports. */
+    public RuleId rule() {
+        return RuleId.of(ruleId).orElseThrow();
     }
 
     /** This diagnostic with another severity. */

@@ -97,15 +97,15 @@ public record EventPlan(String name, ScalingPlan base, List<EventPhase> phases, 
             this.source = source;
             if (!Names.isDns1123Label(name)) {
                 problems.error(
-                        "SP001",
-                        "event " + Names.show(name),
+                        RuleId.INVALID_NAME,
+                        PlanElement.plan("event " + Names.show(name)),
                         "event name " + Names.show(name) + " is not a valid DNS-1123 label ("
                                 + Names.DNS_1123_LABEL_RULE + ")",
                         source);
             } else if (name.equals(base.name())) {
                 problems.error(
-                        "SP006",
-                        name,
+                        RuleId.DUPLICATE,
+                        PlanElement.plan(name),
                         "event " + Names.show(name) + " has the name of its base plan; outputs would collide",
                         source);
             }
@@ -135,7 +135,7 @@ public record EventPlan(String name, ScalingPlan base, List<EventPhase> phases, 
 
         private PhaseChanges changes(EventPhase.Kind kind, Consumer<PhaseChanges> spec) {
             Objects.requireNonNull(spec, "changes");
-            PhaseChanges c = new PhaseChanges(problems, name + " · " + kind.id(), base);
+            PhaseChanges c = new PhaseChanges(problems, PlanElement.plan(name).phase(kind.id()), base);
             spec.accept(c);
             return c;
         }
@@ -143,7 +143,10 @@ public record EventPlan(String name, ScalingPlan base, List<EventPhase> phases, 
         private Duration checkOffset(Duration offset, String method) {
             Objects.requireNonNull(offset, "offset");
             if (offset.isNegative()) {
-                problems.errorHere("SP005", name, method + "(" + offset + ", ...): the time must not be negative");
+                problems.errorHere(
+                        RuleId.INVALID_QUANTITY,
+                        PlanElement.plan(name),
+                        method + "(" + offset + ", ...): the time must not be negative");
                 return Duration.ZERO;
             }
             return offset;
@@ -156,10 +159,15 @@ public record EventPlan(String name, ScalingPlan base, List<EventPhase> phases, 
          */
         public EventPlan build() {
             if (preScale == null) {
-                problems.error("SP007", name, "no pre-scale phase: call preScale(lead, changes)", source);
+                problems.error(
+                        RuleId.INCOMPLETE,
+                        PlanElement.plan(name),
+                        "no pre-scale phase: call preScale(lead, changes)",
+                        source);
             }
             if (postEventLag == null) {
-                problems.error("SP007", name, "no post-event phase: call postEvent(lag)", source);
+                problems.error(
+                        RuleId.INCOMPLETE, PlanElement.plan(name), "no post-event phase: call postEvent(lag)", source);
             }
             List<EventPhase> phases = new ArrayList<>();
             ScalingPlan preScaled = preScale == null ? base : preScale.apply(base, name, source);

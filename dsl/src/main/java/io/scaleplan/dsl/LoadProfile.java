@@ -151,8 +151,8 @@ public record LoadProfile(String name, List<ServiceLoad> services, SourceLocatio
             this.source = source;
             if (!Names.isDns1123Label(name)) {
                 problems.error(
-                        "SP500",
-                        plan + " · load profile",
+                        RuleId.INVALID_LOAD_PROFILE,
+                        PlanElement.plan(plan).detail("load profile"),
                         "load profile name " + Names.show(name) + " is not a valid DNS-1123 label ("
                                 + Names.DNS_1123_LABEL_RULE + ")",
                         source);
@@ -167,10 +167,10 @@ public record LoadProfile(String name, List<ServiceLoad> services, SourceLocatio
         public Builder service(String service, Consumer<Curve> spec) {
             Objects.requireNonNull(spec, "spec");
             SourceLocation at = SourceLocation.capture();
-            String element = plan + " · load profile " + name + " · " + service;
+            PlanElement element = PlanElement.plan(plan).loadProfile(name).service(service);
             if (declaredAt.putIfAbsent(service, at) != null) {
                 problems.error(
-                        "SP006",
+                        RuleId.DUPLICATE,
                         element,
                         "the load of service " + Names.show(service) + " is given twice (first at "
                                 + declaredAt.get(service) + ")",
@@ -194,8 +194,8 @@ public record LoadProfile(String name, List<ServiceLoad> services, SourceLocatio
             for (ServiceLoad s : services) {
                 if (!planServices.contains(s.service())) {
                     problems.error(
-                            "SP501",
-                            plan + " · load profile " + name + " · " + s.service(),
+                            RuleId.LOAD_FOR_UNKNOWN_SERVICE,
+                            PlanElement.plan(plan).loadProfile(name).service(s.service()),
                             "load profile " + Names.show(name) + " gives a load for service " + Names.show(s.service())
                                     + ", which the plan does not declare (services: "
                                     + String.join(", ", new java.util.TreeSet<>(planServices)) + ")",
@@ -215,11 +215,11 @@ public record LoadProfile(String name, List<ServiceLoad> services, SourceLocatio
      */
     public static final class Curve {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private final List<Point> points = new ArrayList<>();
         private long now;
 
-        Curve(Problems problems, String element) {
+        Curve(Problems problems, PlanElement element) {
             this.problems = problems;
             this.element = element;
             points.add(new Point(0, 0));
@@ -229,7 +229,10 @@ public record LoadProfile(String name, List<ServiceLoad> services, SourceLocatio
         public Curve from(Rps start) {
             Objects.requireNonNull(start, "start");
             if (now != 0 || points.size() != 1) {
-                problems.errorHere("SP500", element, "from(" + start + ") must come first, before any segment");
+                problems.errorHere(
+                        RuleId.INVALID_LOAD_PROFILE,
+                        element,
+                        "from(" + start + ") must come first, before any segment");
                 return this;
             }
             points.set(0, new Point(0, start.perSecond()));
@@ -283,7 +286,7 @@ public record LoadProfile(String name, List<ServiceLoad> services, SourceLocatio
             Objects.requireNonNull(duration, "duration");
             if (duration.getNano() != 0 || duration.getSeconds() < 1) {
                 problems.errorHere(
-                        "SP500",
+                        RuleId.INVALID_LOAD_PROFILE,
                         element,
                         segment + "(...) duration must be a whole number of seconds, at least 1, was " + duration);
                 return false;
@@ -291,7 +294,7 @@ public record LoadProfile(String name, List<ServiceLoad> services, SourceLocatio
             long end = now;
             if (duration.getSeconds() > MAX_SECONDS - end) {
                 problems.errorHere(
-                        "SP500",
+                        RuleId.INVALID_LOAD_PROFILE,
                         element,
                         segment + "(...) would end the profile after " + MAX_SECONDS + " s (7 days); it starts at "
                                 + end + " s and lasts " + duration.getSeconds() + " s");

@@ -110,7 +110,7 @@ public record NodePool(
      */
     public static final class Builder {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private final String name;
         private final SourceLocation source;
         private Cpu cpu;
@@ -123,7 +123,7 @@ public record NodePool(
 
         Builder(Problems problems, String planName, String name, SourceLocation source) {
             this.problems = problems;
-            this.element = planName + " · node pool " + name;
+            this.element = PlanElement.plan(planName).nodePool(name);
             this.name = name;
             this.source = source;
         }
@@ -137,7 +137,7 @@ public record NodePool(
                     || cpu.millicores() > MAX_NODE_MILLICORES
                     || memory.bytes() > MAX_NODE_BYTES) {
                 problems.errorHere(
-                        "SP005",
+                        RuleId.INVALID_QUANTITY,
                         element,
                         "allocatable CPU and memory must be greater than 0 and at most 1,000,000 cores and 1 PiB, was "
                                 + cpu + " and " + memory);
@@ -151,7 +151,7 @@ public record NodePool(
         public Builder nodes(int minNodes, int maxNodes) {
             if (minNodes < 0 || maxNodes < 1 || minNodes > maxNodes || maxNodes > MAX_NODES) {
                 problems.errorHere(
-                        "SP002",
+                        RuleId.INVALID_REPLICAS,
                         element,
                         "nodes(min, max) needs 0 <= min <= max and 1 <= max <= " + MAX_NODES + ", was nodes(" + minNodes
                                 + ", " + maxNodes + ")");
@@ -190,7 +190,7 @@ public record NodePool(
             for (String value : new String[] {cluster, pool}) {
                 if (!NodeProvider.isValidName(kind, value)) {
                     problems.errorHere(
-                            "SP001",
+                            RuleId.INVALID_NAME,
                             element,
                             kind + " name " + Names.show(value) + " is not valid (" + NodeProvider.rule(kind) + ")");
                     ok = false;
@@ -198,7 +198,7 @@ public record NodePool(
             }
             if (location != null && !NodeProvider.isValidName(NodeProvider.Kind.GKE, location)) {
                 problems.errorHere(
-                        "SP001",
+                        RuleId.INVALID_NAME,
                         element,
                         "location " + Names.show(location) + " is not valid (" + NodeProvider.GKE_NAME_RULE + ")");
                 ok = false;
@@ -212,7 +212,10 @@ public record NodePool(
         boolean check() {
             if (cpu == null || min == null) {
                 problems.error(
-                        "SP007", element, "a node pool needs allocatable(cpu, memory) and nodes(min, max)", source);
+                        RuleId.INCOMPLETE,
+                        element,
+                        "a node pool needs allocatable(cpu, memory) and nodes(min, max)",
+                        source);
                 return false;
             }
             if (min < 0 || max < 1 || min > max || max > MAX_NODES || cpu.millicores() == 0 || memory.bytes() == 0) {
@@ -220,7 +223,7 @@ public record NodePool(
             }
             if (reservedCpu.compareTo(cpu) >= 0 || reservedMemory.compareTo(memory) >= 0) {
                 problems.error(
-                        "SP005",
+                        RuleId.INVALID_QUANTITY,
                         element,
                         "reserve (" + reservedCpu + " CPU, " + reservedMemory + ") leaves nothing of allocatable ("
                                 + cpu + " CPU, " + memory + ")",

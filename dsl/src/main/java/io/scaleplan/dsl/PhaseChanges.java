@@ -18,13 +18,13 @@ import java.util.function.Consumer;
  */
 public final class PhaseChanges {
     private final Problems problems;
-    private final String element;
+    private final PlanElement element;
     private final ScalingPlan base;
     private final Map<String, ServiceChange> services = new LinkedHashMap<>();
     private PgSetting.Value maxConnections;
     private final Map<String, int[]> nodePools = new LinkedHashMap<>();
 
-    PhaseChanges(Problems problems, String element, ScalingPlan base) {
+    PhaseChanges(Problems problems, PlanElement element, ScalingPlan base) {
         this.problems = problems;
         this.element = element;
         this.base = base;
@@ -36,14 +36,14 @@ public final class PhaseChanges {
         SourceLocation at = SourceLocation.capture();
         if (base.service(serviceName).isEmpty()) {
             problems.error(
-                    "SP400",
-                    element + " · " + serviceName,
+                    RuleId.EVENT_UNKNOWN_SERVICE,
+                    element.service(serviceName),
                     "the base plan " + Names.show(base.name()) + " has no service " + Names.show(serviceName),
                     at);
             return this;
         }
         ServiceChange c =
-                services.computeIfAbsent(serviceName, n -> new ServiceChange(problems, element + " · " + n, at));
+                services.computeIfAbsent(serviceName, n -> new ServiceChange(problems, element.service(n), at));
         change.accept(c);
         return this;
     }
@@ -63,8 +63,8 @@ public final class PhaseChanges {
         SourceLocation at = SourceLocation.capture();
         if (base.postgres().isEmpty()) {
             problems.error(
-                    "SP400",
-                    element + " · postgres",
+                    RuleId.EVENT_UNKNOWN_SERVICE,
+                    element.postgres(),
                     "maxConnections(" + connections + "): the base plan " + Names.show(base.name())
                             + " declares no PostgreSQL",
                     at);
@@ -73,7 +73,7 @@ public final class PhaseChanges {
         PgSetting.MAX_CONNECTIONS
                 .problem(connections, base.postgres().get().majorVersion())
                 .ifPresentOrElse(
-                        p -> problems.error("SP005", element + " · postgres", p, at),
+                        p -> problems.error(RuleId.INVALID_QUANTITY, element.postgres(), p, at),
                         () -> maxConnections = new PgSetting.Value(PgSetting.MAX_CONNECTIONS, connections, at));
         return this;
     }
@@ -87,14 +87,14 @@ public final class PhaseChanges {
         SourceLocation at = SourceLocation.capture();
         if (base.nodePool(poolName).isEmpty()) {
             problems.error(
-                    "SP400",
-                    element + " · node pool " + poolName,
+                    RuleId.EVENT_UNKNOWN_SERVICE,
+                    element.nodePool(poolName),
                     "the base plan " + Names.show(base.name()) + " has no node pool " + Names.show(poolName),
                     at);
         } else if (minNodes < 0 || maxNodes < 1 || minNodes > maxNodes) {
             problems.error(
-                    "SP002",
-                    element + " · node pool " + poolName,
+                    RuleId.INVALID_REPLICAS,
+                    element.nodePool(poolName),
                     "nodes(min, max) needs 0 <= min <= max and max >= 1, was nodes(" + minNodes + ", " + maxNodes + ")",
                     at);
         } else {
@@ -124,13 +124,13 @@ public final class PhaseChanges {
     /** The changes to one service in a phase. */
     public static final class ServiceChange {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private final SourceLocation source;
         private Integer replicas;
         private Integer maxReplicas;
         private Rps expectedLoad;
 
-        ServiceChange(Problems problems, String element, SourceLocation source) {
+        ServiceChange(Problems problems, PlanElement element, SourceLocation source) {
             this.problems = problems;
             this.element = element;
             this.source = source;
@@ -143,7 +143,7 @@ public final class PhaseChanges {
          */
         public ServiceChange replicas(int count) {
             if (count < 1) {
-                problems.errorHere("SP002", element, "replicas must be at least 1, was " + count);
+                problems.errorHere(RuleId.INVALID_REPLICAS, element, "replicas must be at least 1, was " + count);
             }
             this.replicas = count;
             return this;
@@ -151,9 +151,8 @@ public final class PhaseChanges {
 
         /** The HPA's {@code maxReplicas} during the phase; autoscaled services only. */
         public ServiceChange maxReplicas(int count) {
-            if (count < 1) {
-                problems.errorHere("SP002", element, "maxReplicas must be at least 1, was " + count);
-            }
+            Replicas.belowOne("maxReplicas", count)
+                    .ifPresent(p -> problems.errorHere(RuleId.INVALID_REPLICAS, element, p));
             this.maxReplicas = count;
             return this;
         }
@@ -173,19 +172,16 @@ public final class PhaseChanges {
                 if (min < 1 || max < 1) {
                     return s;
                 }
-                if (min > max) {
-                    problems.error(
-                            "SP003",
-                            element,
-                            "minReplicas (" + min + ") must not exceed maxReplicas (" + max + ")",
-                            source);
+                Optional<String> order = Replicas.minAboveMax(min, max);
+                if (order.isPresent()) {
+                    problems.error(RuleId.MIN_EXCEEDS_MAX, element, order.get(), source);
                     return s;
                 }
-                hpa = Optional.of(hpa.get().withReplicas(min, max));
+                hpa = Optional.of(hpa.get().withReplicas(new Replicas(min, max)));
             } else {
                 if (maxReplicas != null) {
                     problems.error(
-                            "SP401",
+                            RuleId.EVENT_MAX_ON_FIXED,
                             element,
                             "maxReplicas(" + maxReplicas + ") needs an autoscaled service; "
                                     + "this one runs a fixed replica count",

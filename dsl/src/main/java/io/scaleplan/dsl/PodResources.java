@@ -6,14 +6,14 @@ import java.util.Optional;
 /** Collects the requests and limits of a data-tier pod (PostgreSQL primary, Redis nodes). */
 final class PodResources {
     private final Problems problems;
-    private final String element;
+    private final PlanElement element;
     private Cpu cpuRequest;
     private Memory memoryRequest;
     private Cpu cpuLimit;
     private Memory memoryLimit;
     private SourceLocation at;
 
-    PodResources(Problems problems, String element) {
+    PodResources(Problems problems, PlanElement element) {
         this.problems = problems;
         this.element = element;
     }
@@ -34,7 +34,7 @@ final class PodResources {
             at = SourceLocation.capture();
         }
         if ((amount instanceof Cpu c && c.millicores() == 0) || (amount instanceof Memory m && m.bytes() == 0)) {
-            problems.errorHere("SP005", element, field + " must be greater than 0, was 0");
+            problems.errorHere(RuleId.INVALID_QUANTITY, element, field + " must be greater than 0, was 0");
         }
         return amount;
     }

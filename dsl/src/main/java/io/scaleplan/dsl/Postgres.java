@@ -168,7 +168,7 @@ public record Postgres(
      */
     public static final class Builder {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private final SourceLocation source;
         private final PodResources resources;
         private String release = DEFAULT_RELEASE;
@@ -187,7 +187,7 @@ public record Postgres(
 
         Builder(Problems problems, String planName, SourceLocation source) {
             this.problems = problems;
-            this.element = planName + " · postgres";
+            this.element = PlanElement.plan(planName).postgres();
             this.source = source;
             this.resources = new PodResources(problems, element);
         }
@@ -207,7 +207,7 @@ public record Postgres(
         public Builder majorVersion(int major) {
             if (major < OLDEST_MAJOR || major > NEWEST_MAJOR) {
                 problems.errorHere(
-                        "SP020",
+                        RuleId.INVALID_POSTGRES_VERSION,
                         element,
                         "PostgreSQL major version must be " + OLDEST_MAJOR + " to " + NEWEST_MAJOR + ", was " + major);
             } else {
@@ -226,7 +226,7 @@ public record Postgres(
             instanceAt = SourceLocation.capture();
             if (vcpus < 1 || vcpus > PostgresInstance.MAX_VCPUS) {
                 problems.errorHere(
-                        "SP021",
+                        RuleId.INVALID_TUNING_INPUT,
                         element,
                         "instance vCPUs must be 1 to " + PostgresInstance.MAX_VCPUS + " (max_parallel_workers' limit),"
                                 + " was " + vcpus);
@@ -239,17 +239,22 @@ public record Postgres(
 
         private boolean checkMemory(Memory m, String what) {
             if (m.compareTo(PostgresInstance.MIN_MEMORY) < 0) {
-                problems.errorHere("SP021", element, what + " must be at least 512Mi (PgTune's minimum), was " + m);
+                problems.errorHere(
+                        RuleId.INVALID_TUNING_INPUT,
+                        element,
+                        what + " must be at least 512Mi (PgTune's minimum), was " + m);
                 return false;
             }
             if (m.bytes() % 1024 != 0) {
                 problems.errorHere(
-                        "SP021", element, what + " must be a whole number of KiB, was " + m.bytes() + " bytes");
+                        RuleId.INVALID_TUNING_INPUT,
+                        element,
+                        what + " must be a whole number of KiB, was " + m.bytes() + " bytes");
                 return false;
             }
             if (m.compareTo(PostgresInstance.MAX_MEMORY) > 0) {
                 problems.errorHere(
-                        "SP021",
+                        RuleId.INVALID_TUNING_INPUT,
                         element,
                         what + " must be at most 4Ti (derived settings stay in the server's ranges), was " + m);
                 return false;
@@ -278,7 +283,8 @@ public record Postgres(
         /** Streaming read replicas (Bitnami {@code readReplicas.replicaCount}); default 0. */
         public Builder readReplicas(int count) {
             if (count < 0) {
-                problems.errorHere("SP021", element, "readReplicas must be at least 0, was " + count);
+                problems.errorHere(
+                        RuleId.INVALID_TUNING_INPUT, element, "readReplicas must be at least 0, was " + count);
             }
             this.readReplicas = count;
             this.replicasAt = SourceLocation.capture();
@@ -311,7 +317,11 @@ public record Postgres(
             SourceLocation at = SourceLocation.capture();
             PgSetting.Value first = settings.get(key.name());
             if (first != null) {
-                problems.error("SP023", element, key.name() + " is stated twice (first at " + first.source() + ")", at);
+                problems.error(
+                        RuleId.INVALID_PG_SETTING,
+                        element,
+                        key.name() + " is stated twice (first at " + first.source() + ")",
+                        at);
                 return this;
             }
             settings.put(key.name(), new PgSetting.Value(key, value, at));
@@ -327,7 +337,7 @@ public record Postgres(
             Objects.requireNonNull(value, "value");
             if (!PgSetting.isParameterName(name)) {
                 problems.errorHere(
-                        "SP023",
+                        RuleId.INVALID_PG_SETTING,
                         element,
                         "setting name " + Names.show(name)
                                 + " is not a PostgreSQL parameter name (lower-case letters, digits and '_', optionally"
@@ -336,7 +346,7 @@ public record Postgres(
             }
             if (PgSetting.byName(name).isPresent()) {
                 problems.errorHere(
-                        "SP023",
+                        RuleId.INVALID_PG_SETTING,
                         element,
                         name + " has a typed key: use set(PgSetting." + name.toUpperCase(java.util.Locale.ROOT)
                                 + ", ...) instead of setting(\"" + name + "\", ...)");
@@ -386,24 +396,24 @@ public record Postgres(
             boolean ok = true;
             Optional<String> nameProblem = SqlNames.problem("index name", name);
             if (nameProblem.isPresent()) {
-                problems.error("SP024", element, nameProblem.get(), at);
+                problems.error(RuleId.INVALID_SQL_IDENTIFIER, element, nameProblem.get(), at);
                 ok = false;
             }
-            Optional<TableName> parsed = TableName.parse(table, problems, "SP024", element);
+            Optional<TableName> parsed = TableName.parse(table, problems, RuleId.INVALID_SQL_IDENTIFIER, element);
             ok &= parsed.isPresent();
             if (columns.length == 0) {
-                problems.error("SP025", element, "index " + Names.show(name) + " names no columns", at);
+                problems.error(RuleId.INVALID_INDEX, element, "index " + Names.show(name) + " names no columns", at);
                 ok = false;
             }
             Set<String> seen = new HashSet<>();
             for (String c : columns) {
                 Optional<String> p = SqlNames.problem("column", c);
                 if (p.isPresent()) {
-                    problems.error("SP024", element, p.get(), at);
+                    problems.error(RuleId.INVALID_SQL_IDENTIFIER, element, p.get(), at);
                     ok = false;
                 } else if (!seen.add(c)) {
                     problems.error(
-                            "SP025",
+                            RuleId.INVALID_INDEX,
                             element,
                             "index " + Names.show(name) + " names column " + Names.show(c) + " twice",
                             at);
@@ -417,7 +427,7 @@ public record Postgres(
                 if (existing.name().equals(name)
                         && existing.table().schema().equals(parsed.get().schema())) {
                     problems.error(
-                            "SP025",
+                            RuleId.INVALID_INDEX,
                             element,
                             "index " + Names.show(name) + " is declared twice (first at " + existing.source() + ")",
                             at);
@@ -431,13 +441,15 @@ public record Postgres(
         /** Tables to {@code VACUUM (ANALYZE)} in {@code sql/30-maintenance.sql}, in this order. */
         public Builder vacuumAnalyze(String... tables) {
             for (String t : tables) {
-                TableName.parse(t, problems, "SP024", element).ifPresent(name -> {
-                    if (vacuum.contains(name)) {
-                        problems.errorHere("SP025", element, "table " + Names.show(t) + " is vacuumed twice");
-                    } else {
-                        vacuum.add(name);
-                    }
-                });
+                TableName.parse(t, problems, RuleId.INVALID_SQL_IDENTIFIER, element)
+                        .ifPresent(name -> {
+                            if (vacuum.contains(name)) {
+                                problems.errorHere(
+                                        RuleId.INVALID_INDEX, element, "table " + Names.show(t) + " is vacuumed twice");
+                            } else {
+                                vacuum.add(name);
+                            }
+                        });
             }
             return this;
         }
@@ -448,7 +460,7 @@ public record Postgres(
             for (PgSetting.Value v : settings.values()) {
                 Optional<String> p = v.key().problem(v.value(), majorVersion);
                 if (p.isPresent()) {
-                    problems.error("SP023", element, p.get(), v.source());
+                    problems.error(RuleId.INVALID_PG_SETTING, element, p.get(), v.source());
                     ok = false;
                 }
             }
@@ -459,7 +471,7 @@ public record Postgres(
                 }
                 if (memory != null && !memory.equals(limitMemory.get())) {
                     problems.error(
-                            "SP022",
+                            RuleId.INSTANCE_DISAGREES_WITH_LIMITS,
                             element,
                             "instance memory " + memory + " disagrees with the primary's memory limit "
                                     + limitMemory.get() + ": the limit is what PostgreSQL gets",
@@ -469,7 +481,7 @@ public record Postgres(
                 Optional<Integer> limitCpus = resources.cpuLimit().flatMap(PostgresInstance::vcpusOf);
                 if (limitCpus.isPresent() && limitCpus.get() > PostgresInstance.MAX_VCPUS) {
                     problems.error(
-                            "SP021",
+                            RuleId.INVALID_TUNING_INPUT,
                             element,
                             "CPU limit " + resources.cpuLimit().get() + " is more than " + PostgresInstance.MAX_VCPUS
                                     + " cores (max_parallel_workers' limit)",
@@ -478,7 +490,7 @@ public record Postgres(
                 }
                 if (vcpus != null && !limitCpus.equals(Optional.of(vcpus))) {
                     problems.error(
-                            "SP022",
+                            RuleId.INSTANCE_DISAGREES_WITH_LIMITS,
                             element,
                             "instance vCPUs " + vcpus + " disagree with the primary's CPU limit "
                                     + resources.cpuLimit().map(Cpu::toString).orElse("(none)")
@@ -488,7 +500,7 @@ public record Postgres(
                 }
             } else if (memory == null) {
                 problems.error(
-                        "SP021",
+                        RuleId.INVALID_TUNING_INPUT,
                         element,
                         "no instance to tune for: give limits(cpu, memory) for the primary or instance(vcpus, memory)",
                         source);
@@ -496,7 +508,7 @@ public record Postgres(
             }
             if (workload == Workload.DESKTOP && readReplicas > 0) {
                 problems.error(
-                        "SP026",
+                        RuleId.REPLICAS_WITH_DESKTOP,
                         element,
                         readReplicas + " read replicas with workload desktop, whose tuning sets wal_level = minimal and"
                                 + " max_wal_senders = 0: replicas could not stream",
@@ -511,7 +523,7 @@ public record Postgres(
                     || m.bytes() % 1024 != 0
                     || m.compareTo(PostgresInstance.MAX_MEMORY) > 0) {
                 problems.error(
-                        "SP021",
+                        RuleId.INVALID_TUNING_INPUT,
                         element,
                         what + " must be a whole number of KiB from 512Mi (PgTune's minimum) to 4Ti, was " + m,
                         at);

@@ -7,30 +7,30 @@ import java.util.List;
 final class Problems {
     private final List<Diagnostic> found = new ArrayList<>();
 
-    void error(String ruleId, String element, String message, SourceLocation location) {
-        found.add(Diagnostic.error(ruleId, element, message, location));
+    void error(RuleId rule, PlanElement element, String message, SourceLocation location) {
+        found.add(Diagnostic.error(rule, element, message, location));
     }
 
     /** Records an error located at the caller of the current builder method. */
-    void errorHere(String ruleId, String element, String message) {
-        error(ruleId, element, message, SourceLocation.capture());
+    void errorHere(RuleId rule, PlanElement element, String message) {
+        error(rule, element, message, SourceLocation.capture());
     }
 
     /**
      * Records SP001 at the caller of the current builder method unless {@code value} is a DNS-1123
      * label; {@code what} names it in the message ({@code Helm release}). Returns whether it is one.
      */
-    boolean requireLabel(String element, String what, String value) {
+    boolean requireLabel(PlanElement element, String what, String value) {
         return requireLabel(element, what, value, null);
     }
 
     /** As {@link #requireLabel(String, String, String)}, at {@code at} (the caller when null). */
-    boolean requireLabel(String element, String what, String value, SourceLocation at) {
+    boolean requireLabel(PlanElement element, String what, String value, SourceLocation at) {
         if (Names.isDns1123Label(value)) {
             return true;
         }
         error(
-                "SP001",
+                RuleId.INVALID_NAME,
                 element,
                 what + " " + Names.show(value) + " is not a valid DNS-1123 label (" + Names.DNS_1123_LABEL_RULE + ")",
                 at == null ? SourceLocation.capture() : at);

@@ -110,7 +110,7 @@ public record Redis(
     /** Builds the Redis part of a plan; every method checks its argument where it is called. */
     public static final class Builder {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private final PodResources resources;
         private final SourceLocation source;
         private String release;
@@ -123,7 +123,7 @@ public record Redis(
 
         Builder(Problems problems, String planName, SourceLocation source) {
             this.problems = problems;
-            this.element = planName + " · redis";
+            this.element = PlanElement.plan(planName).redis();
             this.source = source;
             this.resources = new PodResources(problems, element);
         }
@@ -138,7 +138,7 @@ public record Redis(
         /** Replicas of the master (Bitnami redis {@code replica.replicaCount}); 0 for a lone master. */
         public Builder replicas(int count) {
             if (count < 0) {
-                problems.errorHere("SP030", element, "replicas must be at least 0, was " + count);
+                problems.errorHere(RuleId.INVALID_REDIS_TOPOLOGY, element, "replicas must be at least 0, was " + count);
             }
             this.replicas = count;
             this.replicasAt = SourceLocation.capture();
@@ -152,12 +152,15 @@ public record Redis(
         public Builder cluster(int nodes, int replicasPerMaster) {
             boolean ok = true;
             if (nodes < 1) {
-                problems.errorHere("SP030", element, "cluster nodes must be at least 1, was " + nodes);
+                problems.errorHere(
+                        RuleId.INVALID_REDIS_TOPOLOGY, element, "cluster nodes must be at least 1, was " + nodes);
                 ok = false;
             }
             if (replicasPerMaster < 0) {
                 problems.errorHere(
-                        "SP030", element, "cluster replicas per master must be at least 0, was " + replicasPerMaster);
+                        RuleId.INVALID_REDIS_TOPOLOGY,
+                        element,
+                        "cluster replicas per master must be at least 0, was " + replicasPerMaster);
                 ok = false;
             }
             if (ok) {
@@ -174,7 +177,8 @@ public record Redis(
         public Builder safeMemoryShare(Percent share) {
             Objects.requireNonNull(share, "share");
             if (share.value() < 1 || share.value() > 100) {
-                problems.errorHere("SP005", element, "safe memory share must be 1% to 100%, was " + share);
+                problems.errorHere(
+                        RuleId.INVALID_QUANTITY, element, "safe memory share must be 1% to 100%, was " + share);
                 return this;
             }
             this.safeMemoryShare = share;
@@ -186,7 +190,7 @@ public record Redis(
             Objects.requireNonNull(limit, "limit");
             if (limit.bytes() == 0) {
                 problems.errorHere(
-                        "SP031",
+                        RuleId.INVALID_MAXMEMORY,
                         element,
                         "maxmemory must be greater than 0 (Redis reads 0 as no limit): leave maxmemory out instead");
                 return this;
@@ -216,7 +220,7 @@ public record Redis(
         boolean check() {
             if (cluster != null && replicasAt != null && replicas > 0) {
                 problems.error(
-                        "SP030",
+                        RuleId.INVALID_REDIS_TOPOLOGY,
                         element,
                         "replicas(" + replicas + ") with cluster mode: a cluster takes replicas per master,"
                                 + " cluster(nodes, replicasPerMaster)",

@@ -35,20 +35,25 @@ public record RuleSettings(Map<String, Severity> severities, List<Suppression> s
     }
 
     static Suppression suppression(
-            Problems problems, String element, String ruleId, Optional<String> service, String reason) {
+            Problems problems, PlanElement element, String ruleId, Optional<String> service, String reason) {
         Objects.requireNonNull(ruleId, "ruleId");
-        if (!ruleId.matches("SP[0-9]{3}")) {
+        if (!RuleId.isWellFormed(ruleId)) {
             problems.errorHere(
-                    "SP012", element, "suppress(" + Names.show(ruleId) + ", ...): not a rule id (SP and three digits)");
+                    RuleId.INVALID_RULE_SETTING,
+                    element,
+                    "suppress(" + Names.show(ruleId) + ", ...): not a rule id (SP and three digits)");
             return null;
         }
         if (reason == null || reason.isBlank()) {
             problems.errorHere(
-                    "SP012", element, "suppress(\"" + ruleId + "\", ...) needs a reason a reviewer can read");
+                    RuleId.INVALID_RULE_SETTING,
+                    element,
+                    "suppress(\"" + ruleId + "\", ...) needs a reason a reviewer can read");
             return null;
         }
         if (reason.chars().anyMatch(c -> c < 0x20)) {
-            problems.errorHere("SP011", element, "suppression reason must be one line without control characters");
+            problems.errorHere(
+                    RuleId.UNSAFE_TEXT, element, "suppression reason must be one line without control characters");
             return null;
         }
         return new Suppression(ruleId, service, reason, SourceLocation.capture());

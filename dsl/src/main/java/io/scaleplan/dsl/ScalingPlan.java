@@ -172,18 +172,134 @@ public record ScalingPlan(
             List<NodePool> newNodePools,
             java.util.Optional<Postgres> newPostgres,
             SourceLocation newSource) {
-        return new ScalingPlan(
-                newName,
-                namespace,
-                release,
-                newServices,
-                newNodePools,
-                databaseClients,
-                ruleSettings,
-                newSource,
-                newPostgres,
-                redis,
-                loadProfile);
+        return toBuilder()
+                .name(newName)
+                .services(newServices)
+                .nodePools(newNodePools)
+                .postgres(newPostgres)
+                .source(newSource)
+                .build();
+    }
+
+    /**
+     * A copy of this plan to change, as an event phase derives its plan: {@code
+     * plan.toBuilder().services(raised).build()}. Unlike {@link #builder(String)}, it sets the
+     * record's fields as they are and {@link Copy#build()} checks them as the record does,
+     * throwing {@link IllegalArgumentException}.
+     */
+    public Copy toBuilder() {
+        return new Copy(this);
+    }
+
+    /** A {@link ScalingPlan} being derived from another: every field starts as the original's. */
+    public static final class Copy {
+        private String name;
+        private String namespace;
+        private HelmRelease release;
+        private List<Service> services;
+        private List<NodePool> nodePools;
+        private List<DatabaseClient> databaseClients;
+        private RuleSettings ruleSettings;
+        private SourceLocation source;
+        private java.util.Optional<Postgres> postgres;
+        private java.util.Optional<Redis> redis;
+        private java.util.Optional<LoadProfile> loadProfile;
+
+        private Copy(ScalingPlan p) {
+            name = p.name;
+            namespace = p.namespace;
+            release = p.release;
+            services = p.services;
+            nodePools = p.nodePools;
+            databaseClients = p.databaseClients;
+            ruleSettings = p.ruleSettings;
+            source = p.source;
+            postgres = p.postgres;
+            redis = p.redis;
+            loadProfile = p.loadProfile;
+        }
+
+        /** See {@link ScalingPlan#name()}. */
+        public Copy name(String newName) {
+            this.name = newName;
+            return this;
+        }
+
+        /** See {@link ScalingPlan#namespace()}. */
+        public Copy namespace(String newNamespace) {
+            this.namespace = newNamespace;
+            return this;
+        }
+
+        /** See {@link ScalingPlan#release()}. */
+        public Copy release(HelmRelease newRelease) {
+            this.release = newRelease;
+            return this;
+        }
+
+        /** See {@link ScalingPlan#services()}. */
+        public Copy services(List<Service> newServices) {
+            this.services = newServices;
+            return this;
+        }
+
+        /** See {@link ScalingPlan#nodePools()}. */
+        public Copy nodePools(List<NodePool> newNodePools) {
+            this.nodePools = newNodePools;
+            return this;
+        }
+
+        /** See {@link ScalingPlan#databaseClients()}. */
+        public Copy databaseClients(List<DatabaseClient> newClients) {
+            this.databaseClients = newClients;
+            return this;
+        }
+
+        /** See {@link ScalingPlan#ruleSettings()}. */
+        public Copy ruleSettings(RuleSettings newSettings) {
+            this.ruleSettings = newSettings;
+            return this;
+        }
+
+        /** See {@link ScalingPlan#source()}. */
+        public Copy source(SourceLocation newSource) {
+            this.source = newSource;
+            return this;
+        }
+
+        /** See {@link ScalingPlan#postgres()}. */
+        public Copy postgres(java.util.Optional<Postgres> newPostgres) {
+            this.postgres = newPostgres;
+            return this;
+        }
+
+        /** See {@link ScalingPlan#redis()}. */
+        public Copy redis(java.util.Optional<Redis> newRedis) {
+            this.redis = newRedis;
+            return this;
+        }
+
+        /** See {@link ScalingPlan#loadProfile()}. */
+        public Copy loadProfile(java.util.Optional<LoadProfile> newLoadProfile) {
+            this.loadProfile = newLoadProfile;
+            return this;
+        }
+
+        /** The derived plan, checked as the record checks every plan. */
+        public ScalingPlan build() {
+            return new ScalingPlan(
+                    name,
+                    namespace,
+                    release,
+                    services,
+                    nodePools,
+                    databaseClients,
+                    ruleSettings,
+                    source,
+                    postgres,
+                    redis,
+                    loadProfile);
+        }
     }
 
     /** The service named {@code serviceName}, if the plan has one. */
@@ -199,6 +315,7 @@ public record ScalingPlan(
     public static final class Builder {
         private final Problems problems = new Problems();
         private final String name;
+        private final PlanElement element;
         private final SourceLocation source;
         private String namespace;
         private String releaseName;
@@ -218,13 +335,14 @@ public record ScalingPlan(
 
         Builder(String name, SourceLocation source) {
             this.source = source;
-            problems.requireLabel("plan " + Names.show(name), "plan name", name, source);
+            problems.requireLabel(PlanElement.plan("plan " + Names.show(name)), "plan name", name, source);
             this.name = name;
+            this.element = PlanElement.plan(name);
         }
 
         /** The Kubernetes namespace of the plan's services; a DNS-1123 label. Default {@code default}. */
         public Builder namespace(String namespace) {
-            problems.requireLabel(name, "namespace", namespace);
+            problems.requireLabel(element, "namespace", namespace);
             this.namespace = namespace;
             return this;
         }
@@ -234,11 +352,11 @@ public record ScalingPlan(
          * upgrade RELEASE CHART} takes them: {@code helmRelease("arka", "./arka-engine")}.
          */
         public Builder helmRelease(String release, String chartReference) {
-            problems.requireLabel(name, "Helm release", release);
+            problems.requireLabel(element, "Helm release", release);
             if (!Names.isChartReference(chartReference)) {
                 problems.errorHere(
-                        "SP011",
-                        name,
+                        RuleId.UNSAFE_TEXT,
+                        element,
                         "chart reference " + Names.show(chartReference) + " is not valid (" + Names.CHART_REFERENCE_RULE
                                 + ")");
             }
@@ -265,7 +383,7 @@ public record ScalingPlan(
         public Builder service(String serviceName, Consumer<Service.Builder> spec) {
             Objects.requireNonNull(spec, "spec");
             SourceLocation at = SourceLocation.capture();
-            String element = name + " · " + serviceName;
+            PlanElement element = this.element.service(serviceName);
             problems.requireLabel(element, "service name", serviceName, at);
             Service.Builder b = new Service.Builder(problems, name, serviceName, at);
             spec.accept(b);
@@ -281,7 +399,7 @@ public record ScalingPlan(
         public Builder nodePool(String poolName, Consumer<NodePool.Builder> spec) {
             Objects.requireNonNull(spec, "spec");
             SourceLocation at = SourceLocation.capture();
-            problems.requireLabel(name + " · node pool " + poolName, "node pool", poolName, at);
+            problems.requireLabel(element.nodePool(poolName), "node pool", poolName, at);
             NodePool.Builder b = new NodePool.Builder(problems, name, poolName, at);
             spec.accept(b);
             nodePools.add(b);
@@ -298,8 +416,8 @@ public record ScalingPlan(
             SourceLocation at = SourceLocation.capture();
             if (postgres != null) {
                 problems.error(
-                        "SP027",
-                        name + " · postgres",
+                        RuleId.DATA_TIER_TWICE,
+                        element.postgres(),
                         "postgres(...) is declared twice (first at " + postgres.source() + ")",
                         at);
                 return this;
@@ -316,13 +434,13 @@ public record ScalingPlan(
          */
         public Builder databaseClient(String clientName, int connections) {
             SourceLocation at = SourceLocation.capture();
-            if (!problems.requireLabel(name, "database client", clientName, at)) {
+            if (!problems.requireLabel(element, "database client", clientName, at)) {
                 return this;
             }
             if (connections < 1) {
                 problems.error(
-                        "SP005",
-                        name,
+                        RuleId.INVALID_QUANTITY,
+                        element,
                         "database client " + Names.show(clientName) + " connections must be at least 1, was "
                                 + connections,
                         at);
@@ -338,10 +456,10 @@ public record ScalingPlan(
          */
         public Builder severity(String ruleId, Severity severity) {
             Objects.requireNonNull(severity, "severity");
-            if (ruleId == null || !ruleId.matches("SP[0-9]{3}")) {
+            if (!RuleId.isWellFormed(ruleId)) {
                 problems.errorHere(
-                        "SP012",
-                        name,
+                        RuleId.INVALID_RULE_SETTING,
+                        element,
                         "severity(" + Names.show(ruleId) + ", ...): not a rule id (SP and three digits)");
             } else {
                 severities.put(ruleId, severity);
@@ -350,15 +468,29 @@ public record ScalingPlan(
         }
 
         /**
+         * Reports {@code rule} at {@code severity} instead of its default: {@code
+         * severity(RuleId.RATE_TARGET_WITHOUT_HEADROOM, Severity.ERROR)}, the same as {@code
+         * severity("SP105", Severity.ERROR)}.
+         */
+        public Builder severity(RuleId rule, Severity severity) {
+            return severity(Objects.requireNonNull(rule, "rule").id(), severity);
+        }
+
+        /**
          * Accepts every finding of rule {@code ruleId} in this plan, with the reason a reviewer
          * reads. Prefer {@link Service.Builder#suppress(String, String)} for one service.
          */
         public Builder suppress(String ruleId, String reason) {
-            Suppression s = RuleSettings.suppression(problems, name, ruleId, java.util.Optional.empty(), reason);
+            Suppression s = RuleSettings.suppression(problems, element, ruleId, java.util.Optional.empty(), reason);
             if (s != null) {
                 suppressions.add(s);
             }
             return this;
+        }
+
+        /** As {@link #suppress(String, String)}, naming the rule by its constant. */
+        public Builder suppress(RuleId rule, String reason) {
+            return suppress(Objects.requireNonNull(rule, "rule").id(), reason);
         }
 
         /**
@@ -382,8 +514,8 @@ public record ScalingPlan(
             SourceLocation at = SourceLocation.capture();
             if (redis != null) {
                 problems.error(
-                        "SP027",
-                        name + " · redis",
+                        RuleId.DATA_TIER_TWICE,
+                        element.redis(),
                         "redis(...) is declared twice (first at " + redis.source() + ")",
                         at);
                 return this;
@@ -413,7 +545,7 @@ public record ScalingPlan(
          */
         public ScalingPlan build() {
             if (releaseName == null) {
-                problems.error("SP007", name, "no Helm release: call helmRelease(release, chart)", source);
+                problems.error(RuleId.INCOMPLETE, element, "no Helm release: call helmRelease(release, chart)", source);
             }
             Map<String, Service.Builder> byName = new LinkedHashMap<>();
             Map<String, Service.Builder> byKey = new LinkedHashMap<>();
@@ -421,16 +553,16 @@ public record ScalingPlan(
                 Service.Builder first = byName.putIfAbsent(s.name(), s);
                 if (first != null) {
                     problems.error(
-                            "SP006",
-                            name + " · " + s.name(),
+                            RuleId.DUPLICATE,
+                            element.service(s.name()),
                             "service " + Names.show(s.name()) + " is declared twice (first at " + first.source() + ")",
                             s.source());
                 }
                 Service.Builder sameKey = byKey.putIfAbsent(s.helmKey(), s);
                 if (sameKey != null && first == null) {
                     problems.error(
-                            "SP006",
-                            name + " · " + s.name(),
+                            RuleId.DUPLICATE,
+                            element.service(s.name()),
                             "Helm values key " + Names.show(s.helmKey()) + " is already used by service "
                                     + Names.show(sameKey.name()) + " (at " + sameKey.source() + ")",
                             s.source());
@@ -439,15 +571,16 @@ public record ScalingPlan(
                 ChartIndex chart = charts.get(s);
                 if (chart != null && Names.isDns1123Label(s.name())) {
                     chart.mismatch(s.name(), s.helmKey())
-                            .ifPresent(why -> problems.error("SP014", name + " · " + s.name(), why, s.source()));
+                            .ifPresent(why -> problems.error(
+                                    RuleId.SERVICE_NOT_IN_CHART, element.service(s.name()), why, s.source()));
                 }
             }
             Map<String, NodePool.Builder> pools = new LinkedHashMap<>();
             for (NodePool.Builder p : nodePools) {
                 if (pools.putIfAbsent(p.name(), p) != null) {
                     problems.error(
-                            "SP006",
-                            name + " · node pool " + p.name(),
+                            RuleId.DUPLICATE,
+                            element.nodePool(p.name()),
                             "node pool " + Names.show(p.name()) + " is declared twice",
                             source);
                 }

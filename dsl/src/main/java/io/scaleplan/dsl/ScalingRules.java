@@ -64,14 +64,14 @@ public record ScalingRules(
      */
     public static final class Builder {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private final String direction;
         private Duration stabilizationWindow;
         private SelectPolicy selectPolicy;
         private Percent tolerance;
         private final List<ScalingPolicy> policies = new ArrayList<>();
 
-        Builder(Problems problems, String element, String direction) {
+        Builder(Problems problems, PlanElement element, String direction) {
             this.problems = problems;
             this.element = element;
             this.direction = direction;
@@ -86,7 +86,7 @@ public record ScalingRules(
             Objects.requireNonNull(window, "window");
             if (!isValidWindow(window)) {
                 problems.errorHere(
-                        "SP008",
+                        RuleId.INVALID_BEHAVIOR,
                         element,
                         "behavior." + direction + ".stabilizationWindowSeconds must be 0 to 3600 whole seconds, was "
                                 + show(window));
@@ -125,12 +125,15 @@ public record ScalingRules(
             String field = "behavior." + direction + ".policies[" + policies.size() + "]";
             boolean ok = true;
             if (amount.value() <= 0) {
-                problems.errorHere("SP008", element, field + ".value must be greater than 0, was " + amount.value());
+                problems.errorHere(
+                        RuleId.INVALID_BEHAVIOR,
+                        element,
+                        field + ".value must be greater than 0, was " + amount.value());
                 ok = false;
             }
             if (!ScalingPolicy.isValidPeriod(period)) {
                 problems.errorHere(
-                        "SP008",
+                        RuleId.INVALID_BEHAVIOR,
                         element,
                         field + ".periodSeconds must be 1 to 1800 whole seconds, was " + show(period));
                 ok = false;

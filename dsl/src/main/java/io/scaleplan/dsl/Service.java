@@ -90,20 +90,149 @@ public record Service(
     /** This service with another replica count or HPA and expected load: an event phase's change. */
     public Service withScale(
             Optional<Integer> newReplicas, Optional<Autoscaling> newAutoscaling, Optional<Rps> newExpectedLoad) {
-        return new Service(
-                name,
-                helmKey,
-                newReplicas,
-                newAutoscaling,
-                resources,
-                disruptionBudget,
-                capacity,
-                newExpectedLoad,
-                connectionPoolSize,
-                rolloutSurge,
-                nodePool,
-                source,
-                values);
+        return toBuilder()
+                .replicas(newReplicas)
+                .autoscaling(newAutoscaling)
+                .expectedLoad(newExpectedLoad)
+                .build();
+    }
+
+    /**
+     * A copy of this service to change: {@code service.toBuilder().expectedLoad(Optional.of(rps(9_000))).build()}.
+     * Unlike the plan's {@link Builder}, it sets the record's fields as they are and {@link
+     * Copy#build()} checks them as the record does, throwing {@link IllegalArgumentException}.
+     */
+    public Copy toBuilder() {
+        return new Copy(this);
+    }
+
+    /** A {@link Service} being derived from another: every field starts as the original's. */
+    public static final class Copy {
+        private String name;
+        private String helmKey;
+        private Optional<Integer> replicas;
+        private Optional<Autoscaling> autoscaling;
+        private Resources resources;
+        private Optional<DisruptionBudget> disruptionBudget;
+        private Optional<Capacity> capacity;
+        private Optional<Rps> expectedLoad;
+        private Optional<Integer> connectionPoolSize;
+        private PodAmount rolloutSurge;
+        private Optional<String> nodePool;
+        private SourceLocation source;
+        private ChartValues values;
+
+        private Copy(Service s) {
+            name = s.name;
+            helmKey = s.helmKey;
+            replicas = s.replicas;
+            autoscaling = s.autoscaling;
+            resources = s.resources;
+            disruptionBudget = s.disruptionBudget;
+            capacity = s.capacity;
+            expectedLoad = s.expectedLoad;
+            connectionPoolSize = s.connectionPoolSize;
+            rolloutSurge = s.rolloutSurge;
+            nodePool = s.nodePool;
+            source = s.source;
+            values = s.values;
+        }
+
+        /** See {@link Service#name()}. */
+        public Copy name(String newName) {
+            this.name = newName;
+            return this;
+        }
+
+        /** See {@link Service#helmKey()}. */
+        public Copy helmKey(String newHelmKey) {
+            this.helmKey = newHelmKey;
+            return this;
+        }
+
+        /** See {@link Service#replicas()}. */
+        public Copy replicas(Optional<Integer> newReplicas) {
+            this.replicas = newReplicas;
+            return this;
+        }
+
+        /** See {@link Service#autoscaling()}. */
+        public Copy autoscaling(Optional<Autoscaling> newAutoscaling) {
+            this.autoscaling = newAutoscaling;
+            return this;
+        }
+
+        /** See {@link Service#resources()}. */
+        public Copy resources(Resources newResources) {
+            this.resources = newResources;
+            return this;
+        }
+
+        /** See {@link Service#disruptionBudget()}. */
+        public Copy disruptionBudget(Optional<DisruptionBudget> newBudget) {
+            this.disruptionBudget = newBudget;
+            return this;
+        }
+
+        /** See {@link Service#capacity()}. */
+        public Copy capacity(Optional<Capacity> newCapacity) {
+            this.capacity = newCapacity;
+            return this;
+        }
+
+        /** See {@link Service#expectedLoad()}. */
+        public Copy expectedLoad(Optional<Rps> newExpectedLoad) {
+            this.expectedLoad = newExpectedLoad;
+            return this;
+        }
+
+        /** See {@link Service#connectionPoolSize()}. */
+        public Copy connectionPoolSize(Optional<Integer> newPoolSize) {
+            this.connectionPoolSize = newPoolSize;
+            return this;
+        }
+
+        /** See {@link Service#rolloutSurge()}. */
+        public Copy rolloutSurge(PodAmount newSurge) {
+            this.rolloutSurge = newSurge;
+            return this;
+        }
+
+        /** See {@link Service#nodePool()}. */
+        public Copy nodePool(Optional<String> newNodePool) {
+            this.nodePool = newNodePool;
+            return this;
+        }
+
+        /** See {@link Service#source()}. */
+        public Copy source(SourceLocation newSource) {
+            this.source = newSource;
+            return this;
+        }
+
+        /** See {@link Service#values()}. */
+        public Copy values(ChartValues newValues) {
+            this.values = newValues;
+            return this;
+        }
+
+        /** The derived service, checked as the record checks every service. */
+        public Service build() {
+            return new Service(
+                    name,
+                    helmKey,
+                    replicas,
+                    autoscaling,
+                    resources,
+                    disruptionBudget,
+                    capacity,
+                    expectedLoad,
+                    connectionPoolSize,
+                    rolloutSurge,
+                    nodePool,
+                    source,
+                    values);
+        }
     }
 
     /** Whether an HPA drives this service. */
@@ -143,7 +272,7 @@ public record Service(
      */
     public static final class Builder {
         private final Problems problems;
-        private final String element;
+        private final PlanElement element;
         private final String name;
         private final SourceLocation source;
         private String helmKey;
@@ -168,7 +297,7 @@ public record Service(
 
         Builder(Problems problems, String planName, String name, SourceLocation source) {
             this.problems = problems;
-            this.element = planName + " · " + name;
+            this.element = PlanElement.plan(planName).service(name);
             this.name = name;
             this.source = source;
             this.helmKey = Names.isDns1123Label(name) ? Names.lowerCamel(name) : "invalid";
@@ -182,7 +311,7 @@ public record Service(
         public Builder helmKey(String key) {
             if (!Names.isHelmKey(key)) {
                 problems.errorHere(
-                        "SP001",
+                        RuleId.INVALID_NAME,
                         element,
                         "Helm values key " + Names.show(key) + " is not valid (" + Names.HELM_KEY_RULE + ")");
             }
@@ -196,7 +325,7 @@ public record Service(
          */
         public Builder replicas(int count) {
             if (count < 0) {
-                problems.errorHere("SP002", element, "replicas must be at least 0, was " + count);
+                problems.errorHere(RuleId.INVALID_REPLICAS, element, "replicas must be at least 0, was " + count);
             }
             this.replicas = count;
             return this;
@@ -252,7 +381,7 @@ public record Service(
             boolean zero =
                     (amount instanceof Cpu c && c.millicores() == 0) || (amount instanceof Memory m && m.bytes() == 0);
             if (zero) {
-                problems.errorHere("SP005", element, field + " must be greater than 0, was 0");
+                problems.errorHere(RuleId.INVALID_QUANTITY, element, field + " must be greater than 0, was 0");
             }
             return amount;
         }
@@ -279,7 +408,10 @@ public record Service(
 
         private PodAmount checkedPods(int pods, String field) {
             if (pods < 0) {
-                problems.errorHere("SP009", element, "disruption budget " + field + " must be at least 0, was " + pods);
+                problems.errorHere(
+                        RuleId.INVALID_BUDGET,
+                        element,
+                        "disruption budget " + field + " must be at least 0, was " + pods);
                 return new PodCount(0);
             }
             return new PodCount(pods);
@@ -290,7 +422,7 @@ public record Service(
             SourceLocation at = SourceLocation.capture();
             if (budget != null) {
                 problems.error(
-                        "SP009",
+                        RuleId.INVALID_BUDGET,
                         element,
                         "disruption budget is declared twice (" + budget.kind().field() + " at " + budget.source()
                                 + ", then " + kind.field()
@@ -300,7 +432,7 @@ public record Service(
             }
             if (amount instanceof Percent p && p.value() > 100) {
                 problems.error(
-                        "SP009",
+                        RuleId.INVALID_BUDGET,
                         element,
                         "disruption budget " + kind.field() + " must not be greater than 100%, was " + p,
                         at);
@@ -314,7 +446,8 @@ public record Service(
         public Builder capacityPerPod(Rps perPod) {
             Objects.requireNonNull(perPod, "perPod");
             if (perPod.perSecond() <= 0) {
-                problems.errorHere("SP005", element, "capacity per pod must be greater than 0 rps, was " + perPod);
+                problems.errorHere(
+                        RuleId.INVALID_QUANTITY, element, "capacity per pod must be greater than 0 rps, was " + perPod);
             }
             this.capacityPerPod = perPod;
             this.capacityAt = SourceLocation.capture();
@@ -327,7 +460,7 @@ public record Service(
          */
         public Builder headroom(double factor) {
             if (!(factor >= 1.0) || !(factor <= Capacity.MAX_HEADROOM)) {
-                problems.errorHere("SP005", element, "headroom must be 1.0 to 100, was " + factor);
+                problems.errorHere(RuleId.INVALID_QUANTITY, element, "headroom must be 1.0 to 100, was " + factor);
                 return this;
             }
             this.headroom = factor;
@@ -351,7 +484,10 @@ public record Service(
          */
         public Builder connectionPoolSize(int connections) {
             if (connections < 0) {
-                problems.errorHere("SP005", element, "connection pool size must be at least 0, was " + connections);
+                problems.errorHere(
+                        RuleId.INVALID_QUANTITY,
+                        element,
+                        "connection pool size must be at least 0, was " + connections);
                 return this;
             }
             this.connectionPoolSize = connections;
@@ -386,6 +522,14 @@ public record Service(
             return this;
         }
 
+        /**
+         * As {@link #suppress(String, String)}, naming the rule by its constant: {@code
+         * suppress(RuleId.RATE_TARGET_WITHOUT_HEADROOM, "target set by the load test of 2026-10")}.
+         */
+        public Builder suppress(RuleId rule, String reason) {
+            return suppress(java.util.Objects.requireNonNull(rule, "rule").id(), reason);
+        }
+
         java.util.List<Suppression> suppressions() {
             return suppressions;
         }
@@ -405,7 +549,7 @@ public record Service(
                 String owned = ChartValues.ownedKey(path);
                 if (owned != null) {
                     problems.errorHere(
-                            "SP320",
+                            RuleId.CHART_VALUE_OWNED,
                             element,
                             "chart value " + Names.show(path) + " is set by scaleplan itself; state " + owned
                                     + " through the DSL instead");
@@ -413,7 +557,7 @@ public record Service(
                 } else if (chartValues.entries().get(path) instanceof String text
                         && text.chars().anyMatch(Character::isISOControl)) {
                     problems.errorHere(
-                            "SP011",
+                            RuleId.UNSAFE_TEXT,
                             element,
                             "chart value " + Names.show(path) + " " + Names.show(text)
                                     + " contains control characters (newlines, tabs), which are not written into YAML");
@@ -441,7 +585,7 @@ public record Service(
             boolean ok = true;
             if (Names.isDns1123Label(name) && !Names.isHelmKey(helmKey) && helmKey.equals(Names.lowerCamel(name))) {
                 problems.error(
-                        "SP001",
+                        RuleId.INVALID_NAME,
                         element,
                         "service name " + Names.show(name) + " gives the Helm values key " + Names.show(helmKey)
                                 + ", which is not valid (" + Names.HELM_KEY_RULE + "): set one with helmKey(...)",
@@ -450,7 +594,7 @@ public record Service(
             }
             if (replicas == null && autoscaling == null) {
                 problems.error(
-                        "SP007",
+                        RuleId.INCOMPLETE,
                         element,
                         "declares neither replicas(n) nor autoscale(...): say how many pods it runs",
                         source);
@@ -461,7 +605,10 @@ public record Service(
             }
             if (headroomSet && capacityPerPod == null) {
                 problems.error(
-                        "SP005", element, "headroom(" + headroom + ") is set without capacityPerPod(...)", source);
+                        RuleId.INVALID_QUANTITY,
+                        element,
+                        "headroom(" + headroom + ") is set without capacityPerPod(...)",
+                        source);
                 ok = false;
             }
             return ok;

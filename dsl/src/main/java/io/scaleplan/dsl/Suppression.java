@@ -22,7 +22,7 @@ public record Suppression(String ruleId, Optional<String> service, String reason
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(source, "source");
-        if (!ruleId.matches("SP[0-9]{3}")) {
+        if (!RuleId.isWellFormed(ruleId)) {
             throw new IllegalArgumentException("not a rule id: " + Names.show(ruleId));
         }
         if (reason.isBlank()) {

@@ -28,7 +28,7 @@ public record TableName(Optional<String> schema, String name) {
     }
 
     /** Parses {@code table} or {@code schema.table}; empty (and a diagnostic recorded) when invalid. */
-    static Optional<TableName> parse(String text, Problems problems, String ruleId, String element) {
+    static Optional<TableName> parse(String text, Problems problems, RuleId ruleId, PlanElement element) {
         if (text == null) {
             problems.errorHere(ruleId, element, "table name is null");
             return Optional.empty();

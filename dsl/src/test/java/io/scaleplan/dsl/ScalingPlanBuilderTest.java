@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ScalingPlanBuilderTest {
@@ -125,8 +126,12 @@ class ScalingPlanBuilderTest {
                                 + " and '-', starting and ending with a letter or digit, at most 63 characters)");
         assertThat(found).extracting(Diagnostic::ruleId).containsOnly("SP001");
         assertThat(found)
-                .extracting(Diagnostic::element)
+                .extracting(d -> d.element().toString())
                 .containsExactly("plan \"Production\"", "Production", "Production · Usage_Metering");
+        assertThat(found)
+                .extracting(Diagnostic::element)
+                .extracting(PlanElement::service)
+                .containsExactly(Optional.empty(), Optional.empty(), Optional.of("Usage_Metering"));
     }
 
     @Test

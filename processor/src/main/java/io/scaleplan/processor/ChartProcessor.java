@@ -1,6 +1,7 @@
 package io.scaleplan.processor;
 
 import io.scaleplan.dsl.HelmChart;
+import io.scaleplan.dsl.RuleId;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -67,7 +68,7 @@ public final class ChartProcessor extends GuardedProcessor {
                             StandardLocation.CLASS_OUTPUT, "", CHART_INDEX + owner(element) + ".properties", element);
         } catch (IOException e) {
             error(
-                    "SP313",
+                    RuleId.CHART_CLASS_NAME,
                     element,
                     annotation,
                     "cannot write the chart index of " + describe(element) + ": " + e.getMessage());
@@ -98,7 +99,7 @@ public final class ChartProcessor extends GuardedProcessor {
         String qualified = packageName.isEmpty() ? className : packageName + "." + className;
         if (!SourceVersion.isIdentifier(className) || SourceVersion.isKeyword(className)) {
             error(
-                    "SP313",
+                    RuleId.CHART_CLASS_NAME,
                     element,
                     annotation,
                     "\"" + className + "\" is not a valid class name for chart " + model.name()
@@ -108,7 +109,7 @@ public final class ChartProcessor extends GuardedProcessor {
         Element first = generated.putIfAbsent(qualified, element);
         if (first != null) {
             error(
-                    "SP313",
+                    RuleId.CHART_CLASS_NAME,
                     element,
                     annotation,
                     "class " + qualified + " is already generated for " + first + "; set @HelmChart(className = ...)");
@@ -118,7 +119,7 @@ public final class ChartProcessor extends GuardedProcessor {
             ChartBinding.generate(model, packageName, className, element).writeTo(processingEnv.getFiler());
             writeIndex(index, model);
         } catch (IOException e) {
-            error("SP313", element, annotation, "cannot write " + qualified + ": " + e.getMessage());
+            error(RuleId.CHART_CLASS_NAME, element, annotation, "cannot write " + qualified + ": " + e.getMessage());
         }
     }
 

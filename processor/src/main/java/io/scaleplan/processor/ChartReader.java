@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.scaleplan.dsl.ChartValues;
+import io.scaleplan.dsl.RuleId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +30,9 @@ import javax.lang.model.SourceVersion;
  * {@code [SP312]} a schema the processor cannot bind.
  */
 final class ChartReader {
-    static final String MISSING = "SP310";
-    static final String MALFORMED = "SP311";
-    static final String UNBINDABLE = "SP312";
+    static final RuleId MISSING = RuleId.CHART_MISSING;
+    static final RuleId MALFORMED = RuleId.CHART_MALFORMED;
+    static final RuleId UNBINDABLE = RuleId.CHART_SCHEMA_UNBOUND;
 
     private static final Pattern HELM_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     /** A values key whose kebab case is a DNS-1123 label that lower-camel-cases back to the key. */

@@ -1,5 +1,6 @@
 package io.scaleplan.processor;
 
+import io.scaleplan.dsl.RuleId;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Set;
@@ -17,7 +18,7 @@ import javax.tools.Diagnostic;
  * an element, so the IDE underlines it.
  */
 abstract class GuardedProcessor extends AbstractProcessor {
-    static final String INTERNAL = "SP329";
+    static final RuleId INTERNAL = RuleId.PROCESSOR_FAILED;
 
     @Override
     public final SourceVersion getSupportedSourceVersion() {
@@ -44,7 +45,7 @@ abstract class GuardedProcessor extends AbstractProcessor {
     /** One round; called for the last round too ({@code round.processingOver()}). */
     abstract void processRound(RoundEnvironment round);
 
-    final void error(String ruleId, Element element, AnnotationMirror annotation, String message) {
+    final void error(RuleId ruleId, Element element, AnnotationMirror annotation, String message) {
         processingEnv
                 .getMessager()
                 .printMessage(Diagnostic.Kind.ERROR, "[" + ruleId + "] " + message, element, annotation);

@@ -2,6 +2,7 @@ package io.scaleplan.processor;
 
 import io.scaleplan.dsl.Plan;
 import io.scaleplan.dsl.PlanDefinition;
+import io.scaleplan.dsl.RuleId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -90,12 +91,16 @@ public final class PlanProcessor extends GuardedProcessor {
         String simple = plan.getSimpleName().toString();
         boolean ok = true;
         if (plan.getKind() != ElementKind.CLASS || plan.getModifiers().contains(Modifier.ABSTRACT)) {
-            error("SP300", plan, null, "@Plan " + simple + " must be a concrete class: the compiler instantiates it");
+            error(
+                    RuleId.PLAN_NOT_CONCRETE,
+                    plan,
+                    null,
+                    "@Plan " + simple + " must be a concrete class: the compiler instantiates it");
             return false;
         }
         if (!isVisible(plan)) {
             error(
-                    "SP301",
+                    RuleId.PLAN_NOT_PUBLIC,
                     plan,
                     null,
                     "@Plan class " + simple
@@ -105,7 +110,7 @@ public final class PlanProcessor extends GuardedProcessor {
         }
         if (!hasPublicNoArgConstructor(plan)) {
             error(
-                    "SP302",
+                    RuleId.PLAN_WITHOUT_CONSTRUCTOR,
                     plan,
                     null,
                     "@Plan class " + simple + " must have a public no-argument constructor: the compiler"
@@ -117,14 +122,18 @@ public final class PlanProcessor extends GuardedProcessor {
                 .getTypeElement(PlanDefinition.class.getCanonicalName())
                 .asType();
         if (!processingEnv.getTypeUtils().isAssignable(plan.asType(), definition)) {
-            error("SP303", plan, null, "@Plan class " + simple + " must implement " + PlanDefinition.class.getName());
+            error(
+                    RuleId.PLAN_NOT_A_DEFINITION,
+                    plan,
+                    null,
+                    "@Plan class " + simple + " must implement " + PlanDefinition.class.getName());
             ok = false;
         }
         String name = plan.getAnnotation(Plan.class).value();
         if (!name.isEmpty()) {
             if (!DNS_1123_LABEL.matcher(name).matches() || name.length() > 63) {
                 error(
-                        "SP305",
+                        RuleId.PLAN_NAME_INVALID,
                         plan,
                         annotation,
                         "plan name \"" + name + "\" is not a valid DNS-1123 label (lower-case letters, digits and"
@@ -134,7 +143,7 @@ public final class PlanProcessor extends GuardedProcessor {
                 TypeElement first = byPlanName.putIfAbsent(name, plan);
                 if (first != null) {
                     error(
-                            "SP304",
+                            RuleId.PLAN_NAME_REPEATED,
                             plan,
                             annotation,
                             "plan name \"" + name + "\" is already used by " + first.getQualifiedName()
@@ -186,7 +195,11 @@ public final class PlanProcessor extends GuardedProcessor {
                 }
             }
         } catch (IOException e) {
-            error("SP306", originating.get(0), null, "cannot write " + INDEX + ": " + e.getMessage());
+            error(
+                    RuleId.PLAN_INDEX_UNWRITABLE,
+                    originating.get(0),
+                    null,
+                    "cannot write " + INDEX + ": " + e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.scaleplan.test;
 
 import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.RuleId;
 import java.util.Map;
 import java.util.TreeMap;
 import org.assertj.core.api.AbstractAssert;
@@ -45,6 +46,21 @@ public final class CompiledPlanAssert extends AbstractAssert<CompiledPlanAssert,
                     actual.name(), ruleId, message, lines(actual.diagnostics()));
         }
         return this;
+    }
+
+    /** A diagnostic of {@code rule} was reported. */
+    public CompiledPlanAssert hasDiagnostic(RuleId rule) {
+        return hasDiagnostic(rule.id());
+    }
+
+    /** A diagnostic of {@code rule} with exactly this message was reported. */
+    public CompiledPlanAssert hasDiagnostic(RuleId rule, String message) {
+        return hasDiagnostic(rule.id(), message);
+    }
+
+    /** No diagnostic of {@code rule} was reported. */
+    public CompiledPlanAssert doesNotHaveDiagnostic(RuleId rule) {
+        return doesNotHaveDiagnostic(rule.id());
     }
 
     /** No diagnostic of rule {@code ruleId} was reported. */

@@ -66,7 +66,7 @@ final class BoundsRule implements PlanRule {
             if (pool.maxNodes() > CapacityPlanner.MAX_CLUSTER_NODES) {
                 out.add(finding(
                         Rules.BEYOND_BOUNDS,
-                        plan.name() + " · node pool " + pool.name(),
+                        PlanRule.element(plan).nodePool(pool.name()),
                         "maxNodes " + count(pool.maxNodes()) + " is more than the "
                                 + count(CapacityPlanner.MAX_CLUSTER_NODES)
                                 + " nodes Kubernetes supports in one cluster; how the pods fit is not checked",
@@ -78,7 +78,7 @@ final class BoundsRule implements PlanRule {
                 if (!fit.packed() && fit.pool().maxNodes() <= CapacityPlanner.MAX_CLUSTER_NODES) {
                     out.add(finding(
                             Rules.BEYOND_BOUNDS,
-                            plan.name() + " · node pool " + fit.pool().name(),
+                            PlanRule.element(plan).nodePool(fit.pool().name()),
                             "at maxReplicas the pool would run " + count(fit.podCount()) + " pods, more than the "
                                     + count(CapacityPlanner.MAX_CLUSTER_PODS)
                                     + " Kubernetes supports in one cluster (or requests × pods overflow);"

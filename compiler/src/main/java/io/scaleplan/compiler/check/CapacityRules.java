@@ -6,6 +6,7 @@ import static io.scaleplan.compiler.check.PlanRule.finding;
 import io.scaleplan.compiler.render.Quantities;
 import io.scaleplan.dsl.Capacity;
 import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.PlanElement;
 import io.scaleplan.dsl.PodsMetric;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
@@ -24,7 +25,7 @@ final class CapacityRules implements PlanRule {
     public List<Diagnostic> check(ScalingPlan plan) {
         List<Diagnostic> out = new ArrayList<>();
         for (Service service : plan.services()) {
-            String element = element(plan, service);
+            PlanElement element = element(plan, service);
             CapacityPlanner.ServiceCapacity c = CapacityPlanner.of(service);
             if (c.requiredPods().isPresent() && c.requiredPods().get() > service.maxReplicas()) {
                 String limit = service.isAutoscaled() ? "maxReplicas is " : "replicas is ";

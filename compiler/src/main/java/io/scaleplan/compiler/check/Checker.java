@@ -51,7 +51,7 @@ public final class Checker {
             if (!used.contains(s) && Rules.byId(s.ruleId()).isPresent()) {
                 out.add(PlanRule.finding(
                         Rules.UNUSED_SUPPRESSION,
-                        plan.name() + s.service().map(n -> " · " + n).orElse(""),
+                        s.service().map(PlanRule.element(plan)::service).orElseGet(() -> PlanRule.element(plan)),
                         "suppress(\"" + s.ruleId() + "\", ...) matches no finding",
                         s.source()));
             }
@@ -65,7 +65,7 @@ public final class Checker {
             if (Rules.byId(s.ruleId()).isEmpty()) {
                 out.add(PlanRule.finding(
                         Rules.INVALID_RULE_SETTING,
-                        plan.name() + s.service().map(n -> " · " + n).orElse(""),
+                        s.service().map(PlanRule.element(plan)::service).orElseGet(() -> PlanRule.element(plan)),
                         "suppress(\"" + s.ruleId() + "\", ...) names no rule: see docs/rules.md",
                         s.source()));
             }
@@ -74,7 +74,7 @@ public final class Checker {
             if (Rules.byId(e.getKey()).isEmpty()) {
                 out.add(PlanRule.finding(
                         Rules.INVALID_RULE_SETTING,
-                        plan.name(),
+                        PlanRule.element(plan),
                         "severity(\"" + e.getKey() + "\", ...) names no rule: see docs/rules.md",
                         plan.source()));
             }
@@ -82,13 +82,11 @@ public final class Checker {
         return out;
     }
 
-    /** The service a diagnostic is about, from its element ({@code plan · service}). */
+    /** The service a diagnostic is about: its element is one of the plan's services ({@code plan · service}). */
     private static Optional<String> serviceOf(ScalingPlan plan, Diagnostic d) {
-        String prefix = plan.name() + " · ";
-        if (!d.element().startsWith(prefix)) {
+        if (!d.element().plan().equals(plan.name())) {
             return Optional.empty();
         }
-        String rest = d.element().substring(prefix.length());
-        return plan.service(rest).map(s -> s.name());
+        return d.element().service().flatMap(plan::service).map(s -> s.name());
     }
 }

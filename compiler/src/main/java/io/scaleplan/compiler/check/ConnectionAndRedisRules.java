@@ -4,6 +4,7 @@ import static io.scaleplan.compiler.check.PlanRule.finding;
 
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.Memory;
+import io.scaleplan.dsl.PlanElement;
 import io.scaleplan.dsl.Redis;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
@@ -30,7 +31,7 @@ final class ConnectionAndRedisRules implements PlanRule {
                 String clients = b.clients().isEmpty() ? "" : " + " + b.clientsTotal() + " for other clients";
                 out.add(finding(
                         Rules.CONNECTIONS_EXHAUSTED,
-                        plan.name() + " · postgres",
+                        PlanRule.element(plan).postgres(),
                         "at maxReplicas plus rollout surge the services open " + b.servicesTotal() + " connections ("
                                 + top + (b.services().size() > 3 ? ", ..." : "") + ")" + clients + " + " + b.reserved()
                                 + " reserved = " + b.total() + " > max_connections " + b.maxConnections(),
@@ -54,7 +55,7 @@ final class ConnectionAndRedisRules implements PlanRule {
     }
 
     private static void redis(ScalingPlan plan, Redis r, List<Diagnostic> out) {
-        String element = plan.name() + " · redis";
+        PlanElement element = PlanRule.element(plan).redis();
         if (r.maxmemory().isPresent() && r.resources().memoryLimit().isPresent()) {
             Memory max = r.maxmemory().get();
             Memory limit = r.resources().memoryLimit().get();

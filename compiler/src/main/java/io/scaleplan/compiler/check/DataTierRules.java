@@ -23,7 +23,7 @@ final class DataTierRules implements PlanRule {
             if (sb.compareTo(memory) >= 0) {
                 out.add(finding(
                         Rules.SHARED_BUFFERS_EXCEED_MEMORY,
-                        plan.name() + " · postgres",
+                        PlanRule.element(plan).postgres(),
                         "shared_buffers " + sb + " is not below the instance's memory " + memory,
                         pg.settings().stream()
                                 .filter(v -> v.key() == PgSetting.SHARED_BUFFERS)
@@ -50,7 +50,7 @@ final class DataTierRules implements PlanRule {
         if (first != null) {
             out.add(finding(
                     Rules.RELEASE_COLLISION,
-                    plan.name() + " · " + what,
+                    PlanRule.element(plan).detail(what),
                     what + "'s Helm release \"" + release + "\" is also " + first,
                     at));
         }

@@ -4,6 +4,7 @@ import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.EventPhase;
 import io.scaleplan.dsl.EventPlan;
 import io.scaleplan.dsl.PgSetting;
+import io.scaleplan.dsl.PlanElement;
 import io.scaleplan.dsl.Service;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,11 @@ public final class EventChecks {
             Optional<Integer> now = phase.plan().postgres().flatMap(pg -> pg.stated(PgSetting.MAX_CONNECTIONS));
             if (!was.equals(now)) {
                 out.add(new Diagnostic(
-                                Rules.EVENT_NEEDS_RESTART.id(),
+                                Rules.EVENT_NEEDS_RESTART.ruleId(),
                                 Rules.EVENT_NEEDS_RESTART.severity(),
-                                event.name() + " · " + phase.kind().id() + " · postgres",
+                                PlanElement.plan(event.name())
+                                        .phase(phase.kind().id())
+                                        .postgres(),
                                 "max_connections changes from "
                                         + was.map(String::valueOf).orElse("the default")
                                         + " to " + now.map(String::valueOf).orElse("the default")
@@ -44,7 +47,9 @@ public final class EventChecks {
         }
         for (Service s : pre.get().plan().services()) {
             Service base = event.base().service(s.name()).orElseThrow();
-            String element = event.name() + " · pre-scale · " + s.name();
+            PlanElement element = PlanElement.plan(event.name())
+                    .phase(EventPhase.Kind.PRE_SCALE.id())
+                    .service(s.name());
             if (s.minReplicas() < base.minReplicas()) {
                 out.add(lowered(element, "minReplicas", base.minReplicas(), s.minReplicas(), event));
             }
@@ -55,9 +60,9 @@ public final class EventChecks {
         return out;
     }
 
-    private static Diagnostic lowered(String element, String what, int was, int now, EventPlan event) {
+    private static Diagnostic lowered(PlanElement element, String what, int was, int now, EventPlan event) {
         return new Diagnostic(
-                        Rules.EVENT_LOWERS_SCALE.id(),
+                        Rules.EVENT_LOWERS_SCALE.ruleId(),
                         Rules.EVENT_LOWERS_SCALE.severity(),
                         element,
                         "pre-scale lowers " + what + " from " + was + " to " + now,

@@ -5,6 +5,7 @@ import static io.scaleplan.compiler.check.PlanRule.finding;
 import io.scaleplan.compiler.emit.postgres.PgSql;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.Index;
+import io.scaleplan.dsl.PlanElement;
 import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.SourceLocation;
@@ -26,7 +27,7 @@ final class IdentifierRule implements PlanRule {
             return out;
         }
         Postgres pg = plan.postgres().get();
-        String element = plan.name() + " · postgres";
+        PlanElement element = PlanRule.element(plan).postgres();
         for (Index index : pg.indexes()) {
             check(out, element, "index name", index.name(), index.source());
             table(out, element, index.table(), index.source());
@@ -40,12 +41,12 @@ final class IdentifierRule implements PlanRule {
         return out;
     }
 
-    private static void table(List<Diagnostic> out, String element, TableName table, SourceLocation at) {
+    private static void table(List<Diagnostic> out, PlanElement element, TableName table, SourceLocation at) {
         table.schema().ifPresent(s -> check(out, element, "schema", s, at));
         check(out, element, "table", table.name(), at);
     }
 
-    private static void check(List<Diagnostic> out, String element, String what, String name, SourceLocation at) {
+    private static void check(List<Diagnostic> out, PlanElement element, String what, String name, SourceLocation at) {
         String sql = PgSql.ident(name);
         if (!sql.equals(name)) {
             out.add(finding(

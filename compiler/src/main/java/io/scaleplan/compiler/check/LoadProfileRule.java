@@ -25,7 +25,7 @@ public final class LoadProfileRule implements PlanRule {
             if (service != null && service.capacity().isEmpty()) {
                 out.add(finding(
                         Rules.LOAD_WITHOUT_CAPACITY_PER_POD,
-                        plan.name() + " · " + service.name(),
+                        PlanRule.element(plan, service),
                         "load profile " + profile.name() + " drives " + service.name()
                                 + ", which declares no capacityPerPod: its load cannot be turned into CPU use"
                                 + " and ready capacity",

@@ -5,6 +5,7 @@ import static io.scaleplan.compiler.check.PlanRule.finding;
 
 import io.scaleplan.compiler.render.Quantities;
 import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.PlanElement;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ final class NodePoolRules implements PlanRule {
             }
         }
         for (CapacityPlanner.PoolFit fit : CapacityPlanner.poolFits(plan)) {
-            String element = plan.name() + " · node pool " + fit.pool().name();
+            PlanElement element = PlanRule.element(plan).nodePool(fit.pool().name());
             for (CapacityPlanner.PodGroup g : fit.tooLarge()) {
                 out.add(finding(
                         Rules.POD_LARGER_THAN_NODE,

@@ -38,7 +38,7 @@ final class ObjectOwnershipRule implements PlanRule {
             if (first != null) {
                 out.add(finding(
                         Rules.OBJECT_PRODUCED_TWICE,
-                        plan.name() + " · " + p.kind() + " " + p.name(),
+                        PlanRule.element(plan).object(p.kind(), p.name()),
                         p.kind() + " " + plan.namespace() + "/" + p.name() + " is produced by " + first.by()
                                 + " and again by " + p.by(),
                         p.at()));

@@ -11,12 +11,18 @@ interface PlanRule {
     List<Diagnostic> check(ScalingPlan plan);
 
     /** A finding of {@code rule}, with its default severity and fix hint. */
-    static Diagnostic finding(Rule rule, String element, String message, io.scaleplan.dsl.SourceLocation at) {
-        return new Diagnostic(rule.id(), rule.severity(), element, message, at, java.util.Optional.of(rule.fix()));
+    static Diagnostic finding(
+            Rule rule, io.scaleplan.dsl.PlanElement element, String message, io.scaleplan.dsl.SourceLocation at) {
+        return new Diagnostic(rule.ruleId(), rule.severity(), element, message, at, java.util.Optional.of(rule.fix()));
     }
 
     /** {@code production · usage-metering}. */
-    static String element(ScalingPlan plan, io.scaleplan.dsl.Service service) {
-        return plan.name() + " · " + service.name();
+    static io.scaleplan.dsl.PlanElement element(ScalingPlan plan, io.scaleplan.dsl.Service service) {
+        return element(plan).service(service.name());
+    }
+
+    /** {@code production}: the plan as a whole. */
+    static io.scaleplan.dsl.PlanElement element(ScalingPlan plan) {
+        return io.scaleplan.dsl.PlanElement.plan(plan.name());
     }
 }

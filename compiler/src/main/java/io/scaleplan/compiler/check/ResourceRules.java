@@ -5,6 +5,7 @@ import static io.scaleplan.compiler.check.PlanRule.finding;
 
 import io.scaleplan.dsl.Autoscaling;
 import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.PlanElement;
 import io.scaleplan.dsl.Resources;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
@@ -18,7 +19,7 @@ final class ResourceRules implements PlanRule {
     public List<Diagnostic> check(ScalingPlan plan) {
         List<Diagnostic> out = new ArrayList<>();
         for (Service service : plan.services()) {
-            String element = element(plan, service);
+            PlanElement element = element(plan, service);
             Resources r = service.resources();
             service.autoscaling().ifPresent(a -> utilizationNeedsRequest(element, r, a, out));
             if (r.cpuRequest().isPresent()
@@ -53,7 +54,7 @@ final class ResourceRules implements PlanRule {
         return out;
     }
 
-    private static void utilizationNeedsRequest(String element, Resources r, Autoscaling a, List<Diagnostic> out) {
+    private static void utilizationNeedsRequest(PlanElement element, Resources r, Autoscaling a, List<Diagnostic> out) {
         if (a.cpuUtilization().isPresent() && r.cpuRequest().isEmpty()) {
             out.add(finding(
                     Rules.UTILIZATION_WITHOUT_REQUEST,

@@ -6,22 +6,31 @@ public final class RulesDocument {
 
     /** The whole catalogue. */
     public static String markdown() {
+        Rule example = Rules.RATE_TARGET_WITHOUT_HEADROOM;
         StringBuilder out = new StringBuilder();
         out.append("# Rules\n\n")
                 .append(
                         "Every diagnostic scaleplan prints names one of these rules. `./scaleplan explain SP###` prints a")
                 .append(" rule's entry. SP0xx rules are checked by the DSL's builders, where the value is given; SP1xx")
                 .append(" rules by the compiler, across the whole plan.\n\n")
-                .append("A plan can change a rule's severity (`severity(\"SP105\", Severity.ERROR)`) or accept a")
-                .append(" finding with a reason (`suppress(\"SP105\", \"why\")`, on the plan or on one service);")
-                .append(" `--strict` reports every warning as an error.\n\n")
-                .append("| id | severity | title |\n| --- | --- | --- |\n");
+                .append("A plan can change a rule's severity (`severity(\"")
+                .append(example.id())
+                .append("\", Severity.ERROR)`) or accept a finding with a reason (`suppress(\"")
+                .append(example.id())
+                .append("\", \"why\")`, on the plan or on one service);")
+                .append(" `--strict` reports every warning as an error. Both also take the rule's constant in")
+                .append(" `io.scaleplan.dsl.RuleId`, where every id is defined once (`severity(RuleId.")
+                .append(example.ruleId().name())
+                .append(", Severity.ERROR)`); javac then rejects a misspelt rule.\n\n")
+                .append("| id | constant | severity | title |\n| --- | --- | --- | --- |\n");
         for (Rule r : Rules.all()) {
             out.append("| [")
                     .append(r.id())
                     .append("](#")
                     .append(r.id().toLowerCase(java.util.Locale.ROOT))
-                    .append(") | ")
+                    .append(") | `")
+                    .append(r.ruleId().name())
+                    .append("` | ")
                     .append(r.severity().label())
                     .append(" | ")
                     .append(r.title())

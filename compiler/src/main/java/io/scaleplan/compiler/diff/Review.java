@@ -81,10 +81,9 @@ final class Review {
             if (d.severity() != Severity.ERROR && d.severity() != Severity.WARNING) {
                 continue;
             }
-            int dot = d.element().indexOf(" · ");
-            String plan = dot < 0 ? d.element() : d.element().substring(0, dot);
+            String plan = d.element().plan();
             String key = d.severity() + " " + d.ruleId() + " " + d.location() + " "
-                    + (dot < 0 ? "" : d.element().substring(dot)) + " " + d.message();
+                    + d.element().inPlan() + " " + d.message();
             Finding f = found.get(key);
             if (f == null) {
                 found.put(key, new Finding(d, new ArrayList<>()));

@@ -7,6 +7,7 @@ import io.scaleplan.dsl.EventDefinition;
 import io.scaleplan.dsl.EventPlan;
 import io.scaleplan.dsl.PlanDefinition;
 import io.scaleplan.dsl.PlanDefinitionException;
+import io.scaleplan.dsl.PlanElement;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.SourceLocation;
 import java.util.ArrayList;
@@ -164,7 +165,8 @@ public final class PlanLoader {
     }
 
     private static Diagnostic problem(String element, String message, SourceLocation at) {
-        return Diagnostic.error(Rules.PLAN_FAILED.id(), element, message, at).withFix(Rules.PLAN_FAILED.fix());
+        return Diagnostic.error(Rules.PLAN_FAILED.ruleId(), PlanElement.plan(element), message, at)
+                .withFix(Rules.PLAN_FAILED.fix());
     }
 
     /**
@@ -189,8 +191,8 @@ public final class PlanLoader {
                 out.add(LoadedPlan.failed(
                         p.definitionClass(),
                         List.of(Diagnostic.error(
-                                        Rules.DUPLICATE.id(),
-                                        p.name(),
+                                        Rules.DUPLICATE.ruleId(),
+                                        PlanElement.plan(p.name()),
                                         "plan name \"" + p.name() + "\" is also declared by "
                                                 + String.join(", ", others)
                                                 + ": each plan writes generated/" + p.name() + "/, so one would"

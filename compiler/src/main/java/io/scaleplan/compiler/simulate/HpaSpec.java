@@ -1,5 +1,6 @@
 package io.scaleplan.compiler.simulate;
 
+import io.scaleplan.dsl.Replicas;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,7 +8,7 @@ import java.util.Optional;
 /**
  * An HPA as the controller reads it: the replica range, the metrics and the behavior, if any.
  *
- * @param minReplicas at least 1
+ * @param minReplicas at least 1 (a {@link Replicas} range)
  * @param maxReplicas at least {@code minReplicas}
  * @param metrics at least one
  * @param behavior the defaulted behavior; empty for the legacy path ({@code spec.behavior == nil})
@@ -17,10 +18,7 @@ public record HpaSpec(int minReplicas, int maxReplicas, List<MetricTarget> metri
     public HpaSpec {
         metrics = List.copyOf(metrics);
         Objects.requireNonNull(behavior, "behavior");
-        if (minReplicas < 1 || maxReplicas < minReplicas) {
-            throw new IllegalArgumentException(
-                    "replicas must satisfy 1 <= min <= max, were " + minReplicas + " and " + maxReplicas);
-        }
+        new Replicas(minReplicas, maxReplicas); // rejects a range the API server would reject
         if (metrics.isEmpty()) {
             throw new IllegalArgumentException("an HPA needs at least one metric");
         }

@@ -1,6 +1,7 @@
 package io.scaleplan.compiler.simulate;
 
 import io.scaleplan.dsl.LoadProfile;
+import io.scaleplan.dsl.RuleId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,6 +166,6 @@ public final class LoadCsv {
     }
 
     private static String problem(String fileName, int line, String message) {
-        return fileName + ":" + line + ": error: [SP500] " + message;
+        return fileName + ":" + line + ": error: [" + RuleId.INVALID_LOAD_PROFILE.id() + "] " + message;
     }
 }

@@ -2,10 +2,10 @@ package io.scaleplan.compiler.usecase;
 
 import io.scaleplan.compiler.Compilation;
 import io.scaleplan.compiler.PlanCompiler;
-import io.scaleplan.compiler.check.Rules;
 import io.scaleplan.compiler.emit.GeneratedFile;
 import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.RuleId;
 import io.scaleplan.dsl.Severity;
 import java.util.List;
 import java.util.Objects;
@@ -81,7 +81,7 @@ public record CompiledPlans(
     }
 
     private static boolean isDuplicate(LoadedPlan p) {
-        return p.problems().stream().anyMatch(d -> d.ruleId().equals(Rules.DUPLICATE.id()));
+        return p.problems().stream().anyMatch(d -> d.rule() == RuleId.DUPLICATE);
     }
 
     /** Whether every selected plan compiled without an error. */

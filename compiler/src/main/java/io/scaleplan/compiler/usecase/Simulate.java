@@ -20,6 +20,7 @@ import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.EventPhase;
 import io.scaleplan.dsl.EventPlan;
 import io.scaleplan.dsl.LoadProfile;
+import io.scaleplan.dsl.RuleId;
 import io.scaleplan.dsl.ScalingPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -236,7 +237,8 @@ public final class Simulate {
         boolean ok = true;
         for (LoadProfile.ServiceLoad s : profile.services()) {
             if (!declared.contains(s.service())) {
-                err.add("error: [SP501] load profile " + profile.name() + " gives a load for service "
+                err.add("error: [" + RuleId.LOAD_FOR_UNKNOWN_SERVICE.id() + "] load profile " + profile.name()
+                        + " gives a load for service "
                         + s.service() + ", which plan " + plan.name() + " does not declare (services: "
                         + String.join(", ", declared) + ")");
                 ok = false;
