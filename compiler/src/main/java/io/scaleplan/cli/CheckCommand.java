@@ -1,21 +1,17 @@
 package io.scaleplan.cli;
 
-import io.scaleplan.compiler.diff.OutputDiff;
 import io.scaleplan.compiler.diff.TextReport;
-import io.scaleplan.compiler.git.GeneratedTree;
-import io.scaleplan.compiler.output.GeneratedDirectory;
-import io.scaleplan.compiler.output.Manifest;
+import io.scaleplan.compiler.git.GitRefusalException;
+import io.scaleplan.compiler.report.Shown;
+import io.scaleplan.compiler.usecase.Baseline;
+import io.scaleplan.compiler.usecase.Check;
+import io.scaleplan.compiler.usecase.CompiledPlans;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         mixinStandardHelpOptions = true,
@@ -26,16 +22,7 @@ import picocli.CommandLine.Spec;
                     + " and pre-commit hooks.",
             "Exit 0 when up to date, 1 when stale (listing what differs), 2 when the plans have errors."
         })
-final class CheckCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main main;
-
-    @Mixin
-    CompileOptions options;
-
+final class CheckCommand extends CompilingCommand {
     @Parameters(paramLabel = "PLAN", arity = "0..*", description = "Check only these plans. Default: every plan.")
     List<String> only = new ArrayList<>();
 
@@ -46,60 +33,33 @@ final class CheckCommand implements Callable<Integer> {
     boolean committed;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        PlanOutputs compiled = options.compile(main.plans(), only, err);
-        if (!compiled.ok()) {
-            return compiled.exitCode();
-        }
-        OutputDiff diff;
-        String shown = Main.show(options.output());
-        List<String> problems = new ArrayList<>();
+    List<String> selectedPlans() {
+        return only;
+    }
+
+    @Override
+    int run(CompiledPlans compiled, PrintWriter out, PrintWriter err) {
+        Check.Result result;
         try {
-            GeneratedDirectory folder = GeneratedDirectory.open(options.output());
-            java.util.Map<String, byte[]> state;
-            if (committed) {
-                try (GeneratedTree tree = GeneratedTree.open(options.output())) {
-                    state = tree.committed();
-                }
-            } else {
-                state = folder.readAll();
-            }
-            diff = OutputDiff.compareBytes(
-                    GeneratedTree.scope(state, compiled.plans(), compiled.allPlans()),
-                    GeneratedTree.produced(compiled.files()));
-            folder.leftovers()
-                    .forEach(p -> problems.add(
-                            "leftover of an interrupted run: " + shown + "/" + p + " (the next compile removes it)"));
-            if (folder.manifest().isEmpty()) {
-                problems.add(shown + " has no " + Manifest.FILE_NAME + " (the list of the files scaleplan wrote):"
-                        + " compile writes it");
-            }
-        } catch (io.scaleplan.compiler.git.GitRefusalException e) {
-            err.println("error: " + e.refusal().explain());
-            err.flush();
-            return ExitCodes.REFUSED;
+            result = Check.run(compiled, options.output(), committed ? Baseline.HEAD : Baseline.DISK, false);
+        } catch (GitRefusalException e) {
+            return Failures.error(e.refusal().explain(), err, ExitCodes.REFUSED);
         } catch (UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCodes.IO;
+            return Failures.io(e, err);
         }
-        if (diff.isEmpty() && problems.isEmpty()) {
-            out.println(shown + (committed ? " as committed at HEAD" : "") + " is up to date: "
-                    + compiled.files().size() + " files of " + String.join(", ", compiled.plans()));
-            out.flush();
+        String shown = Shown.path(options.output()) + (committed ? " as committed at HEAD" : "");
+        if (result.upToDate()) {
+            out.println(shown + " is up to date: " + compiled.files().size() + " files of "
+                    + String.join(", ", compiled.plans()));
             return ExitCodes.OK;
         }
-        if (!diff.isEmpty()) {
-            out.print(new TextReport(false, false).render(diff));
+        if (!result.diff().isEmpty()) {
+            out.print(new TextReport(false, false).render(result.diff()));
         }
-        problems.forEach(out::println);
+        result.problems(Shown.path(options.output())).forEach(out::println);
         out.flush();
-        err.println(shown + (committed ? " as committed at HEAD" : "")
-                + " is stale: run ./mvnw package (or scaleplan compile) and commit it (./scaleplan commit commits the"
-                + " plan sources with it)");
-        err.flush();
+        err.println(shown + " is stale: run ./mvnw package (or scaleplan compile) and commit it (./scaleplan commit"
+                + " commits the plan sources with it)");
         return ExitCodes.DIFFERENCES;
     }
 }

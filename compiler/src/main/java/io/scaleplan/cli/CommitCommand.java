@@ -2,20 +2,14 @@ package io.scaleplan.cli;
 
 import io.scaleplan.compiler.git.CommitOutcome;
 import io.scaleplan.compiler.git.CommitReport;
-import io.scaleplan.compiler.git.GeneratedTree;
-import io.scaleplan.compiler.git.GitRefusalException;
-import io.scaleplan.compiler.git.Refusal;
 import io.scaleplan.compiler.output.OutputRefusedException;
+import io.scaleplan.compiler.usecase.Commit;
+import io.scaleplan.compiler.usecase.CompiledPlans;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         mixinStandardHelpOptions = true,
@@ -31,16 +25,7 @@ import picocli.CommandLine.Spec;
                     + " progress; detached HEAD without --branch; hand edits under the output folder (unless"
                     + " --force); staged changes outside it and the sources; a held .git/index.lock."
         })
-final class CommitCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main main;
-
-    @Mixin
-    CompileOptions options;
-
+final class CommitCommand extends CompilingCommand {
     @Option(
             names = {"-b", "--branch"},
             paramLabel = "NAME",
@@ -71,56 +56,31 @@ final class CommitCommand implements Callable<Integer> {
     boolean force;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        PlanOutputs compiled = options.compile(main.plans(), List.of(), err);
-        if (!compiled.ok()) {
-            return compiled.exitCode();
-        }
+    List<String> selectedPlans() {
+        return List.of();
+    }
+
+    @Override
+    int run(CompiledPlans compiled, PrintWriter out, PrintWriter err) {
         CommitOutcome outcome;
-        try (GeneratedTree tree = GeneratedTree.open(options.output())) {
-            outcome = tree.commit(compiled.plans(), compiled.files())
-                    .setBranch(branch)
-                    .setMessage(message)
-                    .setForce(force)
-                    .setSources(sourceFolders())
-                    .call();
-        } catch (GitRefusalException e) {
-            return refused(e.refusal(), err);
+        try {
+            outcome = Commit.run(
+                    compiled,
+                    options.output(),
+                    new Commit.Request(
+                            branch,
+                            message,
+                            force,
+                            sources != null ? sources : Commit.defaultSources(options.sourceRoot)));
         } catch (OutputRefusedException e) {
-            return Refusals.print(e, err);
+            return Failures.refused(e, err);
         } catch (UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCodes.IO;
+            return Failures.io(e, err);
         }
         if (outcome.status() == CommitOutcome.Status.REFUSED) {
-            return refused(outcome.refusal().orElseThrow(), err);
+            return Failures.refused(outcome.refusal().orElseThrow(), err);
         }
         out.print(CommitReport.render(outcome, branch, options.output()));
-        out.flush();
         return ExitCodes.OK;
-    }
-
-    /** The folders named by --sources, or the one holding the source root's java/ and helm/ folders. */
-    private List<java.nio.file.Path> sourceFolders() {
-        if (sources != null) {
-            return sources;
-        }
-        if (options.sourceRoot == null) {
-            return List.of();
-        }
-        java.nio.file.Path root = options.sourceRoot.toAbsolutePath().normalize();
-        boolean mavenLayout =
-                root.getFileName() != null && root.getFileName().toString().equals("java") && root.getParent() != null;
-        return List.of(mavenLayout ? root.getParent() : root);
-    }
-
-    private static int refused(Refusal refusal, PrintWriter err) {
-        err.println("refused: " + refusal.explain());
-        err.println("nothing was changed");
-        err.flush();
-        return ExitCodes.REFUSED;
     }
 }

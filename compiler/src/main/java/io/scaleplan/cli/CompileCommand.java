@@ -1,19 +1,14 @@
 package io.scaleplan.cli;
 
-import io.scaleplan.compiler.output.GeneratedDirectory;
 import io.scaleplan.compiler.output.OutputRefusedException;
-import io.scaleplan.compiler.output.SyncResult;
+import io.scaleplan.compiler.usecase.CompiledPlans;
+import io.scaleplan.compiler.usecase.Generate;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         mixinStandardHelpOptions = true,
@@ -26,13 +21,7 @@ import picocli.CommandLine.Spec;
             "All or nothing: a plan with an error, a hand-edited output (unless --force), a folder scaleplan does not"
                     + " own or a failed write leaves the folder as it was."
         })
-final class CompileCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CompileOptions options;
-
+final class CompileCommand extends CompilingCommand {
     @Option(
             names = {"-p", "--plan"},
             paramLabel = "NAME",
@@ -49,33 +38,25 @@ final class CompileCommand implements Callable<Integer> {
             description = "Overwrite (or remove) outputs that were edited by hand, naming them.")
     boolean force;
 
-    @ParentCommand
-    Main main;
+    @Override
+    List<String> selectedPlans() {
+        return only;
+    }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        PlanOutputs compiled = options.compile(main.plans(), only, err);
-        if (!compiled.ok()) {
-            return compiled.exitCode();
-        }
+    int run(CompiledPlans compiled, PrintWriter out, PrintWriter err) {
+        Generate.Result result;
         try {
-            GeneratedDirectory folder = GeneratedDirectory.open(options.output());
-            List<String> leftovers = folder.leftovers();
-            List<SyncResult> results = folder.sync(compiled.plans(), compiled.files(), compiled.allPlans(), force);
-            if (!quiet) {
-                leftovers.forEach(p -> out.println("removed leftover of an interrupted run: " + p));
-                results.forEach(r -> out.println(r.summary()));
-            }
+            result = Generate.run(compiled, options.output(), force);
         } catch (OutputRefusedException e) {
-            return Refusals.print(e, err);
+            return Failures.refused(e, err);
         } catch (UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCodes.IO;
+            return Failures.io(e, err);
         }
-        out.flush();
+        if (!quiet) {
+            result.leftovers().forEach(p -> out.println("removed leftover of an interrupted run: " + p));
+            result.plans().forEach(r -> out.println(r.summary()));
+        }
         return ExitCodes.OK;
     }
 }

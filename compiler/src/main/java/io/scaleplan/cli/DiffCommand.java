@@ -1,24 +1,19 @@
 package io.scaleplan.cli;
 
 import io.scaleplan.compiler.diff.MarkdownReport;
-import io.scaleplan.compiler.diff.OutputDiff;
 import io.scaleplan.compiler.diff.TextReport;
-import io.scaleplan.compiler.git.GeneratedTree;
 import io.scaleplan.compiler.git.GitRefusalException;
-import io.scaleplan.compiler.output.GeneratedDirectory;
+import io.scaleplan.compiler.usecase.Baseline;
+import io.scaleplan.compiler.usecase.CompiledPlans;
+import io.scaleplan.compiler.usecase.Diff;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.OptionalInt;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         mixinStandardHelpOptions = true,
@@ -32,20 +27,11 @@ import picocli.CommandLine.Spec;
                     + " (capacity, connection budget, node-pool fit, Redis memory, restarts, warnings), then per file"
                     + " the resource and field, statement or directive that changed."
         })
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand extends CompilingCommand {
     enum Format {
         text,
         markdown
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main main;
-
-    @Mixin
-    CompileOptions options;
 
     @Parameters(paramLabel = "PLAN", arity = "0..*", description = "Compare only these plans. Default: every plan.")
     List<String> only = new ArrayList<>();
@@ -83,56 +69,56 @@ final class DiffCommand implements Callable<Integer> {
     boolean exitCode;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    List<String> selectedPlans() {
+        return only;
+    }
+
+    @Override
+    OptionalInt checkOptions(PrintWriter err) {
         if (worktree && base != null) {
-            err.println("error: --worktree and --base " + base + " compare with different things: give one");
-            err.flush();
-            return ExitCodes.USAGE;
+            return OptionalInt.of(Failures.error(
+                    "--worktree and --base " + base + " compare with different things: give one",
+                    err,
+                    ExitCodes.USAGE));
         }
-        PlanOutputs compiled = options.compile(main.plans(), only, err);
-        if (!compiled.ok()) {
-            if (format == Format.markdown && compiled.exitCode() == ExitCodes.PLAN_ERRORS) {
-                out.print(
-                        new MarkdownReport(unified).withSourceRoot(sourceRoot()).renderErrors(compiled.diagnostics()));
-                out.flush();
-            }
-            return compiled.exitCode();
+        return OptionalInt.empty();
+    }
+
+    @Override
+    int failed(PlanOutputs compiled, PrintWriter out) {
+        if (format == Format.markdown && compiled.exitCode() == ExitCodes.PLAN_ERRORS) {
+            out.print(new MarkdownReport(unified)
+                    .withSourceRoot(sourceRoot())
+                    .renderErrors(compiled.result().diagnostics()));
         }
-        OutputDiff diff;
+        return compiled.exitCode();
+    }
+
+    @Override
+    int run(CompiledPlans compiled, PrintWriter out, PrintWriter err) {
+        Diff.Result result;
         try {
-            Map<String, byte[]> before;
-            if (worktree) {
-                before = GeneratedDirectory.open(options.output()).readAll();
-            } else {
-                try (GeneratedTree tree = GeneratedTree.open(options.output())) {
-                    before = base == null ? tree.committed() : tree.committedAt(base);
-                }
-            }
-            diff = OutputDiff.compareBytes(
-                    GeneratedTree.scope(before, compiled.plans(), compiled.allPlans()),
-                    GeneratedTree.produced(compiled.files()));
+            result = Diff.run(
+                    compiled,
+                    options.output(),
+                    worktree ? Baseline.DISK : base == null ? Baseline.HEAD : Baseline.at(base));
         } catch (GitRefusalException e) {
-            err.println("error: " + e.refusal().explain()
-                    + (base == null ? " (use --worktree to compare with the disk)" : ""));
-            err.flush();
-            return ExitCodes.REFUSED;
+            return Failures.error(
+                    e.refusal().explain() + (base == null ? " (use --worktree to compare with the disk)" : ""),
+                    err,
+                    ExitCodes.REFUSED);
         } catch (UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCodes.IO;
+            return Failures.io(e, err);
         }
         out.print(
                 format == Format.markdown
                         ? new MarkdownReport(unified)
                                 .withSourceRoot(sourceRoot())
-                                .render(diff, compiled.diagnostics())
+                                .render(result.diff(), result.diagnostics())
                         : new TextReport(colour.enabled(), unified)
                                 .withSourceRoot(sourceRoot())
-                                .renderReview(diff, compiled.diagnostics()));
-        out.flush();
-        return exitCode && !diff.isEmpty() ? ExitCodes.DIFFERENCES : ExitCodes.OK;
+                                .renderReview(result.diff(), result.diagnostics()));
+        return exitCode && !result.diff().isEmpty() ? ExitCodes.DIFFERENCES : ExitCodes.OK;
     }
 
     /** The plans' source root relative to the working directory, as a pull request names files. */

@@ -1,10 +1,7 @@
 package io.scaleplan.cli;
 
-import io.scaleplan.compiler.check.Rule;
-import io.scaleplan.compiler.check.Rules;
-import io.scaleplan.compiler.check.RulesDocument;
+import io.scaleplan.compiler.usecase.Explain;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,19 +24,14 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (id == null) {
-            out.print(RulesDocument.index());
-            out.flush();
-            return ExitCodes.OK;
+        Optional<String> text = id == null ? Optional.of(Explain.index()) : Explain.rule(id);
+        if (text.isEmpty()) {
+            return Failures.error(
+                    "no rule " + id + ": run 'scaleplan explain' to list them",
+                    spec.commandLine().getErr(),
+                    ExitCodes.USAGE);
         }
-        Optional<Rule> rule = Rules.byId(id.toUpperCase(Locale.ROOT));
-        if (rule.isEmpty()) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("error: no rule " + id + ": run 'scaleplan explain' to list them");
-            err.flush();
-            return ExitCodes.USAGE;
-        }
-        out.print(RulesDocument.entry(rule.get()));
+        out.print(text.get());
         out.flush();
         return ExitCodes.OK;
     }

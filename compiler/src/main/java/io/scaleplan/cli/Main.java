@@ -128,13 +128,6 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
-    /** {@code path} as a message shows it: relative to the working folder when it lies below it. */
-    static String show(Path path) {
-        Path here = Path.of("").toAbsolutePath();
-        Path abs = path.toAbsolutePath().normalize();
-        return abs.startsWith(here) && !abs.equals(here) ? here.relativize(abs).toString() : path.toString();
-    }
-
     /**
      * {@code explicit} when given; else the nearest folder at or above {@code from} that holds an
      * output folder with a manifest or a plans module; else {@code from}.

@@ -1,6 +1,5 @@
 package io.scaleplan.cli;
 
-import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.compiler.simulate.SimulationOptions;
 import io.scaleplan.compiler.usecase.Simulate;
 import java.io.PrintWriter;
@@ -95,31 +94,29 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Optional<String> timing = Simulate.invalidTiming(readySeconds, runningUnreadySeconds, metricsLagSeconds);
         if (timing.isPresent()) {
-            err.println("error: " + timing.get());
-            err.flush();
-            return ExitCodes.USAGE;
+            return Failures.error(timing.get(), err, ExitCodes.USAGE);
         }
         PlanOutputs compiled = PlanOutputs.compile(main.plans(), List.of(planName), false, sourceRoot, err);
         if (!compiled.ok()) {
             return compiled.exitCode();
         }
-        LoadedPlan loaded = main.plans().load().stream()
-                .filter(p -> p.name().equals(planName) && p.plan().isPresent())
-                .findFirst()
-                .orElseThrow();
-        Path root = output != null ? output : main.root().resolve("target/scaleplan-simulate");
-        Simulate.Outcome outcome = new Simulate(out, err)
-                .run(new Simulate.Request(
-                        loaded,
+        Simulate.Result result = Simulate.run(
+                compiled.result(),
+                new Simulate.Request(
+                        planName,
                         phase,
                         load,
                         chart,
-                        root,
+                        output != null ? output : main.root().resolve("target/scaleplan-simulate"),
                         readySeconds,
                         runningUnreadySeconds,
                         metricsLagSeconds,
                         sourceRoot));
-        return switch (outcome) {
+        result.progress().forEach(out::println);
+        out.flush();
+        result.problems().forEach(err::println);
+        err.flush();
+        return switch (result.outcome()) {
             case OK -> ExitCodes.OK;
             case PLAN_ERRORS -> ExitCodes.PLAN_ERRORS;
             case USAGE -> ExitCodes.USAGE;

@@ -1,13 +1,10 @@
 package io.scaleplan.maven;
 
-import io.scaleplan.compiler.Compilation;
 import io.scaleplan.compiler.PlanCompiler;
-import io.scaleplan.compiler.emit.GeneratedFile;
-import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.compiler.load.PlanGuard;
 import io.scaleplan.compiler.load.PlanLoader;
 import io.scaleplan.compiler.report.DiagnosticPrinter;
-import io.scaleplan.dsl.RuleId;
+import io.scaleplan.compiler.usecase.CompiledPlans;
 import io.scaleplan.dsl.Severity;
 import java.io.File;
 import java.io.IOException;
@@ -21,8 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
@@ -33,8 +29,9 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * What every scaleplan goal shares: load the module's compiled plans (its {@code target/classes}
- * and runtime class path) through {@link PlanLoader}, select them, compile them in memory, and
- * report diagnostics in javac's form. Plan errors fail the build; nothing is written.
+ * and runtime class path) through {@link PlanLoader}, have them selected and compiled ({@link
+ * CompiledPlans}), and log the diagnostics in javac's form. Plan errors fail the build; nothing is
+ * written. Each goal then runs its use case and maps the result onto the log and the build's result.
  */
 abstract class AbstractPlanMojo extends AbstractMojo {
 
@@ -73,9 +70,6 @@ abstract class AbstractPlanMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.sourceDirectory}", readonly = true)
     File sourceDirectory;
 
-    /** The compiled plans, their outputs, and the plans as loaded (free of errors). */
-    record Compiled(List<String> plans, List<GeneratedFile> files, boolean allPlans, List<LoadedPlan> loaded) {}
-
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -101,7 +95,7 @@ abstract class AbstractPlanMojo extends AbstractMojo {
         return plans;
     }
 
-    abstract void run(Compiled compiled) throws MojoExecutionException, MojoFailureException;
+    abstract void run(CompiledPlans compiled) throws MojoExecutionException, MojoFailureException;
 
     /**
      * Refuses to answer from classes older than their sources: a goal run on its own ({@code mvn
@@ -143,54 +137,56 @@ abstract class AbstractPlanMojo extends AbstractMojo {
         return best;
     }
 
-    private Compiled compile() throws MojoExecutionException, MojoFailureException {
+    private CompiledPlans compile() throws MojoExecutionException, MojoFailureException {
         requireCompiledSources();
-        List<LoadedPlan> loaded;
-        try (URLClassLoader loader = projectClassLoader()) {
-            loaded = select(PlanLoader.load(loader));
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot close the plans' class loader", e);
-        }
-        if (loaded.isEmpty()) {
-            throw new MojoFailureException(
-                    "scaleplan: no plans found in " + project.getBuild().getOutputDirectory()
-                            + ": check that each plan class is annotated @Plan, is public with a public no-argument"
-                            + " constructor and implements PlanDefinition, and that the scaleplan processor is on the compile"
-                            + " class path; nothing written");
-        }
         PlanCompiler compiler;
         try {
             compiler = new PlanCompiler(failOnWarning, regenerateCommand());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("scaleplan: " + e.getMessage());
         }
-        List<Compilation> compilations = compiler.compileAll(loaded);
-        StringWriter text = new StringWriter();
-        long errors;
-        try (PrintWriter out = new PrintWriter(text)) {
-            errors = new DiagnosticPrinter(out, shortest(sourceDirectory.toPath())).print(compilations);
+        CompiledPlans compiled;
+        try (URLClassLoader loader = projectClassLoader()) {
+            compiled = CompiledPlans.compile(PlanLoader.load(loader), selectedPlans(), compiler);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot close the plans' class loader", e);
         }
-        boolean anyWarning = compilations.stream().anyMatch(c -> c.count(Severity.WARNING) > 0);
-        for (String line : text.toString().split("\n", -1)) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (errors > 0) {
-                getLog().error(line);
-            } else if (anyWarning) {
-                getLog().warn(line);
-            } else {
-                getLog().info(line);
-            }
+        switch (compiled.status()) {
+            case NO_PLANS ->
+                throw new MojoFailureException("scaleplan: no plans found in "
+                        + project.getBuild().getOutputDirectory()
+                        + ": check that each plan class is annotated @Plan, is public with a public no-argument"
+                        + " constructor and implements PlanDefinition, and that the scaleplan processor is on the compile"
+                        + " class path; nothing written");
+            case UNKNOWN_PLANS -> throw new MojoFailureException("scaleplan: " + compiled.unknownPlansMessage());
+            default -> logDiagnostics(compiled);
         }
-        if (errors > 0) {
+        if (!compiled.ok()) {
             throw new MojoFailureException("scaleplan: the plans have errors; nothing written (see above)");
         }
-        return new Compiled(
-                compilations.stream().map(Compilation::plan).toList(),
-                compilations.stream().flatMap(c -> c.files().stream()).toList(),
-                selectedPlans().isEmpty(),
-                loaded);
+        return compiled;
+    }
+
+    /** The diagnostics in javac's form: as errors when there is one, else as warnings or notes. */
+    private void logDiagnostics(CompiledPlans compiled) {
+        StringWriter text = new StringWriter();
+        try (PrintWriter out = new PrintWriter(text)) {
+            new DiagnosticPrinter(out, shortest(sourceDirectory.toPath())).print(compiled.compilations());
+        }
+        Consumer<CharSequence> log = compiled.count(Severity.ERROR) > 0
+                ? getLog()::error
+                : compiled.count(Severity.WARNING) > 0 ? getLog()::warn : getLog()::info;
+        log(text.toString(), log);
+    }
+
+    /** Logs each line of {@code text}, blank ones too (a report's paragraphs), but for the final line break. */
+    static void log(String text, Consumer<CharSequence> log) {
+        if (text.isEmpty()) {
+            return;
+        }
+        for (String line : text.split("\n")) {
+            log.accept(line);
+        }
     }
 
     /** The configured regenerate command, or the one this build's layout suggests. */
@@ -207,25 +203,6 @@ abstract class AbstractPlanMojo extends AbstractMojo {
         Path here = Path.of("").toAbsolutePath();
         Path absolute = dir.toAbsolutePath();
         return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
-    }
-
-    private List<LoadedPlan> select(List<LoadedPlan> all) throws MojoFailureException {
-        List<String> plans = selectedPlans();
-        if (plans.isEmpty()) {
-            return all;
-        }
-        Set<String> known = new TreeSet<>();
-        all.forEach(p -> known.add(p.name()));
-        Set<String> unknown = new TreeSet<>(plans);
-        unknown.removeAll(known);
-        if (!unknown.isEmpty()) {
-            throw new MojoFailureException("scaleplan: no such plan: " + String.join(", ", unknown) + " (known: "
-                    + String.join(", ", known) + ")");
-        }
-        return all.stream()
-                .filter(p ->
-                        plans.contains(p.name()) || p.problems().stream().anyMatch(d -> d.rule() == RuleId.DUPLICATE))
-                .toList();
     }
 
     /**

@@ -1,13 +1,11 @@
 package io.scaleplan.maven;
 
-import io.scaleplan.compiler.diff.OutputDiff;
 import io.scaleplan.compiler.diff.TextReport;
-import io.scaleplan.compiler.git.GeneratedTree;
-import io.scaleplan.compiler.git.GitRefusalException;
-import io.scaleplan.compiler.output.GeneratedDirectory;
+import io.scaleplan.compiler.usecase.Baseline;
+import io.scaleplan.compiler.usecase.Check;
+import io.scaleplan.compiler.usecase.CompiledPlans;
 import java.io.UncheckedIOException;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -37,45 +35,34 @@ public class CheckMojo extends AbstractPlanMojo {
     String compareWith;
 
     @Override
-    void run(Compiled compiled) throws MojoExecutionException, MojoFailureException {
-        boolean head =
+    void run(CompiledPlans compiled) throws MojoExecutionException, MojoFailureException {
+        Baseline against =
                 switch (compareWith.strip().toLowerCase(Locale.ROOT)) {
-                    case "head" -> true;
-                    case "disk" -> false;
+                    case "head" -> Baseline.HEAD;
+                    case "disk" -> Baseline.DISK;
                     default ->
                         throw new MojoFailureException(
                                 "scaleplan: compareWith must be HEAD or disk, not \"" + compareWith + "\"");
                 };
-        OutputDiff diff;
-        String against = "on disk";
+        Check.Result result;
         try {
-            Map<String, byte[]> before = null;
-            if (head) {
-                try (GeneratedTree tree = GeneratedTree.open(outputDirectory.toPath())) {
-                    before = tree.committed();
-                    against = "at HEAD";
-                } catch (GitRefusalException e) {
-                    getLog().info("scaleplan: " + e.refusal().explain() + "; comparing with the files on disk");
-                }
-            }
-            if (before == null) {
-                before = GeneratedDirectory.open(outputDirectory.toPath()).readAll();
-            }
-            diff = OutputDiff.compareBytes(
-                    GeneratedTree.scope(before, compiled.plans(), compiled.allPlans()),
-                    GeneratedTree.produced(compiled.files()));
+            result = Check.run(compiled, outputDirectory.toPath(), against, true);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("scaleplan: " + e.getMessage(), e);
         }
-        if (diff.isEmpty()) {
-            getLog().info(outputDirectory + " " + against + " is up to date: "
-                    + compiled.files().size() + " files of " + String.join(", ", compiled.plans()));
+        result.fellBackToDisk()
+                .ifPresent(r -> getLog().info("scaleplan: " + r.explain() + "; comparing with the files on disk"));
+        String shown = outputDirectory + " " + result.against().describe();
+        if (result.upToDate()) {
+            getLog().info(shown + " is up to date: " + compiled.files().size() + " files of "
+                    + String.join(", ", compiled.plans()));
             return;
         }
-        for (String line : new TextReport(false, false).render(diff).split("\n")) {
-            getLog().error(line);
+        if (!result.diff().isEmpty()) {
+            log(new TextReport(false, false).render(result.diff()), getLog()::error);
         }
-        throw new MojoFailureException(outputDirectory + " " + against + " is stale: run " + regenerateCommand()
+        result.problems(outputDirectory.toString()).forEach(getLog()::error);
+        throw new MojoFailureException(shown + " is stale: run " + regenerateCommand()
                 + " and commit it (mvn scaleplan:commit commits exactly the outputs)");
     }
 }

@@ -2,10 +2,12 @@ package io.scaleplan.maven;
 
 import io.scaleplan.compiler.git.CommitOutcome;
 import io.scaleplan.compiler.git.CommitReport;
-import io.scaleplan.compiler.git.GeneratedTree;
-import io.scaleplan.compiler.git.GitRefusalException;
 import io.scaleplan.compiler.git.Refusal;
+import io.scaleplan.compiler.output.OutputRefusedException;
+import io.scaleplan.compiler.usecase.Commit;
+import io.scaleplan.compiler.usecase.CompiledPlans;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -36,31 +38,23 @@ public class CommitMojo extends AbstractPlanMojo {
     boolean force;
 
     @Override
-    void run(Compiled compiled) throws MojoExecutionException, MojoFailureException {
+    void run(CompiledPlans compiled) throws MojoExecutionException, MojoFailureException {
         CommitOutcome outcome;
-        try (GeneratedTree tree = GeneratedTree.open(outputDirectory.toPath())) {
-            outcome = tree.commit(compiled.plans(), compiled.files())
-                    .setBranch(branch)
-                    .setMessage(message)
-                    .setForce(force)
-                    .call();
-        } catch (GitRefusalException e) {
-            throw refused(e.refusal());
+        try {
+            outcome = Commit.run(
+                    compiled, outputDirectory.toPath(), new Commit.Request(branch, message, force, List.of()));
+        } catch (OutputRefusedException e) {
+            e.paths().forEach(p -> getLog().error("  " + p));
+            throw new MojoFailureException("scaleplan: refused: " + e.getMessage() + "; nothing was changed", e);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("scaleplan: " + e.getMessage(), e);
         }
         if (outcome.status() == CommitOutcome.Status.REFUSED) {
-            throw refused(outcome.refusal().orElseThrow());
+            Refusal refusal = outcome.refusal().orElseThrow();
+            getLog().error("refused: " + refusal.explain());
+            getLog().error("nothing was changed");
+            throw new MojoFailureException("scaleplan: commit refused: " + refusal.explain());
         }
-        for (String line :
-                CommitReport.render(outcome, branch, outputDirectory.toPath()).split("\n")) {
-            getLog().info(line);
-        }
-    }
-
-    private MojoFailureException refused(Refusal refusal) {
-        getLog().error("refused: " + refusal.explain());
-        getLog().error("nothing was changed");
-        return new MojoFailureException("scaleplan: commit refused: " + refusal.explain());
+        log(CommitReport.render(outcome, branch, outputDirectory.toPath()), getLog()::info);
     }
 }

@@ -1,11 +1,11 @@
 package io.scaleplan.maven;
 
 import io.scaleplan.compiler.diff.MarkdownReport;
-import io.scaleplan.compiler.diff.OutputDiff;
 import io.scaleplan.compiler.diff.TextReport;
-import io.scaleplan.compiler.git.GeneratedTree;
 import io.scaleplan.compiler.git.GitRefusalException;
-import io.scaleplan.compiler.output.GeneratedDirectory;
+import io.scaleplan.compiler.usecase.Baseline;
+import io.scaleplan.compiler.usecase.CompiledPlans;
+import io.scaleplan.compiler.usecase.Diff;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -55,7 +54,7 @@ public class DiffMojo extends AbstractPlanMojo {
     boolean exitCode;
 
     @Override
-    void run(Compiled compiled) throws MojoExecutionException, MojoFailureException {
+    void run(CompiledPlans compiled) throws MojoExecutionException, MojoFailureException {
         boolean markdown =
                 switch (format.strip().toLowerCase(Locale.ROOT)) {
                     case "markdown" -> true;
@@ -64,29 +63,19 @@ public class DiffMojo extends AbstractPlanMojo {
                         throw new MojoFailureException(
                                 "scaleplan: format must be text or markdown, not \"" + format + "\"");
                 };
-        Map<String, byte[]> before;
+        Diff.Result result;
         try {
-            if (worktree) {
-                before = GeneratedDirectory.open(outputDirectory.toPath()).readAll();
-            } else {
-                try (GeneratedTree tree = GeneratedTree.open(outputDirectory.toPath())) {
-                    before = tree.committed();
-                }
-            }
+            result = Diff.run(compiled, outputDirectory.toPath(), worktree ? Baseline.DISK : Baseline.HEAD);
         } catch (GitRefusalException e) {
             throw new MojoExecutionException(
                     "scaleplan: " + e.refusal().explain() + " (use -Dscaleplan.worktree to compare with the disk)", e);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("scaleplan: " + e.getMessage(), e);
         }
-        OutputDiff diff = OutputDiff.compareBytes(
-                GeneratedTree.scope(before, compiled.plans(), compiled.allPlans()),
-                GeneratedTree.produced(compiled.files()));
-        String report =
-                markdown ? new MarkdownReport(unified).render(diff) : new TextReport(false, unified).render(diff);
-        for (String line : report.split("\n")) {
-            getLog().info(line);
-        }
+        String report = markdown
+                ? new MarkdownReport(unified).render(result.diff())
+                : new TextReport(false, unified).render(result.diff());
+        log(report, getLog()::info);
         if (diffFile != null) {
             try {
                 Path file = diffFile.toPath().toAbsolutePath();
@@ -97,7 +86,7 @@ public class DiffMojo extends AbstractPlanMojo {
                 throw new MojoExecutionException("scaleplan: cannot write " + diffFile + ": " + e.getMessage(), e);
             }
         }
-        if (exitCode && !diff.isEmpty()) {
+        if (exitCode && !result.diff().isEmpty()) {
             throw new MojoFailureException("scaleplan: the outputs differ (see above)");
         }
     }

@@ -1,9 +1,6 @@
 package io.scaleplan.maven;
 
-import io.scaleplan.compiler.check.Rule;
-import io.scaleplan.compiler.check.Rules;
-import io.scaleplan.compiler.check.RulesDocument;
-import java.util.Locale;
+import io.scaleplan.compiler.usecase.Explain;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -23,19 +20,10 @@ public class ExplainMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoFailureException {
-        String text;
-        if (rule == null || rule.isBlank()) {
-            text = RulesDocument.index();
-        } else {
-            Optional<Rule> found = Rules.byId(rule.strip().toUpperCase(Locale.ROOT));
-            if (found.isEmpty()) {
-                throw new MojoFailureException(
-                        "scaleplan: no rule " + rule + ": run mvn scaleplan:explain to list them");
-            }
-            text = RulesDocument.entry(found.get());
+        Optional<String> text = rule == null || rule.isBlank() ? Optional.of(Explain.index()) : Explain.rule(rule);
+        if (text.isEmpty()) {
+            throw new MojoFailureException("scaleplan: no rule " + rule + ": run mvn scaleplan:explain to list them");
         }
-        for (String line : text.split("\n")) {
-            getLog().info(line);
-        }
+        AbstractPlanMojo.log(text.get(), getLog()::info);
     }
 }

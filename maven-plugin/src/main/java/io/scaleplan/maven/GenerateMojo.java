@@ -1,10 +1,9 @@
 package io.scaleplan.maven;
 
-import io.scaleplan.compiler.output.GeneratedDirectory;
 import io.scaleplan.compiler.output.OutputRefusedException;
-import io.scaleplan.compiler.output.SyncResult;
+import io.scaleplan.compiler.usecase.CompiledPlans;
+import io.scaleplan.compiler.usecase.Generate;
 import java.io.UncheckedIOException;
-import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -30,23 +29,22 @@ public class GenerateMojo extends AbstractPlanMojo {
     boolean force;
 
     @Override
-    void run(Compiled compiled) throws MojoExecutionException, MojoFailureException {
+    void run(CompiledPlans compiled) throws MojoExecutionException, MojoFailureException {
+        Generate.Result result;
         try {
-            List<SyncResult> results = GeneratedDirectory.open(outputDirectory.toPath())
-                    .sync(compiled.plans(), compiled.files(), compiled.allPlans(), force);
-            results.forEach(r -> getLog().info(r.summary()));
-            int written = results.stream().mapToInt(r -> r.written().size()).sum();
-            int removed = results.stream().mapToInt(r -> r.removed().size()).sum();
-            getLog().info("scaleplan: "
-                    + (written + removed == 0
-                            ? "nothing changed in "
-                            : written + " written, " + removed + " removed in ")
-                    + outputDirectory.toPath().toAbsolutePath().normalize());
+            result = Generate.run(compiled, outputDirectory.toPath(), force);
         } catch (OutputRefusedException e) {
             e.paths().forEach(p -> getLog().error("  " + p));
             throw new MojoFailureException("scaleplan: refused: " + e.getMessage() + "; nothing was changed", e);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("scaleplan: " + e.getMessage(), e);
         }
+        result.leftovers().forEach(p -> getLog().info("removed leftover of an interrupted run: " + p));
+        result.plans().forEach(r -> getLog().info(r.summary()));
+        getLog().info("scaleplan: "
+                + (result.written() + result.removed() == 0
+                        ? "nothing changed in "
+                        : result.written() + " written, " + result.removed() + " removed in ")
+                + outputDirectory.toPath().toAbsolutePath().normalize());
     }
 }

@@ -1,14 +1,11 @@
 package io.scaleplan.maven;
 
-import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.compiler.simulate.SimulationOptions;
+import io.scaleplan.compiler.usecase.CompiledPlans;
 import io.scaleplan.compiler.usecase.Simulate;
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -78,42 +75,25 @@ public class SimulateMojo extends AbstractPlanMojo {
     }
 
     @Override
-    void run(Compiled compiled) throws MojoExecutionException, MojoFailureException {
-        LoadedPlan loaded = compiled.loaded().stream()
-                .filter(p -> p.name().equals(plan) && p.plan().isPresent())
-                .findFirst()
-                .orElseThrow(() -> new MojoFailureException("scaleplan: no such plan: " + plan));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Simulate.Outcome outcome;
-        try (PrintWriter o = new PrintWriter(out);
-                PrintWriter e = new PrintWriter(err)) {
-            outcome = new Simulate(o, e)
-                    .run(new Simulate.Request(
-                            loaded,
-                            phase,
-                            load == null ? null : load.toPath(),
-                            chart,
-                            simulateDirectory.toPath(),
-                            readySeconds,
-                            runningUnreadySeconds,
-                            metricsLagSeconds,
-                            shortest(sourceDirectory.toPath())));
-        }
-        log(out.toString(), getLog()::info);
-        log(err.toString(), getLog()::error);
-        switch (outcome) {
+    void run(CompiledPlans compiled) throws MojoExecutionException, MojoFailureException {
+        Simulate.Result result = Simulate.run(
+                compiled,
+                new Simulate.Request(
+                        plan,
+                        phase,
+                        load == null ? null : load.toPath(),
+                        chart,
+                        simulateDirectory.toPath(),
+                        readySeconds,
+                        runningUnreadySeconds,
+                        metricsLagSeconds,
+                        shortest(sourceDirectory.toPath())));
+        result.progress().forEach(getLog()::info);
+        result.problems().forEach(getLog()::error);
+        switch (result.outcome()) {
             case OK -> {}
             case IO -> throw new MojoExecutionException("scaleplan: simulate could not read or write (see above)");
             default -> throw new MojoFailureException("scaleplan: simulate failed; nothing written (see above)");
-        }
-    }
-
-    private static void log(String text, Consumer<CharSequence> sink) {
-        for (String line : text.split("\n")) {
-            if (!line.isEmpty()) {
-                sink.accept(line);
-            }
         }
     }
 }

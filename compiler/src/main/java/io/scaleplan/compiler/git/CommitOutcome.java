@@ -48,7 +48,8 @@ public record CommitOutcome(
         }
     }
 
-    static CommitOutcome refused(Refusal refusal) {
+    /** An outcome that changed nothing, for {@code refusal}. */
+    public static CommitOutcome refused(Refusal refusal) {
         return new CommitOutcome(
                 Status.REFUSED,
                 Optional.empty(),

@@ -36,7 +36,13 @@ public final class DiagnosticPrinter {
         return errors;
     }
 
+    /** {@code d} in javac's form, {@code File.java:42: error: [SP003] element: message}. */
     public String format(Diagnostic d) {
+        return format(d, sourceRoot);
+    }
+
+    /** {@code d} in javac's form, its file named below {@code sourceRoot} (when not null). */
+    public static String format(Diagnostic d, Path sourceRoot) {
         String where = d.location().toString();
         if (sourceRoot != null && d.location().isKnown()) {
             where = sourceRoot.resolve(d.location().path()).toString().replace('\\', '/') + ":"

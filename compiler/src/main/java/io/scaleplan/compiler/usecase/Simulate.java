@@ -9,6 +9,7 @@ import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.compiler.output.Manifest;
 import io.scaleplan.compiler.output.SimulationOutput;
 import io.scaleplan.compiler.report.DiagnosticPrinter;
+import io.scaleplan.compiler.report.Shown;
 import io.scaleplan.compiler.simulate.LoadCsv;
 import io.scaleplan.compiler.simulate.LoadFileException;
 import io.scaleplan.compiler.simulate.ServiceRun;
@@ -22,13 +23,13 @@ import io.scaleplan.dsl.LoadProfile;
 import io.scaleplan.dsl.RuleId;
 import io.scaleplan.dsl.ScalingPlan;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,9 @@ import java.util.TreeSet;
  * The {@code simulate} use case, shared by the CLI command and the Maven goal: replays a load
  * profile (the plan's own, or a CSV file) through the HPA control loop and writes SIMULATION.md,
  * timeline.csv, load-test.js and, on request, the charts to {@code OUTPUT/PLAN/sim/}
- * ({@code OUTPUT/EVENT/NN-PHASE/sim/} for an event). Progress goes to {@code out}, problems to
- * {@code err}, each in the form the CLI prints; the {@link Outcome} tells the adapter how to end.
+ * ({@code OUTPUT/EVENT/NN-PHASE/sim/} for an event). The {@link Result} holds the lines to show
+ * (progress, problems) in the form both adapters print, and the {@link Outcome} that tells the
+ * adapter how to end.
  */
 public final class Simulate {
 
@@ -60,7 +62,7 @@ public final class Simulate {
     /**
      * What to simulate and how.
      *
-     * @param plan the compiled plan (or event) to simulate, free of errors
+     * @param plan the name of the plan (or event) to simulate
      * @param phase an event's phase id ({@code pre-scale}, {@code during}, {@code post-event}), or null
      * @param load a CSV load profile to use instead of the plan's, or null
      * @param chart whether to draw chart.png and chart.svg too
@@ -68,7 +70,7 @@ public final class Simulate {
      * @param sourceRoot the plans' source folder, for diagnostics as {@code File.java:line}, or null
      */
     public record Request(
-            LoadedPlan plan,
+            String plan,
             String phase,
             Path load,
             boolean chart,
@@ -78,22 +80,45 @@ public final class Simulate {
             int metricsLagSeconds,
             Path sourceRoot) {}
 
-    private final PrintWriter out;
-    private final PrintWriter err;
-
-    public Simulate(PrintWriter out, PrintWriter err) {
-        this.out = out;
-        this.err = err;
+    /**
+     * What simulating did.
+     *
+     * @param outcome how it ended
+     * @param progress what to show on the standard output (the phase, each service's verdict, each file written)
+     * @param problems what to show on the error stream, each line as printed ({@code error: ...},
+     *     diagnostics, {@code nothing written: ...})
+     */
+    public record Result(Outcome outcome, List<String> progress, List<String> problems) {
+        public Result {
+            progress = List.copyOf(progress);
+            problems = List.copyOf(problems);
+        }
     }
 
-    /** Runs the request; nothing is written unless the outcome is {@link Outcome#OK} (or IO part-way). */
-    public Outcome run(Request request) {
+    private final List<String> out = new ArrayList<>();
+    private final List<String> err = new ArrayList<>();
+
+    private Simulate() {}
+
+    /**
+     * Runs {@code request} on {@code compiled}, which must hold the plan, free of errors; nothing is
+     * written unless the outcome is {@link Outcome#OK} (or IO part-way).
+     */
+    public static Result run(CompiledPlans compiled, Request request) {
+        Simulate simulate = new Simulate();
+        Outcome outcome = simulate.simulate(compiled, request);
+        return new Result(outcome, simulate.out, simulate.err);
+    }
+
+    private Outcome simulate(CompiledPlans compiled, Request request) {
         Optional<String> timing =
                 invalidTiming(request.readySeconds(), request.runningUnreadySeconds(), request.metricsLagSeconds());
         if (timing.isPresent()) {
             return usage(timing.get());
         }
-        LoadedPlan loaded = request.plan();
+        Generate.requireOk(compiled);
+        LoadedPlan loaded = compiled.plan(request.plan())
+                .orElseThrow(() -> new IllegalArgumentException("not compiled: " + request.plan()));
         String planName = loaded.name();
         String phase = request.phase();
         ScalingPlan plan = loaded.plan().orElseThrow();
@@ -114,8 +139,7 @@ public final class Simulate {
             }
             plan = chosen.get().plan();
             folder = event.name() + "/" + chosen.get().folder();
-            out.println(
-                    "event " + event.name() + ", phase " + chosen.get().kind().id() + ":");
+            out.add("event " + event.name() + ", phase " + chosen.get().kind().id() + ":");
         } else if (phase != null) {
             return usage("plan " + planName + " has no phase " + phase
                     + ": it is not an event plan (omit --phase to simulate it as it is)");
@@ -126,13 +150,11 @@ public final class Simulate {
             try {
                 profile = LoadCsv.parse(load.toString(), readUtf8(load));
             } catch (LoadFileException e) {
-                e.problems().forEach(err::println);
-                err.println("nothing written: fix the load file");
-                err.flush();
+                err.addAll(e.problems());
+                err.add("nothing written: fix the load file");
                 return Outcome.PLAN_ERRORS;
             } catch (IOException e) {
-                err.println("error: cannot read " + load + ": " + e.getMessage());
-                err.flush();
+                err.add("error: cannot read " + load + ": " + e.getMessage());
                 return Outcome.IO;
             }
             if (!knownServices(plan, profile)) {
@@ -146,10 +168,8 @@ public final class Simulate {
         }
         List<Diagnostic> problems = LoadProfileRule.check(plan, profile);
         if (!problems.isEmpty()) {
-            DiagnosticPrinter printer = new DiagnosticPrinter(err, request.sourceRoot());
-            problems.forEach(d -> err.println(printer.format(d)));
-            err.println("nothing written: fix the errors above");
-            err.flush();
+            problems.forEach(d -> err.add(DiagnosticPrinter.format(d, request.sourceRoot())));
+            err.add("nothing written: fix the errors above");
             return Outcome.PLAN_ERRORS;
         }
         Simulation sim = new Simulator(SimulationOptions.DEFAULTS
@@ -168,24 +188,22 @@ public final class Simulate {
         Path root = request.output();
         Optional<Path> owned = ownedOutputFolder(root.resolve(folder));
         if (owned.isPresent()) {
-            return usage(show(root) + " lies in " + show(owned.get()) + ", the output folder scaleplan compile"
-                    + " owns (it has a " + Manifest.FILE_NAME + "): give another --output (default:"
-                    + " target/scaleplan-simulate)");
+            return usage(Shown.path(root) + " lies in " + Shown.path(owned.get())
+                    + ", the output folder scaleplan compile owns (it has a " + Manifest.FILE_NAME
+                    + "): give another --output (default: target/scaleplan-simulate)");
         }
         try {
             Map<Path, SimulationOutput.Outcome> written =
                     SimulationOutput.write(root.resolve(folder).resolve("sim"), files);
             for (ServiceRun r : sim.runs()) {
-                out.println(SimulationReport.verdict(r));
+                out.add(SimulationReport.verdict(r));
             }
             written.forEach((p, outcome) ->
-                    out.println((outcome == SimulationOutput.Outcome.WRITTEN ? "wrote " : "unchanged ") + show(p)));
+                    out.add((outcome == SimulationOutput.Outcome.WRITTEN ? "wrote " : "unchanged ") + Shown.path(p)));
         } catch (UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
+            err.add("error: " + e.getMessage());
             return Outcome.IO;
         }
-        out.flush();
         return Outcome.OK;
     }
 
@@ -219,14 +237,13 @@ public final class Simulate {
         boolean ok = true;
         for (LoadProfile.ServiceLoad s : profile.services()) {
             if (!declared.contains(s.service())) {
-                err.println("error: [" + RuleId.LOAD_FOR_UNKNOWN_SERVICE.id() + "] load profile " + profile.name()
+                err.add("error: [" + RuleId.LOAD_FOR_UNKNOWN_SERVICE.id() + "] load profile " + profile.name()
                         + " gives a load for service "
                         + s.service() + ", which plan " + plan.name() + " does not declare (services: "
                         + String.join(", ", declared) + ")");
                 ok = false;
             }
         }
-        err.flush();
         return ok;
     }
 
@@ -243,16 +260,8 @@ public final class Simulate {
         }
     }
 
-    /** {@code path} as a message shows it: relative to the working folder when it lies below it. */
-    private static String show(Path path) {
-        Path here = Path.of("").toAbsolutePath();
-        Path abs = path.toAbsolutePath().normalize();
-        return abs.startsWith(here) && !abs.equals(here) ? here.relativize(abs).toString() : path.toString();
-    }
-
     private Outcome usage(String message) {
-        err.println("error: " + message);
-        err.flush();
+        err.add("error: " + message);
         return Outcome.USAGE;
     }
 }
