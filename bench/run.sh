@@ -143,7 +143,7 @@ done
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 {
-  echo "Run of $started on $(nproc) cores, $(java -version 2>&1 | head -n 1);"
+  echo "Run of $started on $(nproc) cores, $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -n 1) (the launcher's JDK);"
   echo "load average (1, 5, 15 min) before: $load_before, after: $load_after."
   echo
   java -cp "$bench_classes:$cli_jar" io.scaleplan.bench.Report "$raw"
