@@ -204,6 +204,7 @@ public record ScalingPlan(
         private String releaseName;
         private String chart;
         private ObjectOwner scalingObjects = ObjectOwner.SCALEPLAN;
+        private ChartLayout chartLayout = ChartLayout.ARKA_ENGINE;
         private final List<Service.Builder> services = new ArrayList<>();
         /** Per service, the chart declared where it was added (the author class's @HelmChart), if any. */
         private final Map<Service.Builder, ChartIndex> charts = new java.util.IdentityHashMap<>();
@@ -255,6 +256,17 @@ public record ScalingPlan(
          */
         public Builder scalingObjects(ObjectOwner owner) {
             this.scalingObjects = Objects.requireNonNull(owner, "owner");
+            return this;
+        }
+
+        /**
+         * Where the release's chart keeps the values scaleplan writes: {@link
+         * ChartLayout#ARKA_ENGINE} (the default), {@link ChartLayout#HELM_CREATE}, {@link
+         * ChartLayout#BITNAMI}, {@link ChartLayout#BITNAMI_FLAT}, or the chart's own, declared with
+         * {@link ChartLayout#builder(String)}.
+         */
+        public Builder chartLayout(ChartLayout layout) {
+            this.chartLayout = Objects.requireNonNull(layout, "layout");
             return this;
         }
 
@@ -442,6 +454,16 @@ public record ScalingPlan(
                             .ifPresent(why -> problems.error("SP014", name + " · " + s.name(), why, s.source()));
                 }
             }
+            if (chartLayout.scope() == ChartLayout.Scope.RELEASE && services.size() > 1) {
+                problems.error(
+                        "SP006",
+                        name + " · " + services.get(1).name(),
+                        "chart layout " + chartLayout.name() + " keeps one workload's values at the top level, but "
+                                + Names.show(services.get(0).name()) + " and "
+                                + Names.show(services.get(1).name())
+                                + " would both write them",
+                        services.get(1).source());
+            }
             Map<String, NodePool.Builder> pools = new LinkedHashMap<>();
             for (NodePool.Builder p : nodePools) {
                 if (pools.putIfAbsent(p.name(), p) != null) {
@@ -468,7 +490,7 @@ public record ScalingPlan(
             return new ScalingPlan(
                     name,
                     namespace == null ? "default" : namespace,
-                    new HelmRelease(releaseName, chart, scalingObjects),
+                    new HelmRelease(releaseName, chart, scalingObjects, chartLayout),
                     services.stream().map(Service.Builder::build).toList(),
                     nodePools.stream().map(NodePool.Builder::build).toList(),
                     databaseClients,
