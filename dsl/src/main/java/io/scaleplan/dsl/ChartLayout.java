@@ -150,6 +150,14 @@ public record ChartLayout(String name, Scope scope, Map<Slot, ChartKey> keys) {
             .build();
 
     /**
+     * No chart at all: the services are Deployments the team applies from plain manifests or a
+     * kustomize base ({@link ScalingPlan.Builder#plainManifests()}). scaleplan writes no values
+     * overlay: HPAs and PDBs are standalone manifests, and fixed replica counts and resources a kustomize
+     * Component of patches ({@code k8s/patches/}).
+     */
+    public static final ChartLayout PLAIN_MANIFESTS = builder("plain-manifests").build();
+
+    /**
      * Checks every invariant and copies collections into unmodifiable ones. Plans use the
      * builders, which report a wrong value with its source line before it gets here.
      */

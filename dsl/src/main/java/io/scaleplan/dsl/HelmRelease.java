@@ -52,15 +52,23 @@ public record HelmRelease(String name, String chart, ObjectOwner scalingObjects,
     }
 
     /**
+     * Whether there is no chart: the plan's services come from plain manifests ({@link
+     * ChartLayout#PLAIN_MANIFESTS}), and this release only names the plan's objects.
+     */
+    public boolean isPlainManifests() {
+        return layout.equals(ChartLayout.PLAIN_MANIFESTS);
+    }
+
+    /**
      * Whether the chart renders {@code service}'s HPA: the plan gives the chart the HPAs ({@link
      * ObjectOwner#CHART}) and the chart's layout carries all of it. Otherwise scaleplan writes it.
      */
     public boolean chartRendersHpa(Service service) {
-        return scalingObjects == ObjectOwner.CHART && layout.carriesHpa(service);
+        return scalingObjects == ObjectOwner.CHART && !isPlainManifests() && layout.carriesHpa(service);
     }
 
     /** Whether the chart renders {@code service}'s PodDisruptionBudget (as {@link #chartRendersHpa}). */
     public boolean chartRendersPdb(Service service) {
-        return scalingObjects == ObjectOwner.CHART && layout.carriesPdb(service);
+        return scalingObjects == ObjectOwner.CHART && !isPlainManifests() && layout.carriesPdb(service);
     }
 }

@@ -260,6 +260,20 @@ public record ScalingPlan(
         }
 
         /**
+         * The services are Deployments the team applies from plain manifests or kustomize, not from
+         * a Helm chart: no values overlay and no {@code helm upgrade}; the HPAs and PDBs are
+         * standalone manifests selecting {@code app.kubernetes.io/name: <service>}, and fixed replica
+         * counts and resources are kustomize patches of the Deployments ({@code k8s/patches/}, a
+         * Component for the team's overlay).
+         * Instead of {@link #helmRelease(String, String)}.
+         */
+        public Builder plainManifests() {
+            this.chartLayout = ChartLayout.PLAIN_MANIFESTS;
+            this.scalingObjects = ObjectOwner.SCALEPLAN;
+            return this;
+        }
+
+        /**
          * Where the release's chart keeps the values scaleplan writes: {@link
          * ChartLayout#ARKA_ENGINE} (the default), {@link ChartLayout#HELM_CREATE}, {@link
          * ChartLayout#BITNAMI}, {@link ChartLayout#BITNAMI_FLAT}, or the chart's own, declared with
@@ -424,8 +438,21 @@ public record ScalingPlan(
          * @throws PlanDefinitionException listing every problem found, if there is any
          */
         public ScalingPlan build() {
-            if (releaseName == null) {
-                problems.error("SP007", name, "no Helm release: call helmRelease(release, chart)", source);
+            boolean plain = chartLayout.equals(ChartLayout.PLAIN_MANIFESTS);
+            if (plain && releaseName != null) {
+                problems.error(
+                        "SP006",
+                        name,
+                        "plainManifests() and helmRelease(" + Names.show(releaseName) + ", ...) both say where the"
+                                + " services come from: keep one",
+                        source);
+            } else if (releaseName == null && !plain) {
+                problems.error(
+                        "SP007",
+                        name,
+                        "no Helm release: call helmRelease(release, chart), or plainManifests() for services applied"
+                                + " from plain manifests or kustomize",
+                        source);
             }
             Map<String, Service.Builder> byName = new LinkedHashMap<>();
             Map<String, Service.Builder> byKey = new LinkedHashMap<>();
@@ -490,7 +517,9 @@ public record ScalingPlan(
             return new ScalingPlan(
                     name,
                     namespace == null ? "default" : namespace,
-                    new HelmRelease(releaseName, chart, scalingObjects, chartLayout),
+                    plain
+                            ? new HelmRelease(name, "./" + name, ObjectOwner.SCALEPLAN, chartLayout)
+                            : new HelmRelease(releaseName, chart, scalingObjects, chartLayout),
                     services.stream().map(Service.Builder::build).toList(),
                     nodePools.stream().map(NodePool.Builder::build).toList(),
                     databaseClients,

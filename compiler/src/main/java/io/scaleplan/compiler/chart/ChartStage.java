@@ -53,6 +53,9 @@ public final class ChartStage {
      * <plan>/}, as emitters return them) and checks it.
      */
     public Result apply(ScalingPlan plan, List<GeneratedFile> files) {
+        if (plan.release().isPlainManifests()) {
+            return new Result(List.of(), files);
+        }
         Optional<Path> chart = locator.find(plan.release().chart());
         String overlayPath = plan.name() + "/helm/" + plan.release().name() + "-values.yaml";
         Optional<GeneratedFile> overlay =

@@ -38,6 +38,9 @@ public final class HelmValuesEmitter implements Emitter {
 
     @Override
     public List<GeneratedFile> emit(ScalingPlan plan) {
+        if (plan.release().isPlainManifests()) {
+            return List.of();
+        }
         if (!plan.release().layout().equals(ChartLayout.ARKA_ENGINE)) {
             return LayoutValues.emit(plan);
         }

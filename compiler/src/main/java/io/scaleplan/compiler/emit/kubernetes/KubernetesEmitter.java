@@ -56,6 +56,9 @@ public final class KubernetesEmitter implements Emitter {
                     plan.name() + DIR + "kustomization.yaml",
                     Yaml.render(Headers.comment("#", plan), kustomization(resources))));
         }
+        if (plan.release().isPlainManifests()) {
+            files.addAll(deploymentPatches(plan));
+        }
         return files;
     }
 
@@ -175,6 +178,56 @@ public final class KubernetesEmitter implements Emitter {
         metadata.put("namespace", plan.namespace());
         metadata.set("labels", Labels.object(plan, service));
         return metadata;
+    }
+
+    /**
+     * Without a chart, what only the Deployment can carry is a kustomize patch of the team's
+     * Deployment ({@code k8s/patches/<service>.yaml}, JSON patch operations): a fixed replica count,
+     * and the requests and limits of its first container. The patches are gathered in a Component
+     * ({@code k8s/patches/kustomization.yaml}) that the overlay deploying the services lists under
+     * {@code components:}.
+     */
+    private static List<GeneratedFile> deploymentPatches(ScalingPlan plan) {
+        List<GeneratedFile> files = new ArrayList<>();
+        ArrayNode patches = Yaml.array();
+        for (Service service : sorted(plan)) {
+            ArrayNode ops = Yaml.array();
+            if (service.autoscaling().isEmpty()) {
+                service.replicas().ifPresent(r -> add(ops, "/spec/replicas").put("value", r));
+            }
+            if (!service.resources().isEmpty()) {
+                add(ops, "/spec/template/spec/containers/0/resources")
+                        .set("value", io.scaleplan.compiler.emit.helm.HelmValuesEmitter.resources(service.resources()));
+            }
+            if (ops.isEmpty()) {
+                continue;
+            }
+            String name = service.name() + ".yaml";
+            files.add(new GeneratedFile(
+                    plan.name() + DIR + "patches/" + name, Yaml.render(Headers.comment("#", plan), ops)));
+            ObjectNode entry = patches.addObject();
+            entry.put("path", name);
+            ObjectNode target = entry.putObject("target");
+            target.put("kind", "Deployment");
+            target.put("name", service.name());
+            target.put("namespace", plan.namespace());
+        }
+        if (!patches.isEmpty()) {
+            ObjectNode doc = Yaml.object();
+            doc.put("apiVersion", "kustomize.config.k8s.io/v1alpha1");
+            doc.put("kind", "Component");
+            doc.set("patches", patches);
+            files.add(new GeneratedFile(
+                    plan.name() + DIR + "patches/kustomization.yaml", Yaml.render(Headers.comment("#", plan), doc)));
+        }
+        return files;
+    }
+
+    private static ObjectNode add(ArrayNode ops, String path) {
+        ObjectNode op = ops.addObject();
+        op.put("op", "add");
+        op.put("path", path);
+        return op;
     }
 
     private static ObjectNode kustomization(List<String> resources) {
