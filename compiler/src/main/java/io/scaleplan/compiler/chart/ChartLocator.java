@@ -17,12 +17,26 @@ public final class ChartLocator {
 
     /** A locator that starts from {@code start} (the working folder, for the compiler). */
     public ChartLocator(Path start) {
-        this.start = start.toAbsolutePath().normalize();
+        this(start, Optional.empty());
     }
 
-    /** A locator that starts from the JVM's working folder. */
+    private final Optional<Path> root;
+
+    /** A locator that starts from {@code start}, then tries {@code root} (the repository root, if known). */
+    public ChartLocator(Path start, Optional<Path> root) {
+        this.start = start.toAbsolutePath().normalize();
+        this.root = root.map(r -> r.toAbsolutePath().normalize());
+    }
+
+    /**
+     * A locator that starts from the JVM's working folder, then tries the repository root the
+     * {@code scaleplan} launcher names ({@code SCALEPLAN_ROOT}), so that the CLI run from any folder
+     * finds the chart.
+     */
     public static ChartLocator fromWorkingDirectory() {
-        return new ChartLocator(Path.of(""));
+        String root = System.getenv("SCALEPLAN_ROOT");
+        return new ChartLocator(
+                Path.of(""), root == null || root.isBlank() ? Optional.empty() : Optional.of(Path.of(root)));
     }
 
     /** The chart folder (one with a {@code Chart.yaml}) that {@code reference} names, if on disk. */
@@ -30,6 +44,11 @@ public final class ChartLocator {
         if (reference.contains("://") || reference.contains("@")) {
             return Optional.empty();
         }
+        Optional<Path> found = findFrom(start, reference);
+        return found.isPresent() ? found : root.flatMap(r -> findFrom(r, reference));
+    }
+
+    private static Optional<Path> findFrom(Path start, String reference) {
         for (Path base = start; base != null; base = base.getParent()) {
             try {
                 Path chart = base.resolve(reference).normalize();

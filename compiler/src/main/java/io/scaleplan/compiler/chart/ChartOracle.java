@@ -134,7 +134,7 @@ public final class ChartOracle {
             report(
                     Rules.CHART_IGNORES_VALUE,
                     "resources " + Yaml.json(expected) + " do not reach the chart: "
-                            + written(Slot.RESOURCES, "them") + ", but no container of " + workload.describe()
+                            + written(Slot.RESOURCES, null)
                             + " has them (the first has " + (first.isMissingNode() ? "none" : Yaml.json(first)) + ")");
         }
 
@@ -264,7 +264,7 @@ public final class ChartOracle {
         /** {@code the overlay writes cartService.replicaCount = 3}, or that the layout has no key. */
         private String written(Slot slot, String value) {
             return layout.path(slot, s)
-                    .map(k -> "the overlay writes " + k + " = " + value)
+                    .map(k -> "the overlay writes " + k + (value == null ? "" : " = " + value))
                     .orElse("chart layout " + layout.name() + " has no key for " + slotName(slot));
         }
 

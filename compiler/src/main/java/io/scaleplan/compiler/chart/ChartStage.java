@@ -23,16 +23,20 @@ import java.util.Optional;
  * (a repository chart) is not rendered, and its PDBs select the recommended {@code
  * app.kubernetes.io/*} labels.
  *
- * <p>Cost: one {@code helm template} per distinct overlay, in process (Helm's engine loads once per
- * JVM, about a second; a render of the arka-engine chart then takes tens of milliseconds).
+ * <p>Cost: one {@code helm template} per distinct overlay, in process, cached per JVM. For the ARKA
+ * plans (5 distinct overlays) a cold compile takes 1 to 2 s longer, most of it loading Helm's
+ * native library; docs/charts.md has the measurement.
  */
 public final class ChartStage {
     private final ChartLocator locator;
     private final ChartRenderer renderer;
 
+    /** One renderer per JVM: a compile of the base and one of the worktree (scaleplan diff) share renders. */
+    private static final ChartRenderer SHARED = new ChartRenderer();
+
     /** A stage that finds charts from the working folder up. */
     public ChartStage() {
-        this(ChartLocator.fromWorkingDirectory(), new ChartRenderer());
+        this(ChartLocator.fromWorkingDirectory(), SHARED);
     }
 
     public ChartStage(ChartLocator locator, ChartRenderer renderer) {
