@@ -275,9 +275,12 @@ public final class ApplyInstructions {
         String ownValues = "helm/" + plan.release().name() + "-values.yaml";
         if (relative.contains(ownValues)) {
             out.add("# " + plan.release().name() + ": the services' values, replica ranges and resources"
-                    + (plan.release().scalingObjects() == ObjectOwner.CHART
-                            ? "; the chart renders their HPAs and PDBs (their only owner)"
-                            : "; the chart's HPAs and PDBs off, scaleplan's manifests own them"));
+                    + (plan.release().scalingObjects() != ObjectOwner.CHART
+                            ? "; the chart's HPAs and PDBs off, scaleplan's manifests own them"
+                            : relative.contains("k8s/kustomization.yaml")
+                                    ? "; the chart renders the HPAs and PDBs its layout carries, scaleplan's manifests"
+                                            + " the others"
+                                    : "; the chart renders their HPAs and PDBs (their only owner)"));
             out.add("helm upgrade " + Shell.word(plan.release().name()) + " "
                     + Shell.word(plan.release().chart()) + " -n " + ns + " " + REUSE + " -f "
                     + Shell.word(dir + ownValues));
