@@ -1,5 +1,6 @@
 package io.scaleplan.compiler;
 
+import io.scaleplan.compiler.chart.ChartStage;
 import io.scaleplan.compiler.check.Checker;
 import io.scaleplan.compiler.check.EventChecks;
 import io.scaleplan.compiler.emit.Emitter;
@@ -24,7 +25,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Compiles a plan: check, then emit every target. Pure: nothing here touches the disk. A plan
+ * Compiles a plan: check, emit every target, then render the release's chart with the values overlay
+ * and check what it renders ({@link ChartStage}). Nothing here writes to the disk (the chart is only
+ * read). A plan
  * with an error produces no files.
  */
 public final class PlanCompiler {
@@ -39,6 +42,7 @@ public final class PlanCompiler {
             new io.scaleplan.compiler.emit.sim.SimulationEmitter(),
             new io.scaleplan.compiler.emit.monitoring.MonitoringEmitter());
     private final ApplyInstructions apply = new ApplyInstructions();
+    private final ChartStage charts = new ChartStage();
     private final boolean strict;
     private final String regenerateCommand;
 
@@ -101,7 +105,15 @@ public final class PlanCompiler {
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return new Compilation(plan.name(), diagnostics, List.of());
         }
-        List<GeneratedFile> files = emit(plan, plan.name());
+        List<Diagnostic> fromChart = new ArrayList<>();
+        List<GeneratedFile> files = emit(plan, plan.name(), fromChart);
+        if (!fromChart.isEmpty()) {
+            diagnostics = new ArrayList<>(diagnostics);
+            diagnostics.addAll(fromChart);
+            if (fromChart.stream().anyMatch(Diagnostic::isError)) {
+                return new Compilation(plan.name(), diagnostics, List.of());
+            }
+        }
         files.add(apply.forPlan(plan, files));
         return new Compilation(plan.name(), diagnostics, files);
     }
@@ -126,14 +138,27 @@ public final class PlanCompiler {
         }
         List<GeneratedFile> files = new ArrayList<>();
         String previousRoot = event.base().name();
-        List<GeneratedFile> previous = emit(event.base(), event.base().name());
+        Set<Diagnostic> fromChart = new LinkedHashSet<>();
+        List<GeneratedFile> previous = emit(event.base(), event.base().name(), fromChart);
+        List<List<GeneratedFile>> emitted = new ArrayList<>();
         for (EventPhase phase : event.phases()) {
+            // the post-event phase is the base plan, watched as the base plan is
+            String appliedFrom = phase.kind() == EventPhase.Kind.POST_EVENT
+                    ? event.base().name()
+                    : event.name() + "/" + phase.folder();
+            emitted.add(emit(phase.plan(), appliedFrom, fromChart));
+        }
+        if (!fromChart.isEmpty()) {
+            found.addAll(fromChart);
+            if (fromChart.stream().anyMatch(Diagnostic::isError)) {
+                return new Compilation(event.name(), found, List.of());
+            }
+        }
+        for (int i = 0; i < event.phases().size(); i++) {
+            EventPhase phase = event.phases().get(i);
             String root = event.name() + "/" + phase.folder();
             List<GeneratedFile> phaseFiles = new ArrayList<>();
-            // the post-event phase is the base plan, watched as the base plan is
-            String appliedFrom =
-                    phase.kind() == EventPhase.Kind.POST_EVENT ? event.base().name() : root;
-            for (GeneratedFile f : emit(phase.plan(), appliedFrom)) {
+            for (GeneratedFile f : emitted.get(i)) {
                 phaseFiles.add(
                         new GeneratedFile(root + f.path().substring(f.plan().length()), f.content()));
             }
@@ -158,11 +183,14 @@ public final class PlanCompiler {
         return diagnostics;
     }
 
-    private List<GeneratedFile> emit(ScalingPlan plan, String root) {
+    /** Every target's files, checked against the plan's chart rendered with them (into {@code chartFindings}). */
+    private List<GeneratedFile> emit(ScalingPlan plan, String root, java.util.Collection<Diagnostic> chartFindings) {
         List<GeneratedFile> files = new ArrayList<>();
         for (Emitter emitter : emitters) {
             files.addAll(emitter.emit(plan, root));
         }
-        return files;
+        ChartStage.Result checked = charts.apply(plan, files);
+        chartFindings.addAll(checked.diagnostics());
+        return new ArrayList<>(checked.files());
     }
 }

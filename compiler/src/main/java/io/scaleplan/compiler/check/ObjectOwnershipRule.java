@@ -4,7 +4,6 @@ import static io.scaleplan.compiler.check.PlanRule.finding;
 
 import io.scaleplan.compiler.emit.apply.Restarts;
 import io.scaleplan.dsl.Diagnostic;
-import io.scaleplan.dsl.ObjectOwner;
 import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.Redis;
 import io.scaleplan.dsl.ScalingPlan;
@@ -52,16 +51,17 @@ final class ObjectOwnershipRule implements PlanRule {
         List<Produced> out = new ArrayList<>();
         String chart =
                 "the " + plan.release().name() + " release (" + plan.release().chartName() + ")";
-        boolean chartOwns = plan.release().scalingObjects() == ObjectOwner.CHART;
+        String manifests = "scaleplan's k8s/ manifests";
         for (Service s : plan.services()) {
             out.add(new Produced("Deployment", s.name(), chart, s.source()));
             out.add(new Produced("Service", s.name(), chart, s.source()));
-            String scaling = chartOwns ? chart : "scaleplan's k8s/ manifests";
             if (s.autoscaling().isPresent()) {
-                out.add(new Produced("HorizontalPodAutoscaler", s.name() + "-hpa", scaling, s.source()));
+                String by = plan.release().chartRendersHpa(s) ? chart : manifests;
+                out.add(new Produced("HorizontalPodAutoscaler", s.name() + "-hpa", by, s.source()));
             }
             if (s.disruptionBudget().isPresent()) {
-                out.add(new Produced("PodDisruptionBudget", s.name() + "-pdb", scaling, s.source()));
+                String by = plan.release().chartRendersPdb(s) ? chart : manifests;
+                out.add(new Produced("PodDisruptionBudget", s.name() + "-pdb", by, s.source()));
             }
         }
         plan.postgres().ifPresent(pg -> postgres(pg, out));

@@ -47,10 +47,12 @@ public final class ApplyInstructions {
         StringBuilder md = new StringBuilder();
         md.append(Headers.markdown(plan));
         md.append("# Apply: ").append(root).append("\n\n");
-        preamble(md);
+        boolean helm = files.stream().anyMatch(f -> f.path().startsWith(root + "/helm/"));
+        preamble(md, helm);
         steps(md, plan, root, files);
         md.append("## Restarts\n\n");
-        md.append("`helm upgrade` rolls a service's pods when its requests or limits change, one surge at a time;"
+        md.append((helm ? "`helm upgrade`" : "Applying the Deployment patches")
+                + " rolls a service's pods when its requests or limits change, one surge at a time;"
                 + " replica ranges and disruption budgets apply in place.\n");
         plan.postgres().ifPresent(pg -> {
             if (Restarts.ordered(plan)) {
@@ -118,7 +120,7 @@ public final class ApplyInstructions {
                     .append("`, byte for byte.");
         }
         md.append("\n\n");
-        preamble(md);
+        preamble(md, true);
         changes(md, before, plan);
         List<String> changed = Restarts.changedPostmasterSettings(before, plan);
         boolean restart = Restarts.ordered(plan) && overlayChanged(plan, root, files, previousRoot, previousFiles);
@@ -169,7 +171,14 @@ public final class ApplyInstructions {
         return new GeneratedFile(root + "/APPLY.md", md.toString());
     }
 
-    private static void preamble(StringBuilder md) {
+    private static void preamble(StringBuilder md, boolean helm) {
+        if (!helm) {
+            md.append("Run from the folder that holds `" + OUTPUT + "/` (the repository root), with `kubectl` (1.31 or"
+                    + " newer) pointed at the cluster. The plan has no Helm chart: the services' Deployments are yours,"
+                    + " and scaleplan's patches of them are a kustomize Component. The steps are in order; each is"
+                    + " safe to repeat.\n\n");
+            return;
+        }
         md.append("Run from the folder that holds `" + OUTPUT
                 + "/` (the repository root), with `kubectl` (1.31 or newer) and `helm` (3.14 or newer) pointed at"
                 + " the cluster, and the Bitnami repository added once (`helm repo add bitnami " + BITNAMI_REPOSITORY
@@ -266,9 +275,12 @@ public final class ApplyInstructions {
         String ownValues = "helm/" + plan.release().name() + "-values.yaml";
         if (relative.contains(ownValues)) {
             out.add("# " + plan.release().name() + ": the services' values, replica ranges and resources"
-                    + (plan.release().scalingObjects() == ObjectOwner.CHART
-                            ? "; the chart renders their HPAs and PDBs (their only owner)"
-                            : "; the chart's HPAs and PDBs off, scaleplan's manifests own them"));
+                    + (plan.release().scalingObjects() != ObjectOwner.CHART
+                            ? "; the chart's HPAs and PDBs off, scaleplan's manifests own them"
+                            : relative.contains("k8s/kustomization.yaml")
+                                    ? "; the chart renders the HPAs and PDBs its layout carries, scaleplan's manifests"
+                                            + " the others"
+                                    : "; the chart renders their HPAs and PDBs (their only owner)"));
             out.add("helm upgrade " + Shell.word(plan.release().name()) + " "
                     + Shell.word(plan.release().chart()) + " -n " + ns + " " + REUSE + " -f "
                     + Shell.word(dir + ownValues));
@@ -276,6 +288,10 @@ public final class ApplyInstructions {
         if (relative.contains("k8s/kustomization.yaml")) {
             out.add("# HorizontalPodAutoscalers and PodDisruptionBudgets, owned by scaleplan (managed-by: scaleplan)");
             out.add("kubectl apply -k " + Shell.word(dir + "k8s"));
+        }
+        if (relative.contains("k8s/patches/kustomization.yaml")) {
+            out.add("# fixed replica counts and resources: a kustomize Component patching your Deployments; list " + dir
+                    + "k8s/patches under components: in the overlay that deploys the services, then apply it");
         }
         plan.postgres().ifPresent(pg -> {
             String values = "helm/" + pg.release() + "-values.yaml";

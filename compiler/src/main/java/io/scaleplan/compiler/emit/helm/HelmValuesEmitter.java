@@ -9,6 +9,7 @@ import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.render.Quantities;
 import io.scaleplan.compiler.render.Yaml;
 import io.scaleplan.dsl.Autoscaling;
+import io.scaleplan.dsl.ChartLayout;
 import io.scaleplan.dsl.ChartValues;
 import io.scaleplan.dsl.DisruptionBudget;
 import io.scaleplan.dsl.ObjectOwner;
@@ -37,6 +38,12 @@ public final class HelmValuesEmitter implements Emitter {
 
     @Override
     public List<GeneratedFile> emit(ScalingPlan plan) {
+        if (plan.release().isPlainManifests()) {
+            return List.of();
+        }
+        if (!plan.release().layout().equals(ChartLayout.ARKA_ENGINE)) {
+            return LayoutValues.emit(plan);
+        }
         ObjectNode values = Yaml.object();
         plan.services().stream()
                 .sorted(Comparator.comparing(Service::name))
@@ -68,7 +75,7 @@ public final class HelmValuesEmitter implements Emitter {
     }
 
     /** The service's extra chart values, after scaleplan's own keys, which they must not touch. */
-    private static void mergeChartValues(Service service, ObjectNode node) {
+    static void mergeChartValues(Service service, ObjectNode node) {
         for (Map.Entry<String, Object> e : service.values().entries().entrySet()) {
             String path = e.getKey();
             if (ChartValues.ownedKey(path) != null) {

@@ -26,8 +26,8 @@ import java.util.List;
  * The {@code kubernetes} target: per service an {@code autoscaling/v2} HorizontalPodAutoscaler
  * ({@code <service>-hpa}, autoscaled services only) and a {@code policy/v1} PodDisruptionBudget
  * ({@code <service>-pdb}, where the plan declares one), plus a {@code kustomization.yaml} listing
- * them so that {@code kubectl apply -k generated/<plan>/k8s} applies the lot. Nothing when the
- * plan's chart owns them ({@link ObjectOwner#CHART}).
+ * them so that {@code kubectl apply -k generated/<plan>/k8s} applies the lot. Nothing for an
+ * object the plan's chart renders ({@link ObjectOwner#CHART} and a chart layout that carries it).
  */
 public final class KubernetesEmitter implements Emitter {
     private static final String DIR = "/k8s/";
@@ -36,18 +36,15 @@ public final class KubernetesEmitter implements Emitter {
     public List<GeneratedFile> emit(ScalingPlan plan) {
         List<GeneratedFile> files = new ArrayList<>();
         List<String> resources = new ArrayList<>();
-        if (plan.release().scalingObjects() == ObjectOwner.CHART) {
-            // the platform chart renders them from the values overlay: one owner per object
-            return files;
-        }
         for (Service service : sorted(plan)) {
-            if (service.autoscaling().isPresent()) {
+            // one owner per object: what the chart renders from the values overlay, scaleplan does not
+            if (service.autoscaling().isPresent() && !plan.release().chartRendersHpa(service)) {
                 String name = service.name() + "-hpa.yaml";
                 files.add(new GeneratedFile(
                         plan.name() + DIR + name, Yaml.render(Headers.comment("#", plan), hpa(plan, service))));
                 resources.add(name);
             }
-            if (service.disruptionBudget().isPresent()) {
+            if (service.disruptionBudget().isPresent() && !plan.release().chartRendersPdb(service)) {
                 String name = service.name() + "-pdb.yaml";
                 files.add(new GeneratedFile(
                         plan.name() + DIR + name, Yaml.render(Headers.comment("#", plan), pdb(plan, service))));
@@ -58,6 +55,9 @@ public final class KubernetesEmitter implements Emitter {
             files.add(new GeneratedFile(
                     plan.name() + DIR + "kustomization.yaml",
                     Yaml.render(Headers.comment("#", plan), kustomization(resources))));
+        }
+        if (plan.release().isPlainManifests()) {
+            files.addAll(deploymentPatches(plan));
         }
         return files;
     }
@@ -145,8 +145,13 @@ public final class KubernetesEmitter implements Emitter {
         return node;
     }
 
-    /** The PodDisruptionBudget of a service that declares one. */
+    /** The PodDisruptionBudget of a service that declares one, selecting the chart's standard labels. */
     public static ObjectNode pdb(ScalingPlan plan, Service service) {
+        return pdb(plan, service, Labels.selector(plan, service));
+    }
+
+    /** The PodDisruptionBudget of a service that declares one, selecting pods by {@code matchLabels}. */
+    public static ObjectNode pdb(ScalingPlan plan, Service service, ObjectNode matchLabels) {
         DisruptionBudget budget = service.disruptionBudget().orElseThrow();
         ObjectNode doc = Yaml.object();
         doc.put("apiVersion", "policy/v1");
@@ -154,7 +159,7 @@ public final class KubernetesEmitter implements Emitter {
         doc.set("metadata", metadata(plan, service, service.name() + "-pdb"));
         ObjectNode spec = doc.putObject("spec");
         putIntOrPercent(spec, budget.kind().field(), budget.amount());
-        spec.putObject("selector").set("matchLabels", Labels.selector(plan, service));
+        spec.putObject("selector").set("matchLabels", matchLabels);
         return doc;
     }
 
@@ -173,6 +178,56 @@ public final class KubernetesEmitter implements Emitter {
         metadata.put("namespace", plan.namespace());
         metadata.set("labels", Labels.object(plan, service));
         return metadata;
+    }
+
+    /**
+     * Without a chart, what only the Deployment can carry is a kustomize patch of the team's
+     * Deployment ({@code k8s/patches/<service>.yaml}, JSON patch operations): a fixed replica count,
+     * and the requests and limits of its first container. The patches are gathered in a Component
+     * ({@code k8s/patches/kustomization.yaml}) that the overlay deploying the services lists under
+     * {@code components:}.
+     */
+    private static List<GeneratedFile> deploymentPatches(ScalingPlan plan) {
+        List<GeneratedFile> files = new ArrayList<>();
+        ArrayNode patches = Yaml.array();
+        for (Service service : sorted(plan)) {
+            ArrayNode ops = Yaml.array();
+            if (service.autoscaling().isEmpty()) {
+                service.replicas().ifPresent(r -> add(ops, "/spec/replicas").put("value", r));
+            }
+            if (!service.resources().isEmpty()) {
+                add(ops, "/spec/template/spec/containers/0/resources")
+                        .set("value", io.scaleplan.compiler.emit.helm.HelmValuesEmitter.resources(service.resources()));
+            }
+            if (ops.isEmpty()) {
+                continue;
+            }
+            String name = service.name() + ".yaml";
+            files.add(new GeneratedFile(
+                    plan.name() + DIR + "patches/" + name, Yaml.render(Headers.comment("#", plan), ops)));
+            ObjectNode entry = patches.addObject();
+            entry.put("path", name);
+            ObjectNode target = entry.putObject("target");
+            target.put("kind", "Deployment");
+            target.put("name", service.name());
+            target.put("namespace", plan.namespace());
+        }
+        if (!patches.isEmpty()) {
+            ObjectNode doc = Yaml.object();
+            doc.put("apiVersion", "kustomize.config.k8s.io/v1alpha1");
+            doc.put("kind", "Component");
+            doc.set("patches", patches);
+            files.add(new GeneratedFile(
+                    plan.name() + DIR + "patches/kustomization.yaml", Yaml.render(Headers.comment("#", plan), doc)));
+        }
+        return files;
+    }
+
+    private static ObjectNode add(ArrayNode ops, String path) {
+        ObjectNode op = ops.addObject();
+        op.put("op", "add");
+        op.put("path", path);
+        return op;
     }
 
     private static ObjectNode kustomization(List<String> resources) {
