@@ -248,6 +248,14 @@ public final class Importer {
         String name = path.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         String extension = lower.contains(".") ? lower.substring(lower.lastIndexOf('.') + 1) : "";
+        if (extension.equals("js")) {
+            String script = read(path);
+            if (MonitoringReader.isLoadTest(script)) {
+                header(script, file, estate);
+                new MonitoringReader(estate).loadTest(script, file);
+                return;
+            }
+        }
         if (SKIPPED_EXTENSIONS.contains(extension)) {
             estate.note(file, 0, "skipped: not a format scaleplan imports");
             return;
@@ -294,7 +302,11 @@ public final class Importer {
         List<YamlTree> docs = YamlTree.parseAll(text, file);
         for (YamlTree doc : docs) {
             Optional<String> scaleplanOwn = scaleplanOwnFile(doc, name);
-            if (scaleplanOwn.isPresent()) {
+            if (ResolvedPlanReader.isResolvedPlan(doc, name)) {
+                new ResolvedPlanReader(estate).read(doc);
+            } else if (MonitoringReader.isAdapterConfig(doc)) {
+                new MonitoringReader(estate).adapterRules(doc);
+            } else if (scaleplanOwn.isPresent()) {
                 estate.note(file, doc.line(), "skipped: " + scaleplanOwn.get());
             } else if (KubernetesReader.isObject(doc)) {
                 kubernetes.read(doc);
@@ -310,21 +322,13 @@ public final class Importer {
     }
 
     /**
-     * What a YAML document is when scaleplan wrote it and it is not an input of a plan: the
-     * resolved-plan summary {@code plan.yaml} (issue 17), whose facts the other outputs carry, and
-     * the {@code monitoring/} files derived from the plan (a Prometheus rule file, its promtool
-     * tests, the prometheus-adapter rules). Read as chart values they would be reported as chart
-     * values no service has.
+     * What a YAML document is when scaleplan wrote it and it is not an input of a plan: the {@code
+     * monitoring/} files derived from the plan (a Prometheus rule file, its promtool tests). Read as
+     * chart values they would be reported as chart values no service has.
      */
     static Optional<String> scaleplanOwnFile(YamlTree doc, String fileName) {
         if (!doc.isMap() || !doc.get("kind").isMissing()) {
             return Optional.empty();
-        }
-        if (fileName.equals("plan.yaml")
-                && doc.get("plan").isScalar()
-                && doc.get("services").isMap()) {
-            return Optional.of("scaleplan's resolved-plan summary (plan.yaml); the plan is read from the outputs"
-                    + " it summarises");
         }
         if (doc.get("groups").isList()
                 && doc.get("groups").items().stream()
@@ -333,12 +337,6 @@ public final class Importer {
         }
         if (doc.get("rule_files").isList() && doc.get("tests").isList()) {
             return Optional.of("promtool rule tests: alerts derive from a plan, a plan does not derive from them");
-        }
-        if (doc.get("rules").isList()
-                && doc.get("rules").items().stream()
-                        .allMatch(r -> r.get("seriesQuery").isScalar())) {
-            return Optional.of("prometheus-adapter rules: a Pods metric's source is stated with"
-                    + " podsMetric(name, value, MetricSource.rate(series)) in the plan");
         }
         return Optional.empty();
     }
