@@ -55,6 +55,8 @@ final class Estate {
     PostgresFacts postgres;
     RedisFacts redis;
 
+    /** Whether scaleplan's resolved plan ({@code plan.yaml}) was read: capacity, load and pools are then known. */
+    boolean resolvedPlanRead;
     /** The services in the order the plan declared them ({@code plan.yaml}); others follow by name. */
     final List<String> serviceOrder = new ArrayList<>();
     /** Node pools by name, in the plan's order ({@code plan.yaml}). */
@@ -67,6 +69,8 @@ final class Estate {
     final List<Map.Entry<String, String>> suppressions = new ArrayList<>();
     /** Pods metrics' sources by metric name (prometheus-adapter rules). */
     final Map<String, Fact<MetricSourceFact>> metricSources = new LinkedHashMap<>();
+    /** The event whose folder was imported: the plan is then its base and the event is written too. */
+    EventReader.EventFacts event;
     /** The load profile the simulation replayed ({@code sim/load-test.js}). */
     Fact<LoadProfileFact> loadProfile;
 

@@ -43,9 +43,11 @@ final class PlanWriter {
     private static final ClassName SELECT_POLICY = ClassName.get(DSL, "SelectPolicy");
     private static final ClassName PG_SETTING = ClassName.get(DSL, "PgSetting");
     private static final ClassName SEVERITY = ClassName.get(DSL, "Severity");
+    private static final ClassName EVENT_PLAN = ClassName.get(DSL, "EventPlan");
+    private static final ClassName EVENT_DEFINITION = ClassName.get(DSL, "EventDefinition");
     private static final ClassName METRIC_SOURCE = ClassName.get(DSL, "MetricSource");
 
-    private final Code code = new Code();
+    private Code code = new Code();
     private final ChartHandles chart;
     private final String packageName;
     private Map<String, Estate.Fact<MetricSourceFact>> metricSources = Map.of();
@@ -55,9 +57,103 @@ final class PlanWriter {
         this.packageName = packageName;
     }
 
-    /** The plan source. */
+    /** The plan source: a {@code PlanDefinition} (an event's base plan when an event was imported). */
     JavaFile write(ResolvedEstate estate, String className, List<String> sources) {
+        code = new Code();
         metricSources = estate.facts().metricSources;
+        CodeBlock plan =
+                Code.render(CodeBlock.of("$T.builder($S)", SCALING_PLAN, estate.planName()), planChain(estate), 8);
+        TypeSpec type = TypeSpec.classBuilder(className)
+                .addJavadoc(javadoc("plan", estate.planName(), sources, estate.facts().resolvedPlanRead))
+                .addAnnotation(PLAN)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(PLAN_DEFINITION)
+                .addMethod(MethodSpec.methodBuilder("define")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(SCALING_PLAN)
+                        .addCode(CodeBlock.builder()
+                                .add("return ")
+                                .add(plan)
+                                .add(";\n")
+                                .build())
+                        .build())
+                .build();
+        return file(type);
+    }
+
+    /** The event's source: an {@code EventDefinition} whose base is {@code new <baseClass>().define()}. */
+    JavaFile writeEvent(ResolvedEstate estate, String className, String baseClass, List<String> sources) {
+        code = new Code();
+        EventReader.EventFacts event = estate.facts().event;
+        CodeBlock body = Code.render(
+                CodeBlock.of(
+                        "$T.builder($S, new $T().define())",
+                        EVENT_PLAN,
+                        event.name(),
+                        ClassName.get(packageName, baseClass)),
+                eventChain(event),
+                8);
+        TypeSpec type = TypeSpec.classBuilder(className)
+                .addJavadoc(javadoc("event", event.name(), sources, estate.facts().resolvedPlanRead))
+                .addAnnotation(PLAN)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(EVENT_DEFINITION)
+                .addMethod(MethodSpec.methodBuilder("event")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(EVENT_PLAN)
+                        .addCode(CodeBlock.builder()
+                                .add("return ")
+                                .add(body)
+                                .add(";\n")
+                                .build())
+                        .build())
+                .build();
+        return file(type);
+    }
+
+    private JavaFile file(TypeSpec type) {
+        JavaFile.Builder file =
+                JavaFile.builder(packageName, type).indent("    ").skipJavaLangImports(true);
+        for (String unit : code.units) {
+            file.addStaticImport(Code.UNITS, unit);
+        }
+        return file.build();
+    }
+
+    /** {@code .preScale(hours(24), p -> p.service(...))...postEvent(hours(2)).build()}. */
+    private Chain eventChain(EventReader.EventFacts event) {
+        Chain chain = new Chain();
+        for (EventReader.Phase phase : event.phases()) {
+            Chain changes = new Chain();
+            phase.services().forEach((service, change) -> {
+                Chain c = new Chain();
+                if (change.replicas != null) {
+                    c.call("replicas($L)", change.replicas);
+                }
+                if (change.maxReplicas != null) {
+                    c.call("maxReplicas($L)", change.maxReplicas);
+                }
+                if (change.expectedLoad != null) {
+                    c.call("expectedLoad($L)", code.unit("rps", change.expectedLoad));
+                }
+                changes.lambda(List.of(), "service", serviceRef(service), "s", c);
+            });
+            phase.nodes().forEach(n -> changes.call("nodes($S, $L, $L)", n.pool(), n.min(), n.max()));
+            phase.maxConnections().ifPresent(m -> changes.call("maxConnections($L)", m));
+            if (phase.kind().equals("pre-scale")) {
+                chain.lambda(List.of(), "preScale", code.duration(phase.offsetSeconds()), "p", changes);
+            } else {
+                chain.lambda(List.of(), "during", null, "d", changes);
+            }
+        }
+        chain.call("postEvent($L)", code.duration(event.postEventSeconds()));
+        chain.call("build()");
+        return chain;
+    }
+
+    private Chain planChain(ResolvedEstate estate) {
         Chain plan = new Chain();
         if (!estate.namespace().equals("default")) {
             plan.call("namespace($S)", estate.namespace());
@@ -85,40 +181,20 @@ final class PlanWriter {
                 plan.call("severity($S, $T.$L)", id, SEVERITY, severity.toUpperCase(java.util.Locale.ROOT)));
         facts.suppressions.forEach(e -> plan.call("suppress($S, $S)", e.getKey(), e.getValue()));
         plan.call("build()");
-        CodeBlock body = CodeBlock.builder()
-                .add("return ")
-                .add(Code.render(CodeBlock.of("$T.builder($S)", SCALING_PLAN, estate.planName()), plan, 8))
-                .add(";\n")
-                .build();
-        MethodSpec define = MethodSpec.methodBuilder("define")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(SCALING_PLAN)
-                .addCode(body)
-                .build();
-        TypeSpec type = TypeSpec.classBuilder(className)
-                .addJavadoc(javadoc(estate.planName(), sources))
-                .addAnnotation(PLAN)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(PLAN_DEFINITION)
-                .addMethod(define)
-                .build();
-        JavaFile.Builder file =
-                JavaFile.builder(packageName, type).indent("    ").skipJavaLangImports(true);
-        for (String unit : code.units) {
-            file.addStaticImport(Code.UNITS, unit);
-        }
-        return file.build();
+        return plan;
     }
 
-    private static String javadoc(String plan, List<String> sources) {
-        StringBuilder doc = new StringBuilder("The plan {@code ")
+    private static String javadoc(String what, String plan, List<String> sources, boolean resolvedPlanRead) {
+        StringBuilder doc = new StringBuilder("The " + what + " {@code ")
                 .append(plan.replace("*/", "*&#47;"))
                 .append("}, imported by {@code scaleplan import} from:\n\n<ul>\n");
         for (String s : sources) {
             doc.append("  <li>{@code ")
                     .append(Code.commentText(s).replace("*/", "*&#47;").replace("@", "&#64;"))
                     .append("}\n");
+        }
+        if (resolvedPlanRead) {
+            return doc.append("</ul>\n").toString();
         }
         return doc.append("</ul>\n\n<p>Review it, then add what no imported file says: capacity per pod, expected")
                 .append("\nload, connection pools, node pools.\n")

@@ -43,6 +43,7 @@ final class ResolvedPlanReader {
     }
 
     void read(YamlTree doc) {
+        estate.resolvedPlanRead = true;
         doc.get("namespace")
                 .text()
                 .ifPresent(ns -> estate.namespace =
