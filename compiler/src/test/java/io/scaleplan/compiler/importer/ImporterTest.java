@@ -156,6 +156,39 @@ class ImporterTest {
     }
 
     @Test
+    void onlineBoutiqueRenderedByHelmImportsItsDeploymentsResourcesAndReplicas() {
+        ImportResult imported = importInto("io.scaleplan.shop", "boutique", FIXTURES.resolve("online-boutique"));
+
+        Map<String, String> out = compile(imported);
+
+        assertThat(imported.problems()).noneMatch(p -> p.level() != ImportProblem.Level.NOTE);
+        assertThat(imported.problems()).anySatisfy(p -> assertThat(p.format())
+                .matches(".*online-boutique-0\\.10\\.6\\.yaml:\\d+: note: skipped Service frontend-external.*"));
+        assertThat(out.get("helm/boutique-values.yaml"))
+                .contains(
+                        """
+                redisCart:
+                  replicaCount: 1
+                  autoscaling:
+                    enabled: false
+                    external: false
+                  resources:
+                    requests:
+                      cpu: 70m
+                      memory: 200Mi
+                    limits:
+                      cpu: 125m
+                      memory: 256Mi
+                """);
+        assertThat(imported.source().orElseThrow())
+                .contains(".namespace(\"shop\")")
+                .contains(".service(\"recommendationservice\", s -> s.requests(millicores(100), mib(220))\n"
+                        + "                        .limits(millicores(200), mib(450))\n"
+                        + "                        .replicas(1))");
+        assertThat(imported.source().orElseThrow().split("\\.service\\(", -1)).hasSize(13);
+    }
+
+    @Test
     void malformedYamlIsAnErrorWithFileLineAndColumnAndNothingIsWritten() throws IOException {
         Path bad = Files.createDirectories(temp.resolve("in")).resolve("hpa.yaml");
         Files.writeString(bad, "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nspec:\n  maxReplicas: [3\n");
