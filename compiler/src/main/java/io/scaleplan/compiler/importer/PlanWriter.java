@@ -63,23 +63,13 @@ final class PlanWriter {
         metricSources = estate.facts().metricSources;
         CodeBlock plan =
                 Code.render(CodeBlock.of("$T.builder($S)", SCALING_PLAN, estate.planName()), planChain(estate), 8);
-        TypeSpec type = TypeSpec.classBuilder(className)
-                .addJavadoc(javadoc("plan", estate.planName(), sources, estate.facts().resolvedPlanRead))
-                .addAnnotation(PLAN)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(PLAN_DEFINITION)
-                .addMethod(MethodSpec.methodBuilder("define")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(SCALING_PLAN)
-                        .addCode(CodeBlock.builder()
-                                .add("return ")
-                                .add(plan)
-                                .add(";\n")
-                                .build())
-                        .build())
-                .build();
-        return file(type);
+        return file(type(
+                className,
+                javadoc("plan", estate.planName(), sources, estate.facts().resolvedPlanRead),
+                PLAN_DEFINITION,
+                "define",
+                SCALING_PLAN,
+                plan));
     }
 
     /** The event's source: an {@code EventDefinition} whose base is {@code new <baseClass>().define()}. */
@@ -94,15 +84,27 @@ final class PlanWriter {
                         ClassName.get(packageName, baseClass)),
                 eventChain(event),
                 8);
-        TypeSpec type = TypeSpec.classBuilder(className)
-                .addJavadoc(javadoc("event", event.name(), sources, estate.facts().resolvedPlanRead))
+        return file(type(
+                className,
+                javadoc("event", event.name(), sources, estate.facts().resolvedPlanRead),
+                EVENT_DEFINITION,
+                "event",
+                EVENT_PLAN,
+                body));
+    }
+
+    /** {@code @Plan public final class <name> implements <definition>} with one {@code method} returning {@code body}. */
+    private static TypeSpec type(
+            String className, String javadoc, ClassName definition, String method, ClassName returns, CodeBlock body) {
+        return TypeSpec.classBuilder(className)
+                .addJavadoc(javadoc)
                 .addAnnotation(PLAN)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(EVENT_DEFINITION)
-                .addMethod(MethodSpec.methodBuilder("event")
+                .addSuperinterface(definition)
+                .addMethod(MethodSpec.methodBuilder(method)
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
-                        .returns(EVENT_PLAN)
+                        .returns(returns)
                         .addCode(CodeBlock.builder()
                                 .add("return ")
                                 .add(body)
@@ -110,7 +112,6 @@ final class PlanWriter {
                                 .build())
                         .build())
                 .build();
-        return file(type);
     }
 
     private JavaFile file(TypeSpec type) {
