@@ -132,6 +132,11 @@ final class EventReader {
                 out.add(phase(e.getKey(), e.getValue().resolve("APPLY.md"), estate));
             }
         }
+        estate.note(
+                dir.toString(),
+                0,
+                "the event " + name + ": its base plan " + base + " is read from " + post.getFileName()
+                        + "/ (the post-event phase applies it), the other phases from their APPLY.md");
         return new EventFacts(name, className, base, lag, out);
     }
 

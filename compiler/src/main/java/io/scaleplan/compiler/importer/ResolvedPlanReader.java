@@ -89,6 +89,21 @@ final class ResolvedPlanReader {
         }
         ServiceFacts facts = estate.service(name);
         facts.fromKubernetes = true;
+        // the scale, where no manifest or values file said it (plan.yaml imported alone)
+        if (facts.replicas == null && s.get("replicas").isScalar()) {
+            facts.replicas = new Fact<>(
+                    s.get("replicas").integer("replicas"), s.get("replicas").where());
+        }
+        if (facts.minReplicas == null
+                && facts.maxReplicas == null
+                && s.get("maxReplicas").isScalar()) {
+            facts.minReplicas = new Fact<>(
+                    s.get("minReplicas").integer("minReplicas"),
+                    s.get("minReplicas").where());
+            facts.maxReplicas = new Fact<>(
+                    s.get("maxReplicas").integer("maxReplicas"),
+                    s.get("maxReplicas").where());
+        }
         rps(s.get("capacityPerPod"))
                 .ifPresent(r -> facts.capacityPerPod =
                         new Fact<>(r, s.get("capacityPerPod").where()));
