@@ -106,9 +106,12 @@ final class ImportCommand implements Callable<Integer> {
         Optional<Path> written = result.written();
         if (written.isEmpty()) {
             out.print(result.source().orElseThrow());
+            result.companions().forEach(c -> out.print("\n" + c.source()));
         } else {
             out.println("wrote " + written.get() + " (" + result.qualifiedName().orElseThrow() + "), " + warnings
                     + (warnings == 1 ? " warning" : " warnings") + (warnings > 0 ? ": see the comments in it" : ""));
+            result.companions().forEach(c -> c.written()
+                    .ifPresent(w -> out.println("wrote " + w + " (" + c.qualifiedName() + ")")));
         }
         out.flush();
         return ExitCodes.OK;

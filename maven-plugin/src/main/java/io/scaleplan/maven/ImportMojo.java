@@ -90,5 +90,7 @@ public class ImportMojo extends AbstractMojo {
         Path written = result.written().orElseThrow();
         getLog().info("scaleplan import: wrote " + written + " ("
                 + result.qualifiedName().orElseThrow() + ")");
+        result.companions().forEach(c -> c.written()
+                .ifPresent(w -> getLog().info("scaleplan import: wrote " + w + " (" + c.qualifiedName() + ")")));
     }
 }
