@@ -31,12 +31,16 @@ else
   echo "bench: GNU time not found: only wall time is measured (apt-get install time)" >&2
 fi
 
-echo "bench: building scaleplan and the benchmark module" >&2
-./mvnw -q -B -Pbench -pl bench -am package -DskipTests >&2
+if [ -z "${SKIP_BUILD:-}" ]; then
+  echo "bench: building scaleplan and the benchmark module" >&2
+  ./mvnw -q -B -Pbench -pl bench -am package -DskipTests >&2
+fi
 cli_jar=$(ls compiler/target/scaleplan-compiler-*-cli.jar | head -n 1)
 bench_classes=$root/bench/target/classes
 
 mkdir -p "$SCRATCH"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
 raw=$SCRATCH/raw.tsv
 printf 'tool\tscenario\tN\trun\twall_s\tcpu_s\trss_kib\n' >"$raw"
 
@@ -106,7 +110,7 @@ for n in "${sizes[@]}"; do
   measure scaleplan full "$n" 0 'rm -rf "$out"' \
     'grep -q "^estate: [0-9]* written, 0 unchanged, 0 removed$" "$SCRATCH/out"' \
     -- env SCALEPLAN_CLASS_PATH="$bench_classes" ./scaleplan compile -o "$out"
-  files=$(find "$out" -type f | wc -l)
+  files=$(find "$out" -type f ! -name .scaleplan-manifest | wc -l)
   mtimes "$out" >"$work/mtimes.before"
 
   measure scaleplan noop "$n" 0 ':' \
@@ -137,4 +141,10 @@ for n in "${sizes[@]}"; do
   fi
 done
 
-java -cp "$bench_classes:$cli_jar" io.scaleplan.bench.Report "$raw" | tee "$SCRATCH/results.md"
+load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+{
+  echo "Run of $started on $(nproc) cores, $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -n 1) (the launcher's JDK);"
+  echo "load average (1, 5, 15 min) before: $load_before, after: $load_after."
+  echo
+  java -cp "$bench_classes:$cli_jar" io.scaleplan.bench.Report "$raw"
+} | tee "$SCRATCH/results.md"

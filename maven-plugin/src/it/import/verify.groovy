@@ -9,5 +9,5 @@ assert !new File(basedir, 'src/main/java/shop/Broken.java').exists() : 'a failed
 def logs = basedir.listFiles().findAll { it.name.startsWith('build') && it.name.endsWith('.log') }*.text.join('\n')
 assert logs.contains('scaleplan import: wrote ')
 assert logs.contains('pdb.yaml:5:1: error: malformed YAML')
-assert logs.contains('scaleplan import: 1 errors; nothing written')
+assert logs.contains('scaleplan import: 1 error, 0 warnings; nothing written: fix the errors above')
 return true

@@ -1,14 +1,11 @@
 package io.scaleplan.cli;
 
 import io.scaleplan.compiler.importer.ImportProblem;
-import io.scaleplan.compiler.importer.ImportRequest;
-import io.scaleplan.compiler.importer.ImportResult;
-import io.scaleplan.compiler.importer.Importer;
+import io.scaleplan.compiler.usecase.Import;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,37 +75,21 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ImportRequest request = ImportRequest.builder(inputs, plansDir)
-                .packageName(packageName)
-                .planName(planName)
-                .className(className)
-                .namespace(namespace)
-                .release(release)
-                .chartReference(chart)
-                .stated(stated)
-                .force(force)
-                .dryRun(dryRun)
-                .build();
-        ImportResult result = new Importer().run(request);
-        for (ImportProblem p : result.problems()) {
+        Import.Outcome outcome = Import.run(new Import.Options(
+                inputs, plansDir, packageName, planName, className, namespace, release, chart, stated, force, dryRun));
+        for (ImportProblem p : outcome.problems()) {
             err.println(p.format());
         }
-        long errors = result.count(ImportProblem.Level.ERROR);
-        long warnings = result.count(ImportProblem.Level.WARNING);
-        if (result.failed()) {
-            err.println(errors + (errors == 1 ? " error" : " errors") + ", " + warnings
-                    + (warnings == 1 ? " warning" : " warnings"));
-            err.println("nothing written: fix the errors above");
+        if (outcome.failed()) {
+            outcome.failureSummary().forEach(err::println);
             err.flush();
             return ExitCodes.PLAN_ERRORS;
         }
         err.flush();
-        Optional<Path> written = result.written();
-        if (written.isEmpty()) {
-            out.print(result.source().orElseThrow());
+        if (dryRun) {
+            out.print(outcome.sources());
         } else {
-            out.println("wrote " + written.get() + " (" + result.qualifiedName().orElseThrow() + "), " + warnings
-                    + (warnings == 1 ? " warning" : " warnings") + (warnings > 0 ? ": see the comments in it" : ""));
+            outcome.written().forEach(out::println);
         }
         out.flush();
         return ExitCodes.OK;

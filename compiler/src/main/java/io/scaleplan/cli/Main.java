@@ -111,7 +111,8 @@ public final class Main implements Runnable {
     /**
      * The {@code scaleplan} launcher's entry point. {@code SCALEPLAN_PLANS_MODULE} names the plans
      * module whose sources are compiled (when changed) and run; without it, the plans on the class
-     * path are used as they are. {@code SCALEPLAN_ROOT} is the project root (else found by walking
+     * path and on {@code SCALEPLAN_CLASS_PATH} (loaded by a class loader of their own, so that the
+     * JVM's class path stays the CLI jar, which class-data sharing needs) are used as they are. {@code SCALEPLAN_ROOT} is the project root (else found by walking
      * up from the working folder). Plan code cannot end the process: see {@link PlanGuard}.
      */
     public static void main(String[] args) {
@@ -119,8 +120,9 @@ public final class Main implements Runnable {
         PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
         String module = System.getenv("SCALEPLAN_PLANS_MODULE");
-        PlanSource plans =
-                module == null || module.isEmpty() ? PlanSource.classPath() : PlanSource.sources(Path.of(module));
+        PlanSource plans = module == null || module.isEmpty()
+                ? PlanSource.classPath(System.getenv("SCALEPLAN_CLASS_PATH"))
+                : PlanSource.sources(Path.of(module));
         int code = run(plans, projectRoot(System.getenv("SCALEPLAN_ROOT"), Path.of("")), out, err, args);
         out.flush();
         err.flush();

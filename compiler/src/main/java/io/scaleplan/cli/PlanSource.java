@@ -4,7 +4,12 @@ import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.compiler.load.PlanLoader;
 import io.scaleplan.compiler.load.PlanSources;
 import io.scaleplan.dsl.PlanDefinition;
+import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Where the command line finds its plans: their sources, the class path, or (in tests) given definitions. */
@@ -27,6 +32,30 @@ public interface PlanSource {
     static PlanSource classPath() {
         return new Memo(
                 () -> PlanLoader.load(Thread.currentThread().getContextClassLoader()),
+                "the class path (SCALEPLAN_CLASS_PATH)");
+    }
+
+    /**
+     * Every {@link PlanDefinition} registered on the context class path or in {@code classPath}
+     * (entries separated by {@link File#pathSeparator}; none when null or empty), as they are.
+     */
+    static PlanSource classPath(String classPath) {
+        if (classPath == null || classPath.isBlank()) {
+            return classPath();
+        }
+        List<URL> urls = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                try {
+                    urls.add(Path.of(entry).toAbsolutePath().toUri().toURL());
+                } catch (MalformedURLException e) {
+                    throw new IllegalArgumentException("SCALEPLAN_CLASS_PATH: " + entry, e);
+                }
+            }
+        }
+        ClassLoader parent = Thread.currentThread().getContextClassLoader();
+        return new Memo(
+                () -> PlanLoader.load(new URLClassLoader(urls.toArray(URL[]::new), parent)),
                 "the class path (SCALEPLAN_CLASS_PATH)");
     }
 

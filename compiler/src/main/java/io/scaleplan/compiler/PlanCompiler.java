@@ -1,5 +1,6 @@
 package io.scaleplan.compiler;
 
+import io.scaleplan.compiler.chart.ChartStage;
 import io.scaleplan.compiler.check.Checker;
 import io.scaleplan.compiler.check.EventChecks;
 import io.scaleplan.compiler.emit.GeneratedFile;
@@ -17,6 +18,7 @@ import io.scaleplan.dsl.EventPlan;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Severity;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,12 +27,14 @@ import java.util.Set;
 
 /**
  * Compiles a plan: resolve it once, check the resolved plan, then let every target turn it into
- * documents, and render them. Pure: nothing here touches the disk. A plan with an error produces
- * no files.
+ * documents, render them, then render the release's chart with the values overlay and check what
+ * it renders ({@link ChartStage}). Nothing here writes to the disk (the chart is only read). A plan
+ * with an error produces no files.
  */
 public final class PlanCompiler {
     private final Checker checker = new Checker();
     private final ApplyInstructions apply = new ApplyInstructions(Targets.ALL);
+    private final ChartStage charts = new ChartStage();
     private final boolean strict;
     private final String regenerateCommand;
 
@@ -96,7 +100,15 @@ public final class PlanCompiler {
         }
         PlanFolder folder = new PlanFolder(plan.name());
         PlanOutput output = new PlanOutput(resolved, folder, Targets.documents(resolved, folder));
-        List<GeneratedFile> files = new ArrayList<>(output.files());
+        List<Diagnostic> fromChart = new ArrayList<>();
+        List<GeneratedFile> files = files(output, fromChart);
+        if (!fromChart.isEmpty()) {
+            diagnostics = new ArrayList<>(diagnostics);
+            diagnostics.addAll(fromChart);
+            if (fromChart.stream().anyMatch(Diagnostic::isError)) {
+                return new Compilation(plan.name(), diagnostics, List.of());
+            }
+        }
         files.add(Renderer.file(folder, apply.forPlan(output)));
         return new Compilation(plan.name(), diagnostics, files);
     }
@@ -122,20 +134,55 @@ public final class PlanCompiler {
         if (found.stream().anyMatch(Diagnostic::isError)) {
             return new Compilation(event.name(), found, List.of());
         }
-        List<GeneratedFile> files = new ArrayList<>();
         PlanFolder baseFolder = new PlanFolder(event.base().name());
         PlanOutput previous = new PlanOutput(base, baseFolder, Targets.documents(base, baseFolder));
+        Set<Diagnostic> fromChart = new LinkedHashSet<>();
+        files(previous, fromChart);
+        List<PlanOutput> outputs = new ArrayList<>();
+        List<List<GeneratedFile>> rendered = new ArrayList<>();
         for (Map.Entry<EventPhase, ResolvedPlan> e : phases.entrySet()) {
             EventPhase phase = e.getKey();
             PlanFolder folder = new PlanFolder(event.name() + "/" + phase.folder());
             // the post-event phase is the base plan, watched as the base plan is
             PlanFolder appliedFrom = phase.kind() == EventPhase.Kind.POST_EVENT ? baseFolder : folder;
             PlanOutput output = new PlanOutput(e.getValue(), folder, Targets.documents(e.getValue(), appliedFrom));
-            files.addAll(output.files());
-            files.add(Renderer.file(folder, apply.forPhase(event, phase, output, previous)));
+            outputs.add(output);
+            rendered.add(files(output, fromChart));
+        }
+        if (!fromChart.isEmpty()) {
+            found.addAll(fromChart);
+            if (fromChart.stream().anyMatch(Diagnostic::isError)) {
+                return new Compilation(event.name(), found, List.of());
+            }
+        }
+        List<GeneratedFile> files = new ArrayList<>();
+        List<EventPhase> order = new ArrayList<>(phases.keySet());
+        for (int i = 0; i < outputs.size(); i++) {
+            PlanOutput output = outputs.get(i);
+            files.addAll(rendered.get(i));
+            files.add(Renderer.file(output.folder(), apply.forPhase(event, order.get(i), output, previous)));
             previous = output;
         }
         return new Compilation(event.name(), found, files);
+    }
+
+    /**
+     * The output's files, checked against the plan's chart rendered with them (findings into {@code
+     * chartFindings}): the chart stage reads them under the plan's own name, as it finds the overlay.
+     */
+    private List<GeneratedFile> files(PlanOutput output, Collection<Diagnostic> chartFindings) {
+        ScalingPlan plan = output.plan().plan();
+        PlanFolder own = new PlanFolder(plan.name());
+        List<GeneratedFile> files =
+                output.documents().stream().map(d -> Renderer.file(own, d)).toList();
+        ChartStage.Result checked = charts.apply(plan, files);
+        chartFindings.addAll(checked.diagnostics());
+        List<GeneratedFile> out = new ArrayList<>();
+        for (GeneratedFile f : checked.files()) {
+            out.add(new GeneratedFile(
+                    output.folder().root() + f.path().substring(own.root().length()), f.content()));
+        }
+        return out;
     }
 
     private List<Diagnostic> check(ResolvedPlan plan) {

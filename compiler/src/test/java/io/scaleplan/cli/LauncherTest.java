@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -68,6 +69,10 @@ class LauncherTest {
     }
 
     private Run scaleplan(Path in, String... args) throws Exception {
+        return scaleplan(in, Map.of(), args);
+    }
+
+    private Run scaleplan(Path in, Map<String, String> env, String... args) throws Exception {
         List<String> command =
                 new ArrayList<>(List.of("sh", project.resolve("scaleplan").toString()));
         command.addAll(List.of(args));
@@ -79,7 +84,12 @@ class LauncherTest {
         pb.environment().remove("SCALEPLAN_SOURCE_ROOT");
         pb.environment().remove("SCALEPLAN_ROOT");
         pb.environment().remove("SCALEPLAN_PLANS_MODULE");
-        pb.environment().put("SCALEPLAN_JAVA_OPTS", "-Xshare:auto");
+        pb.environment().remove("SCALEPLAN_JAVA_OPTS");
+        pb.environment().remove("SCALEPLAN_CDS");
+        pb.environment().remove("SCALEPLAN_CDS_DIR");
+        // the JDK running this test, as ./mvnw chose it
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().putAll(env);
         int exit = pb.start().waitFor();
         return new Run(
                 exit,
@@ -123,7 +133,9 @@ class LauncherTest {
             assertThat(r.exit()).as(command + ": " + r.err()).isEqualTo(ExitCodes.PLAN_ERRORS);
             assertThat(r.err())
                     .as(command)
-                    .contains(project.resolve(PRODUCTION) + ":79: error: ')' expected")
+                    // javac 17 says ')' expected, javac 25 ')' or ',' expected
+                    .containsPattern(java.util.regex.Pattern.quote(project.resolve(PRODUCTION) + ":79: error: ')' ")
+                            + "(or ',' )?expected")
                     .doesNotContain("Exception")
                     .doesNotContain("\tat ");
         }
@@ -140,6 +152,88 @@ class LauncherTest {
         assertThat(project.resolve("plans/generated")).doesNotExist();
         assertThat(Files.readString(project.resolve("generated/production/k8s/usage-metering-hpa.yaml")))
                 .contains("maxReplicas: 24");
+    }
+
+    /** The class-data archives of the launcher (.jsa up to JDK 23, .aot from 24), by file name. */
+    private List<String> archives() throws IOException {
+        Path cds = project.resolve("compiler/target/cds");
+        if (!Files.isDirectory(cds)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(cds)) {
+            return list.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".jsa") || n.endsWith(".aot"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    @Test
+    void classDataIsRecordedByTheFirstCompilingCommandThenReusedAndRecordedAgainForANewJar() throws Exception {
+        Run version = scaleplan(project, "--version");
+        assertThat(version.exit()).as(version.err()).isZero();
+        assertThat(archives()).as("--version loads too little to record").isEmpty();
+
+        Run first = scaleplan(project, "check");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.err()).doesNotContain("AOT").doesNotContain("CDS").doesNotContain("shared");
+        List<String> recorded = archives();
+        assertThat(recorded).hasSize(1);
+        Path archive = project.resolve("compiler/target/cds").resolve(recorded.get(0));
+        var written = Files.getLastModifiedTime(archive);
+
+        Run second = scaleplan(project, "check");
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(second.err()).isEqualTo(first.err());
+        assertThat(archives()).isEqualTo(recorded);
+        assertThat(Files.getLastModifiedTime(archive)).isEqualTo(written);
+
+        // a rebuilt CLI jar: the old archive is stale, a new one is recorded in its place
+        Path jar = project.resolve("compiler/target/scaleplan-compiler-test-cli.jar");
+        Files.setLastModifiedTime(
+                jar,
+                java.nio.file.attribute.FileTime.fromMillis(
+                        Files.getLastModifiedTime(jar).toMillis() + 5_000));
+        Run rebuilt = scaleplan(project, "diff", "--exit-code");
+        assertThat(rebuilt.exit()).as(rebuilt.err()).isZero();
+        assertThat(archives()).hasSize(1).doesNotContainAnyElementsOf(recorded);
+    }
+
+    @Test
+    void withoutClassDataSharingEveryCommandAnswersTheSame() throws Exception {
+        Path notAFolder = Files.writeString(project.resolve("not-a-folder"), "x");
+        Path noRelease = Files.createDirectories(project.resolve("jdk-without-release/bin"));
+        Path java = noRelease.resolve("java");
+        Files.writeString(
+                java, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        Run reference = scaleplan(project, Map.of("SCALEPLAN_CDS", "0"), "check");
+        assertThat(reference.exit()).as(reference.err()).isZero();
+
+        List<Map<String, String>> cannot = List.of(
+                // the archive folder cannot be made
+                Map.of("SCALEPLAN_CDS_DIR", notAFolder.resolve("cds").toString()),
+                // a JDK whose version cannot be told (no release file)
+                Map.of("JAVA_HOME", noRelease.getParent().toString()));
+        for (Map<String, String> env : cannot) {
+            Run r = scaleplan(project, env, "check");
+            assertThat(r.exit()).as(env + ": " + r.err()).isZero();
+            assertThat(r.out()).as(env.toString()).isEqualTo(reference.out());
+            assertThat(r.err()).as(env.toString()).isEqualTo(reference.err());
+        }
+        assertThat(archives()).isEmpty();
+
+        // a damaged archive is passed over without a word
+        Run recording = scaleplan(project, "check");
+        assertThat(recording.exit()).as(recording.err()).isZero();
+        Path archive = project.resolve("compiler/target/cds").resolve(archives().get(0));
+        assertThat(archive.toFile().setWritable(true)).isTrue();
+        Files.writeString(archive, "not an archive");
+        Run damaged = scaleplan(project, "check");
+        assertThat(damaged.exit()).as(damaged.err()).isZero();
+        assertThat(damaged.out()).isEqualTo(reference.out());
+        assertThat(damaged.err()).isEqualTo(reference.err());
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -13,9 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * What the import round trips share: a compilation's files by their path in the plan's folder,
- * written to disk for import, and the part of them import reads ({@code helm/}, {@code k8s/},
- * {@code sql/}, {@code redis/}) with the one thing that must differ, the source line a SQL comment
- * names ({@code stated at Production.java:107}), made the same.
+ * written to disk for import, and those files with the one thing that must differ, the source line
+ * a SQL comment names ({@code stated at Production.java:107}), made the same.
  */
 public final class ImportRoundTrip {
     private static final Pattern READ_BY_IMPORT = Pattern.compile("(helm|k8s|sql|redis)/.*");
@@ -43,7 +42,15 @@ public final class ImportRoundTrip {
         return folder;
     }
 
-    /** The files import reads, source lines in SQL comments made the same. */
+    /** Every file, source lines in SQL comments made the same. */
+    public static Map<String, String> comparable(Map<String, String> files) {
+        Map<String, String> out = new TreeMap<>();
+        files.forEach(
+                (path, content) -> out.put(path, SOURCE_LINE.matcher(content).replaceAll("$1 at (the plan's source)")));
+        return out;
+    }
+
+    /** The files of the settings import reads ({@code helm/}, {@code k8s/}, {@code sql/}, {@code redis/}), as {@link #comparable}. */
     public static Map<String, String> readByImport(Map<String, String> files) {
         Map<String, String> out = new TreeMap<>();
         files.forEach((path, content) -> {

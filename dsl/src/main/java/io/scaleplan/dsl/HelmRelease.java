@@ -11,12 +11,19 @@ import java.util.Objects;
  *     repository chart ({@code bitnami/postgresql})
  * @param scalingObjects who creates the services' HPAs and PDBs: scaleplan's manifests (default)
  *     or the chart
+ * @param layout where the chart keeps the values scaleplan writes ({@link ChartLayout#ARKA_ENGINE}
+ *     unless the plan says otherwise)
  */
-public record HelmRelease(String name, String chart, ObjectOwner scalingObjects) {
+public record HelmRelease(String name, String chart, ObjectOwner scalingObjects, ChartLayout layout) {
 
     /** A release whose services' HPAs and PDBs scaleplan writes ({@link ObjectOwner#SCALEPLAN}). */
     public HelmRelease(String name, String chart) {
         this(name, chart, ObjectOwner.SCALEPLAN);
+    }
+
+    /** A release of a chart with the arka-engine layout. */
+    public HelmRelease(String name, String chart, ObjectOwner scalingObjects) {
+        this(name, chart, scalingObjects, ChartLayout.ARKA_ENGINE);
     }
 
     /**
@@ -27,6 +34,7 @@ public record HelmRelease(String name, String chart, ObjectOwner scalingObjects)
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(chart, "chart");
         Objects.requireNonNull(scalingObjects, "scalingObjects");
+        Objects.requireNonNull(layout, "layout");
         if (!Names.isDns1123Label(name)) {
             throw new IllegalArgumentException("not a valid release name: " + Names.show(name));
         }
@@ -41,5 +49,26 @@ public record HelmRelease(String name, String chart, ObjectOwner scalingObjects)
         String last = trimmed.substring(trimmed.lastIndexOf('/') + 1);
         int version = last.indexOf('@');
         return version < 0 ? last : last.substring(0, version);
+    }
+
+    /**
+     * Whether there is no chart: the plan's services come from plain manifests ({@link
+     * ChartLayout#PLAIN_MANIFESTS}), and this release only names the plan's objects.
+     */
+    public boolean isPlainManifests() {
+        return layout.equals(ChartLayout.PLAIN_MANIFESTS);
+    }
+
+    /**
+     * Whether the chart renders {@code service}'s HPA: the plan gives the chart the HPAs ({@link
+     * ObjectOwner#CHART}) and the chart's layout carries all of it. Otherwise scaleplan writes it.
+     */
+    public boolean chartRendersHpa(Service service) {
+        return scalingObjects == ObjectOwner.CHART && !isPlainManifests() && layout.carriesHpa(service);
+    }
+
+    /** Whether the chart renders {@code service}'s PodDisruptionBudget (as {@link #chartRendersHpa}). */
+    public boolean chartRendersPdb(Service service) {
+        return scalingObjects == ObjectOwner.CHART && !isPlainManifests() && layout.carriesPdb(service);
     }
 }

@@ -321,6 +321,7 @@ public record ScalingPlan(
         private String releaseName;
         private String chart;
         private ObjectOwner scalingObjects = ObjectOwner.SCALEPLAN;
+        private ChartLayout chartLayout = ChartLayout.ARKA_ENGINE;
         private final List<Service.Builder> services = new ArrayList<>();
         /** Per service, the chart declared where it was added (the author class's @HelmChart), if any. */
         private final Map<Service.Builder, ChartIndex> charts = new java.util.IdentityHashMap<>();
@@ -373,6 +374,31 @@ public record ScalingPlan(
          */
         public Builder scalingObjects(ObjectOwner owner) {
             this.scalingObjects = Objects.requireNonNull(owner, "owner");
+            return this;
+        }
+
+        /**
+         * The services are Deployments the team applies from plain manifests or kustomize, not from
+         * a Helm chart: no values overlay and no {@code helm upgrade}; the HPAs and PDBs are
+         * standalone manifests selecting {@code app.kubernetes.io/name: <service>}, and fixed replica
+         * counts and resources are kustomize patches of the Deployments ({@code k8s/patches/}, a
+         * Component for the team's overlay).
+         * Instead of {@link #helmRelease(String, String)}.
+         */
+        public Builder plainManifests() {
+            this.chartLayout = ChartLayout.PLAIN_MANIFESTS;
+            this.scalingObjects = ObjectOwner.SCALEPLAN;
+            return this;
+        }
+
+        /**
+         * Where the release's chart keeps the values scaleplan writes: {@link
+         * ChartLayout#ARKA_ENGINE} (the default), {@link ChartLayout#HELM_CREATE}, {@link
+         * ChartLayout#BITNAMI}, {@link ChartLayout#BITNAMI_FLAT}, or the chart's own, declared with
+         * {@link ChartLayout#builder(String)}.
+         */
+        public Builder chartLayout(ChartLayout layout) {
+            this.chartLayout = Objects.requireNonNull(layout, "layout");
             return this;
         }
 
@@ -544,8 +570,21 @@ public record ScalingPlan(
          * @throws PlanDefinitionException listing every problem found, if there is any
          */
         public ScalingPlan build() {
-            if (releaseName == null) {
-                problems.error(RuleId.INCOMPLETE, element, "no Helm release: call helmRelease(release, chart)", source);
+            boolean plain = chartLayout.equals(ChartLayout.PLAIN_MANIFESTS);
+            if (plain && releaseName != null) {
+                problems.error(
+                        RuleId.DUPLICATE,
+                        element,
+                        "plainManifests() and helmRelease(" + Names.show(releaseName) + ", ...) both say where the"
+                                + " services come from: keep one",
+                        source);
+            } else if (releaseName == null && !plain) {
+                problems.error(
+                        RuleId.INCOMPLETE,
+                        element,
+                        "no Helm release: call helmRelease(release, chart), or plainManifests() for services applied"
+                                + " from plain manifests or kustomize",
+                        source);
             }
             Map<String, Service.Builder> byName = new LinkedHashMap<>();
             Map<String, Service.Builder> byKey = new LinkedHashMap<>();
@@ -575,6 +614,16 @@ public record ScalingPlan(
                                     RuleId.SERVICE_NOT_IN_CHART, element.service(s.name()), why, s.source()));
                 }
             }
+            if (chartLayout.scope() == ChartLayout.Scope.RELEASE && services.size() > 1) {
+                problems.error(
+                        RuleId.DUPLICATE,
+                        element.service(services.get(1).name()),
+                        "chart layout " + chartLayout.name() + " keeps one workload's values at the top level, but "
+                                + Names.show(services.get(0).name()) + " and "
+                                + Names.show(services.get(1).name())
+                                + " would both write them",
+                        services.get(1).source());
+            }
             Map<String, NodePool.Builder> pools = new LinkedHashMap<>();
             for (NodePool.Builder p : nodePools) {
                 if (pools.putIfAbsent(p.name(), p) != null) {
@@ -601,7 +650,9 @@ public record ScalingPlan(
             return new ScalingPlan(
                     name,
                     namespace == null ? "default" : namespace,
-                    new HelmRelease(releaseName, chart, scalingObjects),
+                    plain
+                            ? new HelmRelease(name, "./" + name, ObjectOwner.SCALEPLAN, chartLayout)
+                            : new HelmRelease(releaseName, chart, scalingObjects, chartLayout),
                     services.stream().map(Service.Builder::build).toList(),
                     nodePools.stream().map(NodePool.Builder::build).toList(),
                     databaseClients,

@@ -219,7 +219,8 @@ class ScalingPlanBuilderTest {
         assertThat(found)
                 .extracting(Diagnostic::message)
                 .containsExactly(
-                        "no Helm release: call helmRelease(release, chart)",
+                        "no Helm release: call helmRelease(release, chart), or plainManifests() for services applied"
+                                + " from plain manifests or kustomize",
                         "declares neither replicas(n) nor autoscale(...): say how many pods it runs");
     }
 

@@ -1,11 +1,8 @@
 package io.scaleplan.maven;
 
 import io.scaleplan.compiler.importer.ImportProblem;
-import io.scaleplan.compiler.importer.ImportRequest;
-import io.scaleplan.compiler.importer.ImportResult;
-import io.scaleplan.compiler.importer.Importer;
+import io.scaleplan.compiler.usecase.Import;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -64,31 +61,28 @@ public class ImportMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoFailureException {
-        ImportRequest request = ImportRequest.builder(
-                        inputs.stream().map(File::toPath).toList(), plansDirectory.toPath())
-                .packageName(packageName)
-                .planName(plan)
-                .className(className)
-                .namespace(namespace)
-                .release(release)
-                .chartReference(chart)
-                .stated(stated)
-                .force(force)
-                .build();
-        ImportResult result = new Importer().run(request);
-        for (ImportProblem p : result.problems()) {
+        Import.Outcome outcome = Import.run(new Import.Options(
+                inputs.stream().map(File::toPath).toList(),
+                plansDirectory.toPath(),
+                packageName,
+                plan,
+                className,
+                namespace,
+                release,
+                chart,
+                stated,
+                force,
+                false));
+        for (ImportProblem p : outcome.problems()) {
             switch (p.level()) {
                 case ERROR -> getLog().error(p.format());
                 case WARNING -> getLog().warn(p.format());
                 case NOTE -> getLog().info(p.format());
             }
         }
-        if (result.failed()) {
-            throw new MojoFailureException(
-                    "scaleplan import: " + result.count(ImportProblem.Level.ERROR) + " errors; nothing written");
+        if (outcome.failed()) {
+            throw new MojoFailureException("scaleplan import: " + String.join("; ", outcome.failureSummary()));
         }
-        Path written = result.written().orElseThrow();
-        getLog().info("scaleplan import: wrote " + written + " ("
-                + result.qualifiedName().orElseThrow() + ")");
+        outcome.written().forEach(line -> getLog().info("scaleplan import: " + line));
     }
 }

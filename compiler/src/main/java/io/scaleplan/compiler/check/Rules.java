@@ -12,7 +12,7 @@ import java.util.Optional;
  * visible to the DSL and the annotation processor too) its default severity, title, explanation
  * and fix. SP0xx rules are checked by the DSL's builders
  * (values that can never be right); SP1xx rules by the compiler across a whole plan; SP3xx by the
- * annotation processor, as javac errors.
+ * annotation processor, as javac errors (SP314-SP316: by the compiler, from the rendered chart).
  */
 public final class Rules {
     public static final Rule INVALID_NAME = new Rule(
@@ -378,7 +378,8 @@ public final class Rules {
                     + " Events'). A phase that lowers one removes capacity just before the event.",
             "Raise the value, or leave it unchanged in the pre-scale phase.");
 
-    // SP3xx: reported by the annotation processor (module processor) as javac errors on the element.
+    // SP3xx: the chart. Reported by the annotation processor (module processor) as javac errors on the element,
+    // except SP314-SP316, which the compiler reports after rendering the chart (package compiler.chart).
     public static final Rule PLAN_NOT_CONCRETE = new Rule(
             RuleId.PLAN_NOT_CONCRETE,
             Severity.ERROR,
@@ -451,6 +452,34 @@ public final class Rules {
             "Generated class name is not valid or used twice",
             "@HelmChart's className must be a Java identifier, and no two bindings in one package may share it.",
             "Give the binding another className.");
+    public static final Rule CHART_IGNORES_VALUE = new Rule(
+            RuleId.CHART_IGNORES_VALUE,
+            Severity.ERROR,
+            "Chart does not carry a plan value into its objects",
+            "scaleplan renders the release's chart with the generated values overlay (Helm's engine, offline, as"
+                    + " helm template would) and compares the rendered objects with the plan: each HPA's target,"
+                    + " range and metrics, each PDB's budget and selector, fixed replica counts and resources. A value"
+                    + " written under a key the chart does not read, or for which the chart's layout has no key, would"
+                    + " be silently lost at helm upgrade.",
+            "Pick the chart's layout (chartLayout(ChartLayout.BITNAMI_FLAT), or ChartLayout.builder(...) with the"
+                    + " chart's own keys), or change the chart so that the named template reads the key.");
+    public static final Rule CHART_RENDER_FAILED = new Rule(
+            RuleId.CHART_RENDER_FAILED,
+            Severity.ERROR,
+            "Chart cannot be rendered with the values overlay",
+            "Helm's engine refused the chart with the generated values: a template failed, or the chart's"
+                    + " values.schema.json rejects a value. helm upgrade would fail the same way.",
+            "Fix the chart or the plan value the message names; helm template RELEASE CHART -f the overlay"
+                    + " reproduces it.");
+    public static final Rule CHART_SECOND_OWNER = new Rule(
+            RuleId.CHART_SECOND_OWNER,
+            Severity.ERROR,
+            "Chart renders an object scaleplan also writes",
+            "An HPA or PDB has one owner. When scaleplan writes a standalone one, the chart must not render its"
+                    + " own for the same pods: two HPAs on one Deployment disable each other (AmbiguousSelector), and"
+                    + " two PDBs over one pod make every eviction fail.",
+            "Give the chart's layout the key that switches its object off, or let the chart own it"
+                    + " (scalingObjects(ObjectOwner.CHART)) with a layout that carries every value.");
     public static final Rule PROCESSOR_FAILED = new Rule(
             RuleId.PROCESSOR_FAILED,
             Severity.ERROR,
@@ -551,6 +580,9 @@ public final class Rules {
                 CHART_MALFORMED,
                 CHART_SCHEMA_UNBOUND,
                 CHART_CLASS_NAME,
+                CHART_IGNORES_VALUE,
+                CHART_RENDER_FAILED,
+                CHART_SECOND_OWNER,
                 PROCESSOR_FAILED,
                 EVENT_UNKNOWN_SERVICE,
                 EVENT_MAX_ON_FIXED,

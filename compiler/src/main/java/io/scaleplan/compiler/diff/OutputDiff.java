@@ -2,6 +2,7 @@ package io.scaleplan.compiler.diff;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,13 +38,27 @@ public record OutputDiff(List<FileDiff> files) {
 
     /** {@link #compare} for file contents given as UTF-8 bytes. */
     public static OutputDiff compareBytes(Map<String, byte[]> before, Map<String, byte[]> after) {
-        return compare(text(before), text(after));
+        // equal bytes are an equal file: only the files that differ are decoded (at 5,000 services
+        // a text copy of every file was a third of the heap)
+        TreeSet<String> paths = new TreeSet<>(before.keySet());
+        paths.addAll(after.keySet());
+        List<FileDiff> files = new ArrayList<>();
+        for (String path : paths) {
+            byte[] was = before.get(path);
+            byte[] is = after.get(path);
+            if (was != null && is != null && Arrays.equals(was, is)) {
+                continue;
+            }
+            FileDiff d = FileDiff.of(path, text(was), text(is));
+            if (d != null) {
+                files.add(d);
+            }
+        }
+        return new OutputDiff(files);
     }
 
-    private static Map<String, String> text(Map<String, byte[]> files) {
-        Map<String, String> out = new TreeMap<>();
-        files.forEach((path, bytes) -> out.put(path, new String(bytes, StandardCharsets.UTF_8)));
-        return out;
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Whether the two states are the same. */

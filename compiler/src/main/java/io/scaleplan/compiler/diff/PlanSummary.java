@@ -156,14 +156,18 @@ public record PlanSummary(
             Map<List<String>, String> before, Map<List<String>, String> after, boolean newFolder) {
         List<String> out = new ArrayList<>();
         Set<List<String>> reported = new LinkedHashSet<>();
+        // every prefix of every key, once: whether an owner exists is then a lookup, not a scan of
+        // all keys per key (which made diff quadratic: 25 s of CPU at 1,000 services)
+        Set<List<String>> wasPrefixes = prefixes(before.keySet());
+        Set<List<String>> isPrefixes = prefixes(after.keySet());
         for (List<String> key : keys(before, after)) {
             if (key.get(0).equals("impact") || reported.contains(key)) {
                 continue;
             }
             List<String> owner = owner(key);
             if (owner != null && !newFolder) {
-                boolean was = before.keySet().stream().anyMatch(k -> startsWith(k, owner));
-                boolean is = after.keySet().stream().anyMatch(k -> startsWith(k, owner));
+                boolean was = wasPrefixes.contains(owner);
+                boolean is = isPrefixes.contains(owner);
                 if (was != is) {
                     Map<List<String>, String> side = is ? after : before;
                     List<String> fields = new ArrayList<>();
@@ -347,6 +351,17 @@ public record PlanSummary(
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /** Every prefix of every key (the keys themselves included). */
+    private static Set<List<String>> prefixes(Set<List<String>> keys) {
+        Set<List<String>> out = new java.util.HashSet<>();
+        for (List<String> k : keys) {
+            for (int n = 1; n <= k.size(); n++) {
+                out.add(k.subList(0, n));
+            }
+        }
+        return out;
     }
 
     private static boolean startsWith(List<String> key, List<String> prefix) {

@@ -79,8 +79,11 @@ final class Code {
         return amount instanceof Percent p ? unit("percent", p.value()) : unit("pods", amount.value());
     }
 
-    /** {@code seconds(15)} or {@code minutes(5)}. */
+    /** {@code seconds(15)}, {@code minutes(5)} or {@code hours(1)}. */
     CodeBlock duration(long seconds) {
+        if (seconds != 0 && seconds % 3600 == 0) {
+            return unit("hours", seconds / 3600);
+        }
         return seconds != 0 && seconds % 60 == 0 ? unit("minutes", seconds / 60) : unit("seconds", seconds);
     }
 

@@ -27,6 +27,8 @@ final class Estate {
     Fact<String> namespace;
     Fact<String> release;
     Fact<String> chart;
+    /** The chart's path or reference as the plan gave it ({@code plan.yaml}'s release). */
+    Fact<String> chartPath;
     /**
      * Who owned the HPAs and PDBs, as the platform chart's values say it: the first service whose
      * values turn the chart's own objects off for scaleplan's ({@code autoscaling.external: true}),
@@ -52,6 +54,47 @@ final class Estate {
 
     PostgresFacts postgres;
     RedisFacts redis;
+
+    /** Whether scaleplan's resolved plan ({@code plan.yaml}) was read: capacity, load and pools are then known. */
+    boolean resolvedPlanRead;
+    /** The services in the order the plan declared them ({@code plan.yaml}); others follow by name. */
+    final List<String> serviceOrder = new ArrayList<>();
+    /** Node pools by name, in the plan's order ({@code plan.yaml}). */
+    final Map<String, NodePoolFacts> nodePools = new LinkedHashMap<>();
+    /** Database clients other than the services ({@code plan.yaml}), in the plan's order. */
+    final Map<String, Integer> databaseClients = new LinkedHashMap<>();
+    /** Rule severities by rule id ({@code plan.yaml}), as the DSL names them. */
+    final Map<String, String> severities = new LinkedHashMap<>();
+    /** Plan-wide suppressions ({@code plan.yaml}): rule id and reason. */
+    final List<Map.Entry<String, String>> suppressions = new ArrayList<>();
+    /** Pods metrics' sources by metric name (prometheus-adapter rules). */
+    final Map<String, Fact<MetricSourceFact>> metricSources = new LinkedHashMap<>();
+    /** The event whose folder was imported: the plan is then its base and the event is written too. */
+    EventReader.EventFacts event;
+    /** The load profile the simulation replayed ({@code sim/load-test.js}). */
+    Fact<LoadProfileFact> loadProfile;
+
+    /** A node pool: bounds, allocatable and reserved resources, the provider's node group. */
+    record NodePoolFacts(
+            String name,
+            int minNodes,
+            int maxNodes,
+            Cpu allocatableCpu,
+            Memory allocatableMemory,
+            Cpu reservedCpu,
+            Memory reservedMemory,
+            Optional<String> eksCluster,
+            Optional<String> eksNodegroup,
+            String where) {}
+
+    /** Where a Pods metric comes from: a counter's rate over a window, or a gauge. */
+    record MetricSourceFact(boolean rate, String series, long windowSeconds) {}
+
+    /** A stage of a load profile: the rate reached at the end of {@code seconds} (0 for a step). */
+    record Stage(long target, long seconds) {}
+
+    /** A load profile: its name and each service's start rate and stages, in the profile's order. */
+    record LoadProfileFact(String name, Map<String, Long> start, Map<String, List<Stage>> stages) {}
 
     /** A value and where it was read ({@code file:line}). */
     record Fact<T>(T value, String where) {
@@ -178,8 +221,21 @@ final class Estate {
         final ResourceFacts resources = new ResourceFacts();
         Fact<BudgetFact> budget;
         Fact<PodAmount> rolloutSurge;
+        /** What only the resolved plan ({@code plan.yaml}) says: capacity, load, pool, node pool. */
+        Fact<Long> capacityPerPod;
+
+        Fact<String> headroom;
+        Fact<Long> expectedLoad;
+        Fact<Integer> connectionPoolSize;
+        Fact<String> nodePool;
+        /** Service-level suppressions: rule id and reason. */
+        final List<Map.Entry<String, String>> suppressions = new ArrayList<>();
+
         final List<String> comments = new ArrayList<>();
-        /** Whether a Kubernetes object (HPA, Deployment) names it: its name is then the Deployment's. */
+        /**
+         * Whether a Kubernetes object (HPA, Deployment) or the resolved plan ({@code plan.yaml}) names
+         * it: its name is then the Deployment's.
+         */
         boolean fromKubernetes;
 
         ServiceFacts(String name) {
@@ -199,6 +255,12 @@ final class Estate {
             autoscalingEnabled = autoscalingEnabled != null ? autoscalingEnabled : other.autoscalingEnabled;
             budget = budget != null ? budget : other.budget;
             rolloutSurge = rolloutSurge != null ? rolloutSurge : other.rolloutSurge;
+            capacityPerPod = capacityPerPod != null ? capacityPerPod : other.capacityPerPod;
+            headroom = headroom != null ? headroom : other.headroom;
+            expectedLoad = expectedLoad != null ? expectedLoad : other.expectedLoad;
+            connectionPoolSize = connectionPoolSize != null ? connectionPoolSize : other.connectionPoolSize;
+            nodePool = nodePool != null ? nodePool : other.nodePool;
+            suppressions.addAll(other.suppressions);
             resources.cpuRequest = resources.cpuRequest != null ? resources.cpuRequest : other.resources.cpuRequest;
             resources.memoryRequest =
                     resources.memoryRequest != null ? resources.memoryRequest : other.resources.memoryRequest;

@@ -7,16 +7,24 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.scaleplan.compiler.importer.Code.Chain;
 import io.scaleplan.compiler.importer.Estate.BehaviorFacts;
+import io.scaleplan.compiler.importer.Estate.LoadProfileFact;
+import io.scaleplan.compiler.importer.Estate.MetricSourceFact;
+import io.scaleplan.compiler.importer.Estate.NodePoolFacts;
 import io.scaleplan.compiler.importer.Estate.PodsMetricFact;
 import io.scaleplan.compiler.importer.Estate.Policy;
 import io.scaleplan.compiler.importer.Estate.ResourceFacts;
 import io.scaleplan.compiler.importer.Estate.Rules;
 import io.scaleplan.compiler.importer.Estate.ServiceFacts;
+import io.scaleplan.compiler.importer.Estate.Stage;
+import io.scaleplan.dsl.Capacity;
+import io.scaleplan.dsl.MetricSource;
 import io.scaleplan.dsl.Percent;
 import io.scaleplan.dsl.SelectPolicy;
+import io.scaleplan.dsl.Service;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
@@ -34,18 +42,119 @@ final class PlanWriter {
     private static final ClassName EVICTION_POLICY = ClassName.get(DSL, "EvictionPolicy");
     private static final ClassName SELECT_POLICY = ClassName.get(DSL, "SelectPolicy");
     private static final ClassName PG_SETTING = ClassName.get(DSL, "PgSetting");
+    private static final ClassName SEVERITY = ClassName.get(DSL, "Severity");
+    private static final ClassName EVENT_PLAN = ClassName.get(DSL, "EventPlan");
+    private static final ClassName EVENT_DEFINITION = ClassName.get(DSL, "EventDefinition");
+    private static final ClassName METRIC_SOURCE = ClassName.get(DSL, "MetricSource");
 
-    private final Code code = new Code();
+    private Code code = new Code();
     private final ChartHandles chart;
     private final String packageName;
+    private Map<String, Estate.Fact<MetricSourceFact>> metricSources = Map.of();
 
     PlanWriter(ChartHandles chart, String packageName) {
         this.chart = chart;
         this.packageName = packageName;
     }
 
-    /** The plan source. */
+    /** The plan source: a {@code PlanDefinition} (an event's base plan when an event was imported). */
     JavaFile write(ResolvedEstate estate, String className, List<String> sources) {
+        code = new Code();
+        metricSources = estate.facts().metricSources;
+        CodeBlock plan =
+                Code.render(CodeBlock.of("$T.builder($S)", SCALING_PLAN, estate.planName()), planChain(estate), 8);
+        return file(type(
+                className,
+                javadoc("plan", estate.planName(), sources, estate.facts().resolvedPlanRead),
+                PLAN_DEFINITION,
+                "define",
+                SCALING_PLAN,
+                plan));
+    }
+
+    /** The event's source: an {@code EventDefinition} whose base is {@code new <baseClass>().define()}. */
+    JavaFile writeEvent(ResolvedEstate estate, String className, String baseClass, List<String> sources) {
+        code = new Code();
+        EventReader.EventFacts event = estate.facts().event;
+        CodeBlock body = Code.render(
+                CodeBlock.of(
+                        "$T.builder($S, new $T().define())",
+                        EVENT_PLAN,
+                        event.name(),
+                        ClassName.get(packageName, baseClass)),
+                eventChain(event),
+                8);
+        return file(type(
+                className,
+                javadoc("event", event.name(), sources, estate.facts().resolvedPlanRead),
+                EVENT_DEFINITION,
+                "event",
+                EVENT_PLAN,
+                body));
+    }
+
+    /** {@code @Plan public final class <name> implements <definition>} with one {@code method} returning {@code body}. */
+    private static TypeSpec type(
+            String className, String javadoc, ClassName definition, String method, ClassName returns, CodeBlock body) {
+        return TypeSpec.classBuilder(className)
+                .addJavadoc(javadoc)
+                .addAnnotation(PLAN)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(definition)
+                .addMethod(MethodSpec.methodBuilder(method)
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(returns)
+                        .addCode(CodeBlock.builder()
+                                .add("return ")
+                                .add(body)
+                                .add(";\n")
+                                .build())
+                        .build())
+                .build();
+    }
+
+    private JavaFile file(TypeSpec type) {
+        JavaFile.Builder file =
+                JavaFile.builder(packageName, type).indent("    ").skipJavaLangImports(true);
+        for (String unit : code.units) {
+            file.addStaticImport(Code.UNITS, unit);
+        }
+        return file.build();
+    }
+
+    /** {@code .preScale(hours(24), p -> p.service(...))...postEvent(hours(2)).build()}. */
+    private Chain eventChain(EventReader.EventFacts event) {
+        Chain chain = new Chain();
+        for (EventReader.Phase phase : event.phases()) {
+            Chain changes = new Chain();
+            phase.services().forEach((service, change) -> {
+                Chain c = new Chain();
+                if (change.replicas != null) {
+                    c.call("replicas($L)", change.replicas);
+                }
+                if (change.maxReplicas != null) {
+                    c.call("maxReplicas($L)", change.maxReplicas);
+                }
+                if (change.expectedLoad != null) {
+                    c.call("expectedLoad($L)", code.unit("rps", change.expectedLoad));
+                }
+                changes.lambda(List.of(), "service", serviceRef(service), "s", c);
+            });
+            phase.nodes().forEach(n -> changes.call("nodes($S, $L, $L)", n.pool(), n.min(), n.max()));
+            phase.maxConnections().ifPresent(m -> changes.call("maxConnections($L)", m));
+            if (phase.kind().equals("pre-scale")) {
+                chain.lambda(List.of(), "preScale", code.duration(phase.offsetSeconds()), "p", changes);
+            } else {
+                chain.lambda(List.of(), "during", null, "d", changes);
+            }
+        }
+        chain.call("postEvent($L)", code.duration(event.postEventSeconds()));
+        chain.call("build()");
+        return chain;
+    }
+
+    private Chain planChain(ResolvedEstate estate) {
         Chain plan = new Chain();
         if (!estate.namespace().equals("default")) {
             plan.call("namespace($S)", estate.namespace());
@@ -55,40 +164,29 @@ final class PlanWriter {
             plan.call("scalingObjects($T.CHART)", OBJECT_OWNER);
         }
         plan.comment(estate.planComments());
+        Estate facts = estate.facts();
+        facts.nodePools
+                .values()
+                .forEach(p -> plan.lambda(List.of(), "nodePool", CodeBlock.of("$S", p.name()), "p", pool(p)));
         for (ServiceFacts s : estate.services()) {
-            service(plan, s);
+            service(plan, s, facts);
         }
+        facts.databaseClients.forEach((name, connections) -> plan.call("databaseClient($S, $L)", name, connections));
         estate.postgres().ifPresent(pg -> plan.lambda(pg.comments(), "postgres", null, "pg", pg.chain(code)));
         estate.redis().ifPresent(r -> plan.lambda(r.comments(), "redis", null, "r", r.chain(code)));
-        plan.call("build()");
-        CodeBlock body = CodeBlock.builder()
-                .add("return ")
-                .add(Code.render(CodeBlock.of("$T.builder($S)", SCALING_PLAN, estate.planName()), plan, 8))
-                .add(";\n")
-                .build();
-        MethodSpec define = MethodSpec.methodBuilder("define")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(SCALING_PLAN)
-                .addCode(body)
-                .build();
-        TypeSpec type = TypeSpec.classBuilder(className)
-                .addJavadoc(javadoc(estate.planName(), sources))
-                .addAnnotation(PLAN)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(PLAN_DEFINITION)
-                .addMethod(define)
-                .build();
-        JavaFile.Builder file =
-                JavaFile.builder(packageName, type).indent("    ").skipJavaLangImports(true);
-        for (String unit : code.units) {
-            file.addStaticImport(Code.UNITS, unit);
+        if (facts.loadProfile != null) {
+            LoadProfileFact profile = facts.loadProfile.value();
+            plan.lambda(List.of(), "loadProfile", CodeBlock.of("$S", profile.name()), "p", loadProfile(profile));
         }
-        return file.build();
+        facts.severities.forEach((id, severity) ->
+                plan.call("severity($S, $T.$L)", id, SEVERITY, severity.toUpperCase(java.util.Locale.ROOT)));
+        facts.suppressions.forEach(e -> plan.call("suppress($S, $S)", e.getKey(), e.getValue()));
+        plan.call("build()");
+        return plan;
     }
 
-    private static String javadoc(String plan, List<String> sources) {
-        StringBuilder doc = new StringBuilder("The plan {@code ")
+    private static String javadoc(String what, String plan, List<String> sources, boolean resolvedPlanRead) {
+        StringBuilder doc = new StringBuilder("The " + what + " {@code ")
                 .append(plan.replace("*/", "*&#47;"))
                 .append("}, imported by {@code scaleplan import} from:\n\n<ul>\n");
         for (String s : sources) {
@@ -96,12 +194,59 @@ final class PlanWriter {
                     .append(Code.commentText(s).replace("*/", "*&#47;").replace("@", "&#64;"))
                     .append("}\n");
         }
+        if (resolvedPlanRead) {
+            return doc.append("</ul>\n").toString();
+        }
         return doc.append("</ul>\n\n<p>Review it, then add what no imported file says: capacity per pod, expected")
                 .append("\nload, connection pools, node pools.\n")
                 .toString();
     }
 
-    private void service(Chain plan, ServiceFacts s) {
+    private Chain pool(NodePoolFacts p) {
+        Chain pool = new Chain();
+        pool.call("allocatable($L, $L)", code.cpu(p.allocatableCpu()), code.memory(p.allocatableMemory()));
+        pool.call("nodes($L, $L)", p.minNodes(), p.maxNodes());
+        if (p.eksCluster().isPresent()) {
+            pool.call("eks($S, $S)", p.eksCluster().get(), p.eksNodegroup().orElseThrow());
+        }
+        if (p.reservedCpu().millicores() != 0 || p.reservedMemory().bytes() != 0) {
+            pool.call("reserve($L, $L)", code.cpu(p.reservedCpu()), code.memory(p.reservedMemory()));
+        }
+        return pool;
+    }
+
+    private CodeBlock serviceRef(String name) {
+        return chart.handle(name)
+                .map(h -> CodeBlock.of(
+                        "$T.$L", ClassName.get(packageName, chart.className().orElseThrow()), h))
+                .orElse(CodeBlock.of("$S", name));
+    }
+
+    /** {@code from(rps(3_000)).hold(minutes(10)).rampTo(rps(5_000), minutes(10))}: the stages as the curve's segments. */
+    private Chain loadProfile(LoadProfileFact profile) {
+        Chain p = new Chain();
+        profile.stages().forEach((service, stages) -> {
+            Chain curve = new Chain();
+            long current = profile.start().get(service);
+            if (current != 0) {
+                curve.call("from($L)", code.unit("rps", current));
+            }
+            for (Stage stage : stages) {
+                if (stage.seconds() == 0) {
+                    curve.call("stepTo($L)", code.unit("rps", stage.target()));
+                } else if (stage.target() == current) {
+                    curve.call("hold($L)", code.duration(stage.seconds()));
+                } else {
+                    curve.call("rampTo($L, $L)", code.unit("rps", stage.target()), code.duration(stage.seconds()));
+                }
+                current = stage.target();
+            }
+            p.lambda(List.of(), "service", serviceRef(service), "s", curve);
+        });
+        return p;
+    }
+
+    private void service(Chain plan, ServiceFacts s, Estate facts) {
         Chain body = new Chain();
         Optional<String> handle = chart.handle(s.name);
         if (handle.isEmpty() && s.helmKey != null && !s.helmKey.value().equals(ChartHandles.lowerCamel(s.name))) {
@@ -119,13 +264,27 @@ final class PlanWriter {
                     s.budget.value().minAvailable() ? "minAvailable" : "maxUnavailable",
                     code.amount(s.budget.value().amount()));
         }
-        if (s.rolloutSurge != null) {
+        if (s.capacityPerPod != null) {
+            body.call("capacityPerPod($L)", code.unit("rps", s.capacityPerPod.value()));
+        }
+        if (s.headroom != null
+                && new BigDecimal(s.headroom.value()).compareTo(BigDecimal.valueOf(Capacity.DEFAULT_HEADROOM)) != 0) {
+            body.call("headroom($L)", s.headroom.value());
+        }
+        if (s.expectedLoad != null) {
+            body.call("expectedLoad($L)", code.unit("rps", s.expectedLoad.value()));
+        }
+        if (s.connectionPoolSize != null) {
+            body.call("connectionPoolSize($L)", s.connectionPoolSize.value());
+        }
+        if (s.rolloutSurge != null && !s.rolloutSurge.value().equals(Service.DEFAULT_ROLLOUT_SURGE)) {
             body.call("rolloutSurge($L)", code.amount(s.rolloutSurge.value()));
         }
-        CodeBlock head = handle.map(h -> CodeBlock.of(
-                        "$T.$L", ClassName.get(packageName, chart.className().orElseThrow()), h))
-                .orElse(CodeBlock.of("$S", s.name));
-        plan.lambda(s.comments, "service", head, "s", body);
+        if (s.nodePool != null) {
+            body.call("nodePool($S)", s.nodePool.value());
+        }
+        s.suppressions.forEach(e -> body.call("suppress($S, $S)", e.getKey(), e.getValue()));
+        plan.lambda(s.comments, "service", serviceRef(s.name), "s", body);
     }
 
     /** {@code requests(cpu, memory)} and {@code limits(cpu, memory)}, or the single ones. */
@@ -165,7 +324,12 @@ final class PlanWriter {
         }
         if (s.podsMetrics != null) {
             for (PodsMetricFact m : s.podsMetrics.value()) {
-                a.call("podsMetric($S, $L)", m.name(), decimal(m.averageValue()));
+                Estate.Fact<MetricSourceFact> source = metricSources.get(m.name());
+                if (source == null) {
+                    a.call("podsMetric($S, $L)", m.name(), decimal(m.averageValue()));
+                } else {
+                    a.call("podsMetric($S, $L, $L)", m.name(), decimal(m.averageValue()), metricSource(source.value()));
+                }
             }
         }
         if (s.behavior != null) {
@@ -176,6 +340,17 @@ final class PlanWriter {
             a.lambda(List.of(), "behavior", null, "b", behavior);
         }
         return a;
+    }
+
+    /** {@code MetricSource.rate("http_requests_total")}, with its window unless the default, or {@code gauge(...)}. */
+    private CodeBlock metricSource(MetricSourceFact source) {
+        if (!source.rate()) {
+            return CodeBlock.of("$T.gauge($S)", METRIC_SOURCE, source.series());
+        }
+        if (source.windowSeconds() == MetricSource.DEFAULT_WINDOW.getSeconds()) {
+            return CodeBlock.of("$T.rate($S)", METRIC_SOURCE, source.series());
+        }
+        return CodeBlock.of("$T.rate($S, $L)", METRIC_SOURCE, source.series(), code.duration(source.windowSeconds()));
     }
 
     private static CodeBlock decimal(BigDecimal value) {

@@ -90,7 +90,7 @@ public final class RedisReader {
             return false;
         }
         for (int i = 0; i < lines.size(); i += 2) {
-            if (!lines.get(i).matches("[a-z][a-z0-9-]*")) {
+            if (!lines.get(i).matches("[a-z][a-z0-9_-]*")) { // Redis 7: bio_cpulist, server_cpulist
                 return false;
             }
         }
@@ -119,13 +119,19 @@ public final class RedisReader {
         return pairs;
     }
 
-    /** Non-empty lines without redis-cli's numbering and quotes, each with its line number. */
+    /**
+     * The lines without redis-cli's numbering and quotes, each with its line number. Piped, redis-cli
+     * prints an empty value ({@code masterauth}) as an empty line, so an empty line is a value; only
+     * the blank lines after the last one are not.
+     */
     private static List<String[]> values(String text) {
         List<String[]> out = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        String[] lines = body.split("\n", -1);
+        boolean redisCliTty = lines.length > 0 && NUMBERED.matcher(lines[0]).matches();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            if (line.isBlank()) {
+            if (line.isBlank() && (redisCliTty || body.isBlank())) {
                 continue;
             }
             Matcher numbered = NUMBERED.matcher(line);

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The estate with every choice made: the plan's name, namespace, release and chart reference, the
- * services in name order, and the PostgreSQL and Redis blocks.
+ * services in the plan's order (else by name), and the PostgreSQL and Redis blocks; {@code facts}
+ * for the rest (node pools, database clients, rule settings, metric sources, the load profile).
  */
 record ResolvedEstate(
         String planName,
@@ -18,7 +19,8 @@ record ResolvedEstate(
         List<String> planComments,
         List<ServiceFacts> services,
         Optional<PostgresBlock> postgres,
-        Optional<RedisBlock> redis) {
+        Optional<RedisBlock> redis,
+        Estate facts) {
 
     static ResolvedEstate of(Estate estate, ImportRequest request, ChartHandles chart) {
         String plan = request.planName()
@@ -33,9 +35,11 @@ record ResolvedEstate(
                 .or(() -> Optional.ofNullable(estate.release).map(Estate.Fact::value))
                 .or(() -> chartName)
                 .orElse(plan);
-        String chartReference = request.chartReference().orElseGet(() -> chartName
-                .map(c -> chart.chartName().filter(c::equals).isPresent() ? "./" + c : c)
-                .orElse(release));
+        String chartReference = request.chartReference()
+                .or(() -> Optional.ofNullable(estate.chartPath).map(Estate.Fact::value))
+                .orElseGet(() -> chartName
+                        .map(c -> chart.chartName().filter(c::equals).isPresent() ? "./" + c : c)
+                        .orElse(release));
         if (estate.release == null && request.release().isEmpty()) {
             estate.note(
                     "(import)",
@@ -51,7 +55,12 @@ record ResolvedEstate(
                             + estate.chartScaling.where() + ") and no manifest does: the plan keeps them the"
                             + " chart's, scalingObjects(ObjectOwner.CHART)");
         }
+        // the plan's order where plan.yaml gives it (the outputs list services in it), then by name
         List<ServiceFacts> services = new ArrayList<>(estate.services.values());
+        services.sort(java.util.Comparator.comparingInt(s -> {
+            int at = estate.serviceOrder.indexOf(s.name);
+            return at < 0 ? Integer.MAX_VALUE : at;
+        }));
         return new ResolvedEstate(
                 plan,
                 namespace,
@@ -61,6 +70,7 @@ record ResolvedEstate(
                 List.copyOf(estate.planComments),
                 services,
                 Optional.ofNullable(estate.postgres).map(pg -> new PostgresBlock(estate, request.stated())),
-                Optional.ofNullable(estate.redis).map(RedisBlock::new));
+                Optional.ofNullable(estate.redis).map(RedisBlock::new),
+                estate);
     }
 }

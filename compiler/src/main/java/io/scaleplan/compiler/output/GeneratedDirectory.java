@@ -181,7 +181,7 @@ public final class GeneratedDirectory {
 
     /** What a sync will do, decided before anything is touched. */
     private record Changes(
-            Map<String, byte[]> writes,
+            Map<String, GeneratedFile> writes,
             List<String> deletes,
             Set<String> folders,
             Manifest manifest,
@@ -215,17 +215,22 @@ public final class GeneratedDirectory {
         Manifest manifest = listed.isPresent() ? listed.get() : pending.isPresent() ? pending.get() : adopt();
         Manifest alsoKnown = pending.orElse(Manifest.empty());
 
-        Map<String, byte[]> writes = new TreeMap<>();
-        Map<String, byte[]> record = new LinkedHashMap<>();
+        // Only hashes and the files themselves are kept, not their bytes: at 5,000 services the
+        // outputs are over 100 MB, and a second copy of them does not fit the launcher's heap.
+        Map<String, GeneratedFile> writes = new TreeMap<>();
+        Map<String, String> record = new LinkedHashMap<>();
         List<String> foreign = new ArrayList<>();
         Set<String> edited = new TreeSet<>();
         Set<String> produced = new HashSet<>();
+        Listings listings = new Listings();
         for (GeneratedFile f : files) {
             produced.add(f.path());
             byte[] bytes = f.bytes();
-            record.put(f.path(), bytes);
+            record.put(f.path(), Manifest.sha256(bytes));
             Path target = root.resolve(f.path());
-            if (Files.isRegularFile(target)) {
+            if (!listings.mayExist(target)) {
+                // its folder does not exist or does not hold that name: no stat needed
+            } else if (Files.isRegularFile(target)) {
                 byte[] current = Files.readAllBytes(target);
                 if (Arrays.equals(current, bytes)) {
                     unchanged.get(f.plan()).add(f.path());
@@ -239,7 +244,7 @@ public final class GeneratedDirectory {
             } else if (Files.exists(target)) {
                 foreign.add(f.path());
             }
-            writes.put(f.path(), bytes);
+            writes.put(f.path(), f);
             written.get(f.plan()).add(f.path());
         }
         if (!foreign.isEmpty()) {
@@ -281,7 +286,7 @@ public final class GeneratedDirectory {
                             + "; move the change into the plan, or run again with --force to overwrite them",
                     List.copyOf(edited));
         }
-        Manifest next = manifest.with(record);
+        Manifest next = manifest.withHashes(record);
         boolean manifestChanged = listed.isEmpty() || !listed.get().equals(next);
         List<SyncResult> results = new ArrayList<>();
         for (String plan : removed.keySet()) {
@@ -350,23 +355,21 @@ public final class GeneratedDirectory {
     private void apply(Changes changes) throws IOException {
         List<Path[]> staged = new ArrayList<>();
         List<Path> made = new ArrayList<>();
+        Set<Path> folders = new HashSet<>();
         Path pending = root.resolve(PENDING_MANIFEST);
         boolean pendingWritten = false;
         Path current = null;
         try {
-            for (Map.Entry<String, byte[]> e : changes.writes().entrySet()) {
+            for (Map.Entry<String, GeneratedFile> e : changes.writes().entrySet()) {
                 current = root.resolve(e.getKey());
-                createFolders(current.getParent(), made);
-                Path tmp = temporary(current);
-                staged.add(new Path[] {tmp, current});
-                writer.write(tmp, e.getValue());
+                createFolders(current.getParent(), made, folders);
+                staged.add(stage(current, e.getValue().bytes()));
             }
             if (changes.manifestChanged()) {
                 current = root.resolve(Manifest.FILE_NAME);
-                createFolders(root, made);
-                Path tmp = temporary(current);
+                createFolders(root, made, folders);
+                Path tmp = stage(current, changes.manifest().bytes())[0];
                 staged.add(new Path[] {tmp, null});
-                writer.write(tmp, changes.manifest().bytes());
                 move(tmp, pending);
                 pendingWritten = true;
             }
@@ -404,15 +407,67 @@ public final class GeneratedDirectory {
         }
     }
 
-    /** Creates {@code dir} and its missing parents, recording each folder made, outermost first. */
-    private static void createFolders(Path dir, List<Path> made) throws IOException {
+    /**
+     * Creates {@code dir} and its missing parents, recording each folder made, outermost first;
+     * {@code known} holds the folders known to exist, so each folder is looked at once per run.
+     */
+    private static void createFolders(Path dir, List<Path> made, Set<Path> known) throws IOException {
+        if (known.contains(dir)) {
+            return;
+        }
         List<Path> missing = new ArrayList<>();
-        for (Path d = dir; d != null && !Files.isDirectory(d); d = d.getParent()) {
+        for (Path d = dir; d != null && !known.contains(d) && !Files.isDirectory(d); d = d.getParent()) {
             missing.add(0, d);
         }
         for (Path d : missing) {
             Files.createDirectory(d);
             made.add(d);
+        }
+        for (Path d = dir; d != null && known.add(d); d = d.getParent()) {
+            // every folder up to the root exists now
+        }
+    }
+
+    /**
+     * Writes {@code bytes} into a new temporary file beside {@code target}: {@code {temporary,
+     * target}}. The name is random; a clash (the file exists) draws another, with no stat before.
+     */
+    private Path[] stage(Path target, byte[] bytes) throws IOException {
+        while (true) {
+            Path tmp = temporary(target);
+            try {
+                writer.write(tmp, bytes);
+                return new Path[] {tmp, target};
+            } catch (FileAlreadyExistsException clash) {
+                // not ours: another name
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The names in each folder, read once per folder: a produced file whose folder does not exist,
+     * or does not list its name, needs no stat of its own (a full compile into a new folder).
+     */
+    private static final class Listings {
+        private final Map<Path, Set<String>> names = new java.util.HashMap<>();
+
+        boolean mayExist(Path file) throws IOException {
+            Set<String> in = names.get(file.getParent());
+            if (in == null) {
+                in = new HashSet<>();
+                if (Files.isDirectory(file.getParent())) {
+                    try (java.nio.file.DirectoryStream<Path> dir = Files.newDirectoryStream(file.getParent())) {
+                        for (Path p : dir) {
+                            in.add(p.getFileName().toString());
+                        }
+                    }
+                }
+                names.put(file.getParent(), in);
+            }
+            return in.contains(file.getFileName().toString());
         }
     }
 
@@ -423,13 +478,17 @@ public final class GeneratedDirectory {
     }
 
     private List<Path> temporaries() throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (Path p : regularFiles(root)) {
-            if (TEMPORARY.matcher(p.getFileName().toString()).matches()) {
-                out.add(p);
-            }
+        if (!Files.isDirectory(root)) {
+            return List.of();
         }
-        return out;
+        // the name first: a stat only for what looks like a temporary
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(
+                            p -> TEMPORARY.matcher(p.getFileName().toString()).matches())
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        }
     }
 
     private boolean isBookkeeping(Path p) {
@@ -470,10 +529,9 @@ public final class GeneratedDirectory {
 
     /** Writes a temporary file in the target's folder (which exists), then renames it over the target. */
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = temporary(target);
+        Path tmp = new GeneratedDirectory(target.getParent(), GeneratedDirectory::writeNew).stage(target, bytes)[0];
         boolean moved = false;
         try {
-            writeNew(tmp, bytes);
             move(tmp, target);
             moved = true;
         } finally {
@@ -491,15 +549,10 @@ public final class GeneratedDirectory {
         }
     }
 
-    /** A fresh name {@code .<name>.scaleplan-<random>.tmp} beside {@code target}. */
+    /** A random name {@code .<name>.scaleplan-<random>.tmp} beside {@code target}. */
     private static Path temporary(Path target) {
-        while (true) {
-            Path tmp = target.resolveSibling("." + target.getFileName() + TEMPORARY_TAG
-                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-            if (!Files.exists(tmp)) {
-                return tmp;
-            }
-        }
+        return target.resolveSibling("." + target.getFileName() + TEMPORARY_TAG
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
     }
 
     /**
@@ -508,13 +561,7 @@ public final class GeneratedDirectory {
      * (bench/RESULTS.md), and Files.createTempFile + write truncates.
      */
     private static void writeNew(Path file, byte[] bytes) throws IOException {
-        OutputStream out;
-        try {
-            out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException(file + " exists already", e);
-        }
-        try (out) {
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             out.write(bytes);
         }
     }

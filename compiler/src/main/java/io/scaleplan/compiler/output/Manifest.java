@@ -90,6 +90,19 @@ public record Manifest(SortedMap<String, String> files) {
         return new Manifest(next);
     }
 
+    /** This manifest with {@code path} recorded with {@code hash}, or removed when {@code hash} is null. */
+    Manifest withHashes(Map<String, String> changes) {
+        SortedMap<String, String> next = new TreeMap<>(files);
+        changes.forEach((path, hash) -> {
+            if (hash == null) {
+                next.remove(path);
+            } else {
+                next.put(path, hash);
+            }
+        });
+        return new Manifest(next);
+    }
+
     /** The lower-case hex SHA-256 of {@code bytes}. */
     public static String sha256(byte[] bytes) {
         try {

@@ -1,5 +1,6 @@
 package io.scaleplan.compiler.resolve;
 
+import io.scaleplan.dsl.HelmRelease;
 import io.scaleplan.dsl.ObjectOwner;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
@@ -33,14 +34,19 @@ public record ScalingOwners(
         Objects.requireNonNull(pdb, "pdb");
     }
 
-    /** The owners of {@code service} of {@code plan}: its release decides who creates HPAs and PDBs. */
+    /**
+     * The owners of {@code service} of {@code plan}: the chart creates an HPA or a PDB when the
+     * release leaves them to it and its layout carries them, scaleplan's manifests otherwise.
+     */
     public static ScalingOwners of(ScalingPlan plan, Service service) {
-        ObjectOwner objects = plan.release().scalingObjects();
+        HelmRelease release = plan.release();
         return new ScalingOwners(
                 service,
                 service.autoscaling().isPresent() ? ReplicaCount.AUTOSCALER : ReplicaCount.CHART_VALUES,
-                service.autoscaling().map(a -> objects),
-                service.disruptionBudget().map(b -> objects));
+                service.autoscaling()
+                        .map(a -> release.chartRendersHpa(service) ? ObjectOwner.CHART : ObjectOwner.SCALEPLAN),
+                service.disruptionBudget()
+                        .map(b -> release.chartRendersPdb(service) ? ObjectOwner.CHART : ObjectOwner.SCALEPLAN));
     }
 
     /** Whether scaleplan's {@code k8s/} manifests create its HPA. */

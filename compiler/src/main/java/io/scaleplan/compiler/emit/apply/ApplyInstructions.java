@@ -52,10 +52,12 @@ public final class ApplyInstructions {
         StringBuilder md = new StringBuilder();
         md.append(Headers.markdown(plan));
         md.append("# Apply: ").append(root).append("\n\n");
-        preamble(md);
+        boolean helm = output.documents().stream().anyMatch(d -> d.path().startsWith("helm/"));
+        preamble(md, helm);
         steps(md, output);
         md.append("## Restarts\n\n");
-        md.append("`helm upgrade` rolls a service's pods when its requests or limits change, one surge at a time;"
+        md.append((helm ? "`helm upgrade`" : "Applying the Deployment patches")
+                + " rolls a service's pods when its requests or limits change, one surge at a time;"
                 + " replica ranges and disruption budgets apply in place.\n");
         plan.postgres().ifPresent(pg -> {
             if (Restarts.ordered(plan)) {
@@ -119,7 +121,7 @@ public final class ApplyInstructions {
                     .append("`, byte for byte.");
         }
         md.append("\n\n");
-        preamble(md);
+        preamble(md, true);
         changes(md, before, after);
         List<String> changed = Restarts.changedPostmasterSettings(before, after);
         boolean restart = Restarts.ordered(plan) && overlayChanged(plan, output, previous);
@@ -170,7 +172,14 @@ public final class ApplyInstructions {
         return Document.text(NAME, "Markdown", PATH, md.toString());
     }
 
-    private static void preamble(StringBuilder md) {
+    private static void preamble(StringBuilder md, boolean helm) {
+        if (!helm) {
+            md.append("Run from the folder that holds `" + OUTPUT + "/` (the repository root), with `kubectl` (1.31 or"
+                    + " newer) pointed at the cluster. The plan has no Helm chart: the services' Deployments are yours,"
+                    + " and scaleplan's patches of them are a kustomize Component. The steps are in order; each is"
+                    + " safe to repeat.\n\n");
+            return;
+        }
         md.append("Run from the folder that holds `" + OUTPUT
                 + "/` (the repository root), with `kubectl` (1.31 or newer) and `helm` (3.14 or newer) pointed at"
                 + " the cluster, and the Bitnami repository added once (`helm repo add bitnami "

@@ -15,6 +15,7 @@ import io.scaleplan.compiler.render.Yaml;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.compiler.resolve.ScalingOwners;
 import io.scaleplan.dsl.Autoscaling;
+import io.scaleplan.dsl.ChartLayout;
 import io.scaleplan.dsl.ChartValues;
 import io.scaleplan.dsl.DisruptionBudget;
 import io.scaleplan.dsl.ObjectOwner;
@@ -51,10 +52,19 @@ public final class HelmValuesEmitter implements Target {
     @Override
     public List<Document> documents(ResolvedPlan resolved, PlanFolder folder) {
         ScalingPlan plan = resolved.plan();
-        ObjectNode values = Yaml.object();
-        plan.services().stream()
-                .sorted(Comparator.comparing(Service::name))
-                .forEach(s -> values.set(s.helmKey(), service(s, resolved.owners(s))));
+        if (plan.release().isPlainManifests()) {
+            return List.of();
+        }
+        ObjectNode values;
+        if (!plan.release().layout().equals(ChartLayout.ARKA_ENGINE)) {
+            values = LayoutValues.values(plan);
+        } else {
+            ObjectNode arka = Yaml.object();
+            plan.services().stream()
+                    .sorted(Comparator.comparing(Service::name))
+                    .forEach(s -> arka.set(s.helmKey(), service(s, resolved.owners(s))));
+            values = arka;
+        }
         String release = plan.release().name();
         return List.of(Document.tree(
                 NAME, "HelmValues", release, HelmCommands.valuesPath(release), Headers.comment("#", plan), values));
@@ -70,9 +80,13 @@ public final class HelmValuesEmitter implements Target {
                 ApplyStep.Stage.PLATFORM_RELEASE,
                 List.of(
                         "# " + plan.release().name() + ": the services' values, replica ranges and resources"
-                                + (plan.release().scalingObjects() == ObjectOwner.CHART
-                                        ? "; the chart renders their HPAs and PDBs (their only owner)"
-                                        : "; the chart's HPAs and PDBs off, scaleplan's manifests own them"),
+                                + (plan.release().scalingObjects() != ObjectOwner.CHART
+                                        ? "; the chart's HPAs and PDBs off, scaleplan's manifests own them"
+                                        : resolved.owners().values().stream()
+                                                        .anyMatch(o -> o.scaleplanOwnsHpa() || o.scaleplanOwnsPdb())
+                                                ? "; the chart renders the HPAs and PDBs its layout carries,"
+                                                        + " scaleplan's manifests the others"
+                                                : "; the chart renders their HPAs and PDBs (their only owner)"),
                         HelmCommands.upgrade(
                                 plan.release().name(), Shell.word(plan.release().chart()), plan.namespace(), folder))));
     }
@@ -101,7 +115,7 @@ public final class HelmValuesEmitter implements Target {
     }
 
     /** The service's extra chart values, after scaleplan's own keys, which they must not touch. */
-    private static void mergeChartValues(Service service, ObjectNode node) {
+    static void mergeChartValues(Service service, ObjectNode node) {
         for (Map.Entry<String, Object> e : service.values().entries().entrySet()) {
             String path = e.getKey();
             if (ChartValues.ownedKey(path) != null) {

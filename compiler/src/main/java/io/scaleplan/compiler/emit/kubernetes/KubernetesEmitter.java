@@ -64,24 +64,35 @@ public final class KubernetesEmitter implements Target {
                 out.add(Document.tree(NAME, "PodDisruptionBudget", name, path(name), header, pdb(plan, service)));
             }
         }
+        if (plan.release().isPlainManifests()) {
+            out.addAll(deploymentPatches(plan));
+        }
         return out;
     }
 
     @Override
     public List<String> kustomization(List<Document> documents) {
-        return documents.stream().map(Document::path).toList();
+        return documents.stream()
+                .filter(d ->
+                        d.kind().equals("HorizontalPodAutoscaler") || d.kind().equals("PodDisruptionBudget"))
+                .map(Document::path)
+                .toList();
     }
 
     @Override
     public List<ApplyStep> applySteps(ResolvedPlan resolved, PlanFolder folder, List<Document> documents) {
-        if (documents.isEmpty()) {
-            return List.of();
+        List<String> commands = new ArrayList<>();
+        if (!kustomization(documents).isEmpty()) {
+            commands.add(
+                    "# HorizontalPodAutoscalers and PodDisruptionBudgets, owned by scaleplan (managed-by: scaleplan)");
+            commands.add("kubectl apply -k " + Shell.word(folder.command(Kustomization.DIR)));
         }
-        return List.of(new ApplyStep(
-                ApplyStep.Stage.CLUSTER_OBJECTS,
-                List.of(
-                        "# HorizontalPodAutoscalers and PodDisruptionBudgets, owned by scaleplan (managed-by: scaleplan)",
-                        "kubectl apply -k " + Shell.word(folder.command(Kustomization.DIR)))));
+        if (documents.stream().anyMatch(d -> d.path().equals(PATCHES + "kustomization.yaml"))) {
+            commands.add("# fixed replica counts and resources: a kustomize Component patching your Deployments; list "
+                    + folder.dir() + PATCHES.substring(0, PATCHES.length() - 1)
+                    + " under components: in the overlay that deploys the services, then apply it");
+        }
+        return commands.isEmpty() ? List.of() : List.of(new ApplyStep(ApplyStep.Stage.CLUSTER_OBJECTS, commands));
     }
 
     static List<Service> sorted(ScalingPlan plan) {
@@ -140,8 +151,13 @@ public final class KubernetesEmitter implements Target {
         return metric;
     }
 
-    /** The PodDisruptionBudget of a service that declares one. */
+    /** The PodDisruptionBudget of a service that declares one, selecting the chart's standard labels. */
     public static ObjectNode pdb(ScalingPlan plan, Service service) {
+        return pdb(plan, service, Labels.selector(plan, service));
+    }
+
+    /** The PodDisruptionBudget of a service that declares one, selecting pods by {@code matchLabels}. */
+    public static ObjectNode pdb(ScalingPlan plan, Service service, ObjectNode matchLabels) {
         DisruptionBudget budget = service.disruptionBudget().orElseThrow();
         ObjectNode doc = Yaml.object();
         doc.put("apiVersion", "policy/v1");
@@ -149,7 +165,7 @@ public final class KubernetesEmitter implements Target {
         doc.set("metadata", metadata(plan, service, ClusterObject.pdbName(service.name())));
         ObjectNode spec = doc.putObject("spec");
         KubeValues.putIntOrPercent(spec, budget.kind().field(), budget.amount());
-        spec.putObject("selector").set("matchLabels", Labels.selector(plan, service));
+        spec.putObject("selector").set("matchLabels", matchLabels);
         return doc;
     }
 
@@ -159,5 +175,57 @@ public final class KubernetesEmitter implements Target {
         metadata.put("namespace", plan.namespace());
         metadata.set("labels", Labels.object(plan, service));
         return metadata;
+    }
+
+    /** The folder of the Deployment patches (plans without a chart), below the plan's. */
+    public static final String PATCHES = Kustomization.DIR + "/patches/";
+
+    /**
+     * Without a chart, what only the Deployment can carry is a kustomize patch of the team's
+     * Deployment ({@code k8s/patches/<service>.yaml}, JSON patch operations): a fixed replica count,
+     * and the requests and limits of its first container. The patches are gathered in a Component
+     * ({@code k8s/patches/kustomization.yaml}) that the overlay deploying the services lists under
+     * {@code components:}.
+     */
+    private static List<Document> deploymentPatches(ScalingPlan plan) {
+        List<Document> out = new ArrayList<>();
+        String header = Headers.comment("#", plan);
+        ArrayNode patches = Yaml.array();
+        for (Service service : sorted(plan)) {
+            ArrayNode ops = Yaml.array();
+            if (service.autoscaling().isEmpty()) {
+                service.replicas().ifPresent(r -> add(ops, "/spec/replicas").put("value", r));
+            }
+            if (!service.resources().isEmpty()) {
+                add(ops, "/spec/template/spec/containers/0/resources")
+                        .set("value", KubeValues.resources(service.resources()));
+            }
+            if (ops.isEmpty()) {
+                continue;
+            }
+            String name = service.name() + ".yaml";
+            out.add(Document.tree(NAME, "DeploymentPatch", service.name(), PATCHES + name, header, ops));
+            ObjectNode entry = patches.addObject();
+            entry.put("path", name);
+            ObjectNode target = entry.putObject("target");
+            target.put("kind", "Deployment");
+            target.put("name", service.name());
+            target.put("namespace", plan.namespace());
+        }
+        if (!patches.isEmpty()) {
+            ObjectNode doc = Yaml.object();
+            doc.put("apiVersion", "kustomize.config.k8s.io/v1alpha1");
+            doc.put("kind", "Component");
+            doc.set("patches", patches);
+            out.add(Document.tree(NAME, "Component", "patches", PATCHES + "kustomization.yaml", header, doc));
+        }
+        return out;
+    }
+
+    private static ObjectNode add(ArrayNode ops, String path) {
+        ObjectNode op = ops.addObject();
+        op.put("op", "add");
+        op.put("path", path);
+        return op;
     }
 }

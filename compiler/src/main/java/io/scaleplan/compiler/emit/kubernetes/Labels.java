@@ -12,9 +12,16 @@ import io.scaleplan.dsl.Service;
 public final class Labels {
     private Labels() {}
 
-    /** The labels that select a service's pods: chart name, release instance, component. */
+    /**
+     * The labels that select a service's pods: chart name, release instance, component; for a plan
+     * without a chart ({@code plainManifests()}), {@code app.kubernetes.io/name: <service>}.
+     */
     public static ObjectNode selector(ScalingPlan plan, Service service) {
         ObjectNode labels = Yaml.object();
+        if (plan.release().isPlainManifests()) {
+            labels.put("app.kubernetes.io/name", service.name());
+            return labels;
+        }
         labels.put("app.kubernetes.io/name", plan.release().chartName());
         labels.put("app.kubernetes.io/instance", plan.release().name());
         labels.put("app.kubernetes.io/component", service.name());

@@ -103,8 +103,12 @@ public final class MonitoringEmitter implements Target {
         metadata.put("name", ruleName(plan));
         metadata.put("namespace", plan.namespace());
         ObjectNode labels = metadata.putObject("labels");
-        labels.put("app.kubernetes.io/name", plan.release().chartName());
-        labels.put("app.kubernetes.io/instance", plan.release().name());
+        if (plan.release().isPlainManifests()) {
+            labels.put("app.kubernetes.io/name", plan.name());
+        } else {
+            labels.put("app.kubernetes.io/name", plan.release().chartName());
+            labels.put("app.kubernetes.io/instance", plan.release().name());
+        }
         labels.put("app.kubernetes.io/managed-by", "scaleplan");
         doc.putObject("spec").set("groups", RuleFiles.groups(plan, alerts));
         return doc;

@@ -58,7 +58,11 @@ public final class ResolvedPlanEmitter implements Target {
         ObjectNode root = Yaml.object();
         root.put("plan", plan.name());
         root.put("namespace", plan.namespace());
-        root.put("release", plan.release().name() + " (" + plan.release().chart() + ")");
+        root.put(
+                "release",
+                plan.release().isPlainManifests()
+                        ? "none (plain manifests)"
+                        : plan.release().name() + " (" + plan.release().chart() + ")");
         if (!plan.services().isEmpty()) {
             ObjectNode services = root.putObject("services");
             plan.services().forEach(s -> service(s, services.putObject(s.name())));

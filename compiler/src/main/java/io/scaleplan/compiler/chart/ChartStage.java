@@ -1,0 +1,114 @@
+package io.scaleplan.compiler.chart;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scaleplan.compiler.check.Rules;
+import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.emit.kubernetes.KubernetesEmitter;
+import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.Yaml;
+import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.PlanElement;
+import io.scaleplan.dsl.ScalingPlan;
+import io.scaleplan.dsl.Service;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The compile step after emit that makes the chart the oracle: for a plan whose release's chart is
+ * on disk, renders the chart with the generated values overlay (once per distinct overlay, see
+ * {@link ChartRenderer}) and checks the rendered objects against the plan ({@link ChartOracle}).
+ * The standalone PDBs scaleplan writes then select the pods by the labels the chart's workloads
+ * really select them by ({@code app: cartservice} in Online Boutique). A chart that is not on disk
+ * (a repository chart) is not rendered, and its PDBs select the recommended {@code
+ * app.kubernetes.io/*} labels.
+ *
+ * <p>Cost: one {@code helm template} per distinct overlay, in process, cached per JVM. For the ARKA
+ * plans (5 distinct overlays) a cold compile takes 1 to 2 s longer, most of it loading Helm's
+ * native library; docs/charts.md has the measurement.
+ */
+public final class ChartStage {
+    private final ChartLocator locator;
+    private final ChartRenderer renderer;
+
+    /** One renderer per JVM: a compile of the base and one of the worktree (scaleplan diff) share renders. */
+    private static final ChartRenderer SHARED = new ChartRenderer();
+
+    /** A stage that finds charts from the working folder up. */
+    public ChartStage() {
+        this(ChartLocator.fromWorkingDirectory(), SHARED);
+    }
+
+    public ChartStage(ChartLocator locator, ChartRenderer renderer) {
+        this.locator = locator;
+        this.renderer = renderer;
+    }
+
+    /**
+     * What the chart made of the plan's files.
+     *
+     * @param diagnostics what the chart does not carry, or why it could not be rendered
+     * @param files the plan's files, standalone PDBs selecting the chart's rendered pods
+     */
+    public record Result(List<Diagnostic> diagnostics, List<GeneratedFile> files) {}
+
+    /**
+     * Renders the chart of {@code plan} with the overlay among {@code files} (paths under {@code
+     * <plan>/}, as emitters return them) and checks it.
+     */
+    public Result apply(ScalingPlan plan, List<GeneratedFile> files) {
+        if (plan.release().isPlainManifests()) {
+            return new Result(List.of(), files);
+        }
+        Optional<Path> chart = locator.find(plan.release().chart());
+        String overlayPath = plan.name() + "/helm/" + plan.release().name() + "-values.yaml";
+        Optional<GeneratedFile> overlay =
+                files.stream().filter(f -> f.path().equals(overlayPath)).findFirst();
+        if (chart.isEmpty() || overlay.isEmpty()) {
+            return new Result(List.of(), files);
+        }
+        List<RenderedObject> rendered;
+        try {
+            rendered = renderer.render(
+                    chart.get(),
+                    plan.release().name(),
+                    plan.namespace(),
+                    overlay.get().content());
+        } catch (ChartRenderer.RenderException e) {
+            return new Result(
+                    List.of(new Diagnostic(
+                            Rules.CHART_RENDER_FAILED.ruleId(),
+                            Rules.CHART_RENDER_FAILED.severity(),
+                            PlanElement.plan(plan.name())
+                                    .detail("release " + plan.release().name()),
+                            "helm template " + plan.release().name() + " "
+                                    + plan.release().chart() + " -f "
+                                    + overlay.get().path() + " fails: " + e.getMessage(),
+                            plan.source(),
+                            Optional.of(Rules.CHART_RENDER_FAILED.fix()))),
+                    files);
+        }
+        ChartOracle.Verdict verdict = ChartOracle.check(plan, rendered);
+        String prefix = plan.name();
+        List<GeneratedFile> out = new ArrayList<>(files.size());
+        for (GeneratedFile f : files) {
+            out.add(withRenderedSelector(plan, f, prefix, verdict));
+        }
+        return new Result(verdict.diagnostics(), out);
+    }
+
+    private static GeneratedFile withRenderedSelector(
+            ScalingPlan plan, GeneratedFile file, String prefix, ChartOracle.Verdict verdict) {
+        for (Service s : plan.services()) {
+            ObjectNode selector = verdict.podSelectors().get(s.name());
+            if (selector != null
+                    && s.disruptionBudget().isPresent()
+                    && file.path().equals(prefix + "/k8s/" + s.name() + "-pdb.yaml")) {
+                return new GeneratedFile(
+                        file.path(), Yaml.render(Headers.comment("#", plan), KubernetesEmitter.pdb(plan, s, selector)));
+            }
+        }
+        return file;
+    }
+}

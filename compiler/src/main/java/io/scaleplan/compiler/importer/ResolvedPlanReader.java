@@ -1,0 +1,182 @@
+package io.scaleplan.compiler.importer;
+
+import io.scaleplan.compiler.importer.Estate.Fact;
+import io.scaleplan.compiler.importer.Estate.NodePoolFacts;
+import io.scaleplan.compiler.importer.Estate.ServiceFacts;
+import io.scaleplan.dsl.Cpu;
+import io.scaleplan.dsl.Memory;
+import io.scaleplan.dsl.PodAmount;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads scaleplan's resolved plan ({@code plan.yaml}) for what no other output states: the order
+ * the plan declared its services in, each service's capacity per pod, headroom, expected load,
+ * connection pool, rollout surge and node pool, the node pools, the other database clients, the
+ * rule settings, and the Helm release's chart path. What the other outputs state (replicas,
+ * resources, settings) is read from them; the derived facts ({@code impact}) are not read.
+ */
+final class ResolvedPlanReader {
+    private static final Pattern RELEASE = Pattern.compile("([a-z0-9-]+) \\((.+)\\)");
+    private static final Pattern RPS = Pattern.compile("(\\d+) rps");
+    private static final Pattern NODES = Pattern.compile("(\\d+)\\.\\.(\\d+)");
+    private static final Pattern CPU_MEMORY = Pattern.compile("(\\S+) CPU, (\\S+)");
+    private static final Pattern EKS = Pattern.compile("eks ([^/ ]+)/([^/ ]+)");
+    private static final Pattern AMOUNT = Pattern.compile("(\\d+)(%| pods?)");
+    private static final Pattern SUPPRESSED = Pattern.compile("(SP\\d{3})(?: · ([a-z0-9-]+))? suppressed");
+
+    private final Estate estate;
+
+    ResolvedPlanReader(Estate estate) {
+        this.estate = estate;
+    }
+
+    /** Whether {@code doc} of a file named {@code fileName} is scaleplan's resolved plan. */
+    static boolean isResolvedPlan(YamlTree doc, String fileName) {
+        return fileName.equals("plan.yaml")
+                && doc.isMap()
+                && doc.get("kind").isMissing()
+                && doc.get("plan").isScalar()
+                && doc.get("release").isScalar();
+    }
+
+    void read(YamlTree doc) {
+        estate.resolvedPlanRead = true;
+        doc.get("namespace")
+                .text()
+                .ifPresent(ns -> estate.namespace =
+                        estate.merge(estate.namespace, ns, doc.get("namespace").where(), "the namespace"));
+        YamlTree release = doc.get("release");
+        release.text().map(RELEASE::matcher).filter(Matcher::matches).ifPresent(m -> {
+            estate.release = estate.merge(estate.release, m.group(1), release.where(), "the Helm release");
+            estate.chartPath = new Fact<>(m.group(2), release.where());
+        });
+        doc.get("services").fields().forEach((name, s) -> service(name, s));
+        doc.get("nodePools").fields().forEach((name, p) -> pool(name, p));
+        doc.get("databaseClients").fields().forEach((name, c) -> estate.databaseClients.put(name, c.integer(name)));
+        YamlTree pg = doc.get("postgres");
+        if (!pg.isMissing()) {
+            Estate.PostgresFacts facts = estate.postgres();
+            pg.get("majorVersion")
+                    .text()
+                    .ifPresent(v -> facts.majorVersion = estate.merge(
+                            facts.majorVersion,
+                            pg.get("majorVersion").integer("majorVersion"),
+                            pg.get("majorVersion").where(),
+                            "PostgreSQL's major version"));
+        }
+        doc.get("rules").fields().forEach((key, value) -> {
+            Matcher m = SUPPRESSED.matcher(key);
+            String text = value.text("");
+            if (m.matches() && m.group(2) != null) {
+                estate.service(m.group(2)).suppressions.add(Map.entry(m.group(1), text));
+            } else if (m.matches()) {
+                estate.suppressions.add(Map.entry(m.group(1), text));
+            } else if (key.matches("SP\\d{3}") && text.matches("error|warning|note")) {
+                estate.severities.put(key, text);
+            } else {
+                estate.warn(
+                        value, "rule setting " + key + ": " + text + " is not one import knows; set it in the plan");
+            }
+        });
+    }
+
+    private void service(String name, YamlTree s) {
+        if (!estate.serviceOrder.contains(name)) {
+            estate.serviceOrder.add(name);
+        }
+        ServiceFacts facts = estate.service(name);
+        facts.fromKubernetes = true;
+        // the scale, where no manifest or values file said it (plan.yaml imported alone)
+        if (facts.replicas == null && s.get("replicas").isScalar()) {
+            facts.replicas = new Fact<>(
+                    s.get("replicas").integer("replicas"), s.get("replicas").where());
+        }
+        if (facts.minReplicas == null
+                && facts.maxReplicas == null
+                && s.get("maxReplicas").isScalar()) {
+            facts.minReplicas = new Fact<>(
+                    s.get("minReplicas").integer("minReplicas"),
+                    s.get("minReplicas").where());
+            facts.maxReplicas = new Fact<>(
+                    s.get("maxReplicas").integer("maxReplicas"),
+                    s.get("maxReplicas").where());
+        }
+        rps(s.get("capacityPerPod"))
+                .ifPresent(r -> facts.capacityPerPod =
+                        new Fact<>(r, s.get("capacityPerPod").where()));
+        s.get("headroom")
+                .text()
+                .ifPresent(h -> facts.headroom = new Fact<>(h, s.get("headroom").where()));
+        rps(s.get("expectedLoad"))
+                .ifPresent(r ->
+                        facts.expectedLoad = new Fact<>(r, s.get("expectedLoad").where()));
+        if (!s.get("connectionPoolSize").isMissing()) {
+            facts.connectionPoolSize = new Fact<>(
+                    s.get("connectionPoolSize").integer("connectionPoolSize"),
+                    s.get("connectionPoolSize").where());
+        }
+        s.get("nodePool")
+                .text()
+                .ifPresent(p -> facts.nodePool = new Fact<>(p, s.get("nodePool").where()));
+        YamlTree surge = s.get("rolloutSurge");
+        surge.text().map(AMOUNT::matcher).filter(Matcher::matches).ifPresent(m -> {
+            int value = Integer.parseInt(m.group(1));
+            PodAmount amount =
+                    m.group(2).equals("%") ? new io.scaleplan.dsl.Percent(value) : new io.scaleplan.dsl.PodCount(value);
+            facts.rolloutSurge = estate.merge(facts.rolloutSurge, amount, surge.where(), name + "'s rollout surge");
+        });
+    }
+
+    private Optional<Long> rps(YamlTree value) {
+        return value.text().map(RPS::matcher).filter(Matcher::matches).map(m -> Long.parseLong(m.group(1)));
+    }
+
+    private void pool(String name, YamlTree p) {
+        Matcher nodes = NODES.matcher(p.get("nodes").text(""));
+        Matcher allocatable = CPU_MEMORY.matcher(p.get("allocatable").text(""));
+        Matcher reserved = CPU_MEMORY.matcher(p.get("reserved").text(""));
+        if (!nodes.matches() || !allocatable.matches() || !reserved.matches()) {
+            estate.warn(p, "node pool " + name + " is not as scaleplan writes it: add it to the plan by hand");
+            return;
+        }
+        Optional<Cpu> cpu = Quantity.cpu(allocatable.group(1));
+        Optional<Memory> memory = Quantity.memory(allocatable.group(2));
+        Optional<Cpu> reservedCpu = Quantity.cpu(reserved.group(1));
+        Optional<Memory> reservedMemory = Quantity.memory(reserved.group(2));
+        if (cpu.isEmpty() || memory.isEmpty() || reservedCpu.isEmpty() || reservedMemory.isEmpty()) {
+            estate.warn(p, "node pool " + name + "'s resources are not quantities: add it to the plan by hand");
+            return;
+        }
+        Optional<String> eksCluster = Optional.empty();
+        Optional<String> eksNodegroup = Optional.empty();
+        String provider = p.get("provider").text("");
+        Matcher eks = EKS.matcher(provider);
+        if (eks.matches()) {
+            eksCluster = Optional.of(eks.group(1));
+            eksNodegroup = Optional.of(eks.group(2));
+        } else if (!provider.isEmpty()) {
+            estate.warn(
+                    p.get("provider"),
+                    "node pool " + name + "'s provider \"" + provider + "\" is kept as a comment: plan.yaml does not"
+                            + " say its location; add gke(cluster, pool, location) by hand");
+            estate.planComments.add("node pool " + name + ": provider " + provider + " ("
+                    + p.get("provider").where() + "): add gke(cluster, pool, location)");
+        }
+        estate.nodePools.put(
+                name,
+                new NodePoolFacts(
+                        name,
+                        Integer.parseInt(nodes.group(1)),
+                        Integer.parseInt(nodes.group(2)),
+                        cpu.get(),
+                        memory.get(),
+                        reservedCpu.get(),
+                        reservedMemory.get(),
+                        eksCluster,
+                        eksNodegroup,
+                        p.where()));
+    }
+}
