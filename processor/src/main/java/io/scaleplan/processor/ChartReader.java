@@ -160,12 +160,14 @@ final class ChartReader {
         for (Map.Entry<String, JsonNode> e : values.properties()) {
             String key = e.getKey();
             JsonNode node = e.getValue();
-            boolean workload = node.isObject() && ChartValues.OWNED_KEYS.stream().anyMatch(node::has);
+            boolean workload =
+                    node.isObject() && ChartValues.OWNED_KEYS.stream().anyMatch(node::has);
             if (!workload || !SERVICE_KEY.matcher(key).matches()) {
                 continue;
             }
             String declared = node.path("name").asText("");
-            boolean named = node.path("name").isTextual() && DNS_1123_LABEL.matcher(declared).matches();
+            boolean named = node.path("name").isTextual()
+                    && DNS_1123_LABEL.matcher(declared).matches();
             String name = named ? declared : kebab(key);
             if (name.length() > 63 || !names.add(name)) {
                 continue;
@@ -186,9 +188,8 @@ final class ChartReader {
         keys.sort(Comparator.comparing(ChartModel.Key::path));
         Map<String, Integer> bySetter = new HashMap<>();
         keys.forEach(k -> bySetter.merge(k.setter(), 1, Integer::sum));
-        keys.removeIf(k -> bySetter.get(k.setter()) > 1
-                || RESERVED.contains(k.setter())
-                || !SourceVersion.isName(k.setter()));
+        keys.removeIf(k ->
+                bySetter.get(k.setter()) > 1 || RESERVED.contains(k.setter()) || !SourceVersion.isName(k.setter()));
         return keys;
     }
 

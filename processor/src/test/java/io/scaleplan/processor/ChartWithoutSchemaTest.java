@@ -77,8 +77,17 @@ class ChartWithoutSchemaTest {
                 .generatedSourceFile("shop.OnlineBoutique")
                 .contentsAsUtf8String();
         for (String workload : new String[] {
-            "ADSERVICE", "CARTSERVICE", "CHECKOUTSERVICE", "CURRENCYSERVICE", "EMAILSERVICE", "FRONTEND",
-            "LOADGENERATOR", "PAYMENTSERVICE", "PRODUCTCATALOGSERVICE", "RECOMMENDATIONSERVICE", "SHIPPINGSERVICE"
+            "ADSERVICE",
+            "CARTSERVICE",
+            "CHECKOUTSERVICE",
+            "CURRENCYSERVICE",
+            "EMAILSERVICE",
+            "FRONTEND",
+            "LOADGENERATOR",
+            "PAYMENTSERVICE",
+            "PRODUCTCATALOGSERVICE",
+            "RECOMMENDATIONSERVICE",
+            "SHIPPINGSERVICE"
         }) {
             source.containsMatch("public static final \\w+ " + workload + " = ");
         }
@@ -142,8 +151,7 @@ class ChartWithoutSchemaTest {
                                 + ".serviceType(\"ClusterIP\").containerPortsHttp(8080).build()))"));
 
         assertThat(compilation).succeededWithoutWarnings();
-        var source =
-                assertThat(compilation).generatedSourceFile("shop.Nginx").contentsAsUtf8String();
+        var source = assertThat(compilation).generatedSourceFile("shop.Nginx").contentsAsUtf8String();
         source.contains("public static final NginxWorkload NGINX = new NginxWorkload();");
         source.contains("return \"nginx\";");
         source.contains("Sets <code>image.tag</code>.");
