@@ -460,7 +460,8 @@ public final class Rules {
                     + " helm template would) and compares the rendered objects with the plan: each HPA's target,"
                     + " range and metrics, each PDB's budget and selector, fixed replica counts and resources. A value"
                     + " written under a key the chart does not read, or for which the chart's layout has no key, would"
-                    + " be silently lost at helm upgrade.",
+                    + " be silently lost at helm upgrade. A fixed replica count the layout has no key for is carried"
+                    + " by a Helm post-renderer scaleplan writes instead (helm/<release>-post-render/).",
             "Pick the chart's layout (chartLayout(ChartLayout.BITNAMI_FLAT), or ChartLayout.builder(...) with the"
                     + " chart's own keys), or change the chart so that the named template reads the key.");
     public static final Rule CHART_RENDER_FAILED = new Rule(
