@@ -281,9 +281,16 @@ public final class ApplyInstructions {
                                     ? "; the chart renders the HPAs and PDBs its layout carries, scaleplan's manifests"
                                             + " the others"
                                     : "; the chart renders their HPAs and PDBs (their only owner)"));
+            String postRender = "helm/" + plan.release().name() + "-post-render/post-render.sh";
+            if (relative.contains(postRender)) {
+                out.add("# the fixed replica counts the chart has no key for: a post-renderer patches them (kubectl)");
+            }
             out.add("helm upgrade " + Shell.word(plan.release().name()) + " "
                     + Shell.word(plan.release().chart()) + " -n " + ns + " " + REUSE + " -f "
-                    + Shell.word(dir + ownValues));
+                    + Shell.word(dir + ownValues)
+                    + (relative.contains(postRender)
+                            ? " --post-renderer sh --post-renderer-args " + Shell.word(dir + postRender)
+                            : ""));
         }
         if (relative.contains("k8s/kustomization.yaml")) {
             out.add("# HorizontalPodAutoscalers and PodDisruptionBudgets, owned by scaleplan (managed-by: scaleplan)");
