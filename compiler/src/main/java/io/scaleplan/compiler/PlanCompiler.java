@@ -3,12 +3,14 @@ package io.scaleplan.compiler;
 import io.scaleplan.compiler.chart.ChartStage;
 import io.scaleplan.compiler.check.Checker;
 import io.scaleplan.compiler.check.EventChecks;
+import io.scaleplan.compiler.emit.Document;
 import io.scaleplan.compiler.emit.GeneratedFile;
 import io.scaleplan.compiler.emit.PlanFolder;
 import io.scaleplan.compiler.emit.PlanOutput;
 import io.scaleplan.compiler.emit.Renderer;
 import io.scaleplan.compiler.emit.Targets;
 import io.scaleplan.compiler.emit.apply.ApplyInstructions;
+import io.scaleplan.compiler.emit.helm.HelmValuesEmitter;
 import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
@@ -101,7 +103,8 @@ public final class PlanCompiler {
         PlanFolder folder = new PlanFolder(plan.name());
         PlanOutput output = new PlanOutput(resolved, folder, Targets.documents(resolved, folder));
         List<Diagnostic> fromChart = new ArrayList<>();
-        List<GeneratedFile> files = files(output, fromChart);
+        output = withChartOutputs(output, fromChart);
+        List<GeneratedFile> files = new ArrayList<>(output.files());
         if (!fromChart.isEmpty()) {
             diagnostics = new ArrayList<>(diagnostics);
             diagnostics.addAll(fromChart);
@@ -137,7 +140,7 @@ public final class PlanCompiler {
         PlanFolder baseFolder = new PlanFolder(event.base().name());
         PlanOutput previous = new PlanOutput(base, baseFolder, Targets.documents(base, baseFolder));
         Set<Diagnostic> fromChart = new LinkedHashSet<>();
-        files(previous, fromChart);
+        previous = withChartOutputs(previous, fromChart);
         List<PlanOutput> outputs = new ArrayList<>();
         List<List<GeneratedFile>> rendered = new ArrayList<>();
         for (Map.Entry<EventPhase, ResolvedPlan> e : phases.entrySet()) {
@@ -145,9 +148,10 @@ public final class PlanCompiler {
             PlanFolder folder = new PlanFolder(event.name() + "/" + phase.folder());
             // the post-event phase is the base plan, watched as the base plan is
             PlanFolder appliedFrom = phase.kind() == EventPhase.Kind.POST_EVENT ? baseFolder : folder;
-            PlanOutput output = new PlanOutput(e.getValue(), folder, Targets.documents(e.getValue(), appliedFrom));
+            PlanOutput output = withChartOutputs(
+                    new PlanOutput(e.getValue(), folder, Targets.documents(e.getValue(), appliedFrom)), fromChart);
             outputs.add(output);
-            rendered.add(files(output, fromChart));
+            rendered.add(output.files());
         }
         if (!fromChart.isEmpty()) {
             found.addAll(fromChart);
@@ -167,22 +171,33 @@ public final class PlanCompiler {
     }
 
     /**
-     * The output's files, checked against the plan's chart rendered with them (findings into {@code
-     * chartFindings}): the chart stage reads them under the plan's own name, as it finds the overlay.
+     * The output checked against the plan's chart rendered with it (findings into {@code
+     * chartFindings}): the chart stage reads the files under the plan's own name, as it finds the
+     * overlay, may point the PDBs at the chart's pod labels, and may add the release's
+     * post-renderer, which APPLY.md's helm step then passes.
      */
-    private List<GeneratedFile> files(PlanOutput output, Collection<Diagnostic> chartFindings) {
+    private PlanOutput withChartOutputs(PlanOutput output, Collection<Diagnostic> chartFindings) {
         ScalingPlan plan = output.plan().plan();
         PlanFolder own = new PlanFolder(plan.name());
+        Map<String, Document> byPath = new LinkedHashMap<>();
+        output.documents().forEach(d -> byPath.put(own.root() + "/" + d.path(), d));
         List<GeneratedFile> files =
-                output.documents().stream().map(d -> Renderer.file(own, d)).toList();
+                byPath.values().stream().map(d -> Renderer.file(own, d)).toList();
         ChartStage.Result checked = charts.apply(plan, files);
         chartFindings.addAll(checked.diagnostics());
-        List<GeneratedFile> out = new ArrayList<>();
+        List<Document> out = new ArrayList<>();
         for (GeneratedFile f : checked.files()) {
-            out.add(new GeneratedFile(
-                    output.folder().root() + f.path().substring(own.root().length()), f.content()));
+            Document was = byPath.get(f.path());
+            String path = f.path().substring(own.root().length() + 1);
+            if (was != null && Renderer.text(was).equals(f.content())) {
+                out.add(was);
+            } else if (was != null) {
+                out.add(new Document(was.target(), was.kind(), was.name(), path, new Document.Text(f.content())));
+            } else {
+                out.add(Document.text(HelmValuesEmitter.NAME, "ChartPostRender", path, f.content()));
+            }
         }
-        return out;
+        return new PlanOutput(output.plan(), output.folder(), out);
     }
 
     private List<Diagnostic> check(ResolvedPlan plan) {

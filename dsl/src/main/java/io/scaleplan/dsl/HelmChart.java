@@ -30,6 +30,14 @@ import java.lang.annotation.Target;
  * scaleplan sets itself ({@code replicaCount}, {@code autoscaling}, {@code resources}, {@code pdb})
  * get no setters. A missing or malformed chart is a javac error on this annotation.
  *
+ * <p>A chart without a schema, or whose schema declares no service, is bound from its {@code
+ * values.yaml}: a chart with {@code replicaCount} or {@code autoscaling} at the top level (Bitnami's,
+ * {@code helm create}'s) is one workload named after the chart ({@code Nginx.NGINX}); otherwise each
+ * top-level key holding {@code resources}, {@code replicaCount}, {@code autoscaling} or {@code pdb}
+ * is a workload named by its {@code name} value (Online Boutique's {@code cartService} with {@code
+ * name: cartservice} is {@code OnlineBoutique.CARTSERVICE}). The setters are the scalar keys of
+ * {@code values.yaml}, typed by their defaults.
+ *
  * <p>Where a chart is declared, a service named by a string ({@code .service("policy-engine", ...)})
  * is checked against it as a handle is: a name or values key the chart does not have is {@code
  * SP014}, listing the chart's services (the processor writes them to {@code

@@ -47,7 +47,7 @@ final class ChartBinding {
                                 .initializer("$S", chart.name())
                                 .build());
         for (ChartModel.Service service : chart.services()) {
-            ClassName handle = binding.nestedClass(upperCamel(service.helmKey()));
+            ClassName handle = handleClass(binding, service);
             type.addField(FieldSpec.builder(
                             handle, constant(service.name()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("$L\n", serviceDoc(service))
@@ -57,7 +57,7 @@ final class ChartBinding {
         type.addMethod(
                 MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (ChartModel.Service service : chart.services()) {
-            type.addType(handle(binding, service));
+            type.addType(handle(binding, service, chart.origin()));
         }
         chart.enums().forEach((name, allowed) -> type.addType(enumType(name, allowed)));
         return JavaFile.builder(packageName, type.build())
@@ -66,8 +66,17 @@ final class ChartBinding {
                 .build();
     }
 
-    private static TypeSpec handle(ClassName binding, ChartModel.Service service) {
-        ClassName handle = binding.nestedClass(upperCamel(service.helmKey()));
+    /**
+     * The handle's class, {@code UsageMetering}; a chart's only workload named as the chart ({@code
+     * Nginx} in {@code Nginx}) gets {@code NginxWorkload}, as a member cannot share its class's name.
+     */
+    private static ClassName handleClass(ClassName binding, ChartModel.Service service) {
+        String simple = upperCamel(service.helmKey());
+        return binding.nestedClass(simple.equals(binding.simpleName()) ? simple + "Workload" : simple);
+    }
+
+    private static TypeSpec handle(ClassName binding, ChartModel.Service service, ChartModel.Origin origin) {
+        ClassName handle = handleClass(binding, service);
         ClassName values = handle.nestedClass("Values");
         return TypeSpec.classBuilder(handle)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -94,17 +103,22 @@ final class ChartBinding {
                         .returns(String.class)
                         .addStatement("return $S", service.name())
                         .build())
-                .addType(values(service, values))
+                .addType(values(service, values, origin))
                 .build();
     }
 
-    private static TypeSpec values(ChartModel.Service service, ClassName values) {
+    private static TypeSpec values(ChartModel.Service service, ClassName values, ChartModel.Origin origin) {
         TypeSpec.Builder type = TypeSpec.classBuilder(values)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc(
-                        "Chart values under <code>$L</code>, one setter per key the chart's schema declares. The"
+                        "Chart values $L, one setter per key the chart's $L. The"
                                 + " keys scaleplan sets itself (replicaCount, autoscaling, resources, pdb) have none.\n",
-                        html(service.helmKey()))
+                        service.topLevel()
+                                ? "at the top level of the chart's values"
+                                : "under <code>" + html(service.helmKey()) + "</code>",
+                        origin == ChartModel.Origin.SCHEMA
+                                ? "schema declares"
+                                : "values.yaml holds a scalar default for (typed by that default)")
                 .addField(FieldSpec.builder(CHART_VALUES_BUILDER, "values", Modifier.PRIVATE, Modifier.FINAL)
                         .initializer("$T.builder()", CHART_VALUES)
                         .build())
@@ -165,7 +179,9 @@ final class ChartBinding {
                 };
         StringBuilder doc = new StringBuilder();
         doc.append(key.description().isEmpty() ? "Sets " : html(key.description()) + "\n\n<p>Sets ");
-        doc.append("<code>").append(html(service.helmKey() + "." + key.path())).append("</code>.");
+        doc.append("<code>")
+                .append(html(service.topLevel() ? key.path() : service.helmKey() + "." + key.path()))
+                .append("</code>.");
         if (!key.allowed().isEmpty()) {
             doc.append(" One of ")
                     .append(key.allowed().stream()
@@ -198,6 +214,12 @@ final class ChartBinding {
     }
 
     private static String serviceDoc(ChartModel.Service service) {
+        if (service.topLevel()) {
+            return "The chart's only workload, <code>" + html(service.name()) + "</code>: its keys are at the top"
+                    + " level of the values. The chart names its Deployment after the release (<code>"
+                    + html(service.name()) + "</code> for a release named <code>" + html(service.name())
+                    + "</code>), so name the release so.";
+        }
         String head = "The <code>" + html(service.name()) + "</code> service (values key <code>"
                 + html(service.helmKey()) + "</code>)";
         return service.description().isEmpty() ? head + "." : head + ": " + html(service.description());

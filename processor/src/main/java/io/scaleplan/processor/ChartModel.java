@@ -9,10 +9,21 @@ import java.util.Optional;
  * @param name the chart's name ({@code Chart.yaml} {@code name})
  * @param version the chart's version
  * @param description the chart's description, or empty
- * @param source the schema file, as the annotation names it, for the generated Javadoc
+ * @param source the schema file (or {@code values.yaml}), as the annotation names it, for the
+ *     generated Javadoc
+ * @param origin where the services and keys were read from
  * @param services the services, sorted by values key
  */
-record ChartModel(String name, String version, String description, String source, List<Service> services) {
+record ChartModel(
+        String name, String version, String description, String source, Origin origin, List<Service> services) {
+
+    /** Where the reader found the services and their keys. */
+    enum Origin {
+        /** {@code values.schema.json}: a top-level object declaring {@code autoscaling} per service. */
+        SCHEMA,
+        /** {@code values.yaml}: the workloads of a chart whose schema declares none or that has none. */
+        VALUES
+    }
 
     ChartModel {
         services = List.copyOf(services);
@@ -30,14 +41,17 @@ record ChartModel(String name, String version, String description, String source
     }
 
     /**
-     * A service of the chart: a top-level values key whose schema declares {@code autoscaling}.
+     * A service of the chart: a top-level values key whose schema declares {@code autoscaling}, or a
+     * workload found in {@code values.yaml}.
      *
      * @param helmKey the values key ({@code usageMetering})
      * @param name the Deployment name, the key in kebab case ({@code usage-metering})
      * @param description the schema's description, or empty
+     * @param topLevel whether the service's keys are at the top level of the values (the chart's
+     *     only workload, as in Bitnami's charts) rather than under {@code helmKey}
      * @param keys the values keys a plan may set, sorted by path
      */
-    record Service(String helmKey, String name, String description, List<Key> keys) {
+    record Service(String helmKey, String name, String description, boolean topLevel, List<Key> keys) {
         Service {
             keys = List.copyOf(keys);
         }

@@ -77,7 +77,7 @@ public final class ChartProcessor extends GuardedProcessor {
         Path dir = chartFolder(element, chart.value(), index);
         ChartModel model;
         try {
-            model = new ChartReader().read(dir, chart.value() + "/values.schema.json");
+            model = new ChartReader().read(dir, chart.value());
         } catch (ChartException e) {
             String hint = processingEnv.getOptions().containsKey(CHART_ROOT)
                     ? ""

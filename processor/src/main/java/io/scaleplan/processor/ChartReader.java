@@ -25,7 +25,8 @@ import javax.lang.model.SourceVersion;
 
 /**
  * Reads a chart folder into a {@link ChartModel}: {@code Chart.yaml} for its name, {@code
- * values.schema.json} for its services and keys, {@code values.yaml} for defaults. Every problem is
+ * values.schema.json} for its services and keys, {@code values.yaml} for defaults, and for the
+ * workloads and keys of a chart whose schema declares no services or that has none. Every problem is
  * a {@link ChartException} naming the file: {@code [SP310]} missing, {@code [SP311]} malformed,
  * {@code [SP312]} a schema the processor cannot bind.
  */
@@ -47,13 +48,20 @@ final class ChartReader {
     private final ObjectMapper yaml =
             new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
-    /** Reads the chart in {@code dir}; {@code shownAs} is how the annotation names it. */
+    /**
+     * Reads the chart in {@code dir}; {@code shownAs} is how the annotation names the folder. The
+     * services come from {@code values.schema.json} where it declares them (a top-level object with
+     * {@code autoscaling}); otherwise, schema or not, from {@code values.yaml} ({@link
+     * #fromValues}).
+     */
     ChartModel read(Path dir, String shownAs) throws ChartException {
         if (!Files.isDirectory(dir)) {
             throw new ChartException(MISSING, "chart folder " + dir + " does not exist");
         }
         JsonNode chart = parse(yaml, dir.resolve("Chart.yaml"), "YAML");
-        JsonNode schema = parse(json, dir.resolve("values.schema.json"), "JSON");
+        Path schemaFile = dir.resolve("values.schema.json");
+        boolean hasSchema = Files.exists(schemaFile);
+        JsonNode schema = hasSchema ? parse(json, schemaFile, "JSON") : null;
         JsonNode values = parse(yaml, dir.resolve("values.yaml"), "YAML");
         Path chartFile = dir.resolve("Chart.yaml");
         String name = chart.path("name").asText("");
@@ -61,13 +69,38 @@ final class ChartReader {
             throw new ChartException(
                     MALFORMED, chartFile + " has no valid name (a DNS-1123 label such as arka-engine)");
         }
-        JsonNode properties = schema.path("properties");
-        Path schemaFile = dir.resolve("values.schema.json");
-        if (!properties.isObject()) {
+        if (hasSchema && !schema.path("properties").isObject()) {
             throw new ChartException(UNBINDABLE, schemaFile + " declares no top-level \"properties\"");
         }
+        List<ChartModel.Service> services = hasSchema ? fromSchema(schemaFile, schema, values) : List.of();
+        ChartModel.Origin origin = ChartModel.Origin.SCHEMA;
+        if (services.isEmpty()) {
+            services = fromValues(values, name);
+            origin = ChartModel.Origin.VALUES;
+        }
+        if (services.isEmpty()) {
+            throw new ChartException(
+                    UNBINDABLE,
+                    (hasSchema
+                                    ? schemaFile + " declares no services: no top-level property declares"
+                                            + " \"autoscaling\"; and "
+                                    : "")
+                            + dir.resolve("values.yaml") + " holds no workload: neither replicaCount,"
+                            + " autoscaling, resources nor pdb at the top level or under a top-level key");
+        }
+        return new ChartModel(
+                name,
+                chart.path("version").asText(""),
+                chart.path("description").asText(""),
+                shownAs + (origin == ChartModel.Origin.SCHEMA ? "/values.schema.json" : "/values.yaml"),
+                origin,
+                services);
+    }
+
+    private List<ChartModel.Service> fromSchema(Path schemaFile, JsonNode schema, JsonNode values)
+            throws ChartException {
         List<ChartModel.Service> services = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : properties.properties()) {
+        for (Map.Entry<String, JsonNode> e : schema.path("properties").properties()) {
             String key = e.getKey();
             JsonNode declared = e.getValue();
             JsonNode node = resolve(schema, declared);
@@ -96,20 +129,94 @@ final class ChartReader {
                 }
             }
             String description = text(declared).isEmpty() ? text(node) : text(declared);
-            services.add(new ChartModel.Service(key, serviceName, description, keys));
-        }
-        if (services.isEmpty()) {
-            throw new ChartException(
-                    UNBINDABLE, schemaFile + " declares no services: no top-level property declares \"autoscaling\"");
+            services.add(new ChartModel.Service(key, serviceName, description, false, keys));
         }
         services.sort(Comparator.comparing(ChartModel.Service::helmKey));
-        checkEnums(schemaFile, services);
-        return new ChartModel(
-                name,
-                chart.path("version").asText(""),
-                chart.path("description").asText(""),
-                shownAs,
-                services);
+        if (!services.isEmpty()) {
+            checkEnums(schemaFile, services);
+        }
+        return services;
+    }
+
+    /**
+     * The workloads a chart without a usable schema has, read from its {@code values.yaml}. A chart
+     * whose values hold {@code replicaCount} or {@code autoscaling} at the top level (Bitnami's,
+     * {@code helm create}'s) is one workload named after the chart, its keys at the top level.
+     * Otherwise each top-level key whose mapping holds a key scaleplan sets ({@code resources},
+     * {@code replicaCount}, {@code autoscaling}, {@code pdb}) is a workload (Online Boutique's {@code
+     * cartService}), named by the mapping's {@code name} where that is a DNS-1123 label (the name the
+     * chart gives its Deployment: {@code cartservice}; that key then gets no setter), else by the
+     * key in kebab case. The setters are the scalar keys below, typed by their default; a key that
+     * makes no Java setter, or the setter name of another key, gets none.
+     */
+    static List<ChartModel.Service> fromValues(JsonNode values, String chartName) {
+        List<ChartModel.Service> services = new ArrayList<>();
+        if (values.has("replicaCount") || values.has("autoscaling")) {
+            String helmKey = lowerCamel(chartName);
+            services.add(new ChartModel.Service(helmKey, chartName, "", true, valueKeys(values)));
+            return services;
+        }
+        Set<String> names = new HashSet<>();
+        for (Map.Entry<String, JsonNode> e : values.properties()) {
+            String key = e.getKey();
+            JsonNode node = e.getValue();
+            boolean workload =
+                    node.isObject() && ChartValues.OWNED_KEYS.stream().anyMatch(node::has);
+            if (!workload || !SERVICE_KEY.matcher(key).matches()) {
+                continue;
+            }
+            String declared = node.path("name").asText("");
+            boolean named = node.path("name").isTextual()
+                    && DNS_1123_LABEL.matcher(declared).matches();
+            String name = named ? declared : kebab(key);
+            if (name.length() > 63 || !names.add(name)) {
+                continue;
+            }
+            List<ChartModel.Key> keys = valueKeys(node);
+            if (named) {
+                keys.removeIf(k -> k.path().equals("name")); // the handle's name: a plan must not change it
+            }
+            services.add(new ChartModel.Service(key, name, "", false, keys));
+        }
+        services.sort(Comparator.comparing(ChartModel.Service::helmKey));
+        return services;
+    }
+
+    private static List<ChartModel.Key> valueKeys(JsonNode section) {
+        List<ChartModel.Key> keys = new ArrayList<>();
+        valueKeys(section, "", keys);
+        keys.sort(Comparator.comparing(ChartModel.Key::path));
+        Map<String, Integer> bySetter = new HashMap<>();
+        keys.forEach(k -> bySetter.merge(k.setter(), 1, Integer::sum));
+        keys.removeIf(k ->
+                bySetter.get(k.setter()) > 1 || RESERVED.contains(k.setter()) || !SourceVersion.isName(k.setter()));
+        return keys;
+    }
+
+    private static void valueKeys(JsonNode node, String prefix, List<ChartModel.Key> out) {
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String field = e.getKey();
+            JsonNode value = e.getValue();
+            if ((prefix.isEmpty() && ChartValues.OWNED_KEYS.contains(field))
+                    || !HELM_KEY.matcher(field).matches()) {
+                continue;
+            }
+            String path = prefix.isEmpty() ? field : prefix + "." + field;
+            if (value.isObject()) {
+                valueKeys(value, path, out);
+                continue;
+            }
+            ChartModel.Type type = value.isTextual()
+                    ? ChartModel.Type.STRING
+                    : value.isBoolean()
+                            ? ChartModel.Type.BOOLEAN
+                            : value.isIntegralNumber()
+                                    ? ChartModel.Type.INTEGER
+                                    : value.isNumber() ? ChartModel.Type.NUMBER : null;
+            if (type != null) {
+                out.add(new ChartModel.Key(path, setterName(path), type, "", Optional.of(value.asText()), List.of()));
+            }
+        }
     }
 
     /**
@@ -238,6 +345,12 @@ final class ChartReader {
                             : segment.substring(0, 1).toUpperCase(Locale.ROOT) + segment.substring(1));
         }
         return out.toString();
+    }
+
+    /** {@code usage-metering} → {@code usageMetering}. */
+    static String lowerCamel(String name) {
+        String upper = ChartBinding.upperCamel(name);
+        return upper.substring(0, 1).toLowerCase(Locale.ROOT) + upper.substring(1);
     }
 
     /** {@code usageMetering} → {@code usage-metering}. */

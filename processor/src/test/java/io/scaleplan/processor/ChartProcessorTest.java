@@ -225,7 +225,10 @@ class ChartProcessorTest {
         assertThat(compilation).hadErrorCount(1);
         assertThat(compilation)
                 .hadErrorContaining("[SP312] " + TEST_ROOT.resolve("charts/no-services/values.schema.json")
-                        + " declares no services: no top-level property declares \"autoscaling\"")
+                        + " declares no services: no top-level property declares \"autoscaling\"; and "
+                        + TEST_ROOT.resolve("charts/no-services/values.yaml")
+                        + " holds no workload: neither replicaCount, autoscaling, resources nor pdb at the top level"
+                        + " or under a top-level key")
                 .inFile(source)
                 .onLineContaining("@HelmChart(\"charts/no-services\")");
     }

@@ -26,7 +26,8 @@ import java.util.Optional;
 
 /**
  * The chart as the oracle: compares what the chart rendered from the values overlay with the plan.
- * Each service's workload must exist; its fixed replica count and resources must be in it; the HPA
+ * Each service's workload must exist; its fixed replica count and resources must be in it (a count
+ * the chart's layout has no key for is left to a post-render patch, see {@link ChartStage}); the HPA
  * and PDB the chart owns must carry the plan's range, targets and budget (the PDB selecting the
  * workload's pods); an HPA or PDB scaleplan writes must have no twin from the chart. A plan value
  * the chart does not carry is an error (SP314) naming the values key and the template.
@@ -40,17 +41,23 @@ public final class ChartOracle {
      * @param diagnostics the plan values the chart does not carry
      * @param podSelectors per service, the labels that select its rendered pods (its workload's
      *     {@code spec.selector.matchLabels}), for the standalone PDBs scaleplan writes
+     * @param replicaPatches per service, the rendered workload whose fixed replica count the chart
+     *     cannot carry (its layout has no key for it) and a post-render patch must set
      */
-    public record Verdict(List<Diagnostic> diagnostics, Map<String, ObjectNode> podSelectors) {}
+    public record Verdict(
+            List<Diagnostic> diagnostics,
+            Map<String, ObjectNode> podSelectors,
+            Map<String, RenderedObject> replicaPatches) {}
 
     /** Compares {@code rendered} (the chart with the plan's overlay) with {@code plan}. */
     public static Verdict check(ScalingPlan plan, List<RenderedObject> rendered) {
         List<Diagnostic> out = new ArrayList<>();
         Map<String, ObjectNode> selectors = new LinkedHashMap<>();
+        Map<String, RenderedObject> patches = new LinkedHashMap<>();
         for (Service s : plan.services()) {
-            new ServiceCheck(plan, s, rendered, out, selectors).run();
+            new ServiceCheck(plan, s, rendered, out, selectors, patches).run();
         }
-        return new Verdict(List.copyOf(out), selectors);
+        return new Verdict(List.copyOf(out), selectors, patches);
     }
 
     private static final class ServiceCheck {
@@ -61,13 +68,15 @@ public final class ChartOracle {
         private final List<RenderedObject> rendered;
         private final List<Diagnostic> out;
         private final Map<String, ObjectNode> selectors;
+        private final Map<String, RenderedObject> patches;
 
         ServiceCheck(
                 ScalingPlan plan,
                 Service s,
                 List<RenderedObject> rendered,
                 List<Diagnostic> out,
-                Map<String, ObjectNode> selectors) {
+                Map<String, ObjectNode> selectors,
+                Map<String, RenderedObject> patches) {
             this.plan = plan;
             this.release = plan.release();
             this.layout = plan.release().layout();
@@ -75,6 +84,7 @@ public final class ChartOracle {
             this.rendered = rendered;
             this.out = out;
             this.selectors = selectors;
+            this.patches = patches;
         }
 
         void run() {
@@ -109,6 +119,11 @@ public final class ChartOracle {
             JsonNode actual = workload.at("/spec/replicas");
             // a Deployment without spec.replicas runs 1 pod: the API server's default
             if (actual.isInt() && actual.asInt() == expected || actual.isMissingNode() && expected == 1) {
+                return;
+            }
+            if (layout.path(Slot.REPLICA_COUNT, s).isEmpty()) {
+                // no values key can carry it (Online Boutique): a post-render patch sets spec.replicas
+                patches.put(s.name(), workload);
                 return;
             }
             report(

@@ -1,8 +1,10 @@
 package io.scaleplan.compiler.chart;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scaleplan.compiler.check.Rules;
 import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.emit.apply.ApplyInstructions;
 import io.scaleplan.compiler.emit.kubernetes.KubernetesEmitter;
 import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.render.Yaml;
@@ -13,6 +15,7 @@ import io.scaleplan.dsl.Service;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,7 +25,8 @@ import java.util.Optional;
  * The standalone PDBs scaleplan writes then select the pods by the labels the chart's workloads
  * really select them by ({@code app: cartservice} in Online Boutique). A chart that is not on disk
  * (a repository chart) is not rendered, and its PDBs select the recommended {@code
- * app.kubernetes.io/*} labels.
+ * app.kubernetes.io/*} labels. A fixed replica count the chart has no values key for is carried by a
+ * Helm post-renderer written next to the overlay ({@link #postRender}).
  *
  * <p>Cost: one {@code helm template} per distinct overlay, in process, cached per JVM. For the ARKA
  * plans (5 distinct overlays) a cold compile takes 1 to 2 s longer, most of it loading Helm's
@@ -95,7 +99,75 @@ public final class ChartStage {
         for (GeneratedFile f : files) {
             out.add(withRenderedSelector(plan, f, prefix, verdict));
         }
+        out.addAll(postRender(plan, verdict.replicaPatches()));
         return new Result(verdict.diagnostics(), out);
+    }
+
+    /** The folder of the release's post-renderer, under the plan's: {@code helm/boutique-post-render/}. */
+    public static String postRenderDir(ScalingPlan plan) {
+        return plan.name() + "/helm/" + plan.release().name() + "-post-render/";
+    }
+
+    /**
+     * The fixed replica counts the chart cannot carry (its layout has no key for them, and its
+     * workloads render no {@code spec.replicas}: Online Boutique), as a Helm post-renderer: a
+     * kustomization over the rendered manifests with a JSON patch per workload setting {@code
+     * /spec/replicas}, and {@code post-render.sh}, which Helm runs with the rendered manifests on
+     * its input ({@code helm upgrade ... --post-renderer sh --post-renderer-args
+     * <dir>/post-render.sh}) and which prints them patched by {@code kubectl kustomize}.
+     */
+    private static List<GeneratedFile> postRender(ScalingPlan plan, Map<String, RenderedObject> patches) {
+        if (patches.isEmpty()) {
+            return List.of();
+        }
+        String dir = postRenderDir(plan);
+        List<GeneratedFile> out = new ArrayList<>();
+        ArrayNode entries = Yaml.array();
+        for (Service s : plan.services()) {
+            RenderedObject workload = patches.get(s.name());
+            if (workload == null) {
+                continue;
+            }
+            String file = s.name() + "-replicas.yaml";
+            ArrayNode ops = Yaml.array();
+            ops.addObject()
+                    .put("op", "add")
+                    .put("path", "/spec/replicas")
+                    .put("value", s.replicas().orElseThrow());
+            out.add(new GeneratedFile(dir + file, Yaml.render(Headers.comment("#", plan), ops)));
+            ObjectNode entry = entries.addObject();
+            entry.put("path", file);
+            entry.putObject("target").put("kind", workload.kind()).put("name", workload.name());
+        }
+        ObjectNode kustomization = Yaml.object();
+        kustomization.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
+        kustomization.put("kind", "Kustomization");
+        kustomization.putArray("resources").add(RENDERED);
+        kustomization.set("patches", entries);
+        out.add(new GeneratedFile(dir + "kustomization.yaml", Yaml.render(Headers.comment("#", plan), kustomization)));
+        out.add(new GeneratedFile(dir + "post-render.sh", postRenderScript(plan, dir)));
+        return out;
+    }
+
+    /** The manifests Helm rendered, as the post-renderer's kustomization names them. */
+    static final String RENDERED = "rendered.yaml";
+
+    private static String postRenderScript(ScalingPlan plan, String dir) {
+        return "#!/bin/sh\n"
+                + Headers.comment("#", plan)
+                + "# Helm post-renderer: sets the fixed replica counts the chart "
+                + plan.release().chartName()
+                + " has no values key for.\n"
+                + "#   helm upgrade ... --post-renderer sh --post-renderer-args " + ApplyInstructions.OUTPUT + "/" + dir
+                + "post-render.sh\n"
+                + "# Reads the rendered manifests on its input, prints them patched (needs kubectl).\n"
+                + "set -eu\n"
+                + "here=$(cd \"$(dirname \"$0\")\" && pwd)\n"
+                + "work=$(mktemp -d)\n"
+                + "trap 'rm -rf \"$work\"' EXIT\n"
+                + "cp \"$here\"/*.yaml \"$work\"/\n"
+                + "cat > \"$work/" + RENDERED + "\"\n"
+                + "kubectl kustomize \"$work\"\n";
     }
 
     private static GeneratedFile withRenderedSelector(

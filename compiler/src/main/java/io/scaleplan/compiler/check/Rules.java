@@ -428,8 +428,8 @@ public final class Rules {
             RuleId.CHART_MISSING,
             Severity.ERROR,
             "@HelmChart points at no chart",
-            "Typed chart bindings are generated from the chart's values.schema.json and values.yaml; the folder or"
-                    + " files are not there. The path is relative to the module's base directory: the"
+            "Typed chart bindings are generated from the chart's Chart.yaml, values.yaml and, where it has one,"
+                    + " values.schema.json; the folder or files are not there. The path is relative to the module's base directory: the"
                     + " -Ascaleplan.chartRoot option when the build passes it, otherwise the nearest folder above"
                     + " the annotated source file or the class output that holds it.",
             "Fix the path in @HelmChart, or pass -Ascaleplan.chartRoot=${project.basedir} to the compiler.");
@@ -443,9 +443,13 @@ public final class Rules {
             RuleId.CHART_SCHEMA_UNBOUND,
             Severity.ERROR,
             "Chart schema the processor cannot bind",
-            "Each service of the chart must be an object property of the schema's root, with typed properties; a"
-                    + " schema without them gives nothing to generate handles from.",
-            "Declare each service as an object with typed properties in values.schema.json.");
+            "Where values.schema.json declares services (root object properties with autoscaling), each must be"
+                    + " a lower-camel key with typed properties and distinct setter and enum names. A chart whose"
+                    + " schema declares none, or that has no schema, is bound from values.yaml: one workload when"
+                    + " replicaCount or autoscaling is at its top level, else each top-level key holding resources,"
+                    + " replicaCount, autoscaling or pdb; a values.yaml with neither gives nothing to bind.",
+            "Declare each service as an object with typed properties in values.schema.json, or give values.yaml"
+                    + " the workload's replicaCount or resources.");
     public static final Rule CHART_CLASS_NAME = new Rule(
             RuleId.CHART_CLASS_NAME,
             Severity.ERROR,
@@ -460,7 +464,8 @@ public final class Rules {
                     + " helm template would) and compares the rendered objects with the plan: each HPA's target,"
                     + " range and metrics, each PDB's budget and selector, fixed replica counts and resources. A value"
                     + " written under a key the chart does not read, or for which the chart's layout has no key, would"
-                    + " be silently lost at helm upgrade.",
+                    + " be silently lost at helm upgrade. A fixed replica count the layout has no key for is carried"
+                    + " by a Helm post-renderer scaleplan writes instead (helm/<release>-post-render/).",
             "Pick the chart's layout (chartLayout(ChartLayout.BITNAMI_FLAT), or ChartLayout.builder(...) with the"
                     + " chart's own keys), or change the chart so that the named template reads the key.");
     public static final Rule CHART_RENDER_FAILED = new Rule(

@@ -18,6 +18,8 @@ import io.scaleplan.dsl.ChartLayout;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.ObjectOwner;
 import io.scaleplan.dsl.ScalingPlan;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,9 @@ import org.junit.jupiter.api.Test;
  * ignores fails the compile with a diagnostic naming the key.
  */
 class ThirdPartyChartsIT {
+    @org.junit.jupiter.api.io.TempDir
+    Path tmp;
+
     private static final String BOUTIQUE = "src/test/resources/charts/online-boutique";
     private static final String NGINX = "src/test/resources/charts/bitnami/nginx";
 
@@ -102,8 +107,72 @@ class ThirdPartyChartsIT {
     }
 
     @Test
-    void aFixedCountOnlineBoutiqueCannotCarryFailsNamingTheMissingKeyAndTemplate() {
-        Compilation c = new PlanCompiler().compile(boutique(3));
+    void aFixedCountOnlineBoutiqueHasNoKeyForIsCarriedByAPostRendererThatKubectlKustomizeApplies() throws Exception {
+        ScalingPlan plan = boutique(3);
+        Compilation c = new PlanCompiler().compile(plan);
+
+        assertThat(c.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+        String dir = "boutique/helm/boutique-post-render/";
+        assertThat(paths(c))
+                .filteredOn(p -> p.startsWith(dir))
+                .containsExactlyInAnyOrder(
+                        dir + "emailservice-replicas.yaml", dir + "kustomization.yaml", dir + "post-render.sh");
+        assertThat(doc(c, dir + "kustomization.yaml").at("/patches/0/target").toString())
+                .isEqualTo("{\"kind\":\"Deployment\",\"name\":\"emailservice\"}");
+        assertThat(c.files().stream()
+                        .filter(f -> f.path().equals("boutique/APPLY.md"))
+                        .findFirst()
+                        .orElseThrow()
+                        .content())
+                .contains("-f generated/boutique/helm/boutique-values.yaml --post-renderer sh --post-renderer-args"
+                        + " generated/boutique/helm/boutique-post-render/post-render.sh");
+
+        // what helm upgrade --post-renderer does: the chart's manifests through the generated script
+        Path out = tmp.resolve("generated");
+        for (GeneratedFile f : c.files()) {
+            Path p = out.resolve(f.path());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.content(), StandardCharsets.UTF_8);
+        }
+        Map<String, JsonNode> rendered = render(plan, c);
+        assertThat(rendered.get("Deployment/emailservice").at("/spec/replicas").isMissingNode())
+                .as("the chart alone runs 1 pod")
+                .isTrue();
+        Map<String, JsonNode> patched = postRender(out.resolve(dir + "post-render.sh"), rendered);
+
+        assertThat(patched.get("Deployment/emailservice").at("/spec/replicas").asInt())
+                .isEqualTo(3);
+        assertThat(patched.get("Deployment/emailservice")
+                        .at("/spec/template/spec/containers/0/resources/requests/cpu")
+                        .asText())
+                .isEqualTo("100m");
+        assertThat(patched.get("Deployment/cartservice").at("/spec/replicas").isMissingNode())
+                .as("only the fixed count is patched; the HPA owns cartservice's")
+                .isTrue();
+        assertThat(patched.keySet()).isEqualTo(rendered.keySet());
+    }
+
+    @Test
+    void aFixedCountOnOneReplicaNeedsNoPostRenderer() {
+        Compilation c = new PlanCompiler().compile(boutique(1));
+
+        assertThat(paths(c)).noneMatch(p -> p.contains("post-render"));
+    }
+
+    @Test
+    void aReplicaKeyTheChartDoesNotReadStillFailsNamingTheKeyAndTemplate() {
+        ScalingPlan plan = ScalingPlan.builder("boutique")
+                .namespace("shop")
+                .helmRelease("boutique", BOUTIQUE)
+                .chartLayout(ChartLayout.builder("online-boutique-guess")
+                        .perService()
+                        .replicaCount("replicas")
+                        .resources("resources")
+                        .build())
+                .service("emailservice", s -> s.helmKey("emailService").replicas(3))
+                .build();
+
+        Compilation c = new PlanCompiler().compile(plan);
 
         assertThat(c.files()).isEmpty();
         assertThat(c.diagnostics())
@@ -111,13 +180,50 @@ class ThirdPartyChartsIT {
                 .singleElement()
                 .satisfies(d -> {
                     assertThat(d.ruleId()).isEqualTo("SP314");
-                    assertThat(d.element()).isEqualTo("boutique · emailservice");
+                    assertThat(d.element()).hasToString("boutique · emailservice");
                     assertThat(d.message())
-                            .isEqualTo("replicas(3) does not reach the chart: chart layout online-boutique has no key"
-                                    + " for the replica count, but Deployment/emailservice"
+                            .isEqualTo("replicas(3) does not reach the chart: the overlay writes"
+                                    + " emailService.replicas = 3, but Deployment/emailservice"
                                     + " (onlineboutique/templates/emailservice.yaml) renders no spec.replicas"
                                     + " (Kubernetes makes it 1)");
                 });
+    }
+
+    /** Runs the generated post-renderer as Helm does: the rendered manifests on its input. */
+    private static Map<String, JsonNode> postRender(Path script, Map<String, JsonNode> rendered) throws Exception {
+        StringBuilder manifests = new StringBuilder();
+        for (JsonNode d : rendered.values()) {
+            manifests.append("---\n").append(Yaml.render("", d));
+        }
+        Process p;
+        try {
+            p = new ProcessBuilder("sh", script.toString()).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "sh is not installed");
+            throw e;
+        }
+        try (var in = p.getOutputStream()) {
+            in.write(manifests.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                err.contains("kubectl: not found") || err.contains("kubectl: command not found"),
+                "kubectl is not installed");
+        assertThat(p.exitValue()).as(err).isZero();
+        Map<String, JsonNode> byName = new TreeMap<>();
+        try (var docs = new com.fasterxml.jackson.databind.ObjectMapper(
+                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readerFor(JsonNode.class)
+                .<JsonNode>readValues(out)) {
+            while (docs.hasNext()) {
+                JsonNode d = docs.next();
+                byName.put(
+                        d.path("kind").asText() + "/" + d.at("/metadata/name").asText(), d);
+            }
+        }
+        return byName;
     }
 
     private static ScalingPlan nginx(ChartLayout layout, ObjectOwner owner, boolean autoscaled) {

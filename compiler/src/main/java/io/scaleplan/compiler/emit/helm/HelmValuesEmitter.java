@@ -22,6 +22,7 @@ import io.scaleplan.dsl.ObjectOwner;
 import io.scaleplan.dsl.PodsMetric;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -76,19 +77,26 @@ public final class HelmValuesEmitter implements Target {
         if (documents.isEmpty()) {
             return List.of();
         }
-        return List.of(new ApplyStep(
-                ApplyStep.Stage.PLATFORM_RELEASE,
-                List.of(
-                        "# " + plan.release().name() + ": the services' values, replica ranges and resources"
-                                + (plan.release().scalingObjects() != ObjectOwner.CHART
-                                        ? "; the chart's HPAs and PDBs off, scaleplan's manifests own them"
-                                        : resolved.owners().values().stream()
-                                                        .anyMatch(o -> o.scaleplanOwnsHpa() || o.scaleplanOwnsPdb())
-                                                ? "; the chart renders the HPAs and PDBs its layout carries,"
-                                                        + " scaleplan's manifests the others"
-                                                : "; the chart renders their HPAs and PDBs (their only owner)"),
-                        HelmCommands.upgrade(
-                                plan.release().name(), Shell.word(plan.release().chart()), plan.namespace(), folder))));
+        String postRender = "helm/" + plan.release().name() + "-post-render/post-render.sh";
+        boolean postRenders = documents.stream().anyMatch(d -> d.path().equals(postRender));
+        List<String> commands = new ArrayList<>();
+        commands.add("# " + plan.release().name() + ": the services' values, replica ranges and resources"
+                + (plan.release().scalingObjects() != ObjectOwner.CHART
+                        ? "; the chart's HPAs and PDBs off, scaleplan's manifests own them"
+                        : resolved.owners().values().stream()
+                                        .anyMatch(o -> o.scaleplanOwnsHpa() || o.scaleplanOwnsPdb())
+                                ? "; the chart renders the HPAs and PDBs its layout carries,"
+                                        + " scaleplan's manifests the others"
+                                : "; the chart renders their HPAs and PDBs (their only owner)"));
+        if (postRenders) {
+            commands.add("# the fixed replica counts the chart has no key for: a post-renderer patches them (kubectl)");
+        }
+        commands.add(HelmCommands.upgrade(
+                        plan.release().name(), Shell.word(plan.release().chart()), plan.namespace(), folder)
+                + (postRenders
+                        ? " --post-renderer sh --post-renderer-args " + Shell.word(folder.command(postRender))
+                        : ""));
+        return List.of(new ApplyStep(ApplyStep.Stage.PLATFORM_RELEASE, commands));
     }
 
     private static ObjectNode service(Service service, ScalingOwners owners) {
