@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scaleplan.compiler.check.Rules;
 import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.emit.HelmCommands;
 import io.scaleplan.compiler.emit.apply.ApplyInstructions;
 import io.scaleplan.compiler.emit.kubernetes.KubernetesEmitter;
 import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.render.Yaml;
+import io.scaleplan.compiler.resolve.ClusterObject;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.PlanElement;
 import io.scaleplan.dsl.ScalingPlan;
@@ -66,7 +68,8 @@ public final class ChartStage {
             return new Result(List.of(), files);
         }
         Optional<Path> chart = locator.find(plan.release().chart());
-        String overlayPath = plan.name() + "/helm/" + plan.release().name() + "-values.yaml";
+        String overlayPath =
+                plan.name() + "/" + HelmCommands.valuesPath(plan.release().name());
         Optional<GeneratedFile> overlay =
                 files.stream().filter(f -> f.path().equals(overlayPath)).findFirst();
         if (chart.isEmpty() || overlay.isEmpty()) {
@@ -105,7 +108,7 @@ public final class ChartStage {
 
     /** The folder of the release's post-renderer, under the plan's: {@code helm/boutique-post-render/}. */
     public static String postRenderDir(ScalingPlan plan) {
-        return plan.name() + "/helm/" + plan.release().name() + "-post-render/";
+        return plan.name() + "/" + HelmCommands.postRenderFolder(plan.release().name());
     }
 
     /**
@@ -176,7 +179,7 @@ public final class ChartStage {
             ObjectNode selector = verdict.podSelectors().get(s.name());
             if (selector != null
                     && s.disruptionBudget().isPresent()
-                    && file.path().equals(prefix + "/k8s/" + s.name() + "-pdb.yaml")) {
+                    && file.path().equals(prefix + "/" + KubernetesEmitter.path(ClusterObject.pdbName(s.name())))) {
                 return new GeneratedFile(
                         file.path(), Yaml.render(Headers.comment("#", plan), KubernetesEmitter.pdb(plan, s, selector)));
             }

@@ -10,6 +10,7 @@ import io.scaleplan.compiler.importer.RedisReader;
 import io.scaleplan.compiler.importer.YamlTree;
 import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.compiler.render.Quantities;
+import io.scaleplan.compiler.resolve.ClusterObject;
 import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.Redis;
 import io.scaleplan.dsl.ScalingPlan;
@@ -98,7 +99,7 @@ public final class Drift {
         for (Service s : services) {
             if (anyHpa) {
                 Optional<YamlTree> hpa = hpas.stream()
-                        .filter(h -> h.get("metadata").get("name").text("").equals(s.name() + "-hpa")
+                        .filter(h -> h.get("metadata").get("name").text("").equals(ClusterObject.hpaName(s.name()))
                                 || h.get("spec")
                                         .get("scaleTargetRef")
                                         .get("name")
@@ -116,7 +117,7 @@ public final class Drift {
             }
             if (anyPdb) {
                 Optional<YamlTree> pdb = pdbs.stream()
-                        .filter(p -> p.get("metadata").get("name").text("").equals(s.name() + "-pdb"))
+                        .filter(p -> p.get("metadata").get("name").text("").equals(ClusterObject.pdbName(s.name())))
                         .findFirst();
                 String subject = s.name() + " PDB";
                 if (s.disruptionBudget().isPresent() && pdb.isEmpty()) {

@@ -26,6 +26,19 @@ public final class HelmCommands {
         return "helm/" + release + "-values.yaml";
     }
 
+    /**
+     * The folder of a release's Helm post-renderer below the plan's folder: {@code
+     * helm/<release>-post-render/}; it carries the fixed replica counts the chart has no key for.
+     */
+    public static String postRenderFolder(String release) {
+        return "helm/" + release + "-post-render/";
+    }
+
+    /** The post-renderer's script below the plan's folder: {@code helm/<release>-post-render/post-render.sh}. */
+    public static String postRenderScript(String release) {
+        return postRenderFolder(release) + "post-render.sh";
+    }
+
     /** {@code helm upgrade RELEASE CHART -n NS --reset-then-reuse-values -f generated/<plan>/helm/...}. */
     public static String upgrade(String release, String chart, String namespace, PlanFolder folder) {
         return "helm upgrade " + Shell.word(release) + " " + chart + " -n " + Shell.word(namespace) + " " + REUSE

@@ -8,6 +8,7 @@ import io.scaleplan.compiler.importer.Estate.Policy;
 import io.scaleplan.compiler.importer.Estate.ResourceFacts;
 import io.scaleplan.compiler.importer.Estate.Rules;
 import io.scaleplan.compiler.importer.Estate.ServiceFacts;
+import io.scaleplan.compiler.resolve.ClusterObject;
 import io.scaleplan.dsl.Percent;
 import io.scaleplan.dsl.PodAmount;
 import io.scaleplan.dsl.PodCount;
@@ -144,11 +145,11 @@ final class KubernetesReader {
         s.hpa = new Fact<>(name, doc.where());
         estate.scalingManifests = true;
         s.fromKubernetes = true;
-        if (!name.equals(service + "-hpa")) {
+        if (!name.equals(ClusterObject.hpaName(service))) {
             estate.note(
                     doc.file(),
                     doc.line(),
-                    "HPA " + name + " becomes " + service + "-hpa, the name scaleplan gives" + " it");
+                    "HPA " + name + " becomes " + ClusterObject.hpaName(service) + ", the name scaleplan gives it");
         }
         extraLabels(doc, s);
         YamlTree min = spec.get("minReplicas");
@@ -381,11 +382,12 @@ final class KubernetesReader {
             metadata(at, true);
             s.budget = estate.merge(s.budget, p.budget(), at.where(), service.get() + "'s disruption budget");
             estate.scalingManifests = true;
-            if (!p.name().equals(service.get() + "-pdb")) {
+            if (!p.name().equals(ClusterObject.pdbName(service.get()))) {
                 estate.note(
                         at.file(),
                         at.line(),
-                        "PDB " + p.name() + " becomes " + service.get() + "-pdb, the name" + " scaleplan gives it");
+                        "PDB " + p.name() + " becomes " + ClusterObject.pdbName(service.get())
+                                + ", the name scaleplan gives it");
             }
             for (String extra : p.extra()) {
                 estate.warn(at, "PDB " + p.name() + ": " + extra + " cannot be expressed in a plan; kept as a comment");

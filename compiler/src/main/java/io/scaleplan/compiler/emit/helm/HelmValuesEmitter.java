@@ -77,7 +77,7 @@ public final class HelmValuesEmitter implements Target {
         if (documents.isEmpty()) {
             return List.of();
         }
-        String postRender = "helm/" + plan.release().name() + "-post-render/post-render.sh";
+        String postRender = HelmCommands.postRenderScript(plan.release().name());
         boolean postRenders = documents.stream().anyMatch(d -> d.path().equals(postRender));
         List<String> commands = new ArrayList<>();
         commands.add("# " + plan.release().name() + ": the services' values, replica ranges and resources"
