@@ -3,6 +3,7 @@ package io.scaleplan.cli;
 import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.compiler.load.PlanLoader;
 import io.scaleplan.compiler.load.PlanSources;
+import io.scaleplan.compiler.usecase.UpToDate;
 import io.scaleplan.dsl.PlanDefinition;
 import java.io.File;
 import java.net.MalformedURLException;
@@ -11,6 +12,8 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Where the command line finds its plans: their sources, the class path, or (in tests) given definitions. */
 @FunctionalInterface
@@ -22,6 +25,15 @@ public interface PlanSource {
      * @throws io.scaleplan.compiler.load.PlanBuildException when the plans' sources do not compile
      */
     List<LoadedPlan> load();
+
+    /**
+     * A digest of the plans' code (sources or classes) taken before they are loaded, for the
+     * up-to-date check ({@link io.scaleplan.compiler.usecase.UpToDate}); empty when the plans'
+     * origin is not known as files, and then every command compiles.
+     */
+    default Optional<String> digest() {
+        return Optional.empty();
+    }
 
     /** Where the plans were looked for, for a message that found none. */
     default String describe() {
@@ -54,9 +66,22 @@ public interface PlanSource {
             }
         }
         ClassLoader parent = Thread.currentThread().getContextClassLoader();
+        // the JVM's own class path (the launcher's CLI jar) may hold plans too
+        List<Path> code = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                code.add(Path.of(entry).toAbsolutePath());
+            }
+        }
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                code.add(Path.of(entry).toAbsolutePath());
+            }
+        }
         return new Memo(
                 () -> PlanLoader.load(new URLClassLoader(urls.toArray(URL[]::new), parent)),
-                "the class path (SCALEPLAN_CLASS_PATH)");
+                "the class path (SCALEPLAN_CLASS_PATH)",
+                () -> UpToDate.digestOf(code));
     }
 
     /**
@@ -67,7 +92,8 @@ public interface PlanSource {
         PlanSources sources = PlanSources.of(module);
         return new Memo(
                 () -> PlanLoader.load(sources.classLoader(PlanSource.class.getClassLoader())),
-                sources.sourceRoot().toString());
+                sources.sourceRoot().toString(),
+                () -> UpToDate.digestOf(List.of(sources.module().resolve("src/main"))));
     }
 
     /** Exactly these definitions. */
@@ -80,11 +106,22 @@ public interface PlanSource {
     final class Memo implements PlanSource {
         private final PlanSource source;
         private final String where;
+        private final Supplier<Optional<String>> digest;
         private List<LoadedPlan> loaded;
 
         Memo(PlanSource source, String where) {
+            this(source, where, Optional::empty);
+        }
+
+        Memo(PlanSource source, String where, Supplier<Optional<String>> digest) {
             this.source = source;
             this.where = where;
+            this.digest = digest;
+        }
+
+        @Override
+        public Optional<String> digest() {
+            return digest.get();
         }
 
         @Override

@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -112,8 +114,21 @@ public final class GeneratedDirectory {
      */
     public List<SyncResult> sync(
             Collection<String> plans, Collection<GeneratedFile> files, boolean pruneOtherPlans, boolean force) {
+        return sync(plans, files, pruneOtherPlans, force, Optional.empty());
+    }
+
+    /**
+     * As {@link #sync(Collection, Collection, boolean, boolean)}, recording {@code stamp} (the inputs
+     * the files were compiled from) in the new manifest; without one the manifest has none.
+     */
+    public List<SyncResult> sync(
+            Collection<String> plans,
+            Collection<GeneratedFile> files,
+            boolean pruneOtherPlans,
+            boolean force,
+            Optional<Manifest.Stamp> stamp) {
         try {
-            Changes changes = prepare(plans, files, pruneOtherPlans, force);
+            Changes changes = prepare(plans, files, pruneOtherPlans, force, stamp);
             removeLeftovers();
             apply(changes);
             return changes.results();
@@ -129,7 +144,7 @@ public final class GeneratedDirectory {
     public void verify(
             Collection<String> plans, Collection<GeneratedFile> files, boolean pruneOtherPlans, boolean force) {
         try {
-            prepare(plans, files, pruneOtherPlans, force);
+            prepare(plans, files, pruneOtherPlans, force, Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
@@ -143,6 +158,49 @@ public final class GeneratedDirectory {
             throw new UncheckedIOException(
                     "cannot read " + root.resolve(Manifest.FILE_NAME) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the folder holds exactly what {@code manifest} lists: every listed file with its
+     * hash, and nothing else (no unlisted file, no leftover of an interrupted run, no pending
+     * manifest, no link). Reads and hashes every file; changes nothing.
+     */
+    public boolean holdsExactly(Manifest manifest) {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.isDirectory()) {
+                    continue;
+                }
+                if (!a.isRegularFile()) {
+                    return false;
+                }
+                if (p.getParent().equals(root) && p.getFileName().toString().equals(Manifest.FILE_NAME)) {
+                    continue;
+                }
+                if (!manifest.lists(relative(p))) {
+                    return false;
+                }
+                found.add(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+        if (found.size() != manifest.files().size()) {
+            return false;
+        }
+        // two cores: hashing 100 MB of outputs is most of an up-to-date answer at 5,000 services
+        return found.parallelStream().allMatch(p -> {
+            try {
+                return manifest.matches(relative(p), Files.readAllBytes(p));
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     /**
@@ -189,7 +247,11 @@ public final class GeneratedDirectory {
             List<SyncResult> results) {}
 
     private Changes prepare(
-            Collection<String> plans, Collection<GeneratedFile> files, boolean pruneOtherPlans, boolean force)
+            Collection<String> plans,
+            Collection<GeneratedFile> files,
+            boolean pruneOtherPlans,
+            boolean force,
+            Optional<Manifest.Stamp> stamp)
             throws IOException {
         Map<String, List<String>> written = new TreeMap<>();
         Map<String, List<String>> unchanged = new TreeMap<>();
@@ -286,7 +348,7 @@ public final class GeneratedDirectory {
                             + "; move the change into the plan, or run again with --force to overwrite them",
                     List.copyOf(edited));
         }
-        Manifest next = manifest.withHashes(record);
+        Manifest next = manifest.withHashes(record).stamped(stamp);
         boolean manifestChanged = listed.isEmpty() || !listed.get().equals(next);
         List<SyncResult> results = new ArrayList<>();
         for (String plan : removed.keySet()) {

@@ -6,21 +6,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The record of what scaleplan wrote into an output folder: one line per file, its SHA-256 and
  * its path relative to the folder, in {@code sha256sum}'s format, after two comment lines. It is
  * how scaleplan knows which files it may overwrite or delete, and which were edited by hand.
  *
+ * <p>A manifest written by a run that compiled every plan without a diagnostic also carries a
+ * {@link Stamp}: a digest of every input that determines the outputs, so that a later run with
+ * the same inputs, over a folder whose files all still match their hashes, can answer without
+ * compiling (Gradle's up-to-date check; see {@code io.scaleplan.compiler.usecase.UpToDate}).
+ *
  * @param files path → lower-case hex SHA-256, sorted by path
+ * @param stamp the inputs the listed files were compiled from, when known
  */
-public record Manifest(SortedMap<String, String> files) {
+public record Manifest(SortedMap<String, String> files, Optional<Stamp> stamp) {
     /** The manifest's file name, at the output folder's root. */
     public static final String FILE_NAME = ".scaleplan-manifest";
 
@@ -28,8 +38,60 @@ public record Manifest(SortedMap<String, String> files) {
             "# scaleplan output manifest: the files scaleplan wrote in this folder, with their"
                     + " SHA-256.\n# scaleplan overwrites or deletes only the files listed here. Do not edit.\n";
 
+    private static final String INPUTS = "# inputs: ";
+    private static final String PLANS = "# plans: ";
+    private static final String CHART = "# chart: ";
+    private static final String PRINTED = "# | ";
+
+    /**
+     * What the listed files were compiled from.
+     *
+     * @param inputs lower-case hex SHA-256 over every input that determines the outputs
+     * @param plans the names of the plans compiled, sorted
+     * @param charts the chart references those plans render with, sorted (their files are part of
+     *     {@code inputs})
+     * @param printed the lines the compile printed about the plans (their diagnostics, as the
+     *     command line prints them), which an up-to-date answer prints again
+     */
+    public record Stamp(String inputs, List<String> plans, List<String> charts, List<String> printed) {
+        public Stamp {
+            if (!inputs.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("not a SHA-256: " + inputs);
+            }
+            plans = List.copyOf(new TreeSet<>(plans));
+            charts = List.copyOf(new TreeSet<>(charts));
+            for (String s : plans) {
+                if (s.isEmpty() || s.contains(" ") || s.contains("\n")) {
+                    throw new IllegalArgumentException("not a plan name: " + s);
+                }
+            }
+            for (String c : charts) {
+                if (c.contains("\n") || c.contains("\r")) {
+                    throw new IllegalArgumentException("not a chart reference: " + c);
+                }
+            }
+            printed = List.copyOf(printed);
+            for (String line : printed) {
+                if (line.contains("\n") || line.contains("\r")) {
+                    throw new IllegalArgumentException("not one line: " + line);
+                }
+            }
+        }
+    }
+
     public Manifest {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        Objects.requireNonNull(stamp, "stamp");
+    }
+
+    /** A manifest of these files without a stamp. */
+    public Manifest(SortedMap<String, String> files) {
+        this(files, Optional.empty());
+    }
+
+    /** This manifest with {@code stamp} (none when empty) in place of its own. */
+    public Manifest stamped(Optional<Stamp> stamp) {
+        return new Manifest(files, stamp);
     }
 
     /** A manifest that lists nothing. */
@@ -43,9 +105,22 @@ public record Manifest(SortedMap<String, String> files) {
             return Optional.empty();
         }
         SortedMap<String, String> files = new TreeMap<>();
+        String inputs = null;
+        List<String> plans = List.of();
+        List<String> charts = new ArrayList<>();
+        List<String> printed = new ArrayList<>();
         int n = 0;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             n++;
+            if (line.startsWith(INPUTS)) {
+                inputs = line.substring(INPUTS.length());
+            } else if (line.startsWith(PLANS)) {
+                plans = List.of(line.substring(PLANS.length()).split(" "));
+            } else if (line.startsWith(CHART)) {
+                charts.add(line.substring(CHART.length()));
+            } else if (line.startsWith(PRINTED)) {
+                printed.add(line.substring(PRINTED.length()));
+            }
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
@@ -55,12 +130,26 @@ public record Manifest(SortedMap<String, String> files) {
             }
             files.put(line.substring(66), line.substring(0, 64));
         }
-        return Optional.of(new Manifest(files));
+        Optional<Stamp> stamp = Optional.empty();
+        if (inputs != null && inputs.matches("[0-9a-f]{64}")) {
+            try {
+                stamp = Optional.of(new Stamp(inputs, plans, charts, printed));
+            } catch (IllegalArgumentException damaged) {
+                // a damaged stamp is no stamp: the next run compiles
+            }
+        }
+        return Optional.of(new Manifest(files, stamp));
     }
 
     /** The manifest as written to disk. */
     public byte[] bytes() {
         StringBuilder text = new StringBuilder(HEADER);
+        stamp.ifPresent(s -> {
+            text.append(INPUTS).append(s.inputs()).append('\n');
+            text.append(PLANS).append(String.join(" ", s.plans())).append('\n');
+            s.charts().forEach(c -> text.append(CHART).append(c).append('\n'));
+            s.printed().forEach(line -> text.append(PRINTED).append(line).append('\n'));
+        });
         files.forEach(
                 (path, hash) -> text.append(hash).append("  ").append(path).append('\n'));
         return text.toString().getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,321 @@
+package io.scaleplan.compiler.usecase;
+
+import io.scaleplan.compiler.PlanCompiler;
+import io.scaleplan.compiler.chart.ChartLocator;
+import io.scaleplan.compiler.load.LoadedPlan;
+import io.scaleplan.compiler.output.GeneratedDirectory;
+import io.scaleplan.compiler.output.Manifest;
+import io.scaleplan.dsl.EventPhase;
+import io.scaleplan.dsl.PlanDefinition;
+import io.scaleplan.dsl.ScalingPlan;
+import io.scaleplan.processor.PlanProcessor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * The up-to-date check of {@code compile}/{@code generate} and {@code check}, as Gradle's or
+ * Bazel's: a run that compiled every plan records in the output manifest a digest of every input
+ * that determines the outputs ({@link Manifest.Stamp}). A later run whose inputs have the same
+ * digest, over a folder whose every file still matches its manifest hash (and that holds nothing
+ * else), answers without loading, compiling or emitting. Any doubt is the full path: no stamp, a
+ * digest that cannot be taken (plans of unknown origin, a link in a chart), a leftover of an
+ * interrupted run, an unlisted, missing or edited file.
+ *
+ * <p>The inputs: the plans' code (their sources' digest, or their classes'), scaleplan's own code
+ * (every class of the compiler and the DSL it runs with, by content), the files of every chart the
+ * plans render for the chart oracle (found as the compile finds them), the options that change
+ * outputs ({@code --strict}, the regenerate command in the headers) and the {@code SCALEPLAN_*}
+ * environment variables a plan may read (the launcher's own are left out). Plans are assumed to be
+ * functions of those: a plan that reads other files, other variables or the clock is not tracked.
+ * The stamp keeps what the compile printed about the plans (their warnings), so an up-to-date
+ * answer prints exactly what a compile would.
+ */
+public final class UpToDate {
+    private UpToDate() {}
+
+    private static final String VERSION = "scaleplan-up-to-date-1";
+
+    /** The launcher's variables: where things are and how the JVM runs, not what plans compute. */
+    private static final Set<String> LAUNCHER_VARIABLES = Set.of(
+            "SCALEPLAN_ROOT",
+            "SCALEPLAN_SOURCE_ROOT",
+            "SCALEPLAN_PLANS_MODULE",
+            "SCALEPLAN_CLASS_PATH",
+            "SCALEPLAN_JAVA_OPTS",
+            "SCALEPLAN_CDS",
+            "SCALEPLAN_CDS_DIR");
+
+    /**
+     * What the adapter knows of the inputs before anything is loaded.
+     *
+     * @param plans the digest of the plans' code (see {@link #digestOf(List)}); empty when unknown,
+     *     and then nothing is ever up to date
+     * @param options every option that changes the outputs, as {@code name=value}
+     * @param environment the process environment (the {@code SCALEPLAN_*} variables count)
+     * @param charts how charts are found, as the compile finds them
+     * @param printed once compiled: the lines printed about the plans (their diagnostics), which an
+     *     up-to-date answer prints again; not an input
+     */
+    public record Inputs(
+            Optional<String> plans,
+            List<String> options,
+            Map<String, String> environment,
+            ChartLocator charts,
+            List<String> printed) {
+        public Inputs {
+            options = List.copyOf(options);
+            environment = Map.copyOf(environment);
+            printed = List.copyOf(printed);
+        }
+
+        /** These inputs, once compiled, with what the compile printed about the plans. */
+        public Inputs printing(List<String> lines) {
+            return new Inputs(plans, options, environment, charts, lines);
+        }
+
+        /**
+         * The inputs of a command line compile: the plans' digest, {@code --strict}, the default
+         * regenerate command, the folder diagnostics name sources from, this process's environment,
+         * charts found from the working folder.
+         */
+        public static Inputs of(Optional<String> plans, boolean strict, Optional<Path> sourceRoot) {
+            return new Inputs(
+                    plans,
+                    List.of(
+                            "strict=" + strict,
+                            "regenerate=" + io.scaleplan.compiler.render.Headers.DEFAULT_COMMAND,
+                            "sourceRoot=" + sourceRoot.map(Path::toString).orElse("")),
+                    System.getenv(),
+                    ChartLocator.fromWorkingDirectory(),
+                    List.of());
+        }
+
+        /** Inputs that are never up to date (plans of unknown origin). */
+        public static Inputs unknown() {
+            return new Inputs(Optional.empty(), List.of(), Map.of(), ChartLocator.fromWorkingDirectory(), List.of());
+        }
+    }
+
+    /**
+     * The folder's manifest when the folder is up to date for {@code inputs}: stamped with the same
+     * digest, every file there with its hash and nothing else. Empty means: take the full path.
+     */
+    public static Optional<Manifest> answer(Path output, Inputs inputs) {
+        if (inputs.plans().isEmpty()) {
+            return Optional.empty();
+        }
+        GeneratedDirectory folder = GeneratedDirectory.open(output);
+        Optional<Manifest> manifest;
+        try {
+            manifest = folder.manifest();
+        } catch (UncheckedIOException damaged) {
+            return Optional.empty();
+        }
+        if (manifest.isEmpty() || manifest.get().stamp().isEmpty()) {
+            return Optional.empty();
+        }
+        Manifest.Stamp stamp = manifest.get().stamp().get();
+        Set<String> plans = Set.copyOf(stamp.plans());
+        if (!manifest.get().files().keySet().stream().allMatch(p -> plans.contains(planOf(p)))) {
+            return Optional.empty();
+        }
+        Optional<String> now = digest(inputs, stamp.charts());
+        if (now.isEmpty() || !now.get().equals(stamp.inputs())) {
+            return Optional.empty();
+        }
+        return folder.holdsExactly(manifest.get()) ? manifest : Optional.empty();
+    }
+
+    /**
+     * The stamp for the outputs of {@code compiled}: only when every plan was compiled and the
+     * inputs' digest can be taken.
+     */
+    static Optional<Manifest.Stamp> stamp(CompiledPlans compiled, Inputs inputs) {
+        if (!compiled.ok()
+                || !compiled.allPlans()
+                || inputs.plans().isEmpty()
+                || inputs.printed().stream().anyMatch(l -> l.contains("\n") || l.contains("\r"))
+                || (inputs.printed().isEmpty() && !compiled.diagnostics().isEmpty())) {
+            return Optional.empty();
+        }
+        Set<String> charts = new TreeSet<>();
+        for (LoadedPlan p : compiled.selected()) {
+            p.plan().ifPresent(plan -> addChart(plan, charts));
+            p.event().ifPresent(event -> {
+                addChart(event.base(), charts);
+                event.phases().stream().map(EventPhase::plan).forEach(plan -> addChart(plan, charts));
+            });
+        }
+        List<String> chartList = List.copyOf(charts);
+        return digest(inputs, chartList)
+                .map(d -> new Manifest.Stamp(d, compiled.plans(), chartList, inputs.printed()));
+    }
+
+    private static void addChart(ScalingPlan plan, Set<String> charts) {
+        if (!plan.release().isPlainManifests()) {
+            charts.add(plan.release().chart());
+        }
+    }
+
+    /** The plan a folder-relative output path belongs to: its first segment. */
+    static String planOf(String path) {
+        int slash = path.indexOf('/');
+        return slash < 0 ? path : path.substring(0, slash);
+    }
+
+    /** The digest of every input, or empty when one cannot be taken. */
+    private static Optional<String> digest(Inputs inputs, List<String> charts) {
+        MessageDigest sha = sha256();
+        field(sha, VERSION);
+        field(sha, inputs.plans().orElseThrow());
+        Optional<String> code = codeDigest();
+        if (code.isEmpty()) {
+            return Optional.empty();
+        }
+        field(sha, code.get());
+        inputs.options().forEach(o -> field(sha, "option " + o));
+        new TreeMap<>(inputs.environment()).forEach((name, value) -> {
+            if (name.startsWith("SCALEPLAN_") && !LAUNCHER_VARIABLES.contains(name)) {
+                field(sha, "env " + name + "=" + value);
+            }
+        });
+        for (String chart : charts) {
+            field(sha, "chart " + chart);
+            Optional<Path> folder = inputs.charts().find(chart);
+            if (folder.isEmpty()) {
+                field(sha, "not found");
+                continue;
+            }
+            Optional<String> files = digestOf(List.of(folder.get()));
+            if (files.isEmpty()) {
+                return Optional.empty();
+            }
+            field(sha, files.get());
+        }
+        return Optional.of(HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /** scaleplan's own code: the compiler's, the DSL's and the annotation processor's classes, by content. */
+    private static Optional<String> codeDigest() {
+        Set<Path> locations = new LinkedHashSet<>();
+        for (Class<?> c : List.of(PlanCompiler.class, PlanDefinition.class, PlanProcessor.class)) {
+            try {
+                locations.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            } catch (URISyntaxException | NullPointerException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return digestOf(List.copyOf(locations));
+    }
+
+    /**
+     * A digest of the content of {@code paths}, in order: a folder by every file under it (relative
+     * path and bytes), a jar by every entry (name, CRC-32 and size, from its central directory),
+     * another file by its bytes, a missing path as missing. Empty when a path holds a link or
+     * cannot be read: then nothing is up to date.
+     */
+    public static Optional<String> digestOf(List<Path> paths) {
+        MessageDigest sha = sha256();
+        try {
+            for (Path path : paths) {
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (java.nio.file.NoSuchFileException missing) {
+                    field(sha, "missing");
+                    continue;
+                }
+                if (a.isDirectory()) {
+                    field(sha, "folder");
+                    if (!folder(path, sha)) {
+                        return Optional.empty();
+                    }
+                } else if (!a.isRegularFile()) {
+                    return Optional.empty();
+                } else if (path.getFileName().toString().endsWith(".jar")) {
+                    field(sha, "jar");
+                    jar(path, sha);
+                } else {
+                    field(sha, "file");
+                    sha.update(ByteBuffer.wrap(Files.readAllBytes(path)));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+        return Optional.of(HexFormat.of().formatHex(sha.digest()));
+    }
+
+    private static boolean folder(Path root, MessageDigest sha) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.isRegularFile()) {
+                    files.add(p);
+                } else if (!a.isDirectory()) {
+                    return false;
+                }
+            }
+        }
+        files.sort(null);
+        for (Path p : files) {
+            field(sha, root.relativize(p).toString().replace('\\', '/'));
+            sha.update(ByteBuffer.wrap(Files.readAllBytes(p)));
+            sha.update((byte) 0);
+        }
+        return true;
+    }
+
+    private static void jar(Path path, MessageDigest sha) throws IOException {
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            List<ZipEntry> entries = new ArrayList<>();
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                entries.add(e.nextElement());
+            }
+            entries.sort(java.util.Comparator.comparing(ZipEntry::getName));
+            for (ZipEntry e : entries) {
+                if (e.getCrc() < 0) {
+                    throw new ZipException(path + ": " + e.getName() + " has no CRC");
+                }
+                field(sha, e.getName() + " " + Long.toHexString(e.getCrc()) + " " + e.getSize());
+            }
+        }
+    }
+
+    private static void field(MessageDigest sha, String value) {
+        sha.update(value.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
