@@ -55,33 +55,33 @@ public interface PlanSource {
         if (classPath == null || classPath.isBlank()) {
             return classPath();
         }
+        List<Path> given = entries(classPath);
         List<URL> urls = new ArrayList<>();
-        for (String entry : classPath.split(File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                try {
-                    urls.add(Path.of(entry).toAbsolutePath().toUri().toURL());
-                } catch (MalformedURLException e) {
-                    throw new IllegalArgumentException("SCALEPLAN_CLASS_PATH: " + entry, e);
-                }
+        for (Path entry : given) {
+            try {
+                urls.add(entry.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException("SCALEPLAN_CLASS_PATH: " + entry, e);
             }
         }
         ClassLoader parent = Thread.currentThread().getContextClassLoader();
         // the JVM's own class path (the launcher's CLI jar) may hold plans too
-        List<Path> code = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                code.add(Path.of(entry).toAbsolutePath());
-            }
-        }
-        for (String entry : classPath.split(File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                code.add(Path.of(entry).toAbsolutePath());
-            }
-        }
+        List<Path> code = new ArrayList<>(entries(System.getProperty("java.class.path", "")));
+        code.addAll(given);
         return new Memo(
                 () -> PlanLoader.load(new URLClassLoader(urls.toArray(URL[]::new), parent)),
                 "the class path (SCALEPLAN_CLASS_PATH)",
                 () -> UpToDate.digestOf(code));
+    }
+
+    private static List<Path> entries(String classPath) {
+        List<Path> out = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                out.add(Path.of(entry).toAbsolutePath());
+            }
+        }
+        return out;
     }
 
     /**
