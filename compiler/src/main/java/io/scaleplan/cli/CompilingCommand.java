@@ -39,7 +39,8 @@ abstract class CompilingCommand implements Callable<Integer> {
         // the digest of the inputs is taken before anything is loaded: an edit made while the plans
         // compile makes the recorded digest differ from the next run's, never the other way round
         UpToDate.Inputs inputs = selectedPlans().isEmpty()
-                ? UpToDate.Inputs.of(main.plans().digest(), options.strict, Optional.ofNullable(options.sourceRoot))
+                ? UpToDate.Inputs.of(
+                        main.plans().digest(), options.strict, Optional.ofNullable(options.sourceRoot), main.root())
                 : UpToDate.Inputs.unknown();
         OptionalInt fresh = upToDate(inputs, out, err);
         if (fresh.isPresent()) {

@@ -149,6 +149,10 @@ class UpToDateTest {
         assertThat(compiled(fast, "check")).isFalse();
         assertThat(fast[0]).isEqualTo(full[0]);
         assertThat(fast[0].err()).contains("warning: [SP140]");
+        // recorded below the source root, not as this machine's folder: another checkout has the same manifest
+        assertThat(Files.readString(output.resolve(Manifest.FILE_NAME)))
+                .contains("# | ${source-root}/demo/Demo.java:")
+                .doesNotContain(dir.toString());
     }
 
     @Test

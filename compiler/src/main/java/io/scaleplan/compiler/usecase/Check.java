@@ -75,7 +75,7 @@ public final class Check {
                                 Optional.empty()),
                         manifest.stamp().orElseThrow().plans(),
                         manifest.files().size(),
-                        manifest.stamp().orElseThrow().printed()));
+                        inputs.shown(manifest.stamp().orElseThrow().printed())));
     }
 
     /**

@@ -76,7 +76,7 @@ public final class Generate {
             manifest.files().keySet().forEach(path -> unchanged.get(UpToDate.planOf(path)).add(path));
             List<SyncResult> results = new ArrayList<>();
             unchanged.forEach((plan, paths) -> results.add(new SyncResult(plan, List.of(), paths, List.of())));
-            return new Fresh(new Result(List.of(), results), manifest.stamp().orElseThrow().printed());
+            return new Fresh(new Result(List.of(), results), inputs.shown(manifest.stamp().orElseThrow().printed()));
         });
     }
 

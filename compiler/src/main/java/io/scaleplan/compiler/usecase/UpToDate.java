@@ -58,6 +58,9 @@ public final class UpToDate {
 
     private static final String VERSION = "scaleplan-up-to-date-1";
 
+    /** How a recorded diagnostic names the folder of the plans' sources. */
+    static final String SOURCE_ROOT = "${source-root}/";
+
     /** The launcher's variables: where things are and how the JVM runs, not what plans compute. */
     private static final Set<String> LAUNCHER_VARIABLES = Set.of(
             "SCALEPLAN_ROOT",
@@ -78,13 +81,16 @@ public final class UpToDate {
      * @param charts how charts are found, as the compile finds them
      * @param printed once compiled: the lines printed about the plans (their diagnostics), which an
      *     up-to-date answer prints again; not an input
+     * @param sourceRoot the folder the printed diagnostics name sources below: recorded as {@value
+     *     #SOURCE_ROOT}, so that the manifest names no folder of this machine
      */
     public record Inputs(
             Optional<String> plans,
             List<String> options,
             Map<String, String> environment,
             ChartLocator charts,
-            List<String> printed) {
+            List<String> printed,
+            Optional<Path> sourceRoot) {
         public Inputs {
             options = List.copyOf(options);
             environment = Map.copyOf(environment);
@@ -93,29 +99,71 @@ public final class UpToDate {
 
         /** These inputs, once compiled, with what the compile printed about the plans. */
         public Inputs printing(List<String> lines) {
-            return new Inputs(plans, options, environment, charts, lines);
+            return new Inputs(plans, options, environment, charts, lines, sourceRoot);
+        }
+
+        private Optional<String> prefix() {
+            return sourceRoot.map(r -> r.toString().replace('\\', '/') + "/");
+        }
+
+        /** The printed lines as recorded: the source root's folder as {@value #SOURCE_ROOT}; empty if ambiguous. */
+        Optional<List<String>> recorded() {
+            List<String> out = new ArrayList<>();
+            for (String line : printed) {
+                if (line.startsWith(SOURCE_ROOT) || line.contains("\n") || line.contains("\r")) {
+                    return Optional.empty();
+                }
+                Optional<String> prefix = prefix();
+                out.add(prefix.isPresent() && line.startsWith(prefix.get())
+                        ? SOURCE_ROOT + line.substring(prefix.get().length())
+                        : line);
+            }
+            return Optional.of(out);
+        }
+
+        /** Recorded lines as this run prints them. */
+        List<String> shown(List<String> recorded) {
+            return recorded.stream()
+                    .map(line -> line.startsWith(SOURCE_ROOT) && prefix().isPresent()
+                            ? prefix().get() + line.substring(SOURCE_ROOT.length())
+                            : line)
+                    .toList();
         }
 
         /**
-         * The inputs of a command line compile: the plans' digest, {@code --strict}, the default
-         * regenerate command, the folder diagnostics name sources from, this process's environment,
-         * charts found from the working folder.
+         * The inputs of a command line compile in the project at {@code root}: the plans' digest,
+         * {@code --strict}, the default regenerate command, the folder diagnostics name sources
+         * from (relative to {@code root} when below it, so that another checkout has the same
+         * digest), this process's environment, charts found from the working folder.
          */
-        public static Inputs of(Optional<String> plans, boolean strict, Optional<Path> sourceRoot) {
+        public static Inputs of(Optional<String> plans, boolean strict, Optional<Path> sourceRoot, Path root) {
+            Path project = root.toAbsolutePath().normalize();
+            String shownRoot = sourceRoot
+                    .map(r -> r.isAbsolute() && r.normalize().startsWith(project)
+                            ? "<root>/" + project.relativize(r.normalize())
+                            : r.toString())
+                    .orElse("");
             return new Inputs(
                     plans,
                     List.of(
                             "strict=" + strict,
                             "regenerate=" + io.scaleplan.compiler.render.Headers.DEFAULT_COMMAND,
-                            "sourceRoot=" + sourceRoot.map(Path::toString).orElse("")),
+                            "sourceRoot=" + shownRoot.replace('\\', '/')),
                     System.getenv(),
                     ChartLocator.fromWorkingDirectory(),
-                    List.of());
+                    List.of(),
+                    sourceRoot);
         }
 
         /** Inputs that are never up to date (plans of unknown origin). */
         public static Inputs unknown() {
-            return new Inputs(Optional.empty(), List.of(), Map.of(), ChartLocator.fromWorkingDirectory(), List.of());
+            return new Inputs(
+                    Optional.empty(),
+                    List.of(),
+                    Map.of(),
+                    ChartLocator.fromWorkingDirectory(),
+                    List.of(),
+                    Optional.empty());
         }
     }
 
@@ -154,10 +202,11 @@ public final class UpToDate {
      * inputs' digest can be taken.
      */
     static Optional<Manifest.Stamp> stamp(CompiledPlans compiled, Inputs inputs) {
+        Optional<List<String>> printed = inputs.recorded();
         if (!compiled.ok()
                 || !compiled.allPlans()
                 || inputs.plans().isEmpty()
-                || inputs.printed().stream().anyMatch(l -> l.contains("\n") || l.contains("\r"))
+                || printed.isEmpty()
                 || (inputs.printed().isEmpty() && !compiled.diagnostics().isEmpty())) {
             return Optional.empty();
         }
@@ -171,7 +220,7 @@ public final class UpToDate {
         }
         List<String> chartList = List.copyOf(charts);
         return digest(inputs, chartList)
-                .map(d -> new Manifest.Stamp(d, compiled.plans(), chartList, inputs.printed()));
+                .map(d -> new Manifest.Stamp(d, compiled.plans(), chartList, printed.get()));
     }
 
     private static void addChart(ScalingPlan plan, Set<String> charts) {

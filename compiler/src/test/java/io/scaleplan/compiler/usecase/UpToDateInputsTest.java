@@ -53,7 +53,8 @@ class UpToDateInputsTest {
     }
 
     private UpToDate.Inputs inputs(String plans, String option) {
-        return new UpToDate.Inputs(Optional.of(plans), List.of(option), env, new ChartLocator(dir), List.of());
+        return new UpToDate.Inputs(
+                Optional.of(plans), List.of(option), env, new ChartLocator(dir), List.of(), Optional.empty());
     }
 
     private boolean upToDate(UpToDate.Inputs inputs) {
@@ -76,7 +77,12 @@ class UpToDateInputsTest {
         assertThat(upToDate(inputs("plans-2", "strict=false"))).isFalse();
         assertThat(upToDate(inputs("plans-1", "strict=true"))).isFalse();
         assertThat(upToDate(new UpToDate.Inputs(
-                        Optional.empty(), List.of("strict=false"), env, new ChartLocator(dir), List.of())))
+                        Optional.empty(),
+                        List.of("strict=false"),
+                        env,
+                        new ChartLocator(dir),
+                        List.of(),
+                        Optional.empty())))
                 .isFalse();
     }
 
@@ -113,6 +119,15 @@ class UpToDateInputsTest {
         assertThat(GeneratedDirectory.open(output).manifest().orElseThrow().stamp())
                 .isEmpty();
         assertThat(upToDate(inputs("plans-1", "strict=false"))).isFalse();
+    }
+
+    @Test
+    void printedLinesThatCouldNotBeToldApartAreNotRecorded() {
+        CompiledPlans compiled =
+                CompiledPlans.compile(PlanLoader.of(List.of(new MinimalPlan())), List.of(), new PlanCompiler());
+        Generate.run(compiled, output, false, inputs("plans-1", "strict=false").printing(List.of("${source-root}/x")));
+        assertThat(GeneratedDirectory.open(output).manifest().orElseThrow().stamp())
+                .isEmpty();
     }
 
     @Test
