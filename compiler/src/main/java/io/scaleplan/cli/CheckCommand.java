@@ -50,7 +50,8 @@ final class CheckCommand extends CompilingCommand {
             return OptionalInt.empty();
         }
         fresh.get().printed().forEach(err::println);
-        return OptionalInt.of(report(fresh.get().result(), fresh.get().plans(), fresh.get().files(), out, err));
+        return OptionalInt.of(
+                report(fresh.get().result(), fresh.get().plans(), fresh.get().files(), out, err));
     }
 
     @Override

@@ -49,7 +49,9 @@ abstract class CompilingCommand implements Callable<Integer> {
             return fresh.getAsInt();
         }
         PlanOutputs compiled = options.compile(main.plans(), selectedPlans(), err);
-        int code = compiled.ok() ? run(compiled.result(), inputs.printing(compiled.printed()), out, err) : failed(compiled, out);
+        int code = compiled.ok()
+                ? run(compiled.result(), inputs.printing(compiled.printed()), out, err)
+                : failed(compiled, out);
         out.flush();
         err.flush();
         return code;

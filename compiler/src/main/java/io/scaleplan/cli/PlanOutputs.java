@@ -24,7 +24,6 @@ record PlanOutputs(int exitCode, CompiledPlans result, List<String> printed) {
         this(exitCode, result, List.of());
     }
 
-
     /** Compiles the plans of {@code source} named in {@code only} (all when empty). */
     static PlanOutputs compile(PlanSource source, List<String> only, boolean strict, Path sourceRoot, PrintWriter err) {
         CompiledPlans compiled = CompiledPlans.compile(source.load(), only, new PlanCompiler(strict));

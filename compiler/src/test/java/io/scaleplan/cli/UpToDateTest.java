@@ -74,7 +74,11 @@ class UpToDateTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("-o", output.toString(), "--source-root", module.resolve("src/main/java").toString()));
+        all.addAll(List.of(
+                "-o",
+                output.toString(),
+                "--source-root",
+                module.resolve("src/main/java").toString()));
         int exit = Main.run(
                 PlanSource.sources(module),
                 dir,
@@ -108,7 +112,8 @@ class UpToDateTest {
     /** The folder as a full path leaves it, without a stamp: what the up-to-date answer must equal. */
     private void dropStamp() throws Exception {
         Manifest m = GeneratedDirectory.open(output).manifest().orElseThrow();
-        Files.write(output.resolve(Manifest.FILE_NAME), m.stamped(Optional.empty()).bytes());
+        Files.write(
+                output.resolve(Manifest.FILE_NAME), m.stamped(Optional.empty()).bytes());
     }
 
     @Test

@@ -67,12 +67,7 @@ public final class Check {
     public static Optional<Fresh> upToDate(Path output, UpToDate.Inputs inputs) {
         return UpToDate.answer(output, inputs)
                 .map(manifest -> new Fresh(
-                        new Result(
-                                Baseline.DISK,
-                                new OutputDiff(List.of()),
-                                List.of(),
-                                false,
-                                Optional.empty()),
+                        new Result(Baseline.DISK, new OutputDiff(List.of()), List.of(), false, Optional.empty()),
                         manifest.stamp().orElseThrow().plans(),
                         manifest.files().size(),
                         inputs.shown(manifest.stamp().orElseThrow().printed())));

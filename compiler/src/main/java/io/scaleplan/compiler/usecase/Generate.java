@@ -73,10 +73,14 @@ public final class Generate {
         return UpToDate.answer(output, inputs).map(manifest -> {
             Map<String, List<String>> unchanged = new TreeMap<>();
             manifest.stamp().orElseThrow().plans().forEach(p -> unchanged.put(p, new ArrayList<>()));
-            manifest.files().keySet().forEach(path -> unchanged.get(UpToDate.planOf(path)).add(path));
+            manifest.files()
+                    .keySet()
+                    .forEach(path -> unchanged.get(UpToDate.planOf(path)).add(path));
             List<SyncResult> results = new ArrayList<>();
             unchanged.forEach((plan, paths) -> results.add(new SyncResult(plan, List.of(), paths, List.of())));
-            return new Fresh(new Result(List.of(), results), inputs.shown(manifest.stamp().orElseThrow().printed()));
+            return new Fresh(
+                    new Result(List.of(), results),
+                    inputs.shown(manifest.stamp().orElseThrow().printed()));
         });
     }
 

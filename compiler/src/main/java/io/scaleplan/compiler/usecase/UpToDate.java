@@ -114,9 +114,10 @@ public final class UpToDate {
                     return Optional.empty();
                 }
                 Optional<String> prefix = prefix();
-                out.add(prefix.isPresent() && line.startsWith(prefix.get())
-                        ? SOURCE_ROOT + line.substring(prefix.get().length())
-                        : line);
+                out.add(
+                        prefix.isPresent() && line.startsWith(prefix.get())
+                                ? SOURCE_ROOT + line.substring(prefix.get().length())
+                                : line);
             }
             return Optional.of(out);
         }
@@ -219,8 +220,7 @@ public final class UpToDate {
             });
         }
         List<String> chartList = List.copyOf(charts);
-        return digest(inputs, chartList)
-                .map(d -> new Manifest.Stamp(d, compiled.plans(), chartList, printed.get()));
+        return digest(inputs, chartList).map(d -> new Manifest.Stamp(d, compiled.plans(), chartList, printed.get()));
     }
 
     private static void addChart(ScalingPlan plan, Set<String> charts) {
@@ -272,7 +272,8 @@ public final class UpToDate {
         Set<Path> locations = new LinkedHashSet<>();
         for (Class<?> c : List.of(PlanCompiler.class, PlanDefinition.class, PlanProcessor.class)) {
             try {
-                locations.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
+                locations.add(Path.of(
+                        c.getProtectionDomain().getCodeSource().getLocation().toURI()));
             } catch (URISyntaxException | NullPointerException | IllegalArgumentException e) {
                 return Optional.empty();
             }

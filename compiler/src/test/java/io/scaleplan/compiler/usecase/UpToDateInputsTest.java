@@ -45,7 +45,8 @@ class UpToDateInputsTest {
         env = new HashMap<>(Map.of("SCALEPLAN_BENCH_SERVICES", "10", "HOME", "/home/a", "SCALEPLAN_ROOT", "/a"));
         CompiledPlans compiled =
                 CompiledPlans.compile(PlanLoader.of(List.of(new MinimalPlan())), List.of(), new PlanCompiler());
-        Generate.run(compiled, output, false, inputs("plans-1", "strict=false").printing(List.of("0 errors, 0 warnings")));
+        Generate.run(
+                compiled, output, false, inputs("plans-1", "strict=false").printing(List.of("0 errors, 0 warnings")));
         assertThat(GeneratedDirectory.open(output).manifest().orElseThrow().stamp())
                 .get()
                 .extracting(Manifest.Stamp::charts)
@@ -66,10 +67,18 @@ class UpToDateInputsTest {
     @Test
     void theSameInputsAreUpToDateAndPrintWhatTheCompilePrinted() {
         assertThat(upToDate(inputs("plans-1", "strict=false"))).isTrue();
-        assertThat(Generate.upToDate(output, inputs("plans-1", "strict=false")).orElseThrow().printed())
+        assertThat(Generate.upToDate(output, inputs("plans-1", "strict=false"))
+                        .orElseThrow()
+                        .printed())
                 .containsExactly("0 errors, 0 warnings");
-        assertThat(Check.upToDate(output, inputs("plans-1", "strict=false")).orElseThrow().files())
-                .isEqualTo(GeneratedDirectory.open(output).manifest().orElseThrow().files().size());
+        assertThat(Check.upToDate(output, inputs("plans-1", "strict=false"))
+                        .orElseThrow()
+                        .files())
+                .isEqualTo(GeneratedDirectory.open(output)
+                        .manifest()
+                        .orElseThrow()
+                        .files()
+                        .size());
     }
 
     @Test
