@@ -253,5 +253,13 @@ class UpToDateTest {
         Files.writeString(manifest, text.replace(inputs, "not-a-digest"));
         assertThat(compiled(r, "check")).isTrue();
         assertThat(r[0].exit()).isEqualTo(ExitCodes.OK);
+        // a printed line edited (or mixed in by a merge) voids the stamp: nothing else is printed than a compile prints
+        Files.writeString(manifest, text);
+        assertThat(compiled(r, "compile")).isFalse();
+        Files.writeString(manifest, text.replace("# plans: demo", "# plans: demo other"));
+        assertThat(compiled(r, "check")).isTrue();
+        Files.writeString(manifest, text + "# | a line nobody printed\n");
+        assertThat(compiled(r, "check")).isTrue();
+        assertThat(r[0].err()).doesNotContain("a line nobody printed");
     }
 }

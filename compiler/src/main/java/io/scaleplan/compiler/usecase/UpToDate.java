@@ -191,7 +191,7 @@ public final class UpToDate {
         if (!manifest.get().files().keySet().stream().allMatch(p -> plans.contains(planOf(p)))) {
             return Optional.empty();
         }
-        Optional<String> now = digest(inputs, stamp.charts());
+        Optional<String> now = digest(inputs, stamp.charts()).map(d -> seal(d, stamp.plans(), stamp.printed()));
         if (now.isEmpty() || !now.get().equals(stamp.inputs())) {
             return Optional.empty();
         }
@@ -220,7 +220,9 @@ public final class UpToDate {
             });
         }
         List<String> chartList = List.copyOf(charts);
-        return digest(inputs, chartList).map(d -> new Manifest.Stamp(d, compiled.plans(), chartList, printed.get()));
+        List<String> plans = List.copyOf(new TreeSet<>(compiled.plans()));
+        return digest(inputs, chartList)
+                .map(d -> new Manifest.Stamp(seal(d, plans, printed.get()), plans, chartList, printed.get()));
     }
 
     private static void addChart(ScalingPlan plan, Set<String> charts) {
@@ -265,6 +267,20 @@ public final class UpToDate {
             field(sha, files.get());
         }
         return Optional.of(HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /**
+     * The recorded digest: the inputs' and the rest of the stamp's, so that a stamp whose plans or
+     * printed lines were edited (by hand, or mixed by a merge) is no stamp.
+     */
+    private static String seal(String inputs, List<String> plans, List<String> printed) {
+        MessageDigest sha = sha256();
+        field(sha, inputs);
+        field(sha, "plans");
+        plans.forEach(p -> field(sha, p));
+        field(sha, "printed");
+        printed.forEach(l -> field(sha, l));
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** scaleplan's own code: the compiler's, the DSL's and the annotation processor's classes, by content. */
