@@ -40,7 +40,11 @@ abstract class CompilingCommand implements Callable<Integer> {
         // compile makes the recorded digest differ from the next run's, never the other way round
         UpToDate.Inputs inputs = selectedPlans().isEmpty()
                 ? UpToDate.Inputs.of(
-                        main.plans().digest(), options.strict, Optional.ofNullable(options.sourceRoot), main.root())
+                        main.plans().digest(),
+                        options.strict,
+                        Optional.ofNullable(options.sourceRoot),
+                        main.root(),
+                        main.plans().state().orElse(main.root().resolve("target/scaleplan")))
                 : UpToDate.Inputs.unknown();
         OptionalInt fresh = upToDate(inputs, out, err);
         if (fresh.isPresent()) {

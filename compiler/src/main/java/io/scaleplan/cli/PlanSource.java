@@ -35,6 +35,15 @@ public interface PlanSource {
         return Optional.empty();
     }
 
+    /**
+     * The build folder (outside Git) where the up-to-date check keeps its stamps, next to the
+     * plans' compile cache; empty when the plans come with none (then the project's {@code
+     * target/scaleplan} is used).
+     */
+    default Optional<Path> state() {
+        return Optional.empty();
+    }
+
     /** Where the plans were looked for, for a message that found none. */
     default String describe() {
         return "the given plans";
@@ -93,7 +102,8 @@ public interface PlanSource {
         return new Memo(
                 () -> PlanLoader.load(sources.classLoader(PlanSource.class.getClassLoader())),
                 sources.sourceRoot().toString(),
-                () -> UpToDate.digestOf(List.of(sources.module().resolve("src/main"))));
+                () -> UpToDate.digestOf(List.of(sources.module().resolve("src/main"))),
+                Optional.of(sources.cache()));
     }
 
     /** Exactly these definitions. */
@@ -107,6 +117,7 @@ public interface PlanSource {
         private final PlanSource source;
         private final String where;
         private final Supplier<Optional<String>> digest;
+        private final Optional<Path> state;
         private List<LoadedPlan> loaded;
 
         Memo(PlanSource source, String where) {
@@ -114,9 +125,19 @@ public interface PlanSource {
         }
 
         Memo(PlanSource source, String where, Supplier<Optional<String>> digest) {
+            this(source, where, digest, Optional.empty());
+        }
+
+        Memo(PlanSource source, String where, Supplier<Optional<String>> digest, Optional<Path> state) {
             this.source = source;
             this.where = where;
             this.digest = digest;
+            this.state = state;
+        }
+
+        @Override
+        public Optional<Path> state() {
+            return state;
         }
 
         @Override

@@ -2,8 +2,8 @@ package io.scaleplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scaleplan.compiler.output.GeneratedDirectory;
 import io.scaleplan.compiler.output.Manifest;
+import io.scaleplan.compiler.usecase.UpToDate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The up-to-date check of {@code compile} and {@code check} on a real plans module (its sources
- * compiled in process with javac): an unchanged module answers from the manifest's stamp, without
+ * compiled in process with javac): an unchanged module answers from its stamp (kept outside Git,
+ * next to the plans' class cache; the committed manifest lists only the files), without
  * compiling, byte for byte as the full path; every change of an input, every hand edit, deletion or
  * leftover in the output folder takes the full path and gets the right answer.
  *
  * <p>Whether a run took the full path shows in the plans' class cache: the full path loads the
- * plans and so compiles their sources into {@code target/scaleplan-plans}, an up-to-date answer
- * never touches it.
+ * plans and so compiles their sources into {@code target/scaleplan-plans/classes}, an up-to-date
+ * answer never touches it.
  */
 class UpToDateTest {
     @TempDir
@@ -90,9 +91,10 @@ class UpToDateTest {
 
     /** Runs the command and says whether it compiled (took the full path). */
     private boolean compiled(Run[] result, String... args) throws Exception {
-        deleteTree(cache);
+        deleteTree(cache.resolve("classes"));
+        Files.deleteIfExists(cache.resolve("inputs.sha256"));
         result[0] = run(args);
-        return Files.isDirectory(cache);
+        return Files.isDirectory(cache.resolve("classes"));
     }
 
     private static void deleteTree(Path p) throws Exception {
@@ -105,15 +107,18 @@ class UpToDateTest {
         }
     }
 
-    private Optional<Manifest.Stamp> stamp() {
-        return GeneratedDirectory.open(output).manifest().orElseThrow().stamp();
+    /** The stamp file of the output folder, next to the plans' class cache. */
+    private Path stampFile() {
+        return UpToDate.stampFile(cache, output);
     }
 
-    /** The folder as a full path leaves it, without a stamp: what the up-to-date answer must equal. */
+    private Optional<String> stamp() throws Exception {
+        return Files.isRegularFile(stampFile()) ? Optional.of(Files.readString(stampFile())) : Optional.empty();
+    }
+
+    /** The folder as a full path leaves it, without a stamp ({@code mvn clean}): what the up-to-date answer must equal. */
     private void dropStamp() throws Exception {
-        Manifest m = GeneratedDirectory.open(output).manifest().orElseThrow();
-        Files.write(
-                output.resolve(Manifest.FILE_NAME), m.stamped(Optional.empty()).bytes());
+        Files.delete(stampFile());
     }
 
     @Test
@@ -122,8 +127,8 @@ class UpToDateTest {
         assertThat(compiled(r, "compile")).isTrue();
         assertThat(r[0].exit()).isEqualTo(ExitCodes.OK);
         assertThat(stamp()).isPresent();
-        assertThat(stamp().get().plans()).containsExactly("demo");
-        assertThat(stamp().get().charts()).containsExactly("./app");
+        assertThat(stamp().get()).contains("\nplans demo\n").contains("\nchart ./app\n");
+        assertThat(stampFile()).startsWith(module.resolve("target"));
 
         for (String command : new String[] {"compile", "check"}) {
             dropStamp();
@@ -154,10 +159,13 @@ class UpToDateTest {
         assertThat(compiled(fast, "check")).isFalse();
         assertThat(fast[0]).isEqualTo(full[0]);
         assertThat(fast[0].err()).contains("warning: [SP140]");
-        // recorded below the source root, not as this machine's folder: another checkout has the same manifest
-        assertThat(Files.readString(output.resolve(Manifest.FILE_NAME)))
-                .contains("# | ${source-root}/demo/Demo.java:")
+        // recorded in the stamp, below the source root; the committed manifest lists only the files
+        assertThat(stamp().orElseThrow())
+                .contains("| ${source-root}/demo/Demo.java:")
                 .doesNotContain(dir.toString());
+        assertThat(Files.readString(output.resolve(Manifest.FILE_NAME)))
+                .doesNotContain("demo/Demo.java")
+                .doesNotContain("# inputs");
     }
 
     @Test
@@ -243,23 +251,105 @@ class UpToDateTest {
     @Test
     void aDamagedStampIsNoStamp() throws Exception {
         assertThat(compiled(new Run[1], "compile")).isTrue();
-        Path manifest = output.resolve(Manifest.FILE_NAME);
-        String text = Files.readString(manifest);
-        String inputs = stamp().orElseThrow().inputs();
-        Files.writeString(manifest, text.replace(inputs, "0".repeat(64)));
+        String text = stamp().orElseThrow();
+        String inputs = text.lines()
+                .filter(l -> l.startsWith("inputs "))
+                .findFirst()
+                .orElseThrow()
+                .substring("inputs ".length());
+        Files.writeString(stampFile(), text.replace(inputs, "0".repeat(64)));
         Run[] r = new Run[1];
         assertThat(compiled(r, "check")).isTrue();
         assertThat(r[0].exit()).isEqualTo(ExitCodes.OK);
-        Files.writeString(manifest, text.replace(inputs, "not-a-digest"));
+        Files.writeString(stampFile(), text.replace(inputs, "not-a-digest"));
         assertThat(compiled(r, "check")).isTrue();
         assertThat(r[0].exit()).isEqualTo(ExitCodes.OK);
-        // a printed line edited (or mixed in by a merge) voids the stamp: nothing else is printed than a compile prints
-        Files.writeString(manifest, text);
+        // a printed line edited voids the stamp: nothing else is printed than a compile prints
+        Files.writeString(stampFile(), text);
         assertThat(compiled(r, "compile")).isFalse();
-        Files.writeString(manifest, text.replace("# plans: demo", "# plans: demo other"));
+        Files.writeString(stampFile(), text.replace("plans demo", "plans demo other"));
         assertThat(compiled(r, "check")).isTrue();
-        Files.writeString(manifest, text + "# | a line nobody printed\n");
+        Files.writeString(stampFile(), text + "| a line nobody printed\n");
         assertThat(compiled(r, "check")).isTrue();
         assertThat(r[0].err()).doesNotContain("a line nobody printed");
+        Files.writeString(stampFile(), text + "garbage\n");
+        assertThat(compiled(r, "check")).isTrue();
+    }
+
+    @Test
+    void compileLeavesTheManifestByteIdenticalToTheMavenPlugins() throws Exception {
+        assertThat(compiled(new Run[1], "compile")).isTrue();
+        byte[] cli = Files.readAllBytes(output.resolve(Manifest.FILE_NAME));
+        // the Maven plugin's generate goal: the same plans, written without any up-to-date inputs
+        Path plugin = dir.resolve("plugin-generated");
+        io.scaleplan.compiler.usecase.Generate.run(
+                io.scaleplan.compiler.usecase.CompiledPlans.compile(
+                        PlanSource.sources(module).load(), List.of(), new io.scaleplan.compiler.PlanCompiler()),
+                plugin,
+                false);
+        assertThat(cli).isEqualTo(Files.readAllBytes(plugin.resolve(Manifest.FILE_NAME)));
+        assertThat(new String(cli, StandardCharsets.UTF_8))
+                .doesNotContain("# inputs")
+                .doesNotContain("# plans")
+                .doesNotContain("# chart")
+                .doesNotContain("# |");
+        // a second, up-to-date compile does not touch it either
+        assertThat(compiled(new Run[1], "compile")).isFalse();
+        assertThat(Files.readAllBytes(output.resolve(Manifest.FILE_NAME))).isEqualTo(cli);
+    }
+
+    @Test
+    void theStampLinesOfAnEarlierVersionAreIgnoredAndDroppedOnTheNextWrite() throws Exception {
+        assertThat(compiled(new Run[1], "compile")).isTrue();
+        Path manifest = output.resolve(Manifest.FILE_NAME);
+        byte[] clean = Files.readAllBytes(manifest);
+        String text = new String(clean, StandardCharsets.UTF_8);
+        int firstHash = text.indexOf("\n", text.indexOf("Do not edit.")) + 1;
+        Files.writeString(
+                manifest,
+                text.substring(0, firstHash) + "# inputs: " + "a".repeat(64) + "\n# plans: demo\n# | old\n"
+                        + text.substring(firstHash));
+        dropStamp();
+        Run[] r = new Run[1];
+        assertThat(compiled(r, "check")).isTrue();
+        assertThat(r[0].exit()).isEqualTo(ExitCodes.OK);
+        assertThat(compiled(r, "compile")).isTrue();
+        assertThat(r[0].exit()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readAllBytes(manifest)).isEqualTo(clean);
+    }
+
+    @Test
+    void aManifestChangedBehindTheStampsBackTakesTheFullPath() throws Exception {
+        assertThat(compiled(new Run[1], "compile")).isTrue();
+        // another branch's generated/, as a git checkout would bring it back
+        Path other = dir.resolve("other-branch");
+        copyTree(output, other);
+        writePlan("s.replicas(3)");
+        assertThat(compiled(new Run[1], "compile")).isTrue();
+        assertThat(compiled(new Run[1], "check")).isFalse();
+        deleteTree(output);
+        copyTree(other, output);
+        // the stamp is of these sources, and every file matches the manifest: only the manifest's bytes tell
+        Run[] r = new Run[1];
+        assertThat(compiled(r, "check")).isTrue();
+        assertThat(r[0].exit()).isEqualTo(ExitCodes.DIFFERENCES);
+        assertThat(r[0].out()).contains("demo/");
+        assertThat(compiled(r, "compile")).isTrue();
+        assertThat(r[0].out()).doesNotContain("demo: 0 written");
+        assertThat(compiled(r, "check")).isFalse();
+        assertThat(r[0].exit()).isEqualTo(ExitCodes.OK);
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path q = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(q);
+                } else {
+                    Files.copy(p, q);
+                }
+            }
+        }
     }
 }

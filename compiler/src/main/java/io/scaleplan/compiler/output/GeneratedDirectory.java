@@ -114,21 +114,8 @@ public final class GeneratedDirectory {
      */
     public List<SyncResult> sync(
             Collection<String> plans, Collection<GeneratedFile> files, boolean pruneOtherPlans, boolean force) {
-        return sync(plans, files, pruneOtherPlans, force, Optional.empty());
-    }
-
-    /**
-     * As {@link #sync(Collection, Collection, boolean, boolean)}, recording {@code stamp} (the inputs
-     * the files were compiled from) in the new manifest; without one the manifest has none.
-     */
-    public List<SyncResult> sync(
-            Collection<String> plans,
-            Collection<GeneratedFile> files,
-            boolean pruneOtherPlans,
-            boolean force,
-            Optional<Manifest.Stamp> stamp) {
         try {
-            Changes changes = prepare(plans, files, pruneOtherPlans, force, stamp);
+            Changes changes = prepare(plans, files, pruneOtherPlans, force);
             removeLeftovers();
             apply(changes);
             return changes.results();
@@ -144,7 +131,7 @@ public final class GeneratedDirectory {
     public void verify(
             Collection<String> plans, Collection<GeneratedFile> files, boolean pruneOtherPlans, boolean force) {
         try {
-            prepare(plans, files, pruneOtherPlans, force, Optional.empty());
+            prepare(plans, files, pruneOtherPlans, force);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
@@ -247,11 +234,7 @@ public final class GeneratedDirectory {
             List<SyncResult> results) {}
 
     private Changes prepare(
-            Collection<String> plans,
-            Collection<GeneratedFile> files,
-            boolean pruneOtherPlans,
-            boolean force,
-            Optional<Manifest.Stamp> stamp)
+            Collection<String> plans, Collection<GeneratedFile> files, boolean pruneOtherPlans, boolean force)
             throws IOException {
         Map<String, List<String>> written = new TreeMap<>();
         Map<String, List<String>> unchanged = new TreeMap<>();
@@ -348,8 +331,10 @@ public final class GeneratedDirectory {
                             + "; move the change into the plan, or run again with --force to overwrite them",
                     List.copyOf(edited));
         }
-        Manifest next = manifest.withHashes(record).stamped(stamp);
-        boolean manifestChanged = listed.isEmpty() || !listed.get().equals(next);
+        Manifest next = manifest.withHashes(record);
+        // byte for byte: a manifest with the stamp lines of an earlier version is rewritten without them
+        boolean manifestChanged =
+                listed.isEmpty() || !Arrays.equals(Files.readAllBytes(root.resolve(Manifest.FILE_NAME)), next.bytes());
         List<SyncResult> results = new ArrayList<>();
         for (String plan : removed.keySet()) {
             if (written.containsKey(plan)) {

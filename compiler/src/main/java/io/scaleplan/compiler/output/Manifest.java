@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -22,15 +20,14 @@ import java.util.TreeSet;
  * its path relative to the folder, in {@code sha256sum}'s format, after two comment lines. It is
  * how scaleplan knows which files it may overwrite or delete, and which were edited by hand.
  *
- * <p>A manifest written by a run that compiled every plan without a diagnostic also carries a
- * {@link Stamp}: a digest of every input that determines the outputs, so that a later run with
- * the same inputs, over a folder whose files all still match their hashes, can answer without
- * compiling (Gradle's up-to-date check; see {@code io.scaleplan.compiler.usecase.UpToDate}).
+ * <p>The manifest is committed with the folder, so it holds nothing but the files: the up-to-date
+ * check's {@link Stamp} lives outside Git, in the build folder (see {@code
+ * io.scaleplan.compiler.usecase.UpToDate}). Stamp lines an earlier version wrote here ({@code #
+ * inputs:} and the like) are comments: ignored on read, dropped on the next write.
  *
  * @param files path → lower-case hex SHA-256, sorted by path
- * @param stamp the inputs the listed files were compiled from, when known
  */
-public record Manifest(SortedMap<String, String> files, Optional<Stamp> stamp) {
+public record Manifest(SortedMap<String, String> files) {
     /** The manifest's file name, at the output folder's root. */
     public static final String FILE_NAME = ".scaleplan-manifest";
 
@@ -38,13 +35,8 @@ public record Manifest(SortedMap<String, String> files, Optional<Stamp> stamp) {
             "# scaleplan output manifest: the files scaleplan wrote in this folder, with their"
                     + " SHA-256.\n# scaleplan overwrites or deletes only the files listed here. Do not edit.\n";
 
-    private static final String INPUTS = "# inputs: ";
-    private static final String PLANS = "# plans: ";
-    private static final String CHART = "# chart: ";
-    private static final String PRINTED = "# | ";
-
     /**
-     * What the listed files were compiled from.
+     * What the listed files were compiled from, as the up-to-date check records it outside Git.
      *
      * @param inputs lower-case hex SHA-256 over every input that determines the outputs
      * @param plans the names of the plans compiled, sorted
@@ -81,17 +73,6 @@ public record Manifest(SortedMap<String, String> files, Optional<Stamp> stamp) {
 
     public Manifest {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
-        Objects.requireNonNull(stamp, "stamp");
-    }
-
-    /** A manifest of these files without a stamp. */
-    public Manifest(SortedMap<String, String> files) {
-        this(files, Optional.empty());
-    }
-
-    /** This manifest with {@code stamp} (none when empty) in place of its own. */
-    public Manifest stamped(Optional<Stamp> stamp) {
-        return new Manifest(files, stamp);
     }
 
     /** A manifest that lists nothing. */
@@ -105,22 +86,9 @@ public record Manifest(SortedMap<String, String> files, Optional<Stamp> stamp) {
             return Optional.empty();
         }
         SortedMap<String, String> files = new TreeMap<>();
-        String inputs = null;
-        List<String> plans = List.of();
-        List<String> charts = new ArrayList<>();
-        List<String> printed = new ArrayList<>();
         int n = 0;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             n++;
-            if (line.startsWith(INPUTS)) {
-                inputs = line.substring(INPUTS.length());
-            } else if (line.startsWith(PLANS)) {
-                plans = List.of(line.substring(PLANS.length()).split(" "));
-            } else if (line.startsWith(CHART)) {
-                charts.add(line.substring(CHART.length()));
-            } else if (line.startsWith(PRINTED)) {
-                printed.add(line.substring(PRINTED.length()));
-            }
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
@@ -130,26 +98,12 @@ public record Manifest(SortedMap<String, String> files, Optional<Stamp> stamp) {
             }
             files.put(line.substring(66), line.substring(0, 64));
         }
-        Optional<Stamp> stamp = Optional.empty();
-        if (inputs != null && inputs.matches("[0-9a-f]{64}")) {
-            try {
-                stamp = Optional.of(new Stamp(inputs, plans, charts, printed));
-            } catch (IllegalArgumentException damaged) {
-                // a damaged stamp is no stamp: the next run compiles
-            }
-        }
-        return Optional.of(new Manifest(files, stamp));
+        return Optional.of(new Manifest(files));
     }
 
     /** The manifest as written to disk. */
     public byte[] bytes() {
         StringBuilder text = new StringBuilder(HEADER);
-        stamp.ifPresent(s -> {
-            text.append(INPUTS).append(s.inputs()).append('\n');
-            text.append(PLANS).append(String.join(" ", s.plans())).append('\n');
-            s.charts().forEach(c -> text.append(CHART).append(c).append('\n'));
-            s.printed().forEach(line -> text.append(PRINTED).append(line).append('\n'));
-        });
         files.forEach(
                 (path, hash) -> text.append(hash).append("  ").append(path).append('\n'));
         return text.toString().getBytes(StandardCharsets.UTF_8);

@@ -66,11 +66,11 @@ public final class Check {
      */
     public static Optional<Fresh> upToDate(Path output, UpToDate.Inputs inputs) {
         return UpToDate.answer(output, inputs)
-                .map(manifest -> new Fresh(
+                .map(answer -> new Fresh(
                         new Result(Baseline.DISK, new OutputDiff(List.of()), List.of(), false, Optional.empty()),
-                        manifest.stamp().orElseThrow().plans(),
-                        manifest.files().size(),
-                        inputs.shown(manifest.stamp().orElseThrow().printed())));
+                        answer.stamp().plans(),
+                        answer.manifest().files().size(),
+                        inputs.shown(answer.stamp().printed())));
     }
 
     /**

@@ -51,7 +51,7 @@ public final class Generate {
 
     /**
      * Writes {@code compiled} (which must be {@link CompiledPlans#ok()}) into {@code output},
-     * recording in the manifest the digest of {@code inputs} when every plan was compiled without a
+     * recording in the stamp outside Git ({@link UpToDate}) the digest of {@code inputs} when every plan was compiled without a
      * diagnostic, so that a next run with the same inputs can answer without compiling ({@link
      * #upToDate}).
      */
@@ -59,8 +59,9 @@ public final class Generate {
         requireOk(compiled);
         GeneratedDirectory folder = GeneratedDirectory.open(output);
         List<String> leftovers = folder.leftovers();
-        List<SyncResult> results = folder.sync(
-                compiled.plans(), compiled.files(), compiled.allPlans(), force, UpToDate.stamp(compiled, inputs));
+        UpToDate.forget(output, inputs);
+        List<SyncResult> results = folder.sync(compiled.plans(), compiled.files(), compiled.allPlans(), force);
+        UpToDate.record(output, compiled, inputs);
         return new Result(leftovers, results);
     }
 
@@ -70,17 +71,16 @@ public final class Generate {
      * nothing written or removed. Empty means the plans must be compiled.
      */
     public static Optional<Fresh> upToDate(Path output, UpToDate.Inputs inputs) {
-        return UpToDate.answer(output, inputs).map(manifest -> {
+        return UpToDate.answer(output, inputs).map(answer -> {
             Map<String, List<String>> unchanged = new TreeMap<>();
-            manifest.stamp().orElseThrow().plans().forEach(p -> unchanged.put(p, new ArrayList<>()));
-            manifest.files()
-                    .keySet()
-                    .forEach(path -> unchanged.get(UpToDate.planOf(path)).add(path));
+            answer.stamp().plans().forEach(p -> unchanged.put(p, new ArrayList<>()));
+            answer.manifest().files().keySet().forEach(path -> unchanged
+                    .get(UpToDate.planOf(path))
+                    .add(path));
             List<SyncResult> results = new ArrayList<>();
             unchanged.forEach((plan, paths) -> results.add(new SyncResult(plan, List.of(), paths, List.of())));
             return new Fresh(
-                    new Result(List.of(), results),
-                    inputs.shown(manifest.stamp().orElseThrow().printed()));
+                    new Result(List.of(), results), inputs.shown(answer.stamp().printed()));
         });
     }
 

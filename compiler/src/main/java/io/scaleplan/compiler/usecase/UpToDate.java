@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,12 +38,18 @@ import java.util.zip.ZipFile;
 
 /**
  * The up-to-date check of {@code compile}/{@code generate} and {@code check}, as Gradle's or
- * Bazel's: a run that compiled every plan records in the output manifest a digest of every input
- * that determines the outputs ({@link Manifest.Stamp}). A later run whose inputs have the same
- * digest, over a folder whose every file still matches its manifest hash (and that holds nothing
- * else), answers without loading, compiling or emitting. Any doubt is the full path: no stamp, a
- * digest that cannot be taken (plans of unknown origin, a link in a chart), a leftover of an
- * interrupted run, an unlisted, missing or edited file.
+ * Bazel's: a run that compiled every plan records a digest of every input that determines the
+ * outputs ({@link Manifest.Stamp}) in a stamp file kept outside Git, in the build folder next to
+ * the plans' compile cache ({@code plans/target/scaleplan-plans/up-to-date/}), one per output
+ * folder, with the SHA-256 of the manifest's bytes it was written with. The committed manifest
+ * holds only the files, so a compile leaves it exactly as the Maven plugin writes it. A later run
+ * whose inputs have the same digest, over a folder whose manifest has the recorded bytes and whose
+ * every file still matches its manifest hash (and that holds nothing else), answers without
+ * loading, compiling or emitting. Any doubt is the full path: no stamp ({@code mvn clean}), a
+ * damaged one, a manifest changed behind the stamp's back ({@code git checkout} of another
+ * {@code generated/}, another tool's write), a digest that cannot be taken (plans of unknown
+ * origin, a link in a chart), a leftover of an interrupted run, an unlisted, missing or edited
+ * file.
  *
  * <p>The inputs: the plans' code (their sources' digest, or their classes'), scaleplan's own code
  * (every class of the compiler and the DSL it runs with, by content), the files of every chart the
@@ -56,7 +63,10 @@ import java.util.zip.ZipFile;
 public final class UpToDate {
     private UpToDate() {}
 
-    private static final String VERSION = "scaleplan-up-to-date-1";
+    private static final String VERSION = "scaleplan-up-to-date-2";
+
+    /** The stamps' folder below an adapter's state folder. */
+    static final String STAMPS = "up-to-date";
 
     /** How a recorded diagnostic names the folder of the plans' sources. */
     static final String SOURCE_ROOT = "${source-root}/";
@@ -82,7 +92,9 @@ public final class UpToDate {
      * @param printed once compiled: the lines printed about the plans (their diagnostics), which an
      *     up-to-date answer prints again; not an input
      * @param sourceRoot the folder the printed diagnostics name sources below: recorded as {@value
-     *     #SOURCE_ROOT}, so that the manifest names no folder of this machine
+     *     #SOURCE_ROOT}, so that the stamp names no folder of this machine
+     * @param state the build folder (outside Git) the stamps are kept in; empty: nothing is ever
+     *     up to date
      */
     public record Inputs(
             Optional<String> plans,
@@ -90,7 +102,8 @@ public final class UpToDate {
             Map<String, String> environment,
             ChartLocator charts,
             List<String> printed,
-            Optional<Path> sourceRoot) {
+            Optional<Path> sourceRoot,
+            Optional<Path> state) {
         public Inputs {
             options = List.copyOf(options);
             environment = Map.copyOf(environment);
@@ -99,7 +112,7 @@ public final class UpToDate {
 
         /** These inputs, once compiled, with what the compile printed about the plans. */
         public Inputs printing(List<String> lines) {
-            return new Inputs(plans, options, environment, charts, lines, sourceRoot);
+            return new Inputs(plans, options, environment, charts, lines, sourceRoot, state);
         }
 
         private Optional<String> prefix() {
@@ -135,9 +148,11 @@ public final class UpToDate {
          * The inputs of a command line compile in the project at {@code root}: the plans' digest,
          * {@code --strict}, the default regenerate command, the folder diagnostics name sources
          * from (relative to {@code root} when below it, so that another checkout has the same
-         * digest), this process's environment, charts found from the working folder.
+         * digest), this process's environment, charts found from the working folder; the stamps
+         * kept in {@code state}.
          */
-        public static Inputs of(Optional<String> plans, boolean strict, Optional<Path> sourceRoot, Path root) {
+        public static Inputs of(
+                Optional<String> plans, boolean strict, Optional<Path> sourceRoot, Path root, Path state) {
             Path project = root.toAbsolutePath().normalize();
             String shownRoot = sourceRoot
                     .map(r -> r.isAbsolute() && r.normalize().startsWith(project)
@@ -153,7 +168,8 @@ public final class UpToDate {
                     System.getenv(),
                     ChartLocator.fromWorkingDirectory(),
                     List.of(),
-                    sourceRoot);
+                    sourceRoot,
+                    Optional.of(state));
         }
 
         /** Inputs that are never up to date (plans of unknown origin). */
@@ -164,29 +180,47 @@ public final class UpToDate {
                     Map.of(),
                     ChartLocator.fromWorkingDirectory(),
                     List.of(),
+                    Optional.empty(),
                     Optional.empty());
         }
     }
 
     /**
-     * The folder's manifest when the folder is up to date for {@code inputs}: stamped with the same
-     * digest, every file there with its hash and nothing else. Empty means: take the full path.
+     * An up-to-date answer: the folder's manifest and the stamp it was recorded with.
+     *
+     * @param manifest the output folder's manifest
+     * @param stamp the stamp of the run that wrote it
      */
-    public static Optional<Manifest> answer(Path output, Inputs inputs) {
-        if (inputs.plans().isEmpty()) {
+    public record Answer(Manifest manifest, Manifest.Stamp stamp) {}
+
+    /**
+     * The folder's manifest and stamp when the folder is up to date for {@code inputs}: a stamp with
+     * the same digest, recorded for the manifest's bytes as they are, every file there with its hash
+     * and nothing else. Empty means: take the full path.
+     */
+    public static Optional<Answer> answer(Path output, Inputs inputs) {
+        if (inputs.plans().isEmpty() || inputs.state().isEmpty()) {
             return Optional.empty();
         }
+        Optional<Recorded> recorded = readStamp(stampFile(inputs.state().get(), output));
+        if (recorded.isEmpty()) {
+            return Optional.empty();
+        }
+        Manifest.Stamp stamp = recorded.get().stamp();
         GeneratedDirectory folder = GeneratedDirectory.open(output);
         Optional<Manifest> manifest;
         try {
+            byte[] bytes = Files.readAllBytes(output.resolve(Manifest.FILE_NAME));
+            if (!Manifest.sha256(bytes).equals(recorded.get().manifest())) {
+                return Optional.empty();
+            }
             manifest = folder.manifest();
-        } catch (UncheckedIOException damaged) {
+        } catch (IOException | UncheckedIOException damaged) {
             return Optional.empty();
         }
-        if (manifest.isEmpty() || manifest.get().stamp().isEmpty()) {
+        if (manifest.isEmpty()) {
             return Optional.empty();
         }
-        Manifest.Stamp stamp = manifest.get().stamp().get();
         Set<String> plans = Set.copyOf(stamp.plans());
         if (!manifest.get().files().keySet().stream().allMatch(p -> plans.contains(planOf(p)))) {
             return Optional.empty();
@@ -195,7 +229,107 @@ public final class UpToDate {
         if (now.isEmpty() || !now.get().equals(stamp.inputs())) {
             return Optional.empty();
         }
-        return folder.holdsExactly(manifest.get()) ? manifest : Optional.empty();
+        return folder.holdsExactly(manifest.get()) ? Optional.of(new Answer(manifest.get(), stamp)) : Optional.empty();
+    }
+
+    /**
+     * Forgets the stamp of {@code output}, before the folder is written: a run that fails or is
+     * interrupted leaves no stamp.
+     */
+    static void forget(Path output, Inputs inputs) {
+        inputs.state().ifPresent(state -> {
+            try {
+                Files.deleteIfExists(stampFile(state, output));
+            } catch (IOException e) {
+                throw new UncheckedIOException(
+                        "cannot remove the up-to-date stamp of " + output + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * Records the stamp of {@code output} once written from {@code compiled}: only when every plan
+     * was compiled and the inputs' digest can be taken; with the SHA-256 of the manifest's bytes.
+     * A stamp that cannot be written is no stamp (the next run compiles).
+     */
+    static void record(Path output, CompiledPlans compiled, Inputs inputs) {
+        Optional<Manifest.Stamp> stamp = stamp(compiled, inputs);
+        if (stamp.isEmpty() || inputs.state().isEmpty()) {
+            return;
+        }
+        Path file = stampFile(inputs.state().get(), output);
+        try {
+            Manifest.Stamp s = stamp.get();
+            StringBuilder text = new StringBuilder(VERSION).append('\n');
+            text.append("manifest ")
+                    .append(Manifest.sha256(Files.readAllBytes(output.resolve(Manifest.FILE_NAME))))
+                    .append('\n');
+            text.append("inputs ").append(s.inputs()).append('\n');
+            text.append("plans ").append(String.join(" ", s.plans())).append('\n');
+            s.charts().forEach(c -> text.append("chart ").append(c).append('\n'));
+            s.printed().forEach(line -> text.append("| ").append(line).append('\n'));
+            Files.createDirectories(file.getParent());
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UncheckedIOException e) {
+            // no stamp: the next run takes the full path
+        }
+    }
+
+    /** A stamp as kept on disk, with the SHA-256 of the manifest bytes it was recorded for. */
+    private record Recorded(String manifest, Manifest.Stamp stamp) {}
+
+    /** The stamp file of {@code output}: below {@code state}, named by the output folder's absolute path. */
+    public static Path stampFile(Path state, Path output) {
+        String key = output.toAbsolutePath().normalize().toString();
+        return state.resolve(STAMPS)
+                .resolve(Manifest.sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + ".stamp");
+    }
+
+    private static Optional<Recorded> readStamp(Path file) {
+        List<String> lines;
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+        if (lines.size() < 4
+                || !lines.get(0).equals(VERSION)
+                || !lines.get(1).startsWith("manifest ")
+                || !lines.get(2).startsWith("inputs ")
+                || !lines.get(3).startsWith("plans ")) {
+            return Optional.empty();
+        }
+        String manifest = lines.get(1).substring("manifest ".length());
+        if (!manifest.matches("[0-9a-f]{64}")) {
+            return Optional.empty();
+        }
+        List<String> charts = new ArrayList<>();
+        List<String> printed = new ArrayList<>();
+        for (String line : lines.subList(4, lines.size())) {
+            if (line.startsWith("chart ") && printed.isEmpty()) {
+                charts.add(line.substring("chart ".length()));
+            } else if (line.startsWith("| ")) {
+                printed.add(line.substring(2));
+            } else {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(new Recorded(
+                    manifest,
+                    new Manifest.Stamp(
+                            lines.get(2).substring("inputs ".length()),
+                            List.of(lines.get(3).substring("plans ".length()).split(" ")),
+                            charts,
+                            printed)));
+        } catch (IllegalArgumentException damaged) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -47,15 +47,19 @@ class UpToDateInputsTest {
                 CompiledPlans.compile(PlanLoader.of(List.of(new MinimalPlan())), List.of(), new PlanCompiler());
         Generate.run(
                 compiled, output, false, inputs("plans-1", "strict=false").printing(List.of("0 errors, 0 warnings")));
-        assertThat(GeneratedDirectory.open(output).manifest().orElseThrow().stamp())
-                .get()
-                .extracting(Manifest.Stamp::charts)
-                .isEqualTo(List.of("./app"));
+        assertThat(Files.readString(UpToDate.stampFile(dir.resolve("state"), output)))
+                .contains("\nchart ./app\n");
     }
 
     private UpToDate.Inputs inputs(String plans, String option) {
         return new UpToDate.Inputs(
-                Optional.of(plans), List.of(option), env, new ChartLocator(dir), List.of(), Optional.empty());
+                Optional.of(plans),
+                List.of(option),
+                env,
+                new ChartLocator(dir),
+                List.of(),
+                Optional.empty(),
+                Optional.of(dir.resolve("state")));
     }
 
     private boolean upToDate(UpToDate.Inputs inputs) {
@@ -91,6 +95,18 @@ class UpToDateInputsTest {
                         env,
                         new ChartLocator(dir),
                         List.of(),
+                        Optional.empty(),
+                        Optional.of(dir.resolve("state")))))
+                .isFalse();
+        // no state folder: nothing is ever up to date
+        UpToDate.Inputs same = inputs("plans-1", "strict=false");
+        assertThat(upToDate(new UpToDate.Inputs(
+                        same.plans(),
+                        same.options(),
+                        env,
+                        same.charts(),
+                        List.of(),
+                        Optional.empty(),
                         Optional.empty())))
                 .isFalse();
     }
@@ -125,8 +141,20 @@ class UpToDateInputsTest {
         CompiledPlans only = CompiledPlans.compile(
                 PlanLoader.of(List.of(new MinimalPlan())), List.of("minimal"), new PlanCompiler());
         Generate.run(only, output, false, inputs("plans-1", "strict=false").printing(List.of("x")));
-        assertThat(GeneratedDirectory.open(output).manifest().orElseThrow().stamp())
-                .isEmpty();
+        assertThat(UpToDate.stampFile(dir.resolve("state"), output)).doesNotExist();
+        assertThat(upToDate(inputs("plans-1", "strict=false"))).isFalse();
+    }
+
+    @Test
+    void aManifestWhoseBytesChangedIsNot() throws Exception {
+        Path manifest = output.resolve(Manifest.FILE_NAME);
+        byte[] was = Files.readAllBytes(manifest);
+        // the same files listed, other bytes (a comment line): not the manifest the stamp was recorded for
+        Files.write(manifest, (new String(was, java.nio.charset.StandardCharsets.UTF_8) + "# note\n").getBytes());
+        assertThat(upToDate(inputs("plans-1", "strict=false"))).isFalse();
+        Files.write(manifest, was);
+        assertThat(upToDate(inputs("plans-1", "strict=false"))).isTrue();
+        Files.delete(UpToDate.stampFile(dir.resolve("state"), output));
         assertThat(upToDate(inputs("plans-1", "strict=false"))).isFalse();
     }
 
@@ -135,8 +163,7 @@ class UpToDateInputsTest {
         CompiledPlans compiled =
                 CompiledPlans.compile(PlanLoader.of(List.of(new MinimalPlan())), List.of(), new PlanCompiler());
         Generate.run(compiled, output, false, inputs("plans-1", "strict=false").printing(List.of("${source-root}/x")));
-        assertThat(GeneratedDirectory.open(output).manifest().orElseThrow().stamp())
-                .isEmpty();
+        assertThat(UpToDate.stampFile(dir.resolve("state"), output)).doesNotExist();
     }
 
     @Test
