@@ -6,10 +6,13 @@ import io.scaleplan.compiler.report.Shown;
 import io.scaleplan.compiler.usecase.Baseline;
 import io.scaleplan.compiler.usecase.Check;
 import io.scaleplan.compiler.usecase.CompiledPlans;
+import io.scaleplan.compiler.usecase.UpToDate;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -38,6 +41,20 @@ final class CheckCommand extends CompilingCommand {
     }
 
     @Override
+    OptionalInt upToDate(UpToDate.Inputs inputs, PrintWriter out, PrintWriter err) {
+        if (committed) {
+            return OptionalInt.empty();
+        }
+        Optional<Check.Fresh> fresh = Check.upToDate(options.output(), inputs);
+        if (fresh.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        fresh.get().printed().forEach(err::println);
+        return OptionalInt.of(
+                report(fresh.get().result(), fresh.get().plans(), fresh.get().files(), out, err));
+    }
+
+    @Override
     int run(CompiledPlans compiled, PrintWriter out, PrintWriter err) {
         Check.Result result;
         try {
@@ -47,10 +64,13 @@ final class CheckCommand extends CompilingCommand {
         } catch (UncheckedIOException e) {
             return Failures.io(e, err);
         }
+        return report(result, compiled.plans(), compiled.files().size(), out, err);
+    }
+
+    private int report(Check.Result result, List<String> plans, int files, PrintWriter out, PrintWriter err) {
         String shown = Shown.path(options.output()) + (committed ? " as committed at HEAD" : "");
         if (result.upToDate()) {
-            out.println(shown + " is up to date: " + compiled.files().size() + " files of "
-                    + String.join(", ", compiled.plans()));
+            out.println(shown + " is up to date: " + files + " files of " + String.join(", ", plans));
             return ExitCodes.OK;
         }
         if (!result.diff().isEmpty()) {

@@ -3,10 +3,13 @@ package io.scaleplan.cli;
 import io.scaleplan.compiler.output.OutputRefusedException;
 import io.scaleplan.compiler.usecase.CompiledPlans;
 import io.scaleplan.compiler.usecase.Generate;
+import io.scaleplan.compiler.usecase.UpToDate;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,15 +47,34 @@ final class CompileCommand extends CompilingCommand {
     }
 
     @Override
+    OptionalInt upToDate(UpToDate.Inputs inputs, PrintWriter out, PrintWriter err) {
+        Optional<Generate.Fresh> fresh = Generate.upToDate(options.output(), inputs);
+        if (fresh.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        fresh.get().printed().forEach(err::println);
+        return OptionalInt.of(report(fresh.get().result(), out));
+    }
+
+    @Override
     int run(CompiledPlans compiled, PrintWriter out, PrintWriter err) {
+        return run(compiled, UpToDate.Inputs.unknown(), out, err);
+    }
+
+    @Override
+    int run(CompiledPlans compiled, UpToDate.Inputs inputs, PrintWriter out, PrintWriter err) {
         Generate.Result result;
         try {
-            result = Generate.run(compiled, options.output(), force);
+            result = Generate.run(compiled, options.output(), force, inputs);
         } catch (OutputRefusedException e) {
             return Failures.refused(e, err);
         } catch (UncheckedIOException e) {
             return Failures.io(e, err);
         }
+        return report(result, out);
+    }
+
+    private int report(Generate.Result result, PrintWriter out) {
         if (!quiet) {
             result.leftovers().forEach(p -> out.println("removed leftover of an interrupted run: " + p));
             result.plans().forEach(r -> out.println(r.summary()));

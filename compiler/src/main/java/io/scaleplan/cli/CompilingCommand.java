@@ -1,8 +1,10 @@
 package io.scaleplan.cli;
 
 import io.scaleplan.compiler.usecase.CompiledPlans;
+import io.scaleplan.compiler.usecase.UpToDate;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -34,8 +36,26 @@ abstract class CompilingCommand implements Callable<Integer> {
         if (wrong.isPresent()) {
             return wrong.getAsInt();
         }
+        // the digest of the inputs is taken before anything is loaded: an edit made while the plans
+        // compile makes the recorded digest differ from the next run's, never the other way round
+        UpToDate.Inputs inputs = selectedPlans().isEmpty()
+                ? UpToDate.Inputs.of(
+                        main.plans().digest(),
+                        options.strict,
+                        Optional.ofNullable(options.sourceRoot),
+                        main.root(),
+                        main.plans().state().orElse(main.root().resolve("target/scaleplan")))
+                : UpToDate.Inputs.unknown();
+        OptionalInt fresh = upToDate(inputs, out, err);
+        if (fresh.isPresent()) {
+            out.flush();
+            err.flush();
+            return fresh.getAsInt();
+        }
         PlanOutputs compiled = options.compile(main.plans(), selectedPlans(), err);
-        int code = compiled.ok() ? run(compiled.result(), out, err) : failed(compiled, out);
+        int code = compiled.ok()
+                ? run(compiled.result(), inputs.printing(compiled.printed()), out, err)
+                : failed(compiled, out);
         out.flush();
         err.flush();
         return code;
@@ -52,6 +72,23 @@ abstract class CompilingCommand implements Callable<Integer> {
     /** Ends the command when the plans did not compile (the diagnostics are printed already). */
     int failed(PlanOutputs compiled, PrintWriter out) {
         return compiled.exitCode();
+    }
+
+    /**
+     * Answers without compiling when the output folder is up to date for {@code inputs} (see {@link
+     * UpToDate}), exactly as {@link #run} would: the exit code, or empty to compile. By default
+     * the command always compiles.
+     */
+    OptionalInt upToDate(UpToDate.Inputs inputs, PrintWriter out, PrintWriter err) {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * Runs the command's use case on the compiled plans, whose inputs are {@code inputs}, and
+     * returns the exit code.
+     */
+    int run(CompiledPlans compiled, UpToDate.Inputs inputs, PrintWriter out, PrintWriter err) {
+        return run(compiled, out, err);
     }
 
     /** Runs the command's use case on the compiled plans and returns the exit code. */

@@ -4,6 +4,7 @@ import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.compiler.report.DiagnosticPrinter;
 import io.scaleplan.compiler.usecase.CompiledPlans;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,8 +16,13 @@ import java.util.List;
  * @param exitCode {@link ExitCodes#OK}, or why there are no outputs ({@link ExitCodes#USAGE} for an
  *     unknown plan name, {@link ExitCodes#PLAN_ERRORS})
  * @param result the compiled plans (diagnostics also when they have errors)
+ * @param printed the lines printed about the compiled plans (their diagnostics and count)
  */
-record PlanOutputs(int exitCode, CompiledPlans result) {
+record PlanOutputs(int exitCode, CompiledPlans result, List<String> printed) {
+
+    PlanOutputs(int exitCode, CompiledPlans result) {
+        this(exitCode, result, List.of());
+    }
 
     /** Compiles the plans of {@code source} named in {@code only} (all when empty). */
     static PlanOutputs compile(PlanSource source, List<String> only, boolean strict, Path sourceRoot, PrintWriter err) {
@@ -36,14 +42,19 @@ record PlanOutputs(int exitCode, CompiledPlans result) {
                 err.flush();
                 return new PlanOutputs(ExitCodes.USAGE, compiled);
             }
-            default -> new DiagnosticPrinter(err, sourceRoot).print(compiled.compilations());
+            default -> {}
         }
+        StringWriter text = new StringWriter();
+        new DiagnosticPrinter(new PrintWriter(text), sourceRoot).print(compiled.compilations());
+        err.print(text);
+        err.flush();
+        List<String> printed = text.toString().lines().toList();
         if (!compiled.ok()) {
             err.println("nothing written: fix the errors above");
             err.flush();
             return new PlanOutputs(ExitCodes.PLAN_ERRORS, compiled);
         }
-        return new PlanOutputs(ExitCodes.OK, compiled);
+        return new PlanOutputs(ExitCodes.OK, compiled, printed);
     }
 
     /** Whether compiling succeeded. */

@@ -57,6 +57,11 @@ public final class PlanSources {
         return module;
     }
 
+    /** The plans' compile cache, {@code target/scaleplan-plans} (a build folder, outside Git). */
+    public Path cache() {
+        return module.resolve(CACHE);
+    }
+
     /** The plans' source folder, {@code src/main/java}. */
     public Path sourceRoot() {
         return module.resolve("src/main/java");

@@ -8,15 +8,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The record of what scaleplan wrote into an output folder: one line per file, its SHA-256 and
  * its path relative to the folder, in {@code sha256sum}'s format, after two comment lines. It is
  * how scaleplan knows which files it may overwrite or delete, and which were edited by hand.
+ *
+ * <p>The manifest is committed with the folder, so it holds nothing but the files: the up-to-date
+ * check's {@link Stamp} lives outside Git, in the build folder (see {@code
+ * io.scaleplan.compiler.usecase.UpToDate}). Stamp lines an earlier version wrote here ({@code #
+ * inputs:} and the like) are comments: ignored on read, dropped on the next write.
  *
  * @param files path → lower-case hex SHA-256, sorted by path
  */
@@ -27,6 +34,42 @@ public record Manifest(SortedMap<String, String> files) {
     private static final String HEADER =
             "# scaleplan output manifest: the files scaleplan wrote in this folder, with their"
                     + " SHA-256.\n# scaleplan overwrites or deletes only the files listed here. Do not edit.\n";
+
+    /**
+     * What the listed files were compiled from, as the up-to-date check records it outside Git.
+     *
+     * @param inputs lower-case hex SHA-256 over every input that determines the outputs
+     * @param plans the names of the plans compiled, sorted
+     * @param charts the chart references those plans render with, sorted (their files are part of
+     *     {@code inputs})
+     * @param printed the lines the compile printed about the plans (their diagnostics, as the
+     *     command line prints them), which an up-to-date answer prints again
+     */
+    public record Stamp(String inputs, List<String> plans, List<String> charts, List<String> printed) {
+        public Stamp {
+            if (!inputs.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("not a SHA-256: " + inputs);
+            }
+            plans = List.copyOf(new TreeSet<>(plans));
+            charts = List.copyOf(new TreeSet<>(charts));
+            for (String s : plans) {
+                if (s.isEmpty() || s.contains(" ") || s.contains("\n")) {
+                    throw new IllegalArgumentException("not a plan name: " + s);
+                }
+            }
+            for (String c : charts) {
+                if (c.contains("\n") || c.contains("\r")) {
+                    throw new IllegalArgumentException("not a chart reference: " + c);
+                }
+            }
+            printed = List.copyOf(printed);
+            for (String line : printed) {
+                if (line.contains("\n") || line.contains("\r")) {
+                    throw new IllegalArgumentException("not one line: " + line);
+                }
+            }
+        }
+    }
 
     public Manifest {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));

@@ -58,6 +58,37 @@ public final class Check {
     }
 
     /**
+     * What {@link #run} would answer against the disk, without loading or compiling the plans,
+     * when {@code output} is up to date for {@code inputs} ({@link UpToDate#answer}): no difference.
+     * Empty means the plans must be compiled.
+     *
+     * @return the answer, and the plans and their file count as a compile would have them
+     */
+    public static Optional<Fresh> upToDate(Path output, UpToDate.Inputs inputs) {
+        return UpToDate.answer(output, inputs)
+                .map(answer -> new Fresh(
+                        new Result(Baseline.DISK, new OutputDiff(List.of()), List.of(), false, Optional.empty()),
+                        answer.stamp().plans(),
+                        answer.manifest().files().size(),
+                        inputs.shown(answer.stamp().printed())));
+    }
+
+    /**
+     * An up-to-date answer of {@link #upToDate}.
+     *
+     * @param result the check's result (up to date)
+     * @param plans the plans' names, sorted, as {@link CompiledPlans#plans()} has them
+     * @param files how many files the plans produce
+     * @param printed what the compile printed about the plans (their diagnostics), to print again
+     */
+    public record Fresh(Result result, List<String> plans, int files, List<String> printed) {
+        public Fresh {
+            plans = List.copyOf(plans);
+            printed = List.copyOf(printed);
+        }
+    }
+
+    /**
      * Compares {@code compiled} (which must be {@link CompiledPlans#ok()}) with {@code output} as
      * {@code against} has it.
      *
