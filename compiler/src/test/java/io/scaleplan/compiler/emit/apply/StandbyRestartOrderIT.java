@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * replaying ({@code pg_is_wal_replay_paused()} false, a row written on the primary arrives) with
  * the phase's values; the runbook's order (primary first on a raise) pauses it.
  */
-class StandbyRestartOrderTest {
+class StandbyRestartOrderIT {
     @TempDir
     Path dir;
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * project's generated/, not a second tree. The CLI jar is stood in for by a jar whose manifest
  * puts this test's class path on the JVM's.
  */
-class LauncherTest {
+class LauncherIT {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     private static final String PRODUCTION = "plans/src/main/java/io/scaleplan/arka/Production.java";
 
