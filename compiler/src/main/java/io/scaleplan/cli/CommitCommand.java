@@ -71,7 +71,7 @@ final class CommitCommand extends CompilingCommand {
                             branch,
                             message,
                             force,
-                            sources != null ? sources : Commit.defaultSources(options.sourceRoot)));
+                            sources != null ? sources : Commit.defaultSources(options.sourceRoot())));
         } catch (OutputRefusedException e) {
             return Failures.refused(e, err);
         } catch (UncheckedIOException e) {

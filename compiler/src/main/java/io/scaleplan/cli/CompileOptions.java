@@ -1,6 +1,7 @@
 package io.scaleplan.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of the commands that compile the plans in memory and compare (diff, check, commit). */
@@ -14,15 +15,8 @@ final class CompileOptions {
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec mixee;
 
-    @Option(
-            names = "--source-root",
-            paramLabel = "DIR",
-            defaultValue = "${env:SCALEPLAN_SOURCE_ROOT}",
-            description = {
-                "Folder the plans' sources live in, to print diagnostics as DIR/pkg/File.java:line.",
-                "Default: $SCALEPLAN_SOURCE_ROOT (./scaleplan sets it to plans/src/main/java)."
-            })
-    Path sourceRoot;
+    @Mixin
+    SourceRootOption sourceRoot;
 
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
@@ -36,8 +30,13 @@ final class CompileOptions {
         return parent instanceof Main main ? main.root().resolve("generated") : Path.of("generated");
     }
 
+    /** The folder the plans' sources live in, if given ({@code --source-root}). */
+    Path sourceRoot() {
+        return sourceRoot.path;
+    }
+
     /** Loads and compiles the plans with these options, printing diagnostics to {@code err}. */
     PlanOutputs compile(PlanSource plans, java.util.List<String> only, java.io.PrintWriter err) {
-        return PlanOutputs.compile(plans, only, strict, sourceRoot, err);
+        return PlanOutputs.compile(plans, only, strict, sourceRoot(), err);
     }
 }

@@ -42,7 +42,7 @@ abstract class CompilingCommand implements Callable<Integer> {
                 ? UpToDate.Inputs.of(
                         main.plans().digest(),
                         options.strict,
-                        Optional.ofNullable(options.sourceRoot),
+                        Optional.ofNullable(options.sourceRoot()),
                         main.root(),
                         main.plans().state().orElse(main.root().resolve("target/scaleplan")))
                 : UpToDate.Inputs.unknown();

@@ -123,11 +123,11 @@ final class DiffCommand extends CompilingCommand {
 
     /** The plans' source root relative to the working directory, as a pull request names files. */
     private String sourceRoot() {
-        if (options.sourceRoot == null) {
+        if (options.sourceRoot() == null) {
             return "";
         }
         java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
-        java.nio.file.Path root = options.sourceRoot.toAbsolutePath().normalize();
+        java.nio.file.Path root = options.sourceRoot().toAbsolutePath().normalize();
         return (root.startsWith(cwd) ? cwd.relativize(root) : root).toString().replace('\\', '/');
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,12 +55,8 @@ final class DriftCommand implements Callable<Integer> {
             description = "For an event plan: the phase the cluster should be in (pre-scale, during, post-event).")
     String phase;
 
-    @Option(
-            names = "--source-root",
-            paramLabel = "DIR",
-            defaultValue = "${env:SCALEPLAN_SOURCE_ROOT}",
-            description = "Folder the plans' sources live in, to print diagnostics as DIR/pkg/File.java:line.")
-    Path sourceRoot;
+    @Mixin
+    SourceRootOption sourceRoot;
 
     @Override
     public Integer call() {
@@ -77,7 +74,7 @@ final class DriftCommand implements Callable<Integer> {
             }
             planName = plans.get(0).name();
         }
-        PlanOutputs compiled = PlanOutputs.compile(main.plans(), List.of(planName), false, sourceRoot, err);
+        PlanOutputs compiled = PlanOutputs.compile(main.plans(), List.of(planName), false, sourceRoot.path, err);
         if (!compiled.ok()) {
             return compiled.exitCode();
         }

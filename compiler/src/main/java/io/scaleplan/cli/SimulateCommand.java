@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -81,12 +82,8 @@ final class SimulateCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     int metricsLagSeconds;
 
-    @Option(
-            names = "--source-root",
-            paramLabel = "DIR",
-            defaultValue = "${env:SCALEPLAN_SOURCE_ROOT}",
-            description = "Folder the plans' sources live in, to print diagnostics as DIR/pkg/File.java:line.")
-    Path sourceRoot;
+    @Mixin
+    SourceRootOption sourceRoot;
 
     @Override
     public Integer call() {
@@ -96,7 +93,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (timing.isPresent()) {
             return Failures.error(timing.get(), err, ExitCodes.USAGE);
         }
-        PlanOutputs compiled = PlanOutputs.compile(main.plans(), List.of(planName), false, sourceRoot, err);
+        PlanOutputs compiled = PlanOutputs.compile(main.plans(), List.of(planName), false, sourceRoot.path, err);
         if (!compiled.ok()) {
             return compiled.exitCode();
         }
@@ -111,7 +108,7 @@ final class SimulateCommand implements Callable<Integer> {
                         readySeconds,
                         runningUnreadySeconds,
                         metricsLagSeconds,
-                        sourceRoot));
+                        sourceRoot.path));
         result.progress().forEach(out::println);
         out.flush();
         result.problems().forEach(err::println);
