@@ -1,6 +1,5 @@
 package io.scaleplan.compiler.emit.monitoring;
 
-import static io.scaleplan.compiler.emit.monitoring.PromQl.number;
 import static io.scaleplan.compiler.emit.monitoring.PromQl.ordered;
 import static io.scaleplan.compiler.emit.monitoring.PromQl.selector;
 
@@ -9,20 +8,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.render.Json;
 import io.scaleplan.compiler.render.KubeValues;
-import io.scaleplan.compiler.render.Numbers;
 import io.scaleplan.compiler.render.Quantities;
 import io.scaleplan.compiler.render.Yaml;
 import io.scaleplan.compiler.resolve.ClusterObject;
 import io.scaleplan.compiler.resolve.ConnectionBudget;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
-import io.scaleplan.dsl.Autoscaling;
-import io.scaleplan.dsl.MetricSource;
-import io.scaleplan.dsl.PodsMetric;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The plan's Grafana dashboard (JSON model, schema version 39, importable as is): per service its
@@ -77,10 +72,9 @@ public final class Dashboard {
         doc.putArray("links");
         doc.put("liveNow", false);
         text(root);
-        plan.services().stream()
-                .sorted(Comparator.comparing(Service::name))
-                .filter(Service::isAutoscaled)
-                .forEach(this::service);
+        if (plan.services().stream().anyMatch(Service::isAutoscaled)) {
+            services();
+        }
         dataTier();
         doc.set("panels", panels);
         doc.put("refresh", "1m");
@@ -126,6 +120,7 @@ public final class Dashboard {
         var.put("refresh", 1);
         var.put("regex", "");
         var.put("type", "datasource");
+        variables().forEach(((ArrayNode) templating.get("list"))::add);
         return templating;
     }
 
@@ -197,92 +192,125 @@ public final class Dashboard {
         options.put("content", md.toString());
     }
 
-    private void service(Service s) {
-        Autoscaling a = s.autoscaling().orElseThrow();
-        row(s.name());
-        String hpa = selectorHpa("kube_horizontalpodautoscaler_status_%s_replicas", s);
-        ObjectNode replicas =
-                graph("Replicas: " + s.name() + " (plan " + a.minReplicas() + ".." + a.maxReplicas() + ")", "short");
-        target(replicas, "max(" + hpa.formatted("current") + ")", "current");
-        target(replicas, "max(" + hpa.formatted("desired") + ")", "desired (HPA)");
-        target(replicas, "sum(" + PromQl.ready(ns, s.name()) + ")", "ready");
-        target(replicas, "vector(" + a.minReplicas() + ")", "minReplicas (plan) " + a.minReplicas());
-        target(replicas, "vector(" + a.maxReplicas() + ")", "maxReplicas (plan) " + a.maxReplicas());
-        String ready = "sum(" + PromQl.ready(ns, s.name()) + ")";
-        s.capacity().ifPresent(cap -> {
-            long perPod = cap.perPod().perSecond();
-            ObjectNode load = graph("Load vs ready capacity: " + s.name() + " (" + perPod + " rps per pod)", "reqps");
-            loadSource(a)
-                    .ifPresent(src -> target(load, PromQl.sourceSum(ns, s.name(), src), "load (" + src.series() + ")"));
-            target(load, ready + " * " + perPod, "ready capacity (ready pods × " + perPod + ")");
-            BigDecimal headroom = BigDecimal.valueOf(cap.headroom()).stripTrailingZeros();
-            target(
-                    load,
-                    ready + " * " + perPod + " / " + number(headroom),
-                    "ready capacity / headroom " + number(headroom));
-            target(
-                    load,
-                    "vector(" + perPod * a.maxReplicas() + ")",
-                    "capacity at maxReplicas (" + a.maxReplicas() + " × " + perPod + ")");
-        });
-        a.cpuUtilization().ifPresent(target -> s.resources().cpuRequest().ifPresent(request -> {
-            BigDecimal cores = BigDecimal.valueOf(request.millicores()).movePointLeft(3);
-            ObjectNode cpu = graph("CPU per pod vs HPA target: " + s.name(), "short");
-            target(
-                    cpu,
-                    "sum(rate(" + selector("container_cpu_usage_seconds_total", PromQl.containers(ns, s.name())) + "["
-                            + Alerts.CPU_WINDOW + "])) / " + ready,
-                    "cores per ready pod");
-            target(
-                    cpu,
-                    "vector("
-                            + number(cores.multiply(BigDecimal.valueOf(target.value()))
-                                    .movePointLeft(2)) + ")",
-                    "HPA target " + target.value() + "% of " + Quantities.cpu(request));
-            target(cpu, "vector(" + number(cores) + ")", "request " + Quantities.cpu(request));
-        }));
-        a.memoryUtilization().ifPresent(target -> s.resources().memoryRequest().ifPresent(request -> {
-            ObjectNode memory = graph("Memory per pod vs HPA target: " + s.name(), "bytes");
-            target(
-                    memory,
-                    "sum(" + selector("container_memory_working_set_bytes", PromQl.containers(ns, s.name())) + ") / "
-                            + ready,
-                    "working set per ready pod");
-            target(
-                    memory,
-                    "vector("
-                            + number(BigDecimal.valueOf(request.bytes())
-                                    .multiply(BigDecimal.valueOf(target.value()))
-                                    .movePointLeft(2)
-                                    .setScale(0, RoundingMode.FLOOR))
-                            + ")",
-                    "HPA target " + target.value() + "% of " + Quantities.memory(request));
-            target(memory, "vector(" + request.bytes() + ")", "request " + Quantities.memory(request));
-        }));
-        for (PodsMetric m : a.podsMetrics()) {
-            m.source().ifPresent(src -> {
-                ObjectNode metric = graph(m.name() + " per pod vs HPA target: " + s.name(), "short");
-                target(metric, PromQl.sourceSum(ns, s.name(), src) + " / " + ready, m.name() + " per ready pod");
-                target(
-                        metric,
-                        "vector(" + number(m.averageValue()) + ")",
-                        "HPA target " + Numbers.format(m.averageValue()));
-            });
+    /** The template variables' names: the plan's namespace and its autoscaled services. */
+    static final String NAMESPACE_VAR = "namespace";
+
+    static final String SERVICE_VAR = "service";
+
+    /**
+     * One row per picked service ({@code $service}, repeated by Grafana), with the same panels for
+     * every service: the plan's numbers are {@link PlanSeries}' series of that service.
+     */
+    private void services() {
+        String nsVar = "$" + NAMESPACE_VAR;
+        String svc = "$" + SERVICE_VAR;
+        Map<String, String> planOf = ordered("namespace", nsVar, "scaleplan_plan", plan.name(), "service", svc);
+        String ready = "sum(" + PromQl.ready(nsVar, svc) + ")";
+        ObjectNode row = row(svc);
+        row.put("repeat", SERVICE_VAR);
+        String hpa = selector(
+                "kube_horizontalpodautoscaler_status_%s_replicas",
+                ordered("namespace", nsVar, "horizontalpodautoscaler", ClusterObject.hpaName(svc)));
+        ObjectNode replicas = graph("Replicas: " + svc, "short");
+        target(replicas, "max(" + hpa.formatted("current") + ")", "current", false);
+        target(replicas, "max(" + hpa.formatted("desired") + ")", "desired (HPA)", false);
+        target(replicas, ready, "ready", false);
+        target(replicas, plan(PlanSeries.MIN_REPLICAS, planOf), "minReplicas (plan)", true);
+        target(replicas, plan(PlanSeries.MAX_REPLICAS, planOf), "maxReplicas (plan)", true);
+
+        ObjectNode load = graph("Load vs ready capacity: " + svc, "reqps");
+        String perPod = plan(PlanSeries.CAPACITY_PER_POD, planOf);
+        target(load, plan(PlanSeries.LOAD, planOf), "load (rps)", false);
+        target(load, ready + " * " + perPod, "ready capacity (ready pods × rps per pod)", false);
+        target(
+                load,
+                ready + " * " + perPod + " / " + plan(PlanSeries.HEADROOM, planOf),
+                "ready capacity / headroom",
+                false);
+        target(load, plan(PlanSeries.MAX_REPLICAS, planOf) + " * " + perPod, "capacity at maxReplicas (plan)", true);
+
+        ObjectNode cpu = graph("CPU per pod vs HPA target: " + svc, "short");
+        target(
+                cpu,
+                "sum(rate(" + selector("container_cpu_usage_seconds_total", PromQl.containers(nsVar, svc)) + "["
+                        + Alerts.CPU_WINDOW + "])) / " + ready,
+                "cores per ready pod",
+                false);
+        target(cpu, plan(PlanSeries.CPU_TARGET, planOf), "HPA target (plan)", true);
+        target(cpu, plan(PlanSeries.CPU_REQUEST, planOf), "request (plan)", true);
+
+        ObjectNode memory = graph("Memory per pod vs HPA target: " + svc, "bytes");
+        target(
+                memory,
+                "sum(" + selector("container_memory_working_set_bytes", PromQl.containers(nsVar, svc)) + ") / " + ready,
+                "working set per ready pod",
+                false);
+        target(memory, plan(PlanSeries.MEMORY_TARGET, planOf), "HPA target (plan)", true);
+        target(memory, plan(PlanSeries.MEMORY_REQUEST, planOf), "request (plan)", true);
+
+        ObjectNode metrics = graph("Pods metrics per pod vs HPA targets: " + svc, "short");
+        target(
+                metrics,
+                "sum by (metric) (" + selector(PlanSeries.PODS_METRIC_SOURCE, planOf) + ") / scalar(" + ready + ")",
+                "{{metric}} per ready pod",
+                false);
+        target(
+                metrics,
+                "sum by (metric) (" + selector(PlanSeries.PODS_METRIC_TARGET, planOf) + ")",
+                "{{metric}} HPA target (plan)",
+                false);
+        dashed(metrics, "byRegexp", ".* HPA target \\(plan\\)");
+    }
+
+    /** A series of the plan's, for the picked service: {@code sum(scaleplan_plan:max_replicas{...})}. */
+    private static String plan(String series, Map<String, String> matchers) {
+        return "sum(" + selector(series, matchers) + ")";
+    }
+
+    /** {@code $namespace} (the plan's, preselected) and {@code $service}: the plan's autoscaled services. */
+    private List<ObjectNode> variables() {
+        List<ObjectNode> out = new ArrayList<>();
+        if (plan.services().stream().noneMatch(Service::isAutoscaled)) {
+            return out;
         }
+        ObjectNode namespace = query(
+                NAMESPACE_VAR,
+                "Namespace",
+                "label_values(" + selector(PlanSeries.MAX_REPLICAS, ordered("scaleplan_plan", plan.name()))
+                        + ", namespace)",
+                false);
+        ObjectNode current = namespace.putObject("current");
+        current.put("text", ns);
+        current.put("value", ns);
+        out.add(namespace);
+        out.add(query(
+                SERVICE_VAR,
+                "Service",
+                "label_values("
+                        + selector(
+                                PlanSeries.MAX_REPLICAS,
+                                ordered("namespace", "$" + NAMESPACE_VAR, "scaleplan_plan", plan.name()))
+                        + ", service)",
+                true));
+        return out;
     }
 
-    private static java.util.Optional<MetricSource> loadSource(Autoscaling a) {
-        return a.podsMetrics().stream()
-                .filter(m -> m.isRequestRate()
-                        && m.source()
-                                .map(src -> src.kind() == MetricSource.Kind.RATE)
-                                .orElse(false))
-                .map(m -> m.source().get())
-                .findFirst();
-    }
-
-    private String selectorHpa(String series, Service s) {
-        return selector(series, ordered("namespace", ns, "horizontalpodautoscaler", ClusterObject.hpaName(s.name())));
+    /** A query variable over the plan's series. */
+    private ObjectNode query(String name, String label, String query, boolean multi) {
+        ObjectNode var = Yaml.object();
+        var.set("datasource", datasource());
+        var.put("hide", 0);
+        var.put("includeAll", multi);
+        var.put("label", label);
+        var.put("multi", multi);
+        var.put("name", name);
+        var.putArray("options");
+        var.put("query", query);
+        var.put("refresh", 1);
+        var.put("regex", "");
+        var.put("sort", 1);
+        var.put("type", "query");
+        return var;
     }
 
     private void dataTier() {
@@ -331,7 +359,7 @@ public final class Dashboard {
 
     // ---- layout
 
-    private void row(String title) {
+    private ObjectNode row(String title) {
         newLine();
         ObjectNode row = panels.addObject();
         row.put("collapsed", false);
@@ -345,6 +373,7 @@ public final class Dashboard {
         row.put("title", title);
         row.put("type", "row");
         y += 1;
+        return row;
     }
 
     private void newLine() {
@@ -396,23 +425,27 @@ public final class Dashboard {
     }
 
     private void target(ObjectNode panel, String expr, String legend) {
+        target(panel, expr, legend, expr.startsWith("vector("));
+    }
+
+    private void target(ObjectNode panel, String expr, String legend, boolean planNumber) {
         ArrayNode targets = (ArrayNode) panel.get("targets");
         ObjectNode t = targets.addObject();
         t.set("datasource", datasource());
         t.put("expr", expr);
         t.put("legendFormat", legend);
         t.put("refId", String.valueOf((char) ('A' + targets.size() - 1)));
-        if (expr.startsWith("vector(")) {
-            plainLine(panel, legend);
+        if (planNumber) {
+            dashed(panel, "byName", legend);
         }
     }
 
     /** The plan's constant lines: dashed, so they read as limits, not as data. */
-    private static void plainLine(ObjectNode panel, String legend) {
+    private static void dashed(ObjectNode panel, String matcherId, String legend) {
         ArrayNode overrides = (ArrayNode) panel.get("fieldConfig").get("overrides");
         ObjectNode o = overrides.addObject();
         ObjectNode matcher = o.putObject("matcher");
-        matcher.put("id", "byName");
+        matcher.put("id", matcherId);
         matcher.put("options", legend);
         ObjectNode property = o.putArray("properties").addObject();
         property.put("id", "custom.lineStyle");

@@ -58,10 +58,21 @@ public final class MonitoringEmitter implements Target {
         List<Document> out = new ArrayList<>();
         List<Alert> alerts = Alerts.of(resolved, runbook(folder));
         if (!alerts.isEmpty()) {
+            List<PlanSeries.Recording> series = PlanSeries.of(plan);
             out.add(Document.tree(
-                    NAME, "PrometheusRule", ruleName(plan), PROMETHEUS_RULE, header, prometheusRule(plan, alerts)));
+                    NAME,
+                    "PrometheusRule",
+                    ruleName(plan),
+                    PROMETHEUS_RULE,
+                    header,
+                    prometheusRule(plan, series, alerts)));
             out.add(Document.tree(
-                    NAME, "PrometheusRuleFile", "alerts.rules", RULES, header, RuleFiles.ruleFile(plan, alerts)));
+                    NAME,
+                    "PrometheusRuleFile",
+                    "alerts.rules",
+                    RULES,
+                    header,
+                    RuleFiles.ruleFile(plan, series, alerts)));
             out.add(Document.tree(
                     NAME,
                     "PromtoolTests",
@@ -95,7 +106,7 @@ public final class MonitoringEmitter implements Target {
     }
 
     /** The {@code PrometheusRule} object. */
-    static ObjectNode prometheusRule(ScalingPlan plan, List<Alert> alerts) {
+    static ObjectNode prometheusRule(ScalingPlan plan, List<PlanSeries.Recording> series, List<Alert> alerts) {
         ObjectNode doc = Yaml.object();
         doc.put("apiVersion", "monitoring.coreos.com/v1");
         doc.put("kind", "PrometheusRule");
@@ -110,7 +121,7 @@ public final class MonitoringEmitter implements Target {
             labels.put("app.kubernetes.io/instance", plan.release().name());
         }
         labels.put("app.kubernetes.io/managed-by", "scaleplan");
-        doc.putObject("spec").set("groups", RuleFiles.groups(plan, alerts));
+        doc.putObject("spec").set("groups", RuleFiles.groups(plan, series, alerts));
         return doc;
     }
 

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  */
 final class PromQl {
     private static final java.util.regex.Pattern SAFE_VALUE =
-            java.util.regex.Pattern.compile("[A-Za-z0-9_.:|()\\[\\]+*-]*");
+            java.util.regex.Pattern.compile("[A-Za-z0-9_.:|()\\[\\]+*$-]*");
 
     private PromQl() {}
 

@@ -21,10 +21,25 @@ public final class RuleFiles {
 
     private RuleFiles() {}
 
-    /** {@code groups:}: one group per kind of alert, named after the release. */
-    public static ArrayNode groups(ScalingPlan plan, List<Alert> alerts) {
+    /**
+     * {@code groups:}: the plan's series ({@link PlanSeries}) first, then one group per kind of
+     * alert, each named after the release.
+     */
+    public static ArrayNode groups(ScalingPlan plan, List<PlanSeries.Recording> recordings, List<Alert> alerts) {
         Map<String, ArrayNode> byGroup = new LinkedHashMap<>();
         ArrayNode groups = Yaml.array();
+        if (!recordings.isEmpty()) {
+            ObjectNode group = groups.addObject();
+            group.put("name", groupName(plan, PlanSeries.GROUP));
+            ArrayNode rules = group.putArray("rules");
+            for (PlanSeries.Recording r : recordings) {
+                ObjectNode rule = rules.addObject();
+                rule.put("record", r.record());
+                rule.put("expr", r.expr());
+                ObjectNode labels = rule.putObject("labels");
+                r.labels().forEach(labels::put);
+            }
+        }
         for (Alert a : alerts) {
             ArrayNode rules = byGroup.computeIfAbsent(a.group(), g -> {
                 ObjectNode group = groups.addObject();
@@ -49,9 +64,9 @@ public final class RuleFiles {
     }
 
     /** The plain rule file: {@code groups: ...}. */
-    public static ObjectNode ruleFile(ScalingPlan plan, List<Alert> alerts) {
+    public static ObjectNode ruleFile(ScalingPlan plan, List<PlanSeries.Recording> recordings, List<Alert> alerts) {
         ObjectNode doc = Yaml.object();
-        doc.set("groups", groups(plan, alerts));
+        doc.set("groups", groups(plan, recordings, alerts));
         return doc;
     }
 

@@ -58,6 +58,9 @@ class MonitoringEmitterTest {
         Map<String, String> out = new TreeMap<>();
         for (JsonNode group : YAML.readTree(rulesYaml).get("groups")) {
             for (JsonNode rule : group.get("rules")) {
+                if (!rule.has("alert")) {
+                    continue;
+                }
                 JsonNode labels = rule.get("labels");
                 String key = rule.get("alert").asText() + "/"
                         + labels.path("service").asText()
@@ -118,10 +121,11 @@ class MonitoringEmitterTest {
                 .contains(") > 103 → sum(")
                 .contains(") > 255")
                 .contains("!= 300 → max(")
-                .contains("!= 500");
+                .contains("!= 500")
+                // the plan's series the dashboard draws for the picked $service
+                .contains("spec.groups[0].rules[1].expr: vector(20) → vector(50)");
         String dashboard = String.join("\n", changes.get("prod/monitoring/grafana-dashboard.json"));
         assertThat(dashboard)
-                .contains("\"expr\": \"vector(20)\", →           \"expr\": \"vector(50)\",")
                 .contains("\"expr\": \"vector(300)\", →           \"expr\": \"vector(500)\",")
                 .contains("\"expr\": \"vector(103)\", →           \"expr\": \"vector(255)\",");
     }
@@ -194,7 +198,63 @@ class MonitoringEmitterTest {
         List<String> exprs = new ArrayList<>();
         d.get("panels").forEach(p -> p.path("targets")
                 .forEach(t -> exprs.add(t.get("expr").asText())));
-        assertThat(exprs).contains("vector(3)", "vector(20)", "vector(300)", "vector(2147483648)");
+        assertThat(exprs).contains("vector(300)", "vector(2147483648)").doesNotContain("vector(20)");
+        // the service's numbers are the plan's series, picked by $service
+        assertThat(exprs)
+                .contains("sum(scaleplan_plan:max_replicas{namespace=\"$namespace\",scaleplan_plan=\"prod\","
+                        + "service=\"$service\"})");
+        Map<String, String> series = recordings(files(plan(20, 300)).get("prod/monitoring/alerts.rules.yaml"));
+        assertThat(series)
+                .containsEntry("scaleplan_plan:min_replicas/usage-metering", "vector(3)")
+                .containsEntry("scaleplan_plan:max_replicas/usage-metering", "vector(20)")
+                .containsEntry("scaleplan_plan:cpu_target_cores/usage-metering", "vector(0.7)")
+                .containsEntry("scaleplan_plan:capacity_per_pod_rps/usage-metering", "vector(1000)")
+                .containsEntry("scaleplan_plan:pods_metric_target/usage-metering", "vector(700)");
+    }
+
+    @Test
+    void theDashboardHasOneSetOfPanelsRepeatedOverServiceWhateverTheirNumber() throws Exception {
+        JsonNode one = dashboard(services(1));
+        JsonNode forty = dashboard(services(40));
+        assertThat(forty.get("panels")).isEqualTo(one.get("panels"));
+        JsonNode row = one.get("panels").get(1);
+        assertThat(row.get("type").asText()).isEqualTo("row");
+        assertThat(row.get("repeat").asText()).isEqualTo("service");
+        assertThat(one.get("templating").get("list").findValuesAsText("name"))
+                .containsExactly("datasource", "namespace", "service");
+        // while the plan's series grow with them
+        assertThat(recordings(files(services(40)).get("p/monitoring/alerts.rules.yaml")))
+                .containsEntry("scaleplan_plan:max_replicas/s39", "vector(10)");
+    }
+
+    private static ScalingPlan services(int n) {
+        var b = ScalingPlan.builder("p").namespace("ns").helmRelease("r", "./chart");
+        for (int i = 0; i < n; i++) {
+            b.service("s" + i, s -> s.requests(cores(1), gib(1))
+                    .autoscale(a -> a.replicas(2, 10).cpuUtilization(percent(70)))
+                    .maxUnavailable(pods(1)));
+        }
+        return b.build();
+    }
+
+    private static JsonNode dashboard(ScalingPlan plan) throws Exception {
+        return new ObjectMapper().readTree(files(plan).get(plan.name() + "/monitoring/grafana-dashboard.json"));
+    }
+
+    /** {@code record/service} → expr of the plan's series. */
+    private static Map<String, String> recordings(String rulesYaml) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonNode group : YAML.readTree(rulesYaml).get("groups")) {
+            for (JsonNode rule : group.get("rules")) {
+                if (rule.has("record")) {
+                    out.put(
+                            rule.get("record").asText() + "/"
+                                    + rule.get("labels").get("service").asText(),
+                            rule.get("expr").asText());
+                }
+            }
+        }
+        return out;
     }
 
     @Test
