@@ -31,7 +31,7 @@ class CommitTest {
                 .isEqualTo(
                         """
                         [main %s] production: update generated outputs
-                        production: 7 changed, 0 added, 0 removed
+                        production: 5 changed, 0 added, 0 removed
                         ~ production/CAPACITY.md
                             production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
                         ~ production/k8s/usage-metering-hpa.yaml
@@ -52,7 +52,7 @@ class CommitTest {
                         impact
                           restarts: none; the changes apply without restarting anything
                         files
-                        production: 7 changed, 0 added, 0 removed
+                        production: 5 changed, 0 added, 0 removed
                         ~ production/CAPACITY.md
                             production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
                         ~ production/k8s/usage-metering-hpa.yaml
@@ -64,15 +64,13 @@ class CommitTest {
         assertThat(repo.gitCli("show", "--stat", "--format=", "HEAD"))
                 .isEqualTo(
                         """
-                         generated/.scaleplan-manifest                      | 14 +++++++-------
-                         generated/production/CAPACITY.md                   |  2 +-
-                         generated/production/k8s/usage-metering-hpa.yaml   |  2 +-
-                         generated/production/monitoring/alerts.rules.yaml  | 14 +++++++-------
-                         generated/production/monitoring/alerts.test.yaml   | 22 +++++++++++-----------
-                         .../production/monitoring/grafana-dashboard.json   |  8 ++++----
-                         .../production/monitoring/prometheus-rule.yaml     | 14 +++++++-------
-                         generated/production/plan.yaml                     |  2 +-
-                         8 files changed, 39 insertions(+), 39 deletions(-)
+                         generated/.scaleplan-manifest                        | 10 +++++-----
+                         generated/production/CAPACITY.md                     |  2 +-
+                         generated/production/k8s/usage-metering-hpa.yaml     |  2 +-
+                         generated/production/monitoring/alerts.rules.yaml    |  2 +-
+                         generated/production/monitoring/prometheus-rule.yaml |  2 +-
+                         generated/production/plan.yaml                       |  2 +-
+                         6 files changed, 10 insertions(+), 10 deletions(-)
                         """);
         repo.gitCli("fsck", "--strict", "--no-dangling");
         assertThat(repo.gitCli("rev-list", "--count", "HEAD")).isEqualTo("2\n");
@@ -94,8 +92,6 @@ class CommitTest {
                         + "generated/production/CAPACITY.md\n"
                         + "generated/production/k8s/usage-metering-hpa.yaml\n"
                         + "generated/production/monitoring/alerts.rules.yaml\n"
-                        + "generated/production/monitoring/alerts.test.yaml\n"
-                        + "generated/production/monitoring/grafana-dashboard.json\n"
                         + "generated/production/monitoring/prometheus-rule.yaml\n"
                         + "generated/production/plan.yaml\n");
         assertThat(repo.gitCli("status", "--porcelain")).isEmpty();
@@ -140,7 +136,6 @@ class CommitTest {
                         D\tgenerated/production/k8s/policy-engine-hpa.yaml
                         M\tgenerated/production/monitoring/alerts.rules.yaml
                         M\tgenerated/production/monitoring/alerts.test.yaml
-                        M\tgenerated/production/monitoring/grafana-dashboard.json
                         M\tgenerated/production/monitoring/prometheus-rule.yaml
                         M\tgenerated/production/plan.yaml
                         """);
@@ -260,8 +255,6 @@ class CommitTest {
                         generated/production/CAPACITY.md
                         generated/production/k8s/usage-metering-hpa.yaml
                         generated/production/monitoring/alerts.rules.yaml
-                        generated/production/monitoring/alerts.test.yaml
-                        generated/production/monitoring/grafana-dashboard.json
                         generated/production/monitoring/prometheus-rule.yaml
                         generated/production/plan.yaml
                         plans/Helper.java

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DiffAndCheckTest {
     private static final String FILES =
             """
-            production: 7 changed, 0 added, 0 removed
+            production: 5 changed, 0 added, 0 removed
             ~ production/CAPACITY.md
                 production · CAPACITY.md · Services · usage-metering · max pods: 20 → 50
             ~ production/k8s/usage-metering-hpa.yaml
@@ -44,17 +44,13 @@ class DiffAndCheckTest {
 
         assertThat(diff.err()).isEmpty();
         assertThat(Repo.withoutMonitoring(diff.out())).isEqualTo(CHANGE);
-        // the alert thresholds and the dashboard's lines move in the same diff
+        // the plan's series, which the alert and the dashboard's line compare with, moves: one line
         assertThat(diff.out())
                 .contains("~ production/monitoring/prometheus-rule.yaml\n"
-                        + "    production · arka-scaleplan PrometheusRule · spec.groups[0].rules[3].expr:"
-                        + " max(kube_horizontalpodautoscaler_status_current_replicas{namespace=\"arka-system\","
-                        + "horizontalpodautoscaler=\"usage-metering-hpa\"}) >= 20 → max("
-                        + "kube_horizontalpodautoscaler_status_current_replicas{namespace=\"arka-system\","
-                        + "horizontalpodautoscaler=\"usage-metering-hpa\"}) >= 50\n")
+                        + "    production · arka-scaleplan PrometheusRule · spec.groups[0].rules[5].expr:"
+                        + " vector(20) → vector(50)\n")
                 .contains("~ production/monitoring/alerts.rules.yaml\n")
-                .contains("production · monitoring/grafana-dashboard.json · line 425:           \"expr\":"
-                        + " \"vector(20)\", →           \"expr\": \"vector(50)\",");
+                .doesNotContain("grafana-dashboard.json");
         assertThat(diff.exit()).isZero();
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--exit-code")
                         .exit())
@@ -91,7 +87,7 @@ class DiffAndCheckTest {
                         impact
                           policy-engine's HPA, PDB and values are removed
                         files
-                        production: 9 changed, 0 added, 1 removed
+                        production: 8 changed, 0 added, 1 removed
                         ~ production/APPLY.md
                             production · APPLY.md · - Watch · kubectl -n arka-system describe hpa policy-engine-hpa
                         ~ production/CAPACITY.md
@@ -120,7 +116,7 @@ class DiffAndCheckTest {
         assertThat(repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--color", "always", "production")
                         .out())
                 .startsWith("\u001b[1mproduction\u001b[0m\n  usage-metering · maxReplicas: 20 → 50\n")
-                .contains("\u001b[1mproduction: 7 changed, 0 added, 0 removed\u001b[0m\n"
+                .contains("\u001b[1mproduction: 5 changed, 0 added, 0 removed\u001b[0m\n"
                         + "\u001b[33m~ production/CAPACITY.md\u001b[0m\n");
     }
 
@@ -132,13 +128,12 @@ class DiffAndCheckTest {
 
         assertThat(diff.out())
                 .contains("- `monitoring/prometheus-rule.yaml` changed\n"
-                        + "  - arka-scaleplan PrometheusRule · spec.groups[0].rules[3].expr:")
-                .contains("- `monitoring/grafana-dashboard.json` changed\n"
-                        + "  - line 324:       \"title\": \"Replicas: usage-metering (plan 3..20)\", →");
+                        + "  - arka-scaleplan PrometheusRule · spec.groups[0].rules[5].expr:")
+                .doesNotContain("grafana-dashboard.json");
         assertThat(Repo.withoutMonitoringMarkdown(diff.out()))
                 .isEqualTo(
                         """
-                        ### scaleplan: 7 files changed in production
+                        ### scaleplan: 5 files changed in production
 
                         **production**
                         - usage-metering · maxReplicas: 20 → 50
@@ -146,7 +141,7 @@ class DiffAndCheckTest {
                         **Impact**
                         - restarts: none; the changes apply without restarting anything
 
-                        <details><summary><code>production</code>: 6 changed, 0 added, 0 removed</summary>
+                        <details><summary><code>production</code>: 4 changed, 0 added, 0 removed</summary>
 
                         - `CAPACITY.md` changed
                           - Services · usage-metering · max pods: 20 → 50

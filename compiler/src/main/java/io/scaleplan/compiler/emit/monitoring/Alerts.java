@@ -9,7 +9,6 @@ import io.scaleplan.compiler.emit.monitoring.Alert.Series;
 import io.scaleplan.compiler.emit.redis.RedisEmitter;
 import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.compiler.render.Numbers;
-import io.scaleplan.compiler.render.Quantities;
 import io.scaleplan.compiler.resolve.ClusterObject;
 import io.scaleplan.compiler.resolve.ConnectionBudget;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
@@ -89,187 +88,230 @@ public final class Alerts {
     public static List<Alert> of(ResolvedPlan resolved, String runbook) {
         ScalingPlan plan = resolved.plan();
         Alerts a = new Alerts(resolved, runbook);
-        plan.services().stream()
+        List<Service> autoscaled = plan.services().stream()
                 .sorted(Comparator.comparing(Service::name))
                 .filter(Service::isAutoscaled)
-                .forEach(a::service);
+                .toList();
+        if (!autoscaled.isEmpty()) {
+            a.services(autoscaled);
+        }
         plan.postgres().ifPresent(a::postgres);
         plan.redis().ifPresent(a::redis);
         return List.copyOf(a.out);
     }
 
-    // ---- services
+    // ---- services: one rule per alert over every service, thresholds from the plan's series
 
-    private void service(Service s) {
+    private void services(List<Service> autoscaled) {
+        Service first = autoscaled.get(0);
+        atMaxReplicas(first);
+        firstWith(autoscaled, s -> cpuTarget(s).isPresent()).ifPresent(this::unmetCpu);
+        firstWith(autoscaled, s -> memoryTarget(s).isPresent()).ifPresent(this::unmetMemory);
+        firstWith(autoscaled, s -> sourcedMetric(s).isPresent()).ifPresent(this::unmetPodsMetric);
+        firstWith(autoscaled, s -> loadSource(s).isPresent()).ifPresent(this::load);
+        hpaMetricsUnavailable(first);
+        firstWith(autoscaled, s -> sourcedMetric(s).isPresent()).ifPresent(s -> sourceMissing(s, autoscaled));
+    }
+
+    private static Optional<Service> firstWith(List<Service> services, java.util.function.Predicate<Service> p) {
+        return services.stream().filter(p).findFirst();
+    }
+
+    /** The plan's series of this plan: {@code scaleplan_plan:max_replicas{namespace="shop",scaleplan_plan="prod"}}. */
+    private String planSeries(String series) {
+        return selector(series, ordered("namespace", ns, "scaleplan_plan", plan.name()));
+    }
+
+    /** {@code series} with a {@code service} label taken from {@code label} by {@code regex}'s group. */
+    private static String byService(String series, String label, String regex) {
+        return "label_replace(" + series + ", \"service\", \"$1\", \"" + label + "\", \"" + regex + "\")";
+    }
+
+    /** Per service, the HPA's series {@code name} (aggregated by {@code how}). */
+    private String hpaByService(String how, String name, Map<String, String> more) {
+        Map<String, String> matchers = ordered("namespace", ns);
+        matchers.putAll(more);
+        return how + " by (namespace, service) ("
+                + byService(selector(name, matchers), "horizontalpodautoscaler", ClusterObject.hpaName("(.+)")) + ")";
+    }
+
+    /** Per service, a cAdvisor series summed over the containers of its Deployment's pods. */
+    private String containersByService(String series) {
+        return "sum by (namespace, service) (" + byService(series, "pod", PromQl.deploymentPods("(.+)")) + ")";
+    }
+
+    /** Per service, the ready pods of its Deployment. */
+    private String readyByService() {
+        return "sum by (namespace, service) ("
+                + byService(
+                        selector("kube_deployment_status_replicas_ready", ordered("namespace", ns)),
+                        "deployment",
+                        "(.+)")
+                + ")";
+    }
+
+    private void atMaxReplicas(Service s) {
         Autoscaling a = s.autoscaling().orElseThrow();
-        String hpa = ClusterObject.hpaName(s.name());
         int max = a.maxReplicas();
-        Map<String, String> hpaMatchers = ordered("namespace", ns, "horizontalpodautoscaler", hpa);
+        Map<String, String> hpaMatchers =
+                ordered("namespace", ns, "horizontalpodautoscaler", ClusterObject.hpaName(s.name()));
         String current = selector("kube_horizontalpodautoscaler_status_current_replicas", hpaMatchers);
-        add(
-                SERVICES,
+        byLabel(
                 "ScaleplanAtMaxReplicas",
-                "max(" + current + ") >= " + max,
+                planSeries(PlanSeries.MAX_REPLICAS) + " <= on (namespace, service) group_left "
+                        + hpaByService("max", "kube_horizontalpodautoscaler_status_current_replicas", Map.of()),
                 Duration.ofMinutes(15),
-                labels("warning", s, null),
-                s.name() + " has run at its maxReplicas (" + max + ") for 15 minutes",
-                "The HPA " + hpa + " holds " + s.name() + " at maxReplicas " + max + " (plan " + plan.name()
-                        + ": " + a.minReplicas() + ".." + max + " replicas)"
-                        + resolved.capacity(s)
-                                .capacityAt(max)
-                                .map(c -> ", which serve " + c + " rps at "
-                                        + s.capacity().get().perPod().perSecond() + " rps per pod")
-                                .orElse("")
-                        + ". More load is not served by more pods: check load against capacity and raise"
-                        + " maxReplicas in the plan.",
+                "warning",
+                s,
+                null,
+                false,
+                max,
+                "{{ $labels.service }} has run at its maxReplicas ({{ $value }}) for 15 minutes",
+                "The HPA of {{ $labels.service }} holds it at maxReplicas {{ $value }} (plan " + plan.name()
+                        + "; the ranges and the capacity they serve are in CAPACITY.md). More load is not served by"
+                        + " more pods: check load against capacity and raise maxReplicas in the plan.",
                 new Probe(
                         "current replicas >= maxReplicas " + max,
                         List.of(gauge(current, max)),
                         List.of(gauge(current, max - 1))));
-        unmetDemand(s, a);
-        load(s, a);
-        String condition = selector(
-                "kube_horizontalpodautoscaler_status_condition",
-                ordered(
-                        "namespace",
-                        ns,
-                        "horizontalpodautoscaler",
-                        hpa,
-                        "condition",
-                        "ScalingActive",
-                        "status",
-                        "false"));
-        add(
-                SERVICES,
-                "ScaleplanHpaMetricsUnavailable",
-                "max(" + condition + ") == 1",
-                Duration.ofMinutes(5),
-                labels("critical", s, null),
-                "The HPA " + hpa + " cannot read its metrics (ScalingActive=False)",
-                "The runbook's 'Metrics not available': the HPA of " + s.name() + " cannot compute "
-                        + metricNames(a) + " and does not scale (it stays within " + a.minReplicas() + ".." + max
-                        + "). Check metrics-server, the metrics adapter and kubectl describe hpa " + hpa + ".",
-                new Probe("ScalingActive=False", List.of(gauge(condition, 1)), List.of(gauge(condition, 0))));
-        for (PodsMetric m : a.podsMetrics()) {
-            m.source().ifPresent(src -> sourceMissing(s, a, m, src));
-        }
     }
 
-    private void unmetDemand(Service s, Autoscaling a) {
-        int max = a.maxReplicas();
-        String pods = PromQl.deploymentPods(s.name());
-        a.cpuUtilization().ifPresent(target -> s.resources().cpuRequest().ifPresent(request -> {
-            BigDecimal cores = BigDecimal.valueOf(request.millicores()).movePointLeft(3);
-            BigDecimal limit = cores.multiply(BigDecimal.valueOf(target.value()))
-                    .movePointLeft(2)
-                    .multiply(BigDecimal.valueOf(max));
-            add(
-                    SERVICES,
-                    "ScaleplanUnmetDemand",
-                    "sum(rate(" + selector("container_cpu_usage_seconds_total", PromQl.containers(ns, s.name())) + "["
-                            + CPU_WINDOW + "])) > " + number(limit),
-                    Duration.ofMinutes(5),
-                    labels("critical", s, "cpu"),
-                    s.name() + " needs more than maxReplicas " + max + " pods for its CPU",
-                    "CPU use of " + s.name() + " exceeds " + number(limit) + " cores: " + max + " pods × "
-                            + target.value() + "% of a CPU request of " + Quantities.cpu(request) + ". The HPA would"
-                            + " scale past maxReplicas " + max + " if it could; the pods run hotter than the plan's"
-                            + " target. Raise maxReplicas in the plan.",
-                    new Probe(
-                            "CPU cores used > " + number(limit) + " (" + max + " × " + target.value() + "% of "
-                                    + Quantities.cpu(request) + ")",
-                            List.of(counter(
-                                    selector("container_cpu_usage_seconds_total", examplePodMatchers(s)),
-                                    above(limit))),
-                            List.of(counter(
-                                    selector("container_cpu_usage_seconds_total", examplePodMatchers(s)),
-                                    below(limit)))));
-        }));
-        a.memoryUtilization().ifPresent(target -> s.resources().memoryRequest().ifPresent(request -> {
-            BigDecimal limit = BigDecimal.valueOf(request.bytes())
-                    .multiply(BigDecimal.valueOf(target.value()))
-                    .movePointLeft(2)
-                    .multiply(BigDecimal.valueOf(max))
-                    .setScale(0, RoundingMode.FLOOR);
-            String memory = selector("container_memory_working_set_bytes", PromQl.containers(ns, s.name()));
-            add(
-                    SERVICES,
-                    "ScaleplanUnmetDemand",
-                    "sum(" + memory + ") > " + number(limit),
-                    Duration.ofMinutes(5),
-                    labels("critical", s, "memory"),
-                    s.name() + " needs more than maxReplicas " + max + " pods for its memory",
-                    "Memory in use by " + s.name() + " exceeds " + number(limit) + " bytes: " + max + " pods × "
-                            + target.value() + "% of a memory request of " + Quantities.memory(request)
-                            + ". The HPA would"
-                            + " scale past maxReplicas " + max + " if it could. Raise maxReplicas in the plan.",
-                    new Probe(
-                            "memory working set > " + number(limit) + " bytes (" + max + " × " + target.value()
-                                    + "% of " + Quantities.memory(request) + ")",
-                            List.of(gauge(
-                                    selector("container_memory_working_set_bytes", examplePodMatchers(s)),
-                                    limit.add(BigDecimal.valueOf(1 << 20)))),
-                            List.of(gauge(
-                                    selector("container_memory_working_set_bytes", examplePodMatchers(s)), limit))));
-        }));
-        for (PodsMetric m : a.podsMetrics()) {
-            if (m.source().isEmpty()) {
-                continue;
-            }
-            MetricSource src = m.source().get();
-            BigDecimal limit = m.averageValue().multiply(BigDecimal.valueOf(max));
-            add(
-                    SERVICES,
-                    "ScaleplanUnmetDemand",
-                    sourceSum(s, src) + " > " + number(limit),
-                    Duration.ofMinutes(5),
-                    labels("critical", s, m.name()),
-                    s.name() + " needs more than maxReplicas " + max + " pods for " + m.name(),
-                    m.name() + " summed over the pods of " + s.name() + " exceeds " + number(limit) + ": " + max
-                            + " pods × the HPA's target of " + Numbers.format(m.averageValue())
-                            + " per pod. The HPA would scale past maxReplicas " + max
-                            + " if it could. Raise maxReplicas in the plan.",
-                    new Probe(
-                            m.name() + " total > " + number(limit) + " (" + max + " × "
-                                    + Numbers.format(m.averageValue()) + ")",
-                            List.of(sourceSeries(s, src, above(limit))),
-                            List.of(sourceSeries(
-                                    s, src, src.kind() == MetricSource.Kind.RATE ? below(limit) : limit))));
-        }
+    private static Optional<BigDecimal> cpuTarget(Service s) {
+        Autoscaling a = s.autoscaling().orElseThrow();
+        return a.cpuUtilization()
+                .flatMap(target -> s.resources().cpuRequest().map(request -> BigDecimal.valueOf(request.millicores())
+                        .movePointLeft(3)
+                        .multiply(BigDecimal.valueOf(target.value()))
+                        .movePointLeft(2)));
+    }
+
+    private static Optional<BigDecimal> memoryTarget(Service s) {
+        Autoscaling a = s.autoscaling().orElseThrow();
+        return a.memoryUtilization()
+                .flatMap(target -> s.resources().memoryRequest().map(request -> BigDecimal.valueOf(request.bytes())
+                        .multiply(BigDecimal.valueOf(target.value()))
+                        .movePointLeft(2)));
+    }
+
+    private static Optional<PodsMetric> sourcedMetric(Service s) {
+        return s.autoscaling().orElseThrow().podsMetrics().stream()
+                .filter(m -> m.source().isPresent())
+                .findFirst();
+    }
+
+    private static Optional<MetricSource> loadSource(Service s) {
+        return s.capacity().isPresent() ? PlanSeries.loadSource(s.autoscaling().orElseThrow()) : Optional.empty();
+    }
+
+    private void unmetCpu(Service s) {
+        int max = s.autoscaling().orElseThrow().maxReplicas();
+        BigDecimal limit = cpuTarget(s).orElseThrow().multiply(BigDecimal.valueOf(max));
+        String used = containersByService("rate("
+                + selector("container_cpu_usage_seconds_total", ordered("namespace", ns, "container!", "")) + "["
+                + CPU_WINDOW + "])");
+        String series = selector("container_cpu_usage_seconds_total", examplePodMatchers(s));
+        byLabel(
+                "ScaleplanUnmetDemand",
+                planSeries(PlanSeries.MAX_REPLICAS) + " < on (namespace, service) group_left () (" + used
+                        + " / on (namespace, service) " + planSeries(PlanSeries.CPU_TARGET) + ")",
+                Duration.ofMinutes(5),
+                "critical",
+                s,
+                "cpu",
+                true,
+                max,
+                "{{ $labels.service }} needs more than maxReplicas {{ $value }} pods for its CPU",
+                "The CPU use of {{ $labels.service }} needs more than maxReplicas {{ $value }} pods at the HPA's"
+                        + " target (scaleplan_plan:cpu_target_cores: the target × the CPU request per pod). The HPA"
+                        + " would scale past maxReplicas if it could; the pods run hotter than the plan's target."
+                        + " Raise maxReplicas in the plan.",
+                new Probe(
+                        "CPU cores used > " + number(limit) + " (" + max + " × "
+                                + number(cpuTarget(s).get()) + ")",
+                        List.of(counter(series, above(limit))),
+                        List.of(counter(series, below(limit)))));
+    }
+
+    private void unmetMemory(Service s) {
+        int max = s.autoscaling().orElseThrow().maxReplicas();
+        BigDecimal limit = memoryTarget(s).orElseThrow().multiply(BigDecimal.valueOf(max));
+        BigDecimal mib = BigDecimal.valueOf(1 << 20);
+        String used = containersByService(
+                selector("container_memory_working_set_bytes", ordered("namespace", ns, "container!", "")));
+        String series = selector("container_memory_working_set_bytes", examplePodMatchers(s));
+        byLabel(
+                "ScaleplanUnmetDemand",
+                planSeries(PlanSeries.MAX_REPLICAS) + " < on (namespace, service) group_left () (" + used
+                        + " / on (namespace, service) " + planSeries(PlanSeries.MEMORY_TARGET) + ")",
+                Duration.ofMinutes(5),
+                "critical",
+                s,
+                "memory",
+                true,
+                max,
+                "{{ $labels.service }} needs more than maxReplicas {{ $value }} pods for its memory",
+                "The memory in use by {{ $labels.service }} needs more than maxReplicas {{ $value }} pods at the"
+                        + " HPA's target (scaleplan_plan:memory_target_bytes: the target × the memory request per"
+                        + " pod). The HPA would scale past maxReplicas if it could. Raise maxReplicas in the plan.",
+                new Probe(
+                        "memory working set > " + number(limit.setScale(0, RoundingMode.FLOOR)) + " bytes (" + max
+                                + " × " + number(memoryTarget(s).get()) + ")",
+                        List.of(gauge(series, limit.add(mib).setScale(0, RoundingMode.CEILING))),
+                        List.of(gauge(series, limit.subtract(mib).setScale(0, RoundingMode.FLOOR)))));
+    }
+
+    private void unmetPodsMetric(Service s) {
+        int max = s.autoscaling().orElseThrow().maxReplicas();
+        PodsMetric m = sourcedMetric(s).orElseThrow();
+        MetricSource src = m.source().get();
+        BigDecimal limit = m.averageValue().multiply(BigDecimal.valueOf(max));
+        byLabel(
+                "ScaleplanUnmetDemand",
+                planSeries(PlanSeries.PODS_METRIC_SOURCE) + " / " + planSeries(PlanSeries.PODS_METRIC_TARGET)
+                        + " > on (namespace, scaleplan_plan, service) group_left "
+                        + planSeries(PlanSeries.MAX_REPLICAS),
+                Duration.ofMinutes(5),
+                "critical",
+                s,
+                m.name(),
+                false,
+                max,
+                "{{ $labels.service }} needs more than its maxReplicas pods for {{ $labels.metric }}",
+                "{{ $labels.metric }} summed over the pods of {{ $labels.service }}"
+                        + " (scaleplan_service:pods_metric_source) needs more than maxReplicas pods at the HPA's"
+                        + " target per pod (scaleplan_plan:pods_metric_target). The HPA would scale past"
+                        + " maxReplicas if it could. Raise maxReplicas in the plan.",
+                new Probe(
+                        m.name() + " total > " + number(limit) + " (" + max + " × " + Numbers.format(m.averageValue())
+                                + ")",
+                        List.of(sourceSeries(s, src, above(limit))),
+                        List.of(sourceSeries(s, src, below(limit)))));
     }
 
     /** Load against the ready pods' capacity, where the plan says what a pod serves and where the load is counted. */
-    private void load(Service s, Autoscaling a) {
-        if (s.capacity().isEmpty()) {
-            return;
-        }
-        Optional<PodsMetric> rate = a.podsMetrics().stream()
-                .filter(m -> m.isRequestRate()
-                        && m.source()
-                                .map(src -> src.kind() == MetricSource.Kind.RATE)
-                                .orElse(false))
-                .findFirst();
-        if (rate.isEmpty()) {
-            return;
-        }
+    private void load(Service s) {
+        Autoscaling a = s.autoscaling().orElseThrow();
         Capacity cap = s.capacity().get();
-        MetricSource src = rate.get().source().get();
+        MetricSource src = loadSource(s).orElseThrow();
         long perPod = cap.perPod().perSecond();
-        String load = sourceSum(s, src);
         String readySeries = PromQl.ready(ns, s.name());
-        String ready = "sum(" + readySeries + ")";
+        String readyCapacity =
+                "(" + readyByService() + " * on (namespace, service) " + planSeries(PlanSeries.CAPACITY_PER_POD) + ")";
         int probePods = a.minReplicas();
         long capacityAtProbe = perPod * probePods;
-        add(
-                SERVICES,
+        byLabel(
                 "ScaleplanLoadAboveReadyCapacity",
-                load + " > " + ready + " * " + perPod,
+                planSeries(PlanSeries.LOAD) + " > on (namespace, service) group_left () " + readyCapacity,
                 Duration.ofMinutes(5),
-                labels("critical", s, null),
-                s.name() + " receives more requests than its ready pods serve (" + perPod + " rps each)",
-                "Requests to " + s.name() + " (" + src.series() + ") exceed the ready pods × " + perPod
-                        + " rps per pod, the plan's capacity per pod: requests queue or fail. Check that the HPA"
-                        + " is scaling and that new pods become ready.",
+                "critical",
+                s,
+                null,
+                false,
+                0,
+                "{{ $labels.service }} receives more requests than its ready pods serve",
+                "Requests to {{ $labels.service }} (scaleplan_service:load_rps) exceed the ready pods × the plan's"
+                        + " capacity per pod (scaleplan_plan:capacity_per_pod_rps): requests queue or fail. Check"
+                        + " that the HPA is scaling and that new pods become ready.",
                 new Probe(
                         "rps > ready pods × " + perPod + " (" + probePods + " ready pods: > " + capacityAtProbe + ")",
                         List.of(
@@ -280,17 +322,20 @@ public final class Alerts {
                                 sourceSeries(s, src, below(BigDecimal.valueOf(capacityAtProbe))))));
         BigDecimal headroom = BigDecimal.valueOf(cap.headroom()).stripTrailingZeros();
         BigDecimal edge = BigDecimal.valueOf(capacityAtProbe).divide(headroom, 6, RoundingMode.HALF_EVEN);
-        add(
-                SERVICES,
+        byLabel(
                 "ScaleplanHeadroomBelowPlan",
-                load + " * " + number(headroom) + " > " + ready + " * " + perPod,
+                planSeries(PlanSeries.LOAD) + " * " + planSeries(PlanSeries.HEADROOM)
+                        + " > on (namespace, service) group_left () " + readyCapacity,
                 Duration.ofMinutes(15),
-                labels("warning", s, null),
-                s.name() + " runs with less headroom than the plan's " + number(headroom),
-                "The ready pods of " + s.name() + " serve " + perPod + " rps each; the plan keeps a headroom of "
-                        + number(headroom) + " above the load, and the load is above ready capacity / "
-                        + number(headroom) + " for 15 minutes. The HPA should be adding pods; if it is at"
-                        + " maxReplicas " + a.maxReplicas() + ", raise it in the plan.",
+                "warning",
+                s,
+                null,
+                false,
+                0,
+                "{{ $labels.service }} runs with less headroom than the plan's",
+                "The load of {{ $labels.service }} × the plan's headroom (scaleplan_plan:headroom) is above its"
+                        + " ready pods × capacity per pod for 15 minutes. The HPA should be adding pods; if it is at"
+                        + " maxReplicas, raise it in the plan.",
                 new Probe(
                         "rps × " + number(headroom) + " > ready pods × " + perPod + " (" + probePods
                                 + " ready pods: rps > " + number(edge) + ")",
@@ -298,29 +343,111 @@ public final class Alerts {
                         List.of(gauge(readySeries, probePods), sourceSeries(s, src, below(edge)))));
     }
 
-    private void sourceMissing(Service s, Autoscaling a, PodsMetric m, MetricSource src) {
-        String series = selector(src.series(), ordered("namespace", ns, "pod~", PromQl.deploymentPods(s.name())));
+    private void hpaMetricsUnavailable(Service s) {
+        int max = s.autoscaling().orElseThrow().maxReplicas();
+        Map<String, String> inactive = ordered("condition", "ScalingActive", "status", "false");
+        Map<String, String> probe =
+                ordered("namespace", ns, "horizontalpodautoscaler", ClusterObject.hpaName(s.name()));
+        probe.putAll(inactive);
+        String condition = selector("kube_horizontalpodautoscaler_status_condition", probe);
+        byLabel(
+                "ScaleplanHpaMetricsUnavailable",
+                planSeries(PlanSeries.MAX_REPLICAS) + " and on (namespace, service) ("
+                        + hpaByService("max", "kube_horizontalpodautoscaler_status_condition", inactive) + " == 1)",
+                Duration.ofMinutes(5),
+                "critical",
+                s,
+                null,
+                false,
+                max,
+                "The HPA of {{ $labels.service }} cannot read its metrics (ScalingActive=False)",
+                "The runbook's 'Metrics not available': the HPA of {{ $labels.service }} cannot compute its"
+                        + " metrics and does not scale (it stays within its range, at most {{ $value }} replicas)."
+                        + " Check metrics-server, the metrics adapter and kubectl describe hpa of"
+                        + " {{ $labels.service }}.",
+                new Probe("ScalingActive=False", List.of(gauge(condition, 1)), List.of(gauge(condition, 0))));
+    }
+
+    /**
+     * A Pods metric whose source Prometheus lacks. The probe feeds every other declared source of the
+     * plan, so that only the probe's metric is missing.
+     */
+    private void sourceMissing(Service s, List<Service> autoscaled) {
+        PodsMetric m = sourcedMetric(s).orElseThrow();
+        MetricSource src = m.source().get();
         List<Series> others = new ArrayList<>();
-        for (PodsMetric o : a.podsMetrics()) {
-            if (o != m && o.source().isPresent() && !o.source().get().series().equals(src.series())) {
-                others.add(sourceSeries(s, o.source().get(), BigDecimal.ONE));
+        for (Service o : autoscaled) {
+            for (PodsMetric om : o.autoscaling().orElseThrow().podsMetrics()) {
+                if ((o != s || om != m) && om.source().isPresent()) {
+                    Series series = sourceSeries(o, om.source().get(), BigDecimal.ONE);
+                    if (!others.contains(series)
+                            && (o != s || !om.source().get().series().equals(src.series()))) {
+                        others.add(series);
+                    }
+                }
             }
         }
         List<Series> present = new ArrayList<>(others);
         present.add(sourceSeries(s, src, BigDecimal.ONE));
-        add(
-                SERVICES,
+        byLabel(
                 "ScaleplanPodsMetricSourceMissing",
-                "absent(" + series + ")",
+                planSeries(PlanSeries.PODS_METRIC_TARGET) + " unless on (namespace, scaleplan_plan, service, metric) "
+                        + planSeries(PlanSeries.PODS_METRIC_SOURCE),
                 Duration.ofMinutes(10),
-                labels("critical", s, m.name()),
-                "No " + src.series() + " from the pods of " + s.name() + ": the HPA has no " + m.name(),
-                "prometheus-adapter derives " + m.name() + " (the HPA's target: " + Numbers.format(m.averageValue())
-                        + " per pod) from " + src.series() + ", which Prometheus does not have for the pods of "
-                        + s.name() + ". The HPA reports 'Metrics not available' and scales on its other metrics"
-                        + " only. Check that Prometheus scrapes the pods and that the application exports the"
-                        + " series.",
+                "critical",
+                s,
+                m.name(),
+                false,
+                0,
+                "No source series of {{ $labels.metric }} from the pods of {{ $labels.service }}: the HPA has no"
+                        + " {{ $labels.metric }}",
+                "prometheus-adapter derives {{ $labels.metric }} (the HPA's target, scaleplan_plan:pods_metric_target)"
+                        + " from the series the plan names as its source (monitoring/prometheus-adapter.yaml), which"
+                        + " Prometheus does not have for the pods of {{ $labels.service }}. The HPA reports 'Metrics"
+                        + " not available' and scales on its other metrics only. Check that Prometheus scrapes the pods"
+                        + " and that the application exports the series.",
                 new Probe("no " + src.series() + " series for " + s.name(), others, present));
+    }
+
+    /**
+     * A rule over every service: {@code severity} (and {@code metric}) are its labels, the series
+     * bring {@code namespace}, {@code scaleplan_plan} and {@code service}; the texts are templates,
+     * filled for the probe's service {@code s} and {@code value}.
+     */
+    private void byLabel(
+            String name,
+            String expr,
+            Duration pending,
+            String severity,
+            Service s,
+            String metric,
+            boolean ruleNamesMetric,
+            long value,
+            String summary,
+            String description,
+            Probe probe) {
+        Map<String, String> labels = labels(severity, s, metric);
+        Map<String, String> ruleLabels = new LinkedHashMap<>();
+        ruleLabels.put("severity", severity);
+        if (ruleNamesMetric) {
+            ruleLabels.put("metric", metric);
+        }
+        Map<String, String> templates = new LinkedHashMap<>();
+        templates.put("summary", summary);
+        templates.put("description", description);
+        templates.put("runbook_url", runbook);
+        out.add(new Alert(
+                SERVICES,
+                name,
+                expr,
+                pending,
+                labels,
+                Alert.fill(summary, labels, value),
+                Alert.fill(description, labels, value),
+                runbook,
+                probe,
+                ruleLabels,
+                templates));
     }
 
     // ---- PostgreSQL
@@ -498,10 +625,6 @@ public final class Alerts {
         return ordered("namespace", ns, "pod", PromQl.examplePod(s.name()), "container", s.name());
     }
 
-    private String sourceSum(Service s, MetricSource src) {
-        return PromQl.sourceSum(ns, s.name(), src);
-    }
-
     /** A source series whose sum over the service's pods is {@code total} (per second for a counter). */
     private Series sourceSeries(Service s, MetricSource src, BigDecimal total) {
         String series = selector(src.series(), ordered("namespace", ns, "pod", PromQl.examplePod(s.name())));
@@ -538,13 +661,5 @@ public final class Alerts {
         return new Series(
                 series,
                 "0+" + number(perSecond.multiply(BigDecimal.valueOf(PROBE_STEP_SECONDS))) + "x" + PROBE_SAMPLES);
-    }
-
-    private static String metricNames(Autoscaling a) {
-        List<String> names = new ArrayList<>();
-        a.cpuUtilization().ifPresent(p -> names.add("CPU (" + p.value() + "%)"));
-        a.memoryUtilization().ifPresent(p -> names.add("memory (" + p.value() + "%)"));
-        a.podsMetrics().forEach(m -> names.add(m.name() + " (" + Numbers.format(m.averageValue()) + " per pod)"));
-        return names.isEmpty() ? "CPU (80%, the default)" : String.join(", ", names);
     }
 }

@@ -51,9 +51,9 @@ public final class RuleFiles {
             rule.put("expr", a.expr());
             rule.put("for", duration(a.pending()));
             ObjectNode labels = rule.putObject("labels");
-            a.labels().forEach(labels::put);
+            a.ruleLabels().forEach(labels::put);
             ObjectNode annotations = rule.putObject("annotations");
-            a.annotations().forEach(annotations::put);
+            a.ruleAnnotations().forEach(annotations::put);
         }
         return groups;
     }
@@ -70,7 +70,11 @@ public final class RuleFiles {
         return doc;
     }
 
-    /** The {@code promtool test rules} file: per alert, one test at its threshold and one just short of it. */
+    /**
+     * The {@code promtool test rules} file: per rule, one test at its threshold and one just short
+     * of it; a rule over every service is tested on its probe's service (the first in name order
+     * the rule applies to), whose numbers are the plan's series that the rule file records.
+     */
     public static ObjectNode tests(List<Alert> alerts) {
         ObjectNode doc = Yaml.object();
         doc.putArray("rule_files").add(RULES);

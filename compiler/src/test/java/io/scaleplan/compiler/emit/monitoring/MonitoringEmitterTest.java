@@ -74,17 +74,43 @@ class MonitoringEmitterTest {
 
     @Test
     void thresholdsAreThePlansNumbers() throws Exception {
-        Map<String, String> e = exprs(files(plan(20, 300)).get("prod/monitoring/alerts.rules.yaml"));
-        assertThat(e.get("ScaleplanAtMaxReplicas/usage-metering")).endsWith("}) >= 20");
-        // CPU: 20 pods × 70 % of 1 core; the Pods metric: 20 pods × 700
-        assertThat(e.get("ScaleplanUnmetDemand/usage-meteringcpu")).endsWith("[5m])) > 14");
-        assertThat(e.get("ScaleplanUnmetDemand/usage-meteringhttp_requests_per_second"))
-                .isEqualTo("sum(rate(http_requests_total{namespace=\"arka-system\","
-                        + "pod=~\"usage-metering-[a-z0-9]+-[a-z0-9]+\"}[2m])) > 14000");
-        assertThat(e.get("ScaleplanLoadAboveReadyCapacity/usage-metering"))
-                .endsWith(" > sum(kube_deployment_status_replicas_ready{namespace=\"arka-system\","
-                        + "deployment=\"usage-metering\"}) * 1000");
-        assertThat(e.get("ScaleplanHeadroomBelowPlan/usage-metering")).contains("[2m])) * 1.3 > sum(");
+        String rules = files(plan(20, 300)).get("prod/monitoring/alerts.rules.yaml");
+        Map<String, String> e = exprs(rules);
+        // the services' alerts: one rule each, over every service, against the plan's series
+        String plan = "{namespace=\"arka-system\",scaleplan_plan=\"prod\"}";
+        assertThat(e.get("ScaleplanAtMaxReplicas/"))
+                .isEqualTo("scaleplan_plan:max_replicas" + plan + " <= on (namespace, service) group_left max by"
+                        + " (namespace, service) (label_replace(kube_horizontalpodautoscaler_status_current_replicas"
+                        + "{namespace=\"arka-system\"}, \"service\", \"$1\", \"horizontalpodautoscaler\","
+                        + " \"(.+)-hpa\"))");
+        assertThat(e.get("ScaleplanUnmetDemand/cpu"))
+                .startsWith("scaleplan_plan:max_replicas" + plan + " < on (namespace, service) group_left ()")
+                .endsWith(" / on (namespace, service) scaleplan_plan:cpu_target_cores" + plan + ")");
+        assertThat(e.get("ScaleplanUnmetDemand/"))
+                .startsWith(
+                        "scaleplan_service:pods_metric_source" + plan + " / scaleplan_plan:pods_metric_target" + plan);
+        assertThat(e.get("ScaleplanLoadAboveReadyCapacity/"))
+                .startsWith("scaleplan_service:load_rps" + plan + " > on (namespace, service) group_left ()")
+                .contains("* on (namespace, service) scaleplan_plan:capacity_per_pod_rps" + plan);
+        assertThat(e.get("ScaleplanHeadroomBelowPlan/"))
+                .startsWith("scaleplan_service:load_rps" + plan + " * scaleplan_plan:headroom" + plan + " > ");
+        // whose numbers are the plan's: 20 pods, 70 % of 1 core, 700 per pod, 1,000 rps per pod, 1.3
+        assertThat(recordings(rules))
+                .containsEntry("scaleplan_plan:max_replicas/usage-metering", "vector(20)")
+                .containsEntry("scaleplan_plan:cpu_target_cores/usage-metering", "vector(0.7)")
+                .containsEntry("scaleplan_plan:pods_metric_target/usage-metering", "vector(700)")
+                .containsEntry("scaleplan_plan:capacity_per_pod_rps/usage-metering", "vector(1000)")
+                .containsEntry("scaleplan_plan:headroom/usage-metering", "vector(1.3)")
+                .containsEntry(
+                        "scaleplan_service:load_rps/usage-metering",
+                        "sum(rate(http_requests_total{namespace=\"arka-system\","
+                                + "pod=~\"usage-metering-[a-z0-9]+-[a-z0-9]+\"}[2m]))");
+        // and the tests' probes sit at those numbers: 20 × 0.7 cores, 20 × 700
+        String tests = files(plan(20, 300)).get("prod/monitoring/alerts.test.yaml");
+        assertThat(tests)
+                .contains("ScaleplanAtMaxReplicas usage-metering: fires at current replicas >= maxReplicas 20")
+                .contains("ScaleplanUnmetDemand usage-metering cpu: fires at CPU cores used > 14 (20 × 0.7)")
+                .contains("fires at http_requests_per_second total > 14000 (20 × 700)");
         // 80 % of max_connections 300; the budget: (20 + 5 surge) × 4 + 3 reserved
         assertThat(e.get("ScaleplanPostgresConnectionsNearMax/")).endsWith(") >= 240");
         assertThat(e.get("ScaleplanPostgresConnectionsAboveBudget/")).endsWith(") > 103");
@@ -114,8 +140,6 @@ class MonitoringEmitterTest {
                         "prod/monitoring/grafana-dashboard.json");
         String rule = String.join("\n", changes.get("prod/monitoring/prometheus-rule.yaml"));
         assertThat(rule)
-                .contains(">= 20 → max(")
-                .contains(">= 50\n")
                 .contains(") >= 240 → sum(")
                 .contains(") >= 400")
                 .contains(") > 103 → sum(")
@@ -178,7 +202,7 @@ class MonitoringEmitterTest {
         new PlanCompiler().compile(event).files().forEach(f -> out.put(f.path(), f.content()));
         assertThat(out.get("sale/01-pre-scale/monitoring/alerts.rules.yaml"))
                 .contains("runbook_url: \"generated/sale/01-pre-scale/APPLY.md#watch\"")
-                .contains(">= 40\"");
+                .contains("expr: \"vector(40)\"");
         assertThat(out.get("sale/03-post-event/monitoring/alerts.rules.yaml"))
                 .isEqualTo(files(plan(20, 300)).get("prod/monitoring/alerts.rules.yaml"));
         assertThat(out.get("sale/01-pre-scale/APPLY.md"))
@@ -225,6 +249,19 @@ class MonitoringEmitterTest {
         // while the plan's series grow with them
         assertThat(recordings(files(services(40)).get("p/monitoring/alerts.rules.yaml")))
                 .containsEntry("scaleplan_plan:max_replicas/s39", "vector(10)");
+    }
+
+    @Test
+    void theServicesAlertsAndTheirTestsDoNotGrowWithTheServices() throws Exception {
+        Map<String, String> one = files(services(1));
+        Map<String, String> forty = files(services(40));
+        assertThat(exprs(forty.get("p/monitoring/alerts.rules.yaml")))
+                .isEqualTo(exprs(one.get("p/monitoring/alerts.rules.yaml")))
+                .containsOnlyKeys(
+                        "ScaleplanAtMaxReplicas/", "ScaleplanUnmetDemand/cpu", "ScaleplanHpaMetricsUnavailable/");
+        assertThat(YAML.readTree(forty.get("p/monitoring/alerts.test.yaml")).get("tests"))
+                .isEqualTo(
+                        YAML.readTree(one.get("p/monitoring/alerts.test.yaml")).get("tests"));
     }
 
     private static ScalingPlan services(int n) {
