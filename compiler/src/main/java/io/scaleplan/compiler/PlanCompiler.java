@@ -183,14 +183,25 @@ public final class PlanCompiler {
         output.documents().forEach(d -> byPath.put(own.root() + "/" + d.path(), d));
         List<GeneratedFile> files =
                 byPath.values().stream().map(d -> Renderer.file(own, d)).toList();
+        Map<String, String> rendered = new java.util.HashMap<>();
+        files.forEach(f -> rendered.put(f.path(), f.content()));
         ChartStage.Result checked = charts.apply(plan, files);
         chartFindings.addAll(checked.diagnostics());
         List<Document> out = new ArrayList<>();
         for (GeneratedFile f : checked.files()) {
             Document was = byPath.get(f.path());
             String path = f.path().substring(own.root().length() + 1);
-            if (was != null && Renderer.text(was).equals(f.content())) {
-                out.add(was);
+            if (was != null && f.content().equals(rendered.get(f.path()))) {
+                // rendered once: the text is kept, the tree let go
+                out.add(
+                        was.content() instanceof Document.Tree
+                                ? new Document(
+                                        was.target(),
+                                        was.kind(),
+                                        was.name(),
+                                        was.path(),
+                                        new Document.RenderedYaml(f.content()))
+                                : was);
             } else if (was != null) {
                 out.add(new Document(was.target(), was.kind(), was.name(), path, new Document.Text(f.content())));
             } else {

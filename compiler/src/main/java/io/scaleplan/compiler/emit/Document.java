@@ -45,6 +45,18 @@ public record Document(String target, String kind, String name, String path, Con
         }
     }
 
+    /**
+     * A YAML document already rendered ({@link Tree} as written, header included): the compiler
+     * keeps the text, not the tree, once the chart stage has seen the files, so that each document
+     * is rendered once and its tree is not held while the others are made. Its tree is read back
+     * from the text when asked for.
+     */
+    public record RenderedYaml(String text) implements Content {
+        public RenderedYaml {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
     /** A text document (SQL, Markdown, JSON, redis-cli input), header included. */
     public record Text(String text) implements Content {
         public Text {
@@ -66,6 +78,9 @@ public record Document(String target, String kind, String name, String path, Con
     public JsonNode tree() {
         if (content instanceof Tree t) {
             return t.tree();
+        }
+        if (content instanceof RenderedYaml r) {
+            return io.scaleplan.compiler.render.Yaml.read(r.text());
         }
         throw new IllegalStateException(path + " is not a YAML document");
     }

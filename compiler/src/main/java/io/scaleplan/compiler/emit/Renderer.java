@@ -11,6 +11,9 @@ public final class Renderer {
         if (document.content() instanceof Document.Tree t) {
             return Yaml.render(t.header(), t.tree());
         }
+        if (document.content() instanceof Document.RenderedYaml r) {
+            return r.text();
+        }
         return ((Document.Text) document.content()).text();
     }
 

@@ -58,6 +58,15 @@ public final class Yaml {
         }
     }
 
+    /** The tree of a YAML document {@link #render} wrote (comments are not part of it). */
+    public static JsonNode read(String yaml) {
+        try {
+            return MAPPER.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot read YAML", e);
+        }
+    }
+
     /** A plain JSON rendering of a tree, for messages and tests. */
     public static String json(JsonNode node) {
         try {
