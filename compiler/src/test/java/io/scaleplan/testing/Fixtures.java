@@ -54,6 +54,45 @@ public final class Fixtures {
                 .build();
     }
 
+    /**
+     * An estate across two namespaces (golden files under golden/two-namespaces): {@code web} in
+     * {@code storefront} (release storefront), {@code ledger} in {@code payments} (release payments),
+     * sharing the node pool {@code general} and one PostgreSQL. At maxReplicas, 10 + 8 pods of 1 CPU
+     * fill 6 nodes that take 3 each; with rollout surge they open (10 + 3) × 10 + (8 + 2) × 10 = 230
+     * connections, + 3 reserved = 233 against max_connections 233. Neither namespace alone comes
+     * near either limit: only their sum does.
+     */
+    public static ScalingPlan twoNamespaces() {
+        return twoNamespaces(6, 233);
+    }
+
+    /** {@link #twoNamespaces()} with {@code maxNodes} nodes in the shared pool and {@code maxConnections}. */
+    public static ScalingPlan twoNamespaces(int maxNodes, int maxConnections) {
+        return ScalingPlan.builder("two-namespaces")
+                .namespace("storefront")
+                .helmRelease("storefront", "oci://registry.example/charts/storefront")
+                .service("web", s -> s.requests(cores(1), gib(2))
+                        .limits(cores(2), gib(4))
+                        .autoscale(a -> a.replicas(2, 10).cpuUtilization(percent(70)))
+                        .maxUnavailable(pods(1))
+                        .connectionPoolSize(10)
+                        .nodePool("general"))
+                .namespace("payments", ns -> ns.helmRelease("payments", "oci://registry.example/charts/payments")
+                        .service("ledger", s -> s.requests(cores(1), gib(2))
+                                .autoscale(a -> a.replicas(2, 8).cpuUtilization(percent(60)))
+                                .minAvailable(1)
+                                .connectionPoolSize(10)
+                                .nodePool("general"))
+                        .service("ledger-worker", s -> s.replicas(1).nodePool("general")))
+                .nodePool(
+                        "general",
+                        p -> p.allocatable(cores(4), gib(16)).nodes(2, maxNodes).reserve(millicores(500), gib(1)))
+                .nodePool("data", p -> p.allocatable(cores(8), gib(32)).nodes(1, 1))
+                .postgres(pg ->
+                        pg.requests(cores(2), gib(8)).limits(cores(4), gib(16)).maxConnections(maxConnections))
+                .build();
+    }
+
     /** The smallest plan: one fixed service. */
     public static ScalingPlan minimal() {
         return ScalingPlan.builder("minimal")

@@ -9,7 +9,10 @@ import java.util.function.Consumer;
 
 /**
  * A scaling plan: the services of one Helm release in one namespace, with how each is scaled. The
- * entry point for plan authors is {@link #builder(String)}; units come from {@link Units}.
+ * entry point for plan authors is {@link #builder(String)}; units come from {@link Units}. An estate
+ * across namespaces declares a {@link Namespace} block per further namespace, each with its own
+ * release ({@link Builder#namespace(String, Consumer)}); node fit, the connection budget and
+ * capacity are summed over all of them.
  *
  * <p>This plan:
  *
@@ -91,6 +94,9 @@ import java.util.function.Consumer;
  * @param postgres the plan's PostgreSQL server, if it has one
  * @param redis the plan's Redis, if it has one
  * @param loadProfile the traffic {@code scaleplan simulate} replays, if the plan has one
+ * @param namespaces every namespace of the plan with its release and services, in declaration
+ *     order; the first is {@code namespace} with {@code release}. An empty list means that one only,
+ *     holding every service
  */
 public record ScalingPlan(
         String name,
@@ -103,7 +109,39 @@ public record ScalingPlan(
         SourceLocation source,
         java.util.Optional<Postgres> postgres,
         java.util.Optional<Redis> redis,
-        java.util.Optional<LoadProfile> loadProfile) {
+        java.util.Optional<LoadProfile> loadProfile,
+        List<Namespace> namespaces) {
+
+    /**
+     * A plan whose services all live in {@code namespace} and come from {@code release}: the plan
+     * as it was before plans could span namespaces.
+     */
+    public ScalingPlan(
+            String name,
+            String namespace,
+            HelmRelease release,
+            List<Service> services,
+            List<NodePool> nodePools,
+            List<DatabaseClient> databaseClients,
+            RuleSettings ruleSettings,
+            SourceLocation source,
+            java.util.Optional<Postgres> postgres,
+            java.util.Optional<Redis> redis,
+            java.util.Optional<LoadProfile> loadProfile) {
+        this(
+                name,
+                namespace,
+                release,
+                services,
+                nodePools,
+                databaseClients,
+                ruleSettings,
+                source,
+                postgres,
+                redis,
+                loadProfile,
+                List.of());
+    }
 
     /**
      * Checks every invariant and copies collections into unmodifiable ones. Plans use the
@@ -128,14 +166,54 @@ public record ScalingPlan(
             throw new IllegalArgumentException("not a valid namespace: " + Names.show(namespace));
         }
         Map<String, Service> byName = new LinkedHashMap<>();
-        Map<String, Service> byKey = new LinkedHashMap<>();
         for (Service s : services) {
             if (byName.putIfAbsent(s.name(), s) != null) {
                 throw new IllegalArgumentException("service declared twice: " + s.name());
             }
-            if (byKey.putIfAbsent(s.helmKey(), s) != null) {
-                throw new IllegalArgumentException("Helm values key used twice: " + s.helmKey());
+        }
+        namespaces = namespaces.isEmpty()
+                ? List.of(new Namespace(namespace, release, List.copyOf(byName.keySet()), source))
+                : List.copyOf(namespaces);
+        checkNamespaces(namespace, release, namespaces, byName);
+    }
+
+    private static void checkNamespaces(
+            String namespace, HelmRelease release, List<Namespace> namespaces, Map<String, Service> byName) {
+        if (!namespaces.get(0).name().equals(namespace)
+                || !namespaces.get(0).release().equals(release)) {
+            throw new IllegalArgumentException("the first namespace is not the plan's namespace and release: "
+                    + namespaces.get(0).name() + ", " + namespace);
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<String> releases = new java.util.HashSet<>();
+        Map<String, String> placed = new LinkedHashMap<>();
+        for (Namespace ns : namespaces) {
+            if (!names.add(ns.name())) {
+                throw new IllegalArgumentException("namespace declared twice: " + ns.name());
             }
+            if (!ns.release().isPlainManifests() && !releases.add(ns.release().name())) {
+                throw new IllegalArgumentException(
+                        "Helm release in two namespaces: " + ns.release().name());
+            }
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (String service : ns.services()) {
+                Service s = byName.get(service);
+                if (s == null) {
+                    throw new IllegalArgumentException("namespace " + ns.name() + " names no service: " + service);
+                }
+                if (placed.putIfAbsent(service, ns.name()) != null) {
+                    throw new IllegalArgumentException("service in two namespaces: " + service);
+                }
+                if (!keys.add(s.helmKey())) {
+                    throw new IllegalArgumentException("Helm values key used twice: " + s.helmKey());
+                }
+            }
+        }
+        if (placed.size() != byName.size()) {
+            throw new IllegalArgumentException("services in no namespace: "
+                    + byName.keySet().stream()
+                            .filter(n -> !placed.containsKey(n))
+                            .toList());
         }
     }
 
@@ -143,6 +221,54 @@ public record ScalingPlan(
     public static Builder builder(String name) {
         DeclaredName.plan(name);
         return new Builder(name, SourceLocation.capture());
+    }
+
+    /** Whether the plan's services live in more than one namespace. */
+    public boolean spansNamespaces() {
+        return namespaces.size() > 1;
+    }
+
+    /** The namespace {@code service}, one of the plan's, lives in. */
+    public Namespace namespaceOf(Service service) {
+        if (!spansNamespaces()) {
+            return namespaces.get(0);
+        }
+        return namespaces.stream()
+                .filter(ns -> ns.contains(service))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("not a service of plan " + name + ": " + service.name()));
+    }
+
+    /**
+     * The plan as one namespace sees it: only {@code ns}'s services, {@code ns} and its release as
+     * the plan's; node pools, the data tier and the rest as they are. What the outputs written per
+     * release (values overlays, chart renders) and the objects' namespaces and labels are made from;
+     * never what the rules sum over. A plan with one namespace is its own.
+     */
+    public ScalingPlan inNamespace(Namespace ns) {
+        if (!namespaces.contains(ns)) {
+            throw new IllegalArgumentException("not a namespace of plan " + name + ": " + ns.name());
+        }
+        if (!spansNamespaces()) {
+            return this;
+        }
+        return toBuilder()
+                .namespace(ns.name())
+                .release(ns.release())
+                .services(services.stream().filter(ns::contains).toList())
+                .namespaces(List.of())
+                .build();
+    }
+
+    /** {@link #inNamespace(Namespace)} of {@code service}'s namespace. */
+    public ScalingPlan inNamespaceOf(Service service) {
+        return spansNamespaces() ? inNamespace(namespaceOf(service)) : this;
+    }
+
+    /** {@link #inNamespace(Namespace)} of every namespace, in declaration order. */
+    public List<ScalingPlan> byNamespace() {
+        return spansNamespaces() ? namespaces.stream().map(this::inNamespace).toList() : List.of(this);
     }
 
     /** The node pool named {@code poolName}, if the plan has one. */
@@ -204,6 +330,7 @@ public record ScalingPlan(
         private java.util.Optional<Postgres> postgres;
         private java.util.Optional<Redis> redis;
         private java.util.Optional<LoadProfile> loadProfile;
+        private List<Namespace> namespaces;
 
         private Copy(ScalingPlan p) {
             name = p.name;
@@ -217,6 +344,8 @@ public record ScalingPlan(
             postgres = p.postgres;
             redis = p.redis;
             loadProfile = p.loadProfile;
+            // one namespace is derived again from the copy's namespace, release and services
+            namespaces = p.spansNamespaces() ? p.namespaces : List.of();
         }
 
         /** See {@link ScalingPlan#name()}. */
@@ -285,6 +414,12 @@ public record ScalingPlan(
             return this;
         }
 
+        /** See {@link ScalingPlan#namespaces()}; empty for one namespace holding every service. */
+        public Copy namespaces(List<Namespace> newNamespaces) {
+            this.namespaces = newNamespaces;
+            return this;
+        }
+
         /** The derived plan, checked as the record checks every plan. */
         public ScalingPlan build() {
             return new ScalingPlan(
@@ -298,7 +433,8 @@ public record ScalingPlan(
                     source,
                     postgres,
                     redis,
-                    loadProfile);
+                    loadProfile,
+                    namespaces);
         }
     }
 
@@ -317,14 +453,10 @@ public record ScalingPlan(
         private final String name;
         private final PlanElement element;
         private final SourceLocation source;
-        private String namespace;
-        private String releaseName;
-        private String chart;
-        private ObjectOwner scalingObjects = ObjectOwner.SCALEPLAN;
-        private ChartLayout chartLayout = ChartLayout.ARKA_ENGINE;
-        private final List<Service.Builder> services = new ArrayList<>();
-        /** Per service, the chart declared where it was added (the author class's @HelmChart), if any. */
-        private final Map<Service.Builder, ChartIndex> charts = new java.util.IdentityHashMap<>();
+        /** The plan's own namespace, release and services: what the calls outside a namespace block declare. */
+        private final Namespace.Builder primary;
+        /** The further namespaces, {@link #namespace(String, Consumer)}. */
+        private final List<Namespace.Builder> blocks = new ArrayList<>();
 
         private final List<NodePool.Builder> nodePools = new ArrayList<>();
         private final List<DatabaseClient> databaseClients = new ArrayList<>();
@@ -339,12 +471,31 @@ public record ScalingPlan(
             problems.requireLabel(PlanElement.plan("plan " + Names.show(name)), "plan name", name, source);
             this.name = name;
             this.element = PlanElement.plan(name);
+            this.primary = new Namespace.Builder(problems, name, null, source);
         }
 
         /** The Kubernetes namespace of the plan's services; a DNS-1123 label. Default {@code default}. */
         public Builder namespace(String namespace) {
             problems.requireLabel(element, "namespace", namespace);
-            this.namespace = namespace;
+            primary.name(namespace);
+            return this;
+        }
+
+        /**
+         * Adds a further namespace, with its own Helm release and services: {@code
+         * namespace("payments", ns -> ns.helmRelease("payments", "./charts/payments").service("ledger",
+         * s -> ...))}. The calls outside any block declare the plan's own namespace ({@link
+         * #namespace(String)}); a plan may also consist of blocks only. Node pools, the data tier,
+         * database clients and the load profile stay the plan's: the rules add up node fit, the
+         * connection budget and capacity across all namespaces. See {@link Namespace}.
+         */
+        public Builder namespace(String namespace, Consumer<Namespace.Builder> spec) {
+            Objects.requireNonNull(spec, "spec");
+            SourceLocation at = SourceLocation.capture();
+            problems.requireLabel(element, "namespace", namespace, at);
+            Namespace.Builder b = new Namespace.Builder(problems, name, namespace, at);
+            spec.accept(b);
+            blocks.add(b);
             return this;
         }
 
@@ -353,16 +504,7 @@ public record ScalingPlan(
          * upgrade RELEASE CHART} takes them: {@code helmRelease("arka", "./arka-engine")}.
          */
         public Builder helmRelease(String release, String chartReference) {
-            problems.requireLabel(element, "Helm release", release);
-            if (!Names.isChartReference(chartReference)) {
-                problems.errorHere(
-                        RuleId.UNSAFE_TEXT,
-                        element,
-                        "chart reference " + Names.show(chartReference) + " is not valid (" + Names.CHART_REFERENCE_RULE
-                                + ")");
-            }
-            this.releaseName = release;
-            this.chart = chartReference;
+            primary.helmRelease(release, chartReference);
             return this;
         }
 
@@ -373,7 +515,7 @@ public record ScalingPlan(
          * overlay; no manifests). Never both: one owner per object.
          */
         public Builder scalingObjects(ObjectOwner owner) {
-            this.scalingObjects = Objects.requireNonNull(owner, "owner");
+            primary.scalingObjects(owner);
             return this;
         }
 
@@ -386,8 +528,7 @@ public record ScalingPlan(
          * Instead of {@link #helmRelease(String, String)}.
          */
         public Builder plainManifests() {
-            this.chartLayout = ChartLayout.PLAIN_MANIFESTS;
-            this.scalingObjects = ObjectOwner.SCALEPLAN;
+            primary.plainManifests();
             return this;
         }
 
@@ -398,7 +539,7 @@ public record ScalingPlan(
          * {@link ChartLayout#builder(String)}.
          */
         public Builder chartLayout(ChartLayout layout) {
-            this.chartLayout = Objects.requireNonNull(layout, "layout");
+            primary.chartLayout(layout);
             return this;
         }
 
@@ -407,14 +548,7 @@ public record ScalingPlan(
          * {@code spec}. Services are emitted in name order, so reordering them changes nothing.
          */
         public Builder service(String serviceName, Consumer<Service.Builder> spec) {
-            Objects.requireNonNull(spec, "spec");
-            SourceLocation at = SourceLocation.capture();
-            PlanElement element = this.element.service(serviceName);
-            problems.requireLabel(element, "service name", serviceName, at);
-            Service.Builder b = new Service.Builder(problems, name, serviceName, at);
-            spec.accept(b);
-            services.add(b);
-            SourceLocation.authorClass().flatMap(ChartIndex::declaredFor).ifPresent(chart -> charts.put(b, chart));
+            primary.service(serviceName, spec);
             return this;
         }
 
@@ -525,9 +659,8 @@ public record ScalingPlan(
          * the Helm values key, so neither can be misspelled.
          */
         public Builder service(ServiceRef service, Consumer<Service.Builder> spec) {
-            Objects.requireNonNull(service, "service");
-            Objects.requireNonNull(spec, "spec");
-            return service(service.name(), s -> spec.accept(s.helmKey(service.helmKey())));
+            primary.service(service, spec);
+            return this;
         }
 
         /**
@@ -570,24 +703,43 @@ public record ScalingPlan(
          * @throws PlanDefinitionException listing every problem found, if there is any
          */
         public ScalingPlan build() {
-            boolean plain = chartLayout.equals(ChartLayout.PLAIN_MANIFESTS);
-            if (plain && releaseName != null) {
-                problems.error(
-                        RuleId.DUPLICATE,
-                        element,
-                        "plainManifests() and helmRelease(" + Names.show(releaseName) + ", ...) both say where the"
-                                + " services come from: keep one",
-                        source);
-            } else if (releaseName == null && !plain) {
-                problems.error(
-                        RuleId.INCOMPLETE,
-                        element,
-                        "no Helm release: call helmRelease(release, chart), or plainManifests() for services applied"
-                                + " from plain manifests or kustomize",
-                        source);
+            List<Namespace.Builder> declared = new ArrayList<>();
+            if (primary.isDeclared() || blocks.isEmpty()) {
+                declared.add(primary);
+            }
+            declared.addAll(blocks);
+            List<Service.Builder> services = new ArrayList<>();
+            Map<String, Namespace.Builder> namespaces = new LinkedHashMap<>();
+            Map<String, Namespace.Builder> releases = new LinkedHashMap<>();
+            for (Namespace.Builder ns : declared) {
+                String nsName = ns.name() == null ? "default" : ns.name();
+                PlanElement at = ns == primary ? element : element.detail("namespace " + nsName);
+                Namespace.Builder sameName = namespaces.putIfAbsent(nsName, ns);
+                if (sameName != null && Names.isDns1123Label(nsName)) {
+                    problems.error(
+                            RuleId.DUPLICATE,
+                            at,
+                            "namespace " + Names.show(nsName) + " is declared twice (first at " + sameName.source()
+                                    + "): declare each namespace once, with all its services",
+                            ns.source());
+                }
+                Namespace.Builder sameRelease = ns.isPlainManifests()
+                        ? null
+                        : ns.releaseName().map(r -> releases.putIfAbsent(r, ns)).orElse(null);
+                if (sameRelease != null) {
+                    problems.error(
+                            RuleId.DUPLICATE,
+                            at,
+                            "Helm release " + Names.show(ns.releaseName().orElseThrow()) + " is already the release of"
+                                    + " namespace "
+                                    + Names.show(sameRelease.name() == null ? "default" : sameRelease.name())
+                                    + " (at " + sameRelease.source() + "): each namespace has its own release",
+                            ns.source());
+                }
+                ns.check(at);
+                services.addAll(ns.services());
             }
             Map<String, Service.Builder> byName = new LinkedHashMap<>();
-            Map<String, Service.Builder> byKey = new LinkedHashMap<>();
             for (Service.Builder s : services) {
                 Service.Builder first = byName.putIfAbsent(s.name(), s);
                 if (first != null) {
@@ -597,32 +749,6 @@ public record ScalingPlan(
                             "service " + Names.show(s.name()) + " is declared twice (first at " + first.source() + ")",
                             s.source());
                 }
-                Service.Builder sameKey = byKey.putIfAbsent(s.helmKey(), s);
-                if (sameKey != null && first == null) {
-                    problems.error(
-                            RuleId.DUPLICATE,
-                            element.service(s.name()),
-                            "Helm values key " + Names.show(s.helmKey()) + " is already used by service "
-                                    + Names.show(sameKey.name()) + " (at " + sameKey.source() + ")",
-                            s.source());
-                }
-                s.check();
-                ChartIndex chart = charts.get(s);
-                if (chart != null && Names.isDns1123Label(s.name())) {
-                    chart.mismatch(s.name(), s.helmKey())
-                            .ifPresent(why -> problems.error(
-                                    RuleId.SERVICE_NOT_IN_CHART, element.service(s.name()), why, s.source()));
-                }
-            }
-            if (chartLayout.scope() == ChartLayout.Scope.RELEASE && services.size() > 1) {
-                problems.error(
-                        RuleId.DUPLICATE,
-                        element.service(services.get(1).name()),
-                        "chart layout " + chartLayout.name() + " keeps one workload's values at the top level, but "
-                                + Names.show(services.get(0).name()) + " and "
-                                + Names.show(services.get(1).name())
-                                + " would both write them",
-                        services.get(1).source());
             }
             Map<String, NodePool.Builder> pools = new LinkedHashMap<>();
             for (NodePool.Builder p : nodePools) {
@@ -647,12 +773,14 @@ public record ScalingPlan(
                 loadProfile.check(byName.keySet());
             }
             problems.throwIfAny();
+            List<Namespace> built = new ArrayList<>();
+            for (Namespace.Builder ns : declared) {
+                built.add(ns.build(built.isEmpty() ? name : ns.name()));
+            }
             return new ScalingPlan(
                     name,
-                    namespace == null ? "default" : namespace,
-                    plain
-                            ? new HelmRelease(name, "./" + name, ObjectOwner.SCALEPLAN, chartLayout)
-                            : new HelmRelease(releaseName, chart, scalingObjects, chartLayout),
+                    built.get(0).name(),
+                    built.get(0).release(),
                     services.stream().map(Service.Builder::build).toList(),
                     nodePools.stream().map(NodePool.Builder::build).toList(),
                     databaseClients,
@@ -660,7 +788,8 @@ public record ScalingPlan(
                     source,
                     java.util.Optional.ofNullable(postgres).map(Postgres.Builder::build),
                     java.util.Optional.ofNullable(redis).map(Redis.Builder::build),
-                    java.util.Optional.ofNullable(loadProfile).map(LoadProfile.Builder::build));
+                    java.util.Optional.ofNullable(loadProfile).map(LoadProfile.Builder::build),
+                    built.size() == 1 ? List.of() : built);
         }
     }
 }

@@ -35,7 +35,7 @@ final class DataTierRules implements PlanRule {
             }
         }));
         Map<String, String> releases = new LinkedHashMap<>();
-        releases.put(plan.release().name(), "the services' release");
+        plan.namespaces().forEach(ns -> releases.putIfAbsent(ns.release().name(), "the services' release"));
         plan.postgres().ifPresent(pg -> releaseOnce(plan, releases, pg.release(), "postgres", pg.source(), out));
         plan.redis().ifPresent(r -> releaseOnce(plan, releases, r.release(), "redis", r.source(), out));
         return out;

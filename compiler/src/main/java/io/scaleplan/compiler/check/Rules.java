@@ -55,14 +55,18 @@ public final class Rules {
             Severity.ERROR,
             "Declared twice",
             "Two services (or plans, or metrics) with one name would write the same objects and files; the second"
-                    + " would silently replace the first.",
+                    + " would silently replace the first. In a plan across namespaces, service names are unique in"
+                    + " the plan, each namespace is declared once, and each has a Helm release of its own"
+                    + " (helm/<release>-values.yaml is one file per release).",
             "Remove or rename one of them.");
     public static final Rule INCOMPLETE = new Rule(
             RuleId.INCOMPLETE,
             Severity.ERROR,
             "Required setting missing",
-            "A plan needs a Helm release; a service needs either a fixed replica count or an autoscaler.",
-            "Add helmRelease(release, chart) to the plan, or replicas(n) / autoscale(...) to the service.");
+            "A plan (and each of its namespace blocks) needs a Helm release; a service needs either a fixed replica"
+                    + " count or an autoscaler.",
+            "Add helmRelease(release, chart) to the plan or the namespace block, or replicas(n) / autoscale(...) to"
+                    + " the service.");
     public static final Rule INVALID_BEHAVIOR = new Rule(
             RuleId.INVALID_BEHAVIOR,
             Severity.ERROR,

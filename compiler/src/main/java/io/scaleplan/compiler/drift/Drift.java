@@ -78,11 +78,21 @@ public final class Drift {
     private List<YamlTree> live(String kind) {
         return live.objects().stream()
                 .filter(o -> o.get("kind").text("").equals(kind))
-                .filter(o -> o.get("metadata")
-                        .get("namespace")
-                        .text(plan.namespace())
-                        .equals(plan.namespace()))
+                .filter(o -> namespaceOf(o).isPresent())
                 .toList();
+    }
+
+    /** The plan's namespace {@code o} is in (an object that names none is in the plan's first); empty for another. */
+    private Optional<io.scaleplan.dsl.Namespace> namespaceOf(YamlTree o) {
+        String ns = o.get("metadata").get("namespace").text(plan.namespace());
+        return plan.namespaces().stream().filter(n -> n.name().equals(ns)).findFirst();
+    }
+
+    /** Whether {@code o} is in {@code s}'s namespace. */
+    private boolean inNamespaceOf(Service s, YamlTree o) {
+        return namespaceOf(o)
+                .filter(n -> n.contains(s) || !plan.spansNamespaces())
+                .isPresent();
     }
 
     private void kubernetes() {
@@ -99,6 +109,7 @@ public final class Drift {
         for (Service s : services) {
             if (anyHpa) {
                 Optional<YamlTree> hpa = hpas.stream()
+                        .filter(h -> inNamespaceOf(s, h))
                         .filter(h -> h.get("metadata").get("name").text("").equals(ClusterObject.hpaName(s.name()))
                                 || h.get("spec")
                                         .get("scaleTargetRef")
@@ -117,6 +128,7 @@ public final class Drift {
             }
             if (anyPdb) {
                 Optional<YamlTree> pdb = pdbs.stream()
+                        .filter(p -> inNamespaceOf(s, p))
                         .filter(p -> p.get("metadata").get("name").text("").equals(ClusterObject.pdbName(s.name())))
                         .findFirst();
                 String subject = s.name() + " PDB";
@@ -129,6 +141,7 @@ public final class Drift {
                 }
             }
             deployments.stream()
+                    .filter(d -> inNamespaceOf(s, d))
                     .filter(d -> d.get("metadata").get("name").text("").equals(s.name()))
                     .findFirst()
                     .ifPresent(d -> deployment(s, d));
@@ -156,11 +169,12 @@ public final class Drift {
 
     private boolean ofThisRelease(YamlTree o) {
         YamlTree labels = o.get("metadata").get("labels");
-        return o.get("metadata").get("namespace").text(plan.namespace()).equals(plan.namespace())
-                && (labels.get("app.kubernetes.io/instance")
+        return namespaceOf(o)
+                .filter(ns -> labels.get("app.kubernetes.io/instance")
                                 .text("")
-                                .equals(plan.release().name())
-                        || labels.get("app.kubernetes.io/managed-by").text("").equals("scaleplan"));
+                                .equals(ns.release().name())
+                        || labels.get("app.kubernetes.io/managed-by").text("").equals("scaleplan"))
+                .isPresent();
     }
 
     /** Every leaf of the plan's {@code spec} against the live object's; live-only leaves not defaulted. */

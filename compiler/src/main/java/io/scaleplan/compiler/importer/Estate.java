@@ -49,6 +49,10 @@ final class Estate {
     }
 
     final Map<String, ServiceFacts> services = new TreeMap<>();
+    /** The release and chart reference of each namespace plan.yaml lists ({@code namespaces:}), by name. */
+    final Map<String, Fact<Map.Entry<String, String>>> namespaceReleases = new java.util.LinkedHashMap<>();
+    /** The chart each release's objects name ({@code app.kubernetes.io/name}), by release. */
+    final Map<String, Fact<String>> releaseCharts = new java.util.LinkedHashMap<>();
     /** PodDisruptionBudgets whose service is decided once every file has been read. */
     final List<PendingPdb> pendingPdbs = new ArrayList<>();
 
@@ -227,6 +231,11 @@ final class Estate {
         Fact<String> headroom;
         Fact<Long> expectedLoad;
         Fact<Integer> connectionPoolSize;
+        /** The namespace its objects name ({@code metadata.namespace}) or plan.yaml gives it. */
+        Fact<String> namespace;
+        /** The Helm release its objects' labels or its values file name. */
+        Fact<String> release;
+
         Fact<String> nodePool;
         /** Service-level suppressions: rule id and reason. */
         final List<Map.Entry<String, String>> suppressions = new ArrayList<>();

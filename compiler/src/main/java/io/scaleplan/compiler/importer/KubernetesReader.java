@@ -72,15 +72,20 @@ final class KubernetesReader {
                 || !metadata.get("resourceVersion").isMissing();
     }
 
-    private void metadata(YamlTree doc) {
-        metadata(doc, true);
-    }
-
-    private void metadata(YamlTree doc, boolean labelsNameRelease) {
+    /**
+     * The namespace and release {@code doc} names, for the estate (the first one read is the plan's)
+     * and, when {@code s} is not null, for the service it belongs to: a plan may span namespaces.
+     */
+    private void metadata(YamlTree doc, boolean labelsNameRelease, ServiceFacts s) {
         YamlTree metadata = doc.get("metadata");
         YamlTree ns = metadata.get("namespace");
         if (ns.isScalar()) {
-            estate.namespace = estate.merge(estate.namespace, ns.text(""), ns.where(), "the namespace");
+            if (estate.namespace == null) {
+                estate.namespace = new Fact<>(ns.text(""), ns.where());
+            }
+            if (s != null) {
+                s.namespace = estate.merge(s.namespace, ns.text(""), ns.where(), s.name + "'s namespace");
+            }
         }
         if (!labelsNameRelease) {
             return;
@@ -88,11 +93,27 @@ final class KubernetesReader {
         YamlTree labels = metadata.get("labels");
         YamlTree instance = labels.get(LABEL_INSTANCE);
         if (instance.isScalar()) {
-            estate.release = estate.merge(estate.release, instance.text(""), instance.where(), "the Helm release");
+            if (estate.release == null) {
+                estate.release = new Fact<>(instance.text(""), instance.where());
+            }
+            if (s != null) {
+                s.release = estate.merge(s.release, instance.text(""), instance.where(), s.name + "'s Helm release");
+            }
         }
         YamlTree chart = labels.get(LABEL_NAME);
         if (chart.isScalar() && instance.isScalar()) {
-            estate.chart = estate.merge(estate.chart, chart.text(""), chart.where(), "the chart");
+            // each release installs its chart: a second release (another namespace's) may name another
+            String release = instance.text("");
+            estate.releaseCharts.put(
+                    release,
+                    estate.merge(
+                            estate.releaseCharts.get(release),
+                            chart.text(""),
+                            chart.where(),
+                            "the chart of release " + release));
+            if (estate.chart == null) {
+                estate.chart = estate.releaseCharts.get(release);
+            }
         }
     }
 
@@ -119,8 +140,8 @@ final class KubernetesReader {
             estate.planComments.add("HPA " + name + " (" + doc.where() + ") is " + api + ", not imported");
             return;
         }
-        metadata(doc);
         ServiceFacts s = estate.service(service);
+        metadata(doc, true, s);
         if (s.hpa != null && !s.hpa.value().equals(name)) {
             estate.error(
                     doc.file(),
@@ -317,7 +338,7 @@ final class KubernetesReader {
 
     private void pdb(YamlTree doc) {
         // its release and chart count once it is known to protect a service of the plan (resolvePdbs)
-        metadata(doc, false);
+        metadata(doc, false, null);
         String name = doc.get("metadata").get("name").text("(unnamed)");
         YamlTree spec = doc.get("spec");
         YamlTree min = spec.get("minAvailable");
@@ -379,7 +400,7 @@ final class KubernetesReader {
                 continue;
             }
             ServiceFacts s = estate.service(service.get());
-            metadata(at, true);
+            metadata(at, true, s);
             s.budget = estate.merge(s.budget, p.budget(), at.where(), service.get() + "'s disruption budget");
             estate.scalingManifests = true;
             if (!p.name().equals(ClusterObject.pdbName(service.get()))) {
@@ -431,8 +452,8 @@ final class KubernetesReader {
             estate.warn(doc, "Deployment " + name + " is not named as a DNS label; not imported");
             return;
         }
-        metadata(doc, false);
         ServiceFacts s = estate.service(name);
+        metadata(doc, false, s);
         s.fromKubernetes = true;
         YamlTree spec = doc.get("spec");
         YamlTree replicas = spec.get("replicas");

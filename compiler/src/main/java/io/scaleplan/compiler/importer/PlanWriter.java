@@ -171,6 +171,13 @@ final class PlanWriter {
         for (ServiceFacts s : estate.services()) {
             service(plan, s, facts);
         }
+        for (ResolvedEstate.NamespaceBlock block : estate.namespaces()) {
+            Chain ns = new Chain().call("helmRelease($S, $S)", block.release(), block.chartReference());
+            for (ServiceFacts s : block.services()) {
+                service(ns, s, facts);
+            }
+            plan.lambda(List.of(), "namespace", CodeBlock.of("$S", block.name()), "ns", ns);
+        }
         facts.databaseClients.forEach((name, connections) -> plan.call("databaseClient($S, $L)", name, connections));
         estate.postgres().ifPresent(pg -> plan.lambda(pg.comments(), "postgres", null, "pg", pg.chain(code)));
         estate.redis().ifPresent(r -> plan.lambda(r.comments(), "redis", null, "r", r.chain(code)));

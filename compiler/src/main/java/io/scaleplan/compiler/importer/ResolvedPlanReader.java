@@ -44,15 +44,21 @@ final class ResolvedPlanReader {
 
     void read(YamlTree doc) {
         estate.resolvedPlanRead = true;
+        // the plan's own namespace and release, whichever object was read first
         doc.get("namespace")
                 .text()
-                .ifPresent(ns -> estate.namespace =
-                        estate.merge(estate.namespace, ns, doc.get("namespace").where(), "the namespace"));
+                .ifPresent(ns ->
+                        estate.namespace = new Fact<>(ns, doc.get("namespace").where()));
         YamlTree release = doc.get("release");
         release.text().map(RELEASE::matcher).filter(Matcher::matches).ifPresent(m -> {
-            estate.release = estate.merge(estate.release, m.group(1), release.where(), "the Helm release");
+            estate.release = new Fact<>(m.group(1), release.where());
             estate.chartPath = new Fact<>(m.group(2), release.where());
         });
+        doc.get("namespaces").fields().forEach((ns, r) -> r.text()
+                .map(RELEASE::matcher)
+                .filter(Matcher::matches)
+                .ifPresent(m ->
+                        estate.namespaceReleases.put(ns, new Fact<>(Map.entry(m.group(1), m.group(2)), r.where()))));
         doc.get("services").fields().forEach((name, s) -> service(name, s));
         doc.get("nodePools").fields().forEach((name, p) -> pool(name, p));
         doc.get("databaseClients").fields().forEach((name, c) -> estate.databaseClients.put(name, c.integer(name)));
@@ -89,6 +95,10 @@ final class ResolvedPlanReader {
         }
         ServiceFacts facts = estate.service(name);
         facts.fromKubernetes = true;
+        s.get("namespace")
+                .text()
+                .ifPresent(ns ->
+                        facts.namespace = new Fact<>(ns, s.get("namespace").where()));
         // the scale, where no manifest or values file said it (plan.yaml imported alone)
         if (facts.replicas == null && s.get("replicas").isScalar()) {
             facts.replicas = new Fact<>(

@@ -12,14 +12,21 @@ import java.util.Objects;
  * @param name {@code usage-metering-hpa}
  * @param producedBy {@code scaleplan's k8s/ manifests}, {@code the arka release (platform)}
  * @param at where the plan declares what the object comes from
+ * @param namespace the object's namespace; empty for the plan's own (its first)
  */
-public record ClusterObject(String kind, String name, String producedBy, SourceLocation at) {
+public record ClusterObject(String kind, String name, String producedBy, SourceLocation at, String namespace) {
 
     public ClusterObject {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(producedBy, "producedBy");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(namespace, "namespace");
+    }
+
+    /** An object in the plan's own namespace (its first). */
+    public ClusterObject(String kind, String name, String producedBy, SourceLocation at) {
+        this(kind, name, producedBy, at, "");
     }
 
     /** The HorizontalPodAutoscaler's name of a service: {@code <service>-hpa}. */

@@ -87,18 +87,20 @@ public record ResolvedPlan(
     /** Every object the plan's outputs create, in output order. */
     private static List<ClusterObject> objects(ScalingPlan plan, Map<String, ScalingOwners> owners) {
         List<ClusterObject> out = new ArrayList<>();
-        String chart =
-                "the " + plan.release().name() + " release (" + plan.release().chartName() + ")";
         for (Service s : plan.services()) {
-            out.add(new ClusterObject("Deployment", s.name(), chart, s.source()));
-            out.add(new ClusterObject("Service", s.name(), chart, s.source()));
+            io.scaleplan.dsl.Namespace namespace = plan.namespaceOf(s);
+            String ns = namespace.name().equals(plan.namespace()) ? "" : namespace.name();
+            String chart = "the " + namespace.release().name() + " release ("
+                    + namespace.release().chartName() + ")";
+            out.add(new ClusterObject("Deployment", s.name(), chart, s.source(), ns));
+            out.add(new ClusterObject("Service", s.name(), chart, s.source(), ns));
             ScalingOwners owner = owners.get(s.name());
             owner.hpa()
                     .ifPresent(o -> out.add(new ClusterObject(
-                            "HorizontalPodAutoscaler", ClusterObject.hpaName(s.name()), by(o, chart), s.source())));
+                            "HorizontalPodAutoscaler", ClusterObject.hpaName(s.name()), by(o, chart), s.source(), ns)));
             owner.pdb()
                     .ifPresent(o -> out.add(new ClusterObject(
-                            "PodDisruptionBudget", ClusterObject.pdbName(s.name()), by(o, chart), s.source())));
+                            "PodDisruptionBudget", ClusterObject.pdbName(s.name()), by(o, chart), s.source(), ns)));
         }
         plan.postgres().ifPresent(pg -> postgres(pg, out));
         plan.redis().ifPresent(r -> redis(r, out));

@@ -1,19 +1,16 @@
 package io.scaleplan.compiler.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.testing.Kustomize;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,26 +97,9 @@ class PlainManifestsKustomizeIT {
     }
 
     private static Map<String, JsonNode> kustomize(Path dir) throws Exception {
-        Process p;
-        try {
-            p = new ProcessBuilder("kubectl", "kustomize", dir.toString())
-                    .redirectErrorStream(true)
-                    .start();
-        } catch (java.io.IOException e) {
-            assumeTrue(false, "kubectl is not installed");
-            throw e;
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
         Map<String, JsonNode> byName = new HashMap<>();
-        try (var docs =
-                new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class).<JsonNode>readValues(out)) {
-            while (docs.hasNext()) {
-                JsonNode d = docs.next();
-                byName.put(
-                        d.path("kind").asText() + "/" + d.at("/metadata/name").asText(), d);
-            }
+        for (JsonNode d : Kustomize.build(dir)) {
+            byName.put(d.path("kind").asText() + "/" + d.at("/metadata/name").asText(), d);
         }
         return byName;
     }

@@ -347,20 +347,27 @@ public final class ApplyInstructions {
 
     private void watch(StringBuilder md, PlanOutput output) {
         ScalingPlan plan = output.plan().plan();
-        String ns = Shell.word(plan.namespace());
         md.append("## Watch\n\n");
         md.append("```bash\n");
-        md.append("watch kubectl -n ").append(ns).append(" get hpa,pods\n");
-        for (Service s : sorted(plan)) {
-            if (s.isAutoscaled()) {
-                md.append("kubectl -n ")
-                        .append(ns)
-                        .append(" describe hpa ")
-                        .append(Shell.word(ClusterObject.hpaName(s.name())))
-                        .append('\n');
+        List<String> gets = plan.namespaces().stream()
+                .map(n -> "kubectl -n " + Shell.word(n.name()) + " get hpa,pods")
+                .toList();
+        // one watch over every namespace: watch runs until interrupted, so a second would never start
+        md.append(gets.size() == 1 ? "watch " + gets.get(0) : "watch '" + String.join("; ", gets) + "'")
+                .append('\n');
+        for (ScalingPlan part : plan.byNamespace()) {
+            String ns = Shell.word(part.namespace());
+            for (Service s : sorted(part)) {
+                if (s.isAutoscaled()) {
+                    md.append("kubectl -n ")
+                            .append(ns)
+                            .append(" describe hpa ")
+                            .append(Shell.word(ClusterObject.hpaName(s.name())))
+                            .append('\n');
+                }
             }
+            md.append("kubectl -n ").append(ns).append(" top pods --containers\n");
         }
-        md.append("kubectl -n ").append(ns).append(" top pods --containers\n");
         for (Target target : targets) {
             target.watchCommands(output.plan(), output.folder(), output.of(target))
                     .forEach(c -> md.append(c).append('\n'));

@@ -64,7 +64,7 @@ public final class KubernetesEmitter implements Target {
                 out.add(Document.tree(NAME, "PodDisruptionBudget", name, path(name), header, pdb(plan, service)));
             }
         }
-        if (plan.release().isPlainManifests()) {
+        if (plan.namespaces().stream().anyMatch(ns -> ns.release().isPlainManifests())) {
             out.addAll(deploymentPatches(plan));
         }
         return out;
@@ -172,7 +172,7 @@ public final class KubernetesEmitter implements Target {
     private static ObjectNode metadata(ScalingPlan plan, Service service, String name) {
         ObjectNode metadata = Yaml.object();
         metadata.put("name", name);
-        metadata.put("namespace", plan.namespace());
+        metadata.put("namespace", plan.namespaceOf(service).name());
         metadata.set("labels", Labels.object(plan, service));
         return metadata;
     }
@@ -192,6 +192,9 @@ public final class KubernetesEmitter implements Target {
         String header = Headers.comment("#", plan);
         ArrayNode patches = Yaml.array();
         for (Service service : sorted(plan)) {
+            if (!plan.namespaceOf(service).release().isPlainManifests()) {
+                continue;
+            }
             ArrayNode ops = Yaml.array();
             if (service.autoscaling().isEmpty()) {
                 service.replicas().ifPresent(r -> add(ops, "/spec/replicas").put("value", r));
@@ -210,7 +213,7 @@ public final class KubernetesEmitter implements Target {
             ObjectNode target = entry.putObject("target");
             target.put("kind", "Deployment");
             target.put("name", service.name());
-            target.put("namespace", plan.namespace());
+            target.put("namespace", plan.namespaceOf(service).name());
         }
         if (!patches.isEmpty()) {
             ObjectNode doc = Yaml.object();

@@ -75,7 +75,9 @@ public final class Alerts {
     private final ResolvedPlan resolved;
     private final ScalingPlan plan;
     private final String runbook;
-    private final String ns;
+    /** The namespace of what the alerts being made are about: the service's, or the plan's for the data tier. */
+    private String ns;
+
     private final List<Alert> out = new ArrayList<>();
 
     private Alerts(ResolvedPlan resolved, String runbook) {
@@ -93,6 +95,7 @@ public final class Alerts {
                 .sorted(Comparator.comparing(Service::name))
                 .filter(Service::isAutoscaled)
                 .forEach(a::service);
+        a.ns = plan.namespace();
         plan.postgres().ifPresent(a::postgres);
         plan.redis().ifPresent(a::redis);
         return List.copyOf(a.out);
@@ -101,6 +104,7 @@ public final class Alerts {
     // ---- services
 
     private void service(Service s) {
+        ns = plan.namespaceOf(s).name();
         Autoscaling a = s.autoscaling().orElseThrow();
         String hpa = ClusterObject.hpaName(s.name());
         int max = a.maxReplicas();

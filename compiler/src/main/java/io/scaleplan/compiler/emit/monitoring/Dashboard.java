@@ -41,7 +41,9 @@ public final class Dashboard {
 
     private final ResolvedPlan resolved;
     private final ScalingPlan plan;
-    private final String ns;
+    /** The namespace of the panels being made: the service's, or the plan's for the data tier. */
+    private String ns;
+
     private final ArrayNode panels = Yaml.array();
     private int id;
     private int y;
@@ -81,6 +83,7 @@ public final class Dashboard {
                 .sorted(Comparator.comparing(Service::name))
                 .filter(Service::isAutoscaled)
                 .forEach(this::service);
+        ns = plan.namespace();
         dataTier();
         doc.set("panels", panels);
         doc.put("refresh", "1m");
@@ -95,7 +98,7 @@ public final class Dashboard {
         doc.putObject("timepicker");
         doc.put("timezone", "utc");
         doc.put("title", title(plan));
-        String uid = "scaleplan-" + plan.release().name() + "-" + ns;
+        String uid = "scaleplan-" + plan.release().name() + "-" + plan.namespace();
         doc.put("uid", uid.length() > 40 ? uid.substring(0, 40) : uid);
         doc.put("version", 1);
         return doc;
@@ -147,8 +150,8 @@ public final class Dashboard {
                 list,
                 "Plan or phase applied (HPA ranges changed)",
                 "purple",
-                "changes(" + selector(range.formatted("max"), ordered("namespace", ns)) + "[2m]) > 0 or changes("
-                        + selector(range.formatted("min"), ordered("namespace", ns)) + "[2m]) > 0");
+                "changes(" + selector(range.formatted("max"), everyNamespace()) + "[2m]) > 0 or changes("
+                        + selector(range.formatted("min"), everyNamespace()) + "[2m]) > 0");
         plan.postgres()
                 .ifPresent(pg -> annotation(
                         list,
@@ -197,7 +200,19 @@ public final class Dashboard {
         options.put("content", md.toString());
     }
 
+    /** The matcher of the plan's namespaces: {@code namespace="shop"}, or a regex over several. */
+    private java.util.Map<String, String> everyNamespace() {
+        return plan.spansNamespaces()
+                ? ordered(
+                        "namespace~",
+                        String.join(
+                                "|",
+                                plan.namespaces().stream().map(n -> n.name()).toList()))
+                : ordered("namespace", plan.namespace());
+    }
+
     private void service(Service s) {
+        ns = plan.namespaceOf(s).name();
         Autoscaling a = s.autoscaling().orElseThrow();
         row(s.name());
         String hpa = selectorHpa("kube_horizontalpodautoscaler_status_%s_replicas", s);

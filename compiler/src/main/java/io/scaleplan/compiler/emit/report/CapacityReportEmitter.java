@@ -61,7 +61,7 @@ public final class CapacityReportEmitter implements Target {
                 .toList()) {
             ServiceCapacity c = resolved.capacity(s);
             rows.add(List.of(
-                    s.name(),
+                    shown(plan, s),
                     c.capacity().map(x -> x.perPod().perSecond() + " rps").orElse("–"),
                     c.capacity().map(x -> Numbers.format(x.headroom())).orElse("–"),
                     Integer.toString(s.minReplicas()),
@@ -88,6 +88,11 @@ public final class CapacityReportEmitter implements Target {
         md.blank();
     }
 
+    /** A service as the tables name it: {@code namespace/service} when the plan spans namespaces. */
+    private static String shown(ScalingPlan plan, Service s) {
+        return plan.spansNamespaces() ? plan.namespaceOf(s).name() + "/" + s.name() : s.name();
+    }
+
     private static String spare(int pods) {
         return pods >= 0 ? Integer.toString(pods) : pods + " (short)";
     }
@@ -100,7 +105,7 @@ public final class CapacityReportEmitter implements Target {
             List<List<String>> rows = new ArrayList<>();
             for (ConnectionBudget.ServiceConnections c : b.services()) {
                 rows.add(List.of(
-                        c.service().name(),
+                        shown(resolved.plan(), c.service()),
                         Integer.toString(c.pods()),
                         Integer.toString(c.surge()),
                         Integer.toString(c.poolSize()),

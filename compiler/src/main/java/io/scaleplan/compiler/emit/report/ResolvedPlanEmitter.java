@@ -58,14 +58,21 @@ public final class ResolvedPlanEmitter implements Target {
         ObjectNode root = Yaml.object();
         root.put("plan", plan.name());
         root.put("namespace", plan.namespace());
-        root.put(
-                "release",
-                plan.release().isPlainManifests()
-                        ? "none (plain manifests)"
-                        : plan.release().name() + " (" + plan.release().chart() + ")");
+        root.put("release", release(plan.release()));
+        if (plan.spansNamespaces()) {
+            // every namespace with its release; the first is the one above
+            ObjectNode namespaces = root.putObject("namespaces");
+            plan.namespaces().forEach(ns -> namespaces.put(ns.name(), release(ns.release())));
+        }
         if (!plan.services().isEmpty()) {
             ObjectNode services = root.putObject("services");
-            plan.services().forEach(s -> service(s, services.putObject(s.name())));
+            for (Service s : plan.services()) {
+                ObjectNode node = services.putObject(s.name());
+                if (plan.spansNamespaces()) {
+                    node.put("namespace", plan.namespaceOf(s).name());
+                }
+                service(s, node);
+            }
         }
         if (!plan.nodePools().isEmpty()) {
             ObjectNode pools = root.putObject("nodePools");
@@ -84,6 +91,10 @@ public final class ResolvedPlanEmitter implements Target {
         String header = Headers.comment("#", plan)
                 + "# The resolved plan and the facts derived from it; scaleplan diff compares it to summarise a change.\n";
         return List.of(Document.tree(NAME, "ResolvedPlan", plan.name(), PATH, header, root));
+    }
+
+    private static String release(io.scaleplan.dsl.HelmRelease release) {
+        return release.isPlainManifests() ? "none (plain manifests)" : release.name() + " (" + release.chart() + ")";
     }
 
     private static void service(Service s, ObjectNode out) {
