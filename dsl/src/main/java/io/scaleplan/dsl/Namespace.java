@@ -184,9 +184,11 @@ public record Namespace(String name, HelmRelease release, List<String> services,
 
         /**
          * Checks the release and the services of this namespace; {@code inPlan} is the element
-         * errors about the namespace itself name ({@code plan} or {@code plan · namespace x}).
+         * errors about the namespace itself name ({@code plan} or {@code plan · namespace x}). The
+         * plan's own namespace checks its services against the chart the author's package declares
+         * ({@link HelmChart}); a further namespace only when its release installs that chart.
          */
-        void check(PlanElement inPlan) {
+        void check(PlanElement inPlan, boolean own) {
             boolean plain = isPlainManifests();
             if (plain && releaseName != null) {
                 problems.error(
@@ -216,7 +218,7 @@ public record Namespace(String name, HelmRelease release, List<String> services,
                 }
                 s.check();
                 ChartIndex declared = charts.get(s);
-                if (declared != null && Names.isDns1123Label(s.name())) {
+                if (declared != null && Names.isDns1123Label(s.name()) && (own || installs(declared))) {
                     declared.mismatch(s.name(), s.helmKey())
                             .ifPresent(why -> problems.error(
                                     RuleId.SERVICE_NOT_IN_CHART, planElement.service(s.name()), why, s.source()));
@@ -232,6 +234,14 @@ public record Namespace(String name, HelmRelease release, List<String> services,
                                 + " would both write them",
                         services.get(1).source());
             }
+        }
+
+        /** Whether this namespace's release installs the chart {@code index} describes. */
+        private boolean installs(ChartIndex index) {
+            return releaseName != null
+                    && Names.isDns1123Label(releaseName)
+                    && Names.isChartReference(chart)
+                    && new HelmRelease(releaseName, chart).chartName().equals(index.chart());
         }
 
         /** The namespace as built; {@code plainRelease} names a plain-manifests namespace's objects. */

@@ -84,8 +84,9 @@ import java.util.function.Consumer;
  * </pre>
  *
  * @param name the plan's name, a DNS-1123 label; its outputs go to {@code generated/<name>/}
- * @param namespace the Kubernetes namespace of the services
- * @param release the Helm release the values overlay is for
+ * @param namespace the Kubernetes namespace of the services (of a plan across namespaces, its first)
+ * @param release the Helm release the values overlay is for (of a plan across namespaces, its first
+ *     namespace's)
  * @param services the services, in declaration order; names and Helm keys are unique
  * @param nodePools the node pools the pods run on; names are unique
  * @param databaseClients PostgreSQL clients outside the services, for the connection budget
@@ -736,7 +737,7 @@ public record ScalingPlan(
                                     + " (at " + sameRelease.source() + "): each namespace has its own release",
                             ns.source());
                 }
-                ns.check(at);
+                ns.check(at, ns == primary);
                 services.addAll(ns.services());
             }
             Map<String, Service.Builder> byName = new LinkedHashMap<>();
