@@ -262,11 +262,6 @@ public record ScalingPlan(
                 .build();
     }
 
-    /** {@link #inNamespace(Namespace)} of {@code service}'s namespace. */
-    public ScalingPlan inNamespaceOf(Service service) {
-        return spansNamespaces() ? inNamespace(namespaceOf(service)) : this;
-    }
-
     /** {@link #inNamespace(Namespace)} of every namespace, in declaration order. */
     public List<ScalingPlan> byNamespace() {
         return spansNamespaces() ? namespaces.stream().map(this::inNamespace).toList() : List.of(this);

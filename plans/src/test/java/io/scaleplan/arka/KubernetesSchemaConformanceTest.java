@@ -75,6 +75,38 @@ class KubernetesSchemaConformanceTest {
         return tests;
     }
 
+    /**
+     * The compiler's golden plans too (the showcase, plain manifests, an event, a plan across two
+     * namespaces): their HPAs and PDBs as committed under compiler/src/test/resources/golden.
+     */
+    @TestFactory
+    List<DynamicTest> everyGoldenManifestValidatesForEveryKubernetesVersion() throws IOException {
+        Path golden = Path.of("../compiler/src/test/resources/golden");
+        List<Path> manifests;
+        try (Stream<Path> walk = Files.walk(golden)) {
+            manifests = walk.filter(p ->
+                            p.toString().endsWith("-hpa.yaml") || p.toString().endsWith("-pdb.yaml"))
+                    .sorted()
+                    .toList();
+        }
+        assertThat(manifests)
+                .anyMatch(p ->
+                        p.toString().contains("two-namespaces") && p.toString().endsWith("ledger-hpa.yaml"));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path version : versions()) {
+            JsonSchema hpa = schema(version, "horizontalpodautoscaler-autoscaling-v2.json");
+            JsonSchema pdb = schema(version, "poddisruptionbudget-policy-v1.json");
+            for (Path manifest : manifests) {
+                JsonSchema schema = manifest.toString().endsWith("-hpa.yaml") ? hpa : pdb;
+                tests.add(DynamicTest.dynamicTest(version.getFileName() + " " + golden.relativize(manifest), () -> {
+                    Set<ValidationMessage> errors = schema.validate(YAML.readTree(Files.readString(manifest)));
+                    assertThat(errors).as(manifest.toString()).isEmpty();
+                }));
+            }
+        }
+        return tests;
+    }
+
     @Test
     void theSchemasAreStrictEnoughToCatchATypo() throws IOException {
         String hpa = ArkaPlans.files().get("production/k8s/usage-metering-hpa.yaml");
