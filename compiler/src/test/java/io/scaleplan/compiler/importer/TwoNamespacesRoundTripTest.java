@@ -7,7 +7,6 @@ import io.scaleplan.testing.Fixtures;
 import io.scaleplan.testing.ImportRoundTrip;
 import io.scaleplan.testing.PlanSources;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,24 +22,9 @@ class TwoNamespacesRoundTripTest {
 
     @Test
     void twoNamespacesComeBackByteForByte(@TempDir Path temp) throws IOException {
-        Map<String, String> original = ImportRoundTrip.files(new PlanCompiler().compile(Fixtures.twoNamespaces()));
-        Path outputs = ImportRoundTrip.write(original, temp.resolve("generated/two-namespaces"));
-
-        ImportResult imported = new Importer()
-                .run(ImportRequest.builder(List.of(outputs), temp.resolve("src"))
-                        .packageName("io.scaleplan.testing")
-                        .build());
-
-        assertThat(imported.failed()).as("%s", imported.problems()).isFalse();
-        assertThat(imported.problems()).allMatch(p -> p.level() == ImportProblem.Level.NOTE);
-        String source = Files.readString(imported.written().orElseThrow());
-        assertThat(source).contains(".namespace(\"storefront\")").contains(".namespace(\"payments\", ns -> ns");
-        ClassLoader loader = PlanSources.compile(
-                List.of(imported.written().orElseThrow()), temp.resolve("classes"), List.of(), List.of("-proc:none"));
-        Map<String, String> again = ImportRoundTrip.files(new PlanCompiler()
-                .compile(PlanSources.instantiate(loader, "io.scaleplan.testing.Fixtures")
-                        .define()));
-        assertThat(ImportRoundTrip.comparable(again)).isEqualTo(ImportRoundTrip.comparable(original));
+        ImportRoundTrip.Trip trip = ImportRoundTrip.trip(Fixtures.twoNamespaces(), temp);
+        assertThat(trip.source()).contains(".namespace(\"storefront\")").contains(".namespace(\"payments\", ns -> ns");
+        assertThat(ImportRoundTrip.comparable(trip.again())).isEqualTo(ImportRoundTrip.comparable(trip.original()));
     }
 
     @Test
