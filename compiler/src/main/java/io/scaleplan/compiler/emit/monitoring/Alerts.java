@@ -545,6 +545,9 @@ public final class Alerts {
         a.cpuUtilization().ifPresent(p -> names.add("CPU (" + p.value() + "%)"));
         a.memoryUtilization().ifPresent(p -> names.add("memory (" + p.value() + "%)"));
         a.podsMetrics().forEach(m -> names.add(m.name() + " (" + Numbers.format(m.averageValue()) + " per pod)"));
+        a.containerResourceMetrics().forEach(m -> names.add(m.label()));
+        a.objectMetrics().forEach(m -> names.add(m.name() + " of " + m.object() + " (" + m.target() + ")"));
+        a.externalMetrics().forEach(m -> names.add(m.name() + " (" + m.target() + ")"));
         return names.isEmpty() ? "CPU (80%, the default)" : String.join(", ", names);
     }
 }
