@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 /** External, Object and ContainerResource metrics, and the request rate the plan declares. */
 class MetricTypesTest {
     private static final String FILE = "io/scaleplan/dsl/MetricTypesTest.java";
+    private static final DescribedObject LOWER_CASE_KIND = DescribedObject.of("v1", "service", "web");
     private static final DescribedObject INGRESS = DescribedObject.of("networking.k8s.io/v1", "Ingress", "main-route");
 
     private static ScalingPlan.Builder base() {
@@ -101,8 +102,7 @@ class MetricTypesTest {
                         s -> s.autoscale(a -> a.replicas(1, 10)
                                 .externalMetric("m", Map.of("queue", "orders"), ValueTarget.value(0)) // zero
                                 .externalMetric("m", Map.of("bad key!", "x"), ValueTarget.value(1)) // label
-                                .objectMetric(
-                                        DescribedObject.of("v1", "service", "web"), "m", ValueTarget.value(1)) // kind
+                                .objectMetric(LOWER_CASE_KIND, "m", ValueTarget.value(1)) // kind
                                 .objectMetric(INGRESS, "m", ValueTarget.averageValue(new BigDecimal("-1"))) // negative
                                 .containerCpuUtilization("App", percent(60)) // container
                                 .containerMemoryUtilization("app", percent(0)) // utilization
@@ -149,5 +149,28 @@ class MetricTypesTest {
         assertThat(a.objectMetrics().get(0).object().group()).isEmpty();
         assertThat(a.containerResourceMetrics()).hasSize(2);
         assertThat(INGRESS.group()).isEqualTo("networking.k8s.io");
+    }
+
+    @Test
+    void noChartLayoutCarriesTheNewMetricTypesSoScaleplanWritesThoseHpas() {
+        ScalingPlan plan = base().service(
+                        "pods", s -> s.autoscale(a -> a.replicas(1, 3).podsMetric("q", 5)))
+                .service(
+                        "external",
+                        s -> s.autoscale(a -> a.replicas(1, 3).externalMetric("e", Map.of(), ValueTarget.value(5))))
+                .service(
+                        "object",
+                        s -> s.autoscale(a -> a.replicas(1, 3).objectMetric(INGRESS, "o", ValueTarget.value(5))))
+                .service(
+                        "container",
+                        s -> s.autoscale(a -> a.replicas(1, 3).containerCpuUtilization("app", percent(50))))
+                .build();
+        assertThat(ChartLayout.ARKA_ENGINE.carriesHpa(plan.service("pods").orElseThrow()))
+                .isTrue();
+        for (String name : List.of("external", "object", "container")) {
+            assertThat(ChartLayout.ARKA_ENGINE.carriesHpa(plan.service(name).orElseThrow()))
+                    .as(name)
+                    .isFalse();
+        }
     }
 }

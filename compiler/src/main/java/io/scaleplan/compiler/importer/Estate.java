@@ -69,6 +69,10 @@ final class Estate {
     final List<Map.Entry<String, String>> suppressions = new ArrayList<>();
     /** Pods metrics' sources by metric name (prometheus-adapter rules). */
     final Map<String, Fact<MetricSourceFact>> metricSources = new LinkedHashMap<>();
+    /** The sources of Object metrics (adapter {@code rules:} naming another resource than pods), by metric. */
+    final Map<String, Fact<MetricSourceFact>> objectSources = new LinkedHashMap<>();
+    /** The sources of External metrics (adapter {@code externalRules:}), by metric. */
+    final Map<String, Fact<MetricSourceFact>> externalSources = new LinkedHashMap<>();
     /** The event whose folder was imported: the plan is then its base and the event is written too. */
     EventReader.EventFacts event;
     /** The load profile the simulation replayed ({@code sim/load-test.js}). */

@@ -53,6 +53,8 @@ final class PlanWriter {
     private final ChartHandles chart;
     private final String packageName;
     private Map<String, Estate.Fact<MetricSourceFact>> metricSources = Map.of();
+    private Map<String, Estate.Fact<MetricSourceFact>> objectSources = Map.of();
+    private Map<String, Estate.Fact<MetricSourceFact>> externalSources = Map.of();
 
     PlanWriter(ChartHandles chart, String packageName) {
         this.chart = chart;
@@ -63,6 +65,8 @@ final class PlanWriter {
     JavaFile write(ResolvedEstate estate, String className, List<String> sources) {
         code = new Code();
         metricSources = estate.facts().metricSources;
+        objectSources = estate.facts().objectSources;
+        externalSources = estate.facts().externalSources;
         CodeBlock plan =
                 Code.render(CodeBlock.of("$T.builder($S)", SCALING_PLAN, estate.planName()), planChain(estate), 8);
         return file(type(
@@ -380,6 +384,11 @@ final class PlanWriter {
                 VALUE_TARGET,
                 m.targetType().equals("Value") ? "value" : "averageValue",
                 decimal(Quantity.parse(m.amount()).orElseThrow()));
+        Estate.Fact<MetricSourceFact> source =
+                (m.type().equals("Object") ? objectSources : externalSources).get(m.name());
+        if (source != null) {
+            target = CodeBlock.of("$L, $L", target, metricSource(source.value()));
+        }
         if (m.type().equals("Object")) {
             return CodeBlock.of(
                     "objectMetric($T.of($S, $S, $S), $S, $L)",

@@ -7,6 +7,7 @@ import io.scaleplan.testing.Fixtures;
 import io.scaleplan.testing.ImportRoundTrip;
 import io.scaleplan.testing.PlanSources;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,33 @@ class ShowcaseRoundTripTest {
         assertThat(imported.failed()).as("%s", imported.problems()).isFalse();
         assertThat(imported.qualifiedName()).contains("io.scaleplan.testing.Fixtures");
         assertThat(imported.problems()).allMatch(p -> p.level() == ImportProblem.Level.NOTE);
+        ClassLoader loader = PlanSources.compile(
+                List.of(imported.written().orElseThrow()), temp.resolve("classes"), List.of(), List.of("-proc:none"));
+        Map<String, String> again = ImportRoundTrip.files(new PlanCompiler()
+                .compile(PlanSources.instantiate(loader, "io.scaleplan.testing.Fixtures")
+                        .define()));
+        assertThat(ImportRoundTrip.comparable(again)).isEqualTo(ImportRoundTrip.comparable(original));
+    }
+
+    /** Every metric type, and request rates named istio_requests_rate and q, come back as declared. */
+    @Test
+    void everyMetricTypeAndTheDeclaredRequestRatesComeBackByteForByte(@TempDir Path temp) throws IOException {
+        Map<String, String> original = ImportRoundTrip.files(new PlanCompiler().compile(Fixtures.metrics()));
+        Path outputs = ImportRoundTrip.write(original, temp.resolve("generated/metrics"));
+
+        ImportResult imported = new Importer()
+                .run(ImportRequest.builder(List.of(outputs), temp.resolve("src"))
+                        .packageName("io.scaleplan.testing")
+                        .build());
+
+        assertThat(imported.failed()).as("%s", imported.problems()).isFalse();
+        assertThat(imported.problems())
+                .as("%s", imported.problems())
+                .allMatch(p -> p.level() == ImportProblem.Level.NOTE);
+        String source = Files.readString(imported.written().orElseThrow());
+        assertThat(source)
+                .contains(
+                        ".requestRate(\"istio_requests_rate\")", ".requestRate(\"q\")", "ValueTarget.averageValue(30)");
         ClassLoader loader = PlanSources.compile(
                 List.of(imported.written().orElseThrow()), temp.resolve("classes"), List.of(), List.of("-proc:none"));
         Map<String, String> again = ImportRoundTrip.files(new PlanCompiler()
