@@ -329,7 +329,15 @@ public record Autoscaling(
             Objects.requireNonNull(target, "target");
             boolean ok = metricName("External", metric) & positive("External", metric, target);
             for (java.util.Map.Entry<String, String> e : selector.entrySet()) {
-                if (!ExternalMetric.isLabelKey(e.getKey()) || !ExternalMetric.isLabelValue(e.getValue())) {
+                if (source.isPresent() && !e.getKey().matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
+                    problems.errorHere(
+                            RuleId.UNSAFE_TEXT,
+                            element,
+                            "External metric " + Names.show(metric) + " selector key " + Names.show(e.getKey())
+                                    + " is no Prometheus label name (letters, digits and '_', not starting with a"
+                                    + " digit): prometheus-adapter matches the selector against the source's labels");
+                    ok = false;
+                } else if (!ExternalMetric.isLabelKey(e.getKey()) || !ExternalMetric.isLabelValue(e.getValue())) {
                     problems.errorHere(
                             RuleId.UNSAFE_TEXT,
                             element,

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 /** External, Object and ContainerResource metrics, and the request rate the plan declares. */
 class MetricTypesTest {
     private static final String FILE = "io/scaleplan/dsl/MetricTypesTest.java";
+    private static final MetricSource GAUGE = MetricSource.gauge("p");
     private static final DescribedObject LOWER_CASE_KIND = DescribedObject.of("v1", "service", "web");
     private static final DescribedObject INGRESS = DescribedObject.of("networking.k8s.io/v1", "Ingress", "main-route");
 
@@ -109,6 +110,7 @@ class MetricTypesTest {
                                 .containerCpuAverage("app", millicores(0)) // average
                                 .externalMetric("n", Map.of(), ValueTarget.value(1))
                                 .externalMetric("n", Map.of(), ValueTarget.value(2)) // twice
+                                .externalMetric("p", Map.of("a/b", "c"), ValueTarget.value(1), GAUGE) // adapter
                                 .requestRate("nowhere"))) // unknown
                 .build());
         assertThat(found)
@@ -122,10 +124,11 @@ class MetricTypesTest {
                         "SP004 " + Lines.of(FILE, "utilization"),
                         "SP005 " + Lines.of(FILE, "average"),
                         "SP006 " + Lines.of(FILE, "twice"),
+                        "SP011 " + Lines.of(FILE, "adapter"),
                         "SP040 " + Lines.of(FILE, "unknown"));
         assertThat(found.get(0).message()).isEqualTo("External metric \"m\" value must be greater than 0, was 0");
         assertThat(found.get(2).message()).contains("kind \"service\" is not valid");
-        assertThat(found.get(8).message())
+        assertThat(found.get(9).message())
                 .isEqualTo("requestRate(\"nowhere\") names no Pods, External or Object metric of this autoscaler");
         assertThat(found).allMatch(d -> d.location().fileName().endsWith("MetricTypesTest.java"));
     }

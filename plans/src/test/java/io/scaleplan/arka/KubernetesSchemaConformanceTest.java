@@ -121,10 +121,11 @@ class KubernetesSchemaConformanceTest {
                                         MetricSource.gauge("q"))
                                 .externalMetric(
                                         "sqs_messages_visible",
-                                        Map.of("queue", "orders", "example.com/region", "eu-west-1"),
+                                        Map.of("queue", "orders", "region", "eu-west-1"),
                                         ValueTarget.averageValue(30),
                                         MetricSource.gauge("aws_sqs_visible"))
-                                .externalMetric("lb_requests", Map.of(), ValueTarget.value(5_000))))
+                                .externalMetric(
+                                        "lb_requests", Map.of("example.com/lb", "main"), ValueTarget.value(5_000))))
                 .build();
         return new PlanCompiler()
                 .compile(plan).files().stream()
