@@ -297,32 +297,18 @@ final class KubernetesReader {
                 if (!(resource.equals("cpu") || resource.equals("memory")) || container.isEmpty()) {
                     return Optional.empty();
                 }
-                if (targetType.equals("Utilization")
-                        && target.get("averageUtilization").isScalar()) {
-                    return Optional.of(new Estate.OtherMetricFact(
-                            type,
-                            resource,
-                            new java.util.TreeMap<>(),
-                            List.of(),
-                            container,
-                            targetType,
-                            target.get("averageUtilization").text("")));
-                }
-                if (targetType.equals("AverageValue")
-                        && target.get("averageValue")
-                                .text()
-                                .flatMap(Quantity::parse)
-                                .isPresent()) {
-                    return Optional.of(new Estate.OtherMetricFact(
-                            type,
-                            resource,
-                            new java.util.TreeMap<>(),
-                            List.of(),
-                            container,
-                            targetType,
-                            target.get("averageValue").text("")));
-                }
-                return Optional.empty();
+                String field = targetType.equals("Utilization") ? "averageUtilization" : "averageValue";
+                String amount = target.get(field).text("");
+                boolean valid = targetType.equals("Utilization")
+                        ? amount.matches("[1-9][0-9]{0,8}")
+                        : targetType.equals("AverageValue")
+                                && (resource.equals("cpu")
+                                        ? Quantity.cpu(amount).isPresent()
+                                        : Quantity.memory(amount).isPresent());
+                return valid
+                        ? Optional.of(new Estate.OtherMetricFact(
+                                type, resource, new java.util.TreeMap<>(), List.of(), container, targetType, amount))
+                        : Optional.empty();
             }
             default -> {
                 return Optional.empty();

@@ -3,6 +3,7 @@ package io.scaleplan.compiler.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scaleplan.compiler.PlanCompiler;
+import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.testing.Fixtures;
 import io.scaleplan.testing.ImportRoundTrip;
 import io.scaleplan.testing.PlanSources;
@@ -24,30 +25,23 @@ class ShowcaseRoundTripTest {
 
     @Test
     void theShowcasesOutputsComeBackByteForByte(@TempDir Path temp) throws IOException {
-        Map<String, String> original = ImportRoundTrip.files(new PlanCompiler().compile(Fixtures.showcase()));
-        Path outputs = ImportRoundTrip.write(original, temp.resolve("generated/showcase"));
-
-        ImportResult imported = new Importer()
-                .run(ImportRequest.builder(List.of(outputs), temp.resolve("src"))
-                        .packageName("io.scaleplan.testing")
-                        .build());
-
-        assertThat(imported.failed()).as("%s", imported.problems()).isFalse();
+        ImportResult imported = roundTrip(Fixtures.showcase(), temp);
         assertThat(imported.qualifiedName()).contains("io.scaleplan.testing.Fixtures");
-        assertThat(imported.problems()).allMatch(p -> p.level() == ImportProblem.Level.NOTE);
-        ClassLoader loader = PlanSources.compile(
-                List.of(imported.written().orElseThrow()), temp.resolve("classes"), List.of(), List.of("-proc:none"));
-        Map<String, String> again = ImportRoundTrip.files(new PlanCompiler()
-                .compile(PlanSources.instantiate(loader, "io.scaleplan.testing.Fixtures")
-                        .define()));
-        assertThat(ImportRoundTrip.comparable(again)).isEqualTo(ImportRoundTrip.comparable(original));
     }
 
     /** Every metric type, and request rates named istio_requests_rate and q, come back as declared. */
     @Test
     void everyMetricTypeAndTheDeclaredRequestRatesComeBackByteForByte(@TempDir Path temp) throws IOException {
-        Map<String, String> original = ImportRoundTrip.files(new PlanCompiler().compile(Fixtures.metrics()));
-        Path outputs = ImportRoundTrip.write(original, temp.resolve("generated/metrics"));
+        ImportResult imported = roundTrip(Fixtures.metrics(), temp);
+        assertThat(Files.readString(imported.written().orElseThrow()))
+                .contains(
+                        ".requestRate(\"istio_requests_rate\")", ".requestRate(\"q\")", "ValueTarget.averageValue(30)");
+    }
+
+    /** Compiles {@code plan}, imports its outputs with notes only, compiles the import: the outputs again. */
+    private static ImportResult roundTrip(ScalingPlan plan, Path temp) throws IOException {
+        Map<String, String> original = ImportRoundTrip.files(new PlanCompiler().compile(plan));
+        Path outputs = ImportRoundTrip.write(original, temp.resolve("generated/" + plan.name()));
 
         ImportResult imported = new Importer()
                 .run(ImportRequest.builder(List.of(outputs), temp.resolve("src"))
@@ -58,15 +52,12 @@ class ShowcaseRoundTripTest {
         assertThat(imported.problems())
                 .as("%s", imported.problems())
                 .allMatch(p -> p.level() == ImportProblem.Level.NOTE);
-        String source = Files.readString(imported.written().orElseThrow());
-        assertThat(source)
-                .contains(
-                        ".requestRate(\"istio_requests_rate\")", ".requestRate(\"q\")", "ValueTarget.averageValue(30)");
         ClassLoader loader = PlanSources.compile(
                 List.of(imported.written().orElseThrow()), temp.resolve("classes"), List.of(), List.of("-proc:none"));
         Map<String, String> again = ImportRoundTrip.files(new PlanCompiler()
                 .compile(PlanSources.instantiate(loader, "io.scaleplan.testing.Fixtures")
                         .define()));
         assertThat(ImportRoundTrip.comparable(again)).isEqualTo(ImportRoundTrip.comparable(original));
+        return imported;
     }
 }
