@@ -31,8 +31,8 @@ class MetricRulesTest {
         ScalingPlan plan = ScalingPlan.builder("prod")
                 .helmRelease("mesh", "./mesh")
                 .service("api", s -> s.requests(cores(1), gib(2))
-                        .autoscale(
-                                a -> { // @hpa
+                        .autoscale( // @hpa
+                                a -> {
                                     a.replicas(3, 20);
                                     hpa.accept(a);
                                 })
