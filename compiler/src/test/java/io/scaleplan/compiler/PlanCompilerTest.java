@@ -40,6 +40,31 @@ class PlanCompilerTest {
     }
 
     @Test
+    void metricsMatchesItsGoldenFiles() {
+        Golden.assertMatches(compiler.compile(Fixtures.metrics()).files());
+    }
+
+    @Test
+    void everyMetricTypeParsesStrictlyIntoTheKubernetesModel() {
+        Map<String, String> files = files(Fixtures.metrics());
+        HorizontalPodAutoscaler orders = StrictKubernetes.hpa(files.get("metrics/k8s/orders-hpa.yaml"));
+        var object = orders.getSpec().getMetrics().get(0).getObject();
+        assertThat(object.getDescribedObject().getKind()).isEqualTo("Ingress");
+        assertThat(object.getMetric().getName()).isEqualTo("q");
+        assertThat(object.getTarget().getAverageValue()).isEqualTo(new Quantity("70"));
+        var external = orders.getSpec().getMetrics().get(1).getExternal();
+        assertThat(external.getMetric().getSelector().getMatchLabels()).containsExactly(Map.entry("queue", "orders"));
+        assertThat(external.getTarget().getType()).isEqualTo("AverageValue");
+        HorizontalPodAutoscaler gateway = StrictKubernetes.hpa(files.get("metrics/k8s/gateway-hpa.yaml"));
+        var container = gateway.getSpec().getMetrics().get(1).getContainerResource();
+        assertThat(container.getContainer()).isEqualTo("istio-proxy");
+        assertThat(container.getTarget().getAverageValue()).isEqualTo(new Quantity("200Mi"));
+        assertThat(gateway.getSpec().getMetrics())
+                .extracting(m -> m.getType())
+                .containsExactly("ContainerResource", "ContainerResource", "Pods");
+    }
+
+    @Test
     void minimalMatchesItsGoldenFiles() {
         Golden.assertMatches(compiler.compile(Fixtures.minimal()).files());
     }

@@ -10,11 +10,14 @@ import static io.scaleplan.dsl.Units.pods;
 import static io.scaleplan.dsl.Units.rps;
 import static io.scaleplan.dsl.Units.seconds;
 
+import io.scaleplan.dsl.DescribedObject;
 import io.scaleplan.dsl.MetricSource;
 import io.scaleplan.dsl.PlanDefinition;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.SelectPolicy;
+import io.scaleplan.dsl.ValueTarget;
 import java.math.BigDecimal;
+import java.util.Map;
 
 /** Plans for compiler tests: each exercises a different corner of the emitters. */
 public final class Fixtures {
@@ -31,6 +34,7 @@ public final class Fixtures {
                                 .cpuUtilization(percent(65))
                                 .memoryUtilization(percent(80))
                                 .podsMetric("http_requests_per_second", 600, MetricSource.rate("http_requests_total"))
+                                .requestRate("http_requests_per_second")
                                 .podsMetric("queue_depth", new BigDecimal("0.5"), MetricSource.gauge("queue_depth"))
                                 .behavior(b -> b.scaleUp(up -> up.stabilizationWindow(seconds(0))
                                                 .select(SelectPolicy.MAX)
@@ -90,6 +94,42 @@ public final class Fixtures {
                 .nodePool("data", p -> p.allocatable(cores(8), gib(32)).nodes(1, 1))
                 .postgres(pg ->
                         pg.requests(cores(2), gib(8)).limits(cores(4), gib(16)).maxConnections(maxConnections))
+                .build();
+    }
+
+    /**
+     * Every metric type the HPA API has, and request rates declared by the plan whatever their
+     * names (golden files under golden/metrics): gateway's Pods metric {@code istio_requests_rate}
+     * and orders' Object metric {@code q} are the request rates; orders' External queue metric is
+     * not one.
+     */
+    public static ScalingPlan metrics() {
+        return ScalingPlan.builder("metrics")
+                .namespace("mesh")
+                .helmRelease("mesh", "oci://registry.example/charts/mesh")
+                .service("gateway", s -> s.requests(millicores(500), mib(512))
+                        .autoscale(a -> a.replicas(2, 30)
+                                .podsMetric("istio_requests_rate", 75, MetricSource.rate("istio_requests_total"))
+                                .requestRate("istio_requests_rate")
+                                .containerCpuUtilization("app", percent(60))
+                                .containerMemoryAverage("istio-proxy", mib(200)))
+                        .capacityPerPod(rps(100))
+                        .expectedLoad(rps(1_500)))
+                .service("orders", s -> s.requests(millicores(250), mib(256))
+                        .autoscale(a -> a.replicas(1, 20)
+                                .externalMetric(
+                                        "sqs_messages_visible",
+                                        Map.of("queue", "orders"),
+                                        ValueTarget.averageValue(30),
+                                        MetricSource.gauge("aws_sqs_approximate_number_of_messages_visible_average"))
+                                .objectMetric(
+                                        DescribedObject.of("networking.k8s.io/v1", "Ingress", "orders"),
+                                        "q",
+                                        ValueTarget.averageValue(70),
+                                        MetricSource.rate("nginx_ingress_controller_requests"))
+                                .requestRate("q"))
+                        .capacityPerPod(rps(100))
+                        .expectedLoad(rps(900)))
                 .build();
     }
 

@@ -269,14 +269,34 @@ public final class Rules {
     public static final Rule POD_METRIC_WITHOUT_SOURCE = new Rule(
             RuleId.POD_METRIC_WITHOUT_SOURCE,
             Severity.WARNING,
-            "Pods metric without a declared source",
-            "A Pods metric such as http_requests_per_second exists only if a metrics adapter derives it from a"
-                    + " series the application exports (a counter through rate(), or a gauge). Without a source the"
+            "Pods, External or Object metric without a declared source",
+            "A Pods metric such as http_requests_per_second, an External metric or an Object metric exists only if a"
+                    + " metrics adapter derives it from a series the application (or an exporter) provides (a counter"
+                    + " through rate(), or a gauge). Without a source the"
                     + " plan says nothing about where it comes from: scaleplan writes no prometheus-adapter rule for"
                     + " it, and when nothing else serves it the HPA reports 'Metrics not available' (the runbook's"
                     + " 'HPA Not Scaling, 3.') and scales on its other metrics only.",
             "Declare the source: podsMetric(\"http_requests_per_second\", 750,"
-                    + " MetricSource.rate(\"http_requests_total\")), or MetricSource.gauge(series) for a gauge.");
+                    + " MetricSource.rate(\"http_requests_total\")), or MetricSource.gauge(series) for a gauge; the"
+                    + " same last argument for externalMetric(...) and objectMetric(...).");
+    public static final Rule REQUEST_RATE_METRIC_UNKNOWN = new Rule(
+            RuleId.REQUEST_RATE_METRIC_UNKNOWN,
+            Severity.ERROR,
+            "requestRate(...) names no metric of the autoscaler",
+            "requestRate(name) declares which Pods, External or Object metric measures the service's requests per"
+                    + " second; capacity rules, the simulator and the monitoring use that metric. A name that matches"
+                    + " none of the autoscaler's metrics would silently declare nothing.",
+            "Name a metric declared in the same autoscale(...) with podsMetric, externalMetric or objectMetric.");
+    public static final Rule REQUEST_RATE_VALUE_TARGET = new Rule(
+            RuleId.REQUEST_RATE_VALUE_TARGET,
+            Severity.WARNING,
+            "Request-rate metric with a Value target",
+            "With a Value target the HPA proposes ceil(ready pods × metric / target). A request rate is the load the"
+                    + " service receives: adding pods does not lower it, so whenever the load is above the target"
+                    + " every sync multiplies the replicas again until maxReplicas, and below it the HPA scales down"
+                    + " to minReplicas, whatever the pods can serve.",
+            "Use an AverageValue target (ValueTarget.averageValue(rps per pod)), which divides the rate among the"
+                    + " replicas, or do not declare the metric a request rate.");
     public static final Rule UTILIZATION_WITHOUT_REQUEST = new Rule(
             RuleId.UTILIZATION_WITHOUT_REQUEST,
             Severity.ERROR,
@@ -312,7 +332,9 @@ public final class Rules {
             RuleId.RATE_TARGET_WITHOUT_HEADROOM,
             Severity.WARNING,
             "Request-rate metric target leaves less headroom than the plan declares",
-            "A Pods metric on requests per second scales out when the average per pod passes the target. A target at"
+            "A Pods metric (or an External or Object metric with an AverageValue target) that the plan declares a"
+                    + " request rate (requestRate(name)) scales out when the average per pod passes the target. A"
+                    + " target at"
                     + " or near what one pod serves means pods are saturated before the HPA adds any, and new pods"
                     + " take time to become ready. The target should be at most rps per pod / headroom.",
             "Lower the metric's target to rps per pod / headroom, or lower the declared headroom.");
@@ -557,6 +579,7 @@ public final class Rules {
                 DATA_TIER_TWICE,
                 INVALID_REDIS_TOPOLOGY,
                 INVALID_MAXMEMORY,
+                REQUEST_RATE_METRIC_UNKNOWN,
                 CONNECTIONS_EXHAUSTED,
                 REDIS_MAXMEMORY_UNSAFE,
                 REDIS_CLUSTER_SHAPE,
@@ -567,6 +590,7 @@ public final class Rules {
                 BEYOND_BOUNDS,
                 OBJECT_PRODUCED_TWICE,
                 POD_METRIC_WITHOUT_SOURCE,
+                REQUEST_RATE_VALUE_TARGET,
                 UTILIZATION_WITHOUT_REQUEST,
                 LIMIT_BELOW_REQUEST,
                 PDB_BLOCKS_EVICTION,

@@ -73,6 +73,10 @@ final class Estate {
     final List<Map.Entry<String, String>> suppressions = new ArrayList<>();
     /** Pods metrics' sources by metric name (prometheus-adapter rules). */
     final Map<String, Fact<MetricSourceFact>> metricSources = new LinkedHashMap<>();
+    /** The sources of Object metrics (adapter {@code rules:} naming another resource than pods), by metric. */
+    final Map<String, Fact<MetricSourceFact>> objectSources = new LinkedHashMap<>();
+    /** The sources of External metrics (adapter {@code externalRules:}), by metric. */
+    final Map<String, Fact<MetricSourceFact>> externalSources = new LinkedHashMap<>();
     /** The event whose folder was imported: the plan is then its base and the event is written too. */
     EventReader.EventFacts event;
     /** The load profile the simulation replayed ({@code sim/load-test.js}). */
@@ -201,6 +205,22 @@ final class Estate {
     /** A Pods metric of an HPA. */
     record PodsMetricFact(String name, BigDecimal averageValue) {}
 
+    /**
+     * An External, Object or ContainerResource metric of an HPA: its type ({@code External},
+     * {@code Object}, {@code ContainerResource}), the metric's name (the resource for
+     * ContainerResource), the selector (External) or the described object's apiVersion, kind and
+     * name (Object) or the container (ContainerResource), and the target: its {@code target.type} and
+     * amount as written.
+     */
+    record OtherMetricFact(
+            String type,
+            String name,
+            java.util.SortedMap<String, String> selector,
+            List<String> object,
+            String container,
+            String targetType,
+            String amount) {}
+
     /** A PodDisruptionBudget: {@code minAvailable} or {@code maxUnavailable} and the amount. */
     record BudgetFact(boolean minAvailable, PodAmount amount) {}
 
@@ -214,6 +234,10 @@ final class Estate {
         Fact<Integer> cpuUtilization;
         Fact<Integer> memoryUtilization;
         Fact<List<PodsMetricFact>> podsMetrics;
+        Fact<List<OtherMetricFact>> otherMetrics;
+        /** The metrics the resolved plan ({@code plan.yaml}) says are the service's request rate. */
+        Fact<List<String>> requestRates;
+
         Fact<BehaviorFacts> behavior;
         /** The HPA object that autoscales it: {@code name} and where, to find a second one. */
         Fact<String> hpa;
@@ -260,6 +284,8 @@ final class Estate {
             cpuUtilization = cpuUtilization != null ? cpuUtilization : other.cpuUtilization;
             memoryUtilization = memoryUtilization != null ? memoryUtilization : other.memoryUtilization;
             podsMetrics = podsMetrics != null ? podsMetrics : other.podsMetrics;
+            otherMetrics = otherMetrics != null ? otherMetrics : other.otherMetrics;
+            requestRates = requestRates != null ? requestRates : other.requestRates;
             behavior = behavior != null ? behavior : other.behavior;
             autoscalingEnabled = autoscalingEnabled != null ? autoscalingEnabled : other.autoscalingEnabled;
             budget = budget != null ? budget : other.budget;

@@ -360,6 +360,9 @@ public final class Importer {
                 new ResolvedPlanReader(estate).read(doc);
             } else if (MonitoringReader.isAdapterConfig(doc)) {
                 new MonitoringReader(estate).adapterRules(doc);
+                if (doc.get("externalRules").isList()) {
+                    new MonitoringReader(estate).externalRules(doc);
+                }
             } else if (scaleplanOwn.isPresent()) {
                 estate.note(file, doc.line(), "skipped: " + scaleplanOwn.get());
             } else if (KubernetesReader.isObject(doc)) {

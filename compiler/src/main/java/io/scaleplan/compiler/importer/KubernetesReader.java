@@ -161,6 +161,7 @@ final class KubernetesReader {
             s.cpuUtilization = null;
             s.memoryUtilization = null;
             s.podsMetrics = null;
+            s.otherMetrics = null;
             s.behavior = null;
         }
         s.hpa = new Fact<>(name, doc.where());
@@ -203,8 +204,14 @@ final class KubernetesReader {
 
     private void metrics(YamlTree metrics, String hpa, ServiceFacts s) {
         List<PodsMetricFact> pods = new ArrayList<>();
+        List<Estate.OtherMetricFact> others = new ArrayList<>();
         for (YamlTree m : metrics.items()) {
             String type = m.get("type").text("");
+            Optional<Estate.OtherMetricFact> other = otherMetric(type, m);
+            if (other.isPresent()) {
+                others.add(other.get());
+                continue;
+            }
             if (type.equals("Resource")) {
                 YamlTree resource = m.get("resource");
                 String resourceName = resource.get("name").text("");
@@ -243,6 +250,104 @@ final class KubernetesReader {
         if (!pods.isEmpty()) {
             s.podsMetrics = estate.merge(s.podsMetrics, List.copyOf(pods), metrics.where(), s.name + "'s Pods metrics");
         }
+        if (!others.isEmpty()) {
+            s.otherMetrics = estate.merge(
+                    s.otherMetrics,
+                    List.copyOf(others),
+                    metrics.where(),
+                    s.name + "'s External, Object and" + " ContainerResource metrics");
+        }
+    }
+
+    /**
+     * An External, Object or ContainerResource metric as a plan can declare it: a {@code Value} or
+     * {@code AverageValue} target with a positive amount (External, Object), a matchLabels-only
+     * selector, a {@code Utilization} or {@code AverageValue} target of cpu or memory
+     * (ContainerResource); empty otherwise, and for every other type.
+     */
+    private static Optional<Estate.OtherMetricFact> otherMetric(String type, YamlTree m) {
+        switch (type) {
+            case "External" -> {
+                YamlTree id = m.get("external").get("metric");
+                YamlTree selector = id.get("selector");
+                java.util.SortedMap<String, String> labels = new java.util.TreeMap<>();
+                if (!selector.isMissing()) {
+                    if (!selector.get("matchExpressions").isMissing()
+                            || !selector.get("matchLabels").isMap()) {
+                        return Optional.empty();
+                    }
+                    for (Map.Entry<String, YamlTree> e :
+                            selector.get("matchLabels").fields().entrySet()) {
+                        if (!e.getValue().isScalar()) {
+                            return Optional.empty();
+                        }
+                        labels.put(e.getKey(), e.getValue().text(""));
+                    }
+                }
+                if (labels.size() > 10) {
+                    return Optional.empty(); // more than Map.of(...) takes in the written plan
+                }
+                return valueTarget(m.get("external").get("target"))
+                        .filter(t -> !id.get("name").text("").isEmpty())
+                        .map(t -> new Estate.OtherMetricFact(
+                                type, id.get("name").text(""), labels, List.of(), "", t.getKey(), t.getValue()));
+            }
+            case "Object" -> {
+                YamlTree object = m.get("object");
+                YamlTree described = object.get("describedObject");
+                String name = object.get("metric").get("name").text("");
+                List<String> ref = List.of(
+                        described.get("apiVersion").text(""),
+                        described.get("kind").text(""),
+                        described.get("name").text(""));
+                if (name.isEmpty()
+                        || ref.contains("")
+                        || !object.get("metric").get("selector").isMissing()) {
+                    return Optional.empty();
+                }
+                return valueTarget(object.get("target"))
+                        .map(t -> new Estate.OtherMetricFact(
+                                type, name, new java.util.TreeMap<>(), ref, "", t.getKey(), t.getValue()));
+            }
+            case "ContainerResource" -> {
+                YamlTree source = m.get("containerResource");
+                String resource = source.get("name").text("");
+                String container = source.get("container").text("");
+                YamlTree target = source.get("target");
+                String targetType = target.get("type").text("");
+                if (!(resource.equals("cpu") || resource.equals("memory")) || container.isEmpty()) {
+                    return Optional.empty();
+                }
+                String field = targetType.equals("Utilization") ? "averageUtilization" : "averageValue";
+                String amount = target.get(field).text("");
+                boolean valid = targetType.equals("Utilization")
+                        ? amount.matches("[1-9][0-9]{0,8}")
+                        : targetType.equals("AverageValue")
+                                && (resource.equals("cpu")
+                                        ? Quantity.cpu(amount).isPresent()
+                                        : Quantity.memory(amount).isPresent());
+                return valid
+                        ? Optional.of(new Estate.OtherMetricFact(
+                                type, resource, new java.util.TreeMap<>(), List.of(), container, targetType, amount))
+                        : Optional.empty();
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** A {@code Value} or {@code AverageValue} target with its amount, positive and as written. */
+    private static Optional<Map.Entry<String, String>> valueTarget(YamlTree target) {
+        String targetType = target.get("type").text("");
+        String field = targetType.equals("Value") ? "value" : targetType.equals("AverageValue") ? "averageValue" : null;
+        if (field == null) {
+            return Optional.empty();
+        }
+        Optional<String> amount = target.get(field).text();
+        return amount.flatMap(Quantity::parse)
+                .filter(v -> v.signum() > 0)
+                .map(v -> Map.entry(targetType, amount.get()));
     }
 
     private void unsupported(ServiceFacts s, YamlTree at, String what) {

@@ -46,11 +46,15 @@ final class PlanWriter {
     private static final ClassName EVENT_PLAN = ClassName.get(DSL, "EventPlan");
     private static final ClassName EVENT_DEFINITION = ClassName.get(DSL, "EventDefinition");
     private static final ClassName METRIC_SOURCE = ClassName.get(DSL, "MetricSource");
+    private static final ClassName VALUE_TARGET = ClassName.get(DSL, "ValueTarget");
+    private static final ClassName DESCRIBED_OBJECT = ClassName.get(DSL, "DescribedObject");
 
     private Code code = new Code();
     private final ChartHandles chart;
     private final String packageName;
     private Map<String, Estate.Fact<MetricSourceFact>> metricSources = Map.of();
+    private Map<String, Estate.Fact<MetricSourceFact>> objectSources = Map.of();
+    private Map<String, Estate.Fact<MetricSourceFact>> externalSources = Map.of();
 
     PlanWriter(ChartHandles chart, String packageName) {
         this.chart = chart;
@@ -61,6 +65,8 @@ final class PlanWriter {
     JavaFile write(ResolvedEstate estate, String className, List<String> sources) {
         code = new Code();
         metricSources = estate.facts().metricSources;
+        objectSources = estate.facts().objectSources;
+        externalSources = estate.facts().externalSources;
         CodeBlock plan =
                 Code.render(CodeBlock.of("$T.builder($S)", SCALING_PLAN, estate.planName()), planChain(estate), 8);
         return file(type(
@@ -339,6 +345,16 @@ final class PlanWriter {
                 }
             }
         }
+        if (s.otherMetrics != null) {
+            for (Estate.OtherMetricFact m : s.otherMetrics.value()) {
+                a.call("$L", otherMetric(m));
+            }
+        }
+        if (s.requestRates != null) {
+            for (String metric : s.requestRates.value()) {
+                a.call("requestRate($S)", metric);
+            }
+        }
         if (s.behavior != null) {
             BehaviorFacts b = s.behavior.value();
             Chain behavior = new Chain();
@@ -347,6 +363,57 @@ final class PlanWriter {
             a.lambda(List.of(), "behavior", null, "b", behavior);
         }
         return a;
+    }
+
+    /** The builder call of an External, Object or ContainerResource metric. */
+    private CodeBlock otherMetric(Estate.OtherMetricFact m) {
+        if (m.type().equals("ContainerResource")) {
+            boolean cpu = m.name().equals("cpu");
+            if (m.targetType().equals("Utilization")) {
+                return CodeBlock.of(
+                        "$L($S, $L)",
+                        cpu ? "containerCpuUtilization" : "containerMemoryUtilization",
+                        m.container(),
+                        code.unit("percent", Long.parseLong(m.amount())));
+            }
+            return cpu
+                    ? CodeBlock.of(
+                            "containerCpuAverage($S, $L)",
+                            m.container(),
+                            code.cpu(Quantity.cpu(m.amount()).orElseThrow()))
+                    : CodeBlock.of(
+                            "containerMemoryAverage($S, $L)",
+                            m.container(),
+                            code.memory(Quantity.memory(m.amount()).orElseThrow()));
+        }
+        CodeBlock target = CodeBlock.of(
+                "$T.$L($L)",
+                VALUE_TARGET,
+                m.targetType().equals("Value") ? "value" : "averageValue",
+                decimal(Quantity.parse(m.amount()).orElseThrow()));
+        Estate.Fact<MetricSourceFact> source =
+                (m.type().equals("Object") ? objectSources : externalSources).get(m.name());
+        if (source != null) {
+            target = CodeBlock.of("$L, $L", target, metricSource(source.value()));
+        }
+        if (m.type().equals("Object")) {
+            return CodeBlock.of(
+                    "objectMetric($T.of($S, $S, $S), $S, $L)",
+                    DESCRIBED_OBJECT,
+                    m.object().get(0),
+                    m.object().get(1),
+                    m.object().get(2),
+                    m.name(),
+                    target);
+        }
+        CodeBlock.Builder selector = CodeBlock.builder().add("$T.of(", Map.class);
+        boolean first = true;
+        for (Map.Entry<String, String> e : m.selector().entrySet()) {
+            selector.add(first ? "$S, $S" : ", $S, $S", e.getKey(), e.getValue());
+            first = false;
+        }
+        return CodeBlock.of(
+                "externalMetric($S, $L, $L)", m.name(), selector.add(")").build(), target);
     }
 
     /** {@code MetricSource.rate("http_requests_total")}, with its window unless the default, or {@code gauge(...)}. */

@@ -114,6 +114,14 @@ final class ResolvedPlanReader {
                     s.get("maxReplicas").integer("maxReplicas"),
                     s.get("maxReplicas").where());
         }
+        s.get("requestRate")
+                .text()
+                .ifPresent(r -> facts.requestRates = new Fact<>(
+                        java.util.Arrays.stream(r.split(","))
+                                .map(String::strip)
+                                .filter(n -> !n.isEmpty())
+                                .toList(),
+                        s.get("requestRate").where()));
         rps(s.get("capacityPerPod"))
                 .ifPresent(r -> facts.capacityPerPod =
                         new Fact<>(r, s.get("capacityPerPod").where()));

@@ -70,8 +70,9 @@ class BoundaryRulesTest {
 
     private static ScalingPlan rateTarget(String target, long perPod, double headroom) {
         return plan().service("api", s -> s.requests(cores(1), gib(1))
-                        .autoscale(
-                                a -> a.replicas(2, 50).podsMetric("http_requests_per_second", new BigDecimal(target)))
+                        .autoscale(a -> a.replicas(2, 50)
+                                .podsMetric("http_requests_per_second", new BigDecimal(target))
+                                .requestRate("http_requests_per_second"))
                         .capacityPerPod(rps(perPod))
                         .headroom(headroom))
                 .build();

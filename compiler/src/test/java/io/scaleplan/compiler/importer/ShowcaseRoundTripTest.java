@@ -22,4 +22,14 @@ class ShowcaseRoundTripTest {
         ImportRoundTrip.Trip trip = ImportRoundTrip.trip(Fixtures.showcase(), temp);
         assertThat(ImportRoundTrip.comparable(trip.again())).isEqualTo(ImportRoundTrip.comparable(trip.original()));
     }
+
+    /** Every metric type, and request rates named istio_requests_rate and q, come back as declared. */
+    @Test
+    void everyMetricTypeAndTheDeclaredRequestRatesComeBackByteForByte(@TempDir Path temp) throws IOException {
+        ImportRoundTrip.Trip trip = ImportRoundTrip.trip(Fixtures.metrics(), temp);
+        assertThat(ImportRoundTrip.comparable(trip.again())).isEqualTo(ImportRoundTrip.comparable(trip.original()));
+        assertThat(trip.source())
+                .contains(
+                        ".requestRate(\"istio_requests_rate\")", ".requestRate(\"q\")", "ValueTarget.averageValue(30)");
+    }
 }

@@ -150,7 +150,7 @@ class SimulatorTest {
         assertThat(api.notes())
                 .containsExactly(
                         "memory 80%: no load model for memory; left out of the simulation",
-                        "Pods metric queue_depth: not a request rate; left out of the simulation");
+                        "Pods metric queue_depth: not declared the request rate; left out of the simulation");
         assertThat(api.hpa().orElseThrow().metrics()).containsExactly(new MetricTarget.Utilization("cpu", 50));
     }
 }

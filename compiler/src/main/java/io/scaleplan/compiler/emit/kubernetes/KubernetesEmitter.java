@@ -16,12 +16,18 @@ import io.scaleplan.compiler.resolve.ClusterObject;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.compiler.resolve.ScalingOwners;
 import io.scaleplan.dsl.Autoscaling;
+import io.scaleplan.dsl.ContainerResourceMetric;
+import io.scaleplan.dsl.Cpu;
 import io.scaleplan.dsl.DisruptionBudget;
+import io.scaleplan.dsl.ExternalMetric;
+import io.scaleplan.dsl.Memory;
+import io.scaleplan.dsl.ObjectMetric;
 import io.scaleplan.dsl.ObjectOwner;
 import io.scaleplan.dsl.Percent;
 import io.scaleplan.dsl.PodsMetric;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
+import io.scaleplan.dsl.ValueTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -123,11 +129,34 @@ public final class KubernetesEmitter implements Target {
         return doc;
     }
 
-    /** The {@code spec.metrics} list: CPU, memory, then Pods metrics in declaration order. */
+    /**
+     * The {@code spec.metrics} list: CPU, memory, then ContainerResource, Pods, Object and External
+     * metrics, each kind in declaration order.
+     */
     public static ArrayNode metrics(Autoscaling a) {
         ArrayNode metrics = Yaml.array();
         a.cpuUtilization().ifPresent(p -> metrics.add(resourceMetric("cpu", p)));
         a.memoryUtilization().ifPresent(p -> metrics.add(resourceMetric("memory", p)));
+        for (ContainerResourceMetric m : a.containerResourceMetrics()) {
+            ObjectNode metric = metrics.addObject();
+            metric.put("type", "ContainerResource");
+            ObjectNode source = metric.putObject("containerResource");
+            source.put("name", m.resource().apiName());
+            source.put("container", m.container());
+            ObjectNode target = source.putObject("target");
+            if (m.averageUtilization().isPresent()) {
+                target.put("type", "Utilization");
+                target.put("averageUtilization", m.averageUtilization().get().value());
+            } else {
+                long amount = m.averageValue().getAsLong();
+                target.put("type", "AverageValue");
+                target.put(
+                        "averageValue",
+                        m.resource() == ContainerResourceMetric.Resource.CPU
+                                ? Quantities.cpu(new Cpu(amount))
+                                : Quantities.memory(new Memory(amount)));
+            }
+        }
         for (PodsMetric m : a.podsMetrics()) {
             ObjectNode metric = metrics.addObject();
             metric.put("type", "Pods");
@@ -137,7 +166,37 @@ public final class KubernetesEmitter implements Target {
             target.put("type", "AverageValue");
             target.put("averageValue", Quantities.decimal(m.averageValue()));
         }
+        for (ObjectMetric m : a.objectMetrics()) {
+            ObjectNode metric = metrics.addObject();
+            metric.put("type", "Object");
+            ObjectNode object = metric.putObject("object");
+            ObjectNode described = object.putObject("describedObject");
+            described.put("apiVersion", m.object().apiVersion());
+            described.put("kind", m.object().kind());
+            described.put("name", m.object().name());
+            object.putObject("metric").put("name", m.name());
+            object.set("target", valueTarget(m.target()));
+        }
+        for (ExternalMetric m : a.externalMetrics()) {
+            ObjectNode metric = metrics.addObject();
+            metric.put("type", "External");
+            ObjectNode external = metric.putObject("external");
+            ObjectNode id = external.putObject("metric");
+            id.put("name", m.name());
+            if (!m.selector().isEmpty()) {
+                ObjectNode labels = id.putObject("selector").putObject("matchLabels");
+                m.selector().forEach(labels::put);
+            }
+            external.set("target", valueTarget(m.target()));
+        }
         return metrics;
+    }
+
+    private static ObjectNode valueTarget(ValueTarget t) {
+        ObjectNode target = Yaml.object();
+        target.put("type", t.kind().type());
+        target.put(t.kind().field(), Quantities.decimal(t.amount()));
+        return target;
     }
 
     private static ObjectNode resourceMetric(String resource, Percent utilization) {

@@ -247,19 +247,15 @@ public final class Alerts {
         if (s.capacity().isEmpty()) {
             return;
         }
-        Optional<PodsMetric> rate = a.podsMetrics().stream()
-                .filter(m -> m.isRequestRate()
-                        && m.source()
-                                .map(src -> src.kind() == MetricSource.Kind.RATE)
-                                .orElse(false))
-                .findFirst();
+        Optional<PromQl.Load> rate = PromQl.load(ns, s);
         if (rate.isEmpty()) {
             return;
         }
         Capacity cap = s.capacity().get();
-        MetricSource src = rate.get().source().get();
+        MetricSource src = rate.get().source();
+        String probeSeries = rate.get().probe();
         long perPod = cap.perPod().perSecond();
-        String load = sourceSum(s, src);
+        String load = rate.get().sum();
         String readySeries = PromQl.ready(ns, s.name());
         String ready = "sum(" + readySeries + ")";
         int probePods = a.minReplicas();
@@ -278,10 +274,10 @@ public final class Alerts {
                         "rps > ready pods × " + perPod + " (" + probePods + " ready pods: > " + capacityAtProbe + ")",
                         List.of(
                                 gauge(readySeries, probePods),
-                                sourceSeries(s, src, above(BigDecimal.valueOf(capacityAtProbe)))),
+                                counter(probeSeries, above(BigDecimal.valueOf(capacityAtProbe)))),
                         List.of(
                                 gauge(readySeries, probePods),
-                                sourceSeries(s, src, below(BigDecimal.valueOf(capacityAtProbe))))));
+                                counter(probeSeries, below(BigDecimal.valueOf(capacityAtProbe))))));
         BigDecimal headroom = BigDecimal.valueOf(cap.headroom()).stripTrailingZeros();
         BigDecimal edge = BigDecimal.valueOf(capacityAtProbe).divide(headroom, 6, RoundingMode.HALF_EVEN);
         add(
@@ -298,8 +294,8 @@ public final class Alerts {
                 new Probe(
                         "rps × " + number(headroom) + " > ready pods × " + perPod + " (" + probePods
                                 + " ready pods: rps > " + number(edge) + ")",
-                        List.of(gauge(readySeries, probePods), sourceSeries(s, src, above(edge))),
-                        List.of(gauge(readySeries, probePods), sourceSeries(s, src, below(edge)))));
+                        List.of(gauge(readySeries, probePods), counter(probeSeries, above(edge))),
+                        List.of(gauge(readySeries, probePods), counter(probeSeries, below(edge)))));
     }
 
     private void sourceMissing(Service s, Autoscaling a, PodsMetric m, MetricSource src) {
@@ -549,6 +545,9 @@ public final class Alerts {
         a.cpuUtilization().ifPresent(p -> names.add("CPU (" + p.value() + "%)"));
         a.memoryUtilization().ifPresent(p -> names.add("memory (" + p.value() + "%)"));
         a.podsMetrics().forEach(m -> names.add(m.name() + " (" + Numbers.format(m.averageValue()) + " per pod)"));
+        a.containerResourceMetrics().forEach(m -> names.add(m.label()));
+        a.objectMetrics().forEach(m -> names.add(m.name() + " of " + m.object() + " (" + m.target() + ")"));
+        a.externalMetrics().forEach(m -> names.add(m.name() + " (" + m.target() + ")"));
         return names.isEmpty() ? "CPU (80%, the default)" : String.join(", ", names);
     }
 }

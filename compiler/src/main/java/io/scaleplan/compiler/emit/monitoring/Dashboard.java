@@ -16,7 +16,6 @@ import io.scaleplan.compiler.resolve.ClusterObject;
 import io.scaleplan.compiler.resolve.ConnectionBudget;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Autoscaling;
-import io.scaleplan.dsl.MetricSource;
 import io.scaleplan.dsl.PodsMetric;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
@@ -227,8 +226,8 @@ public final class Dashboard {
         s.capacity().ifPresent(cap -> {
             long perPod = cap.perPod().perSecond();
             ObjectNode load = graph("Load vs ready capacity: " + s.name() + " (" + perPod + " rps per pod)", "reqps");
-            loadSource(a)
-                    .ifPresent(src -> target(load, PromQl.sourceSum(ns, s.name(), src), "load (" + src.series() + ")"));
+            PromQl.load(ns, s)
+                    .ifPresent(l -> target(load, l.sum(), "load (" + l.source().series() + ")"));
             target(load, ready + " * " + perPod, "ready capacity (ready pods × " + perPod + ")");
             BigDecimal headroom = BigDecimal.valueOf(cap.headroom()).stripTrailingZeros();
             target(
@@ -284,16 +283,6 @@ public final class Dashboard {
                         "HPA target " + Numbers.format(m.averageValue()));
             });
         }
-    }
-
-    private static java.util.Optional<MetricSource> loadSource(Autoscaling a) {
-        return a.podsMetrics().stream()
-                .filter(m -> m.isRequestRate()
-                        && m.source()
-                                .map(src -> src.kind() == MetricSource.Kind.RATE)
-                                .orElse(false))
-                .map(m -> m.source().get())
-                .findFirst();
     }
 
     private String selectorHpa(String series, Service s) {

@@ -72,14 +72,18 @@ public final class MonitoringEmitter implements Target {
             // alerts exist where there is something to chart: an autoscaled service or a data tier
             out.add(Document.text(NAME, "GrafanaDashboard", DASHBOARD, Dashboard.render(resolved, root)));
         }
-        if (!AdapterRules.metrics(plan).isEmpty()) {
+        if (!AdapterRules.served(plan).isEmpty()) {
             out.add(Document.tree(
                     NAME,
                     "PrometheusAdapterConfig",
                     "prometheus-adapter",
                     ADAPTER,
                     header + "# prometheus-adapter --config (prometheus-community/prometheus-adapter chart:"
-                            + " the list under rules.custom)\n",
+                            + " the list under rules.custom"
+                            + (AdapterRules.externalMetrics(plan).isEmpty()
+                                    ? ""
+                                    : "," + " externalRules under rules.external")
+                            + ")\n",
                     AdapterRules.config(plan)));
         }
         return out;
@@ -143,7 +147,7 @@ public final class MonitoringEmitter implements Target {
                     .append(dir)
                     .append(ADAPTER)
                     .append("` serves ")
-                    .append(String.join(", ", AdapterRules.metrics(plan).keySet()))
+                    .append(String.join(", ", AdapterRules.served(plan)))
                     .append(" to the HPAs.\n");
         }
         md.append("- Look at: ").append(lookAt(resolved)).append(".\n");

@@ -68,6 +68,64 @@ final class PromQl {
                 : "sum(" + series + ")";
     }
 
+    /**
+     * Where the monitoring counts a service's requests: the counter behind the metric the plan
+     * declares its request rate ({@code requestRate(name)}), whatever the metric is called.
+     *
+     * @param sum the load in rps: {@code sum(rate(series{...}[window]))}
+     * @param probe one series of it, as a promtool probe writes it
+     * @param source the metric's source, a counter
+     */
+    record Load(String sum, String probe, io.scaleplan.dsl.MetricSource source) {}
+
+    /**
+     * The load of {@code service}: from its first declared request rate with a counter source, a
+     * Pods metric (summed over its pods), an Object metric (the object's series, labelled with the
+     * namespace and the object's kind) or an External metric (the series its selector picks).
+     */
+    static java.util.Optional<Load> load(String namespace, io.scaleplan.dsl.Service service) {
+        io.scaleplan.dsl.Autoscaling a = service.autoscaling().orElseThrow();
+        for (io.scaleplan.dsl.PodsMetric m : a.podsMetrics()) {
+            if (m.isRequestRate() && isCounter(m.source())) {
+                io.scaleplan.dsl.MetricSource src = m.source().get();
+                return java.util.Optional.of(new Load(
+                        sourceSum(namespace, service.name(), src),
+                        selector(src.series(), ordered("namespace", namespace, "pod", examplePod(service.name()))),
+                        src));
+            }
+        }
+        for (io.scaleplan.dsl.ObjectMetric m : a.objectMetrics()) {
+            if (m.isRequestRate() && isCounter(m.source())) {
+                io.scaleplan.dsl.MetricSource src = m.source().get();
+                String series = selector(
+                        src.series(),
+                        ordered(
+                                "namespace",
+                                namespace,
+                                m.objectLabel(),
+                                m.object().name()));
+                return java.util.Optional.of(new Load(rateSum(series, src), series, src));
+            }
+        }
+        for (io.scaleplan.dsl.ExternalMetric m : a.externalMetrics()) {
+            if (m.isRequestRate() && isCounter(m.source())) {
+                io.scaleplan.dsl.MetricSource src = m.source().get();
+                String series = selector(src.series(), m.selector());
+                return java.util.Optional.of(new Load(rateSum(series, src), series, src));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static boolean isCounter(java.util.Optional<io.scaleplan.dsl.MetricSource> source) {
+        return source.map(s -> s.kind() == io.scaleplan.dsl.MetricSource.Kind.RATE)
+                .orElse(false);
+    }
+
+    private static String rateSum(String series, io.scaleplan.dsl.MetricSource src) {
+        return "sum(rate(" + series + "[" + RuleFiles.duration(src.window()) + "]))";
+    }
+
     /** The ready pods of a Deployment, from kube-state-metrics. */
     static String ready(String namespace, String deployment) {
         return selector(

@@ -15,9 +15,15 @@ import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.Autoscaling;
 import io.scaleplan.dsl.Behavior;
+import io.scaleplan.dsl.ContainerResourceMetric;
+import io.scaleplan.dsl.Cpu;
 import io.scaleplan.dsl.DatabaseClient;
+import io.scaleplan.dsl.ExternalMetric;
 import io.scaleplan.dsl.Index;
+import io.scaleplan.dsl.Memory;
 import io.scaleplan.dsl.NodePool;
+import io.scaleplan.dsl.ObjectMetric;
+import io.scaleplan.dsl.Percent;
 import io.scaleplan.dsl.PodsMetric;
 import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.Redis;
@@ -27,6 +33,7 @@ import io.scaleplan.dsl.ScalingPolicy;
 import io.scaleplan.dsl.ScalingRules;
 import io.scaleplan.dsl.Service;
 import io.scaleplan.dsl.Suppression;
+import io.scaleplan.dsl.ValueTarget;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -126,7 +133,40 @@ public final class ResolvedPlanEmitter implements Target {
         for (PodsMetric m : a.podsMetrics()) {
             out.put("podsMetric." + m.name(), Quantities.decimal(m.averageValue()));
         }
+        for (ContainerResourceMetric m : a.containerResourceMetrics()) {
+            out.put(
+                    "containerResource." + m.container() + "." + m.resource().apiName(),
+                    m.averageUtilization()
+                            .map(Percent::toString)
+                            .orElseGet(() -> m.resource() == ContainerResourceMetric.Resource.CPU
+                                    ? Quantities.cpu(new Cpu(m.averageValue().getAsLong()))
+                                    : Quantities.memory(
+                                            new Memory(m.averageValue().getAsLong()))));
+        }
+        for (ObjectMetric m : a.objectMetrics()) {
+            out.put("objectMetric." + m.object().apiVersion() + "/" + m.object() + "." + m.name(), target(m.target()));
+        }
+        for (ExternalMetric m : a.externalMetrics()) {
+            StringBuilder key = new StringBuilder("externalMetric." + m.name());
+            if (!m.selector().isEmpty()) {
+                key.append('{');
+                m.selector().forEach((k, v) -> key.append(key.charAt(key.length() - 1) == '{' ? "" : ",")
+                        .append(k)
+                        .append('=')
+                        .append(v));
+                key.append('}');
+            }
+            out.put(key.toString(), target(m.target()));
+        }
+        if (!a.requestRateMetrics().isEmpty()) {
+            out.put("requestRate", String.join(", ", a.requestRateMetrics()));
+        }
         a.behavior().ifPresent(b -> behavior(b, out));
+    }
+
+    /** {@code value 2k} or {@code averageValue 30}. */
+    private static String target(ValueTarget t) {
+        return t.kind().field() + " " + Quantities.decimal(t.amount());
     }
 
     private static void behavior(Behavior b, ObjectNode out) {
