@@ -116,6 +116,15 @@ public final class Rules {
                     + " upgrade. The message lists the chart's services.",
             "Use the chart's handle (ArkaEngine.POLICY_ENGINE) or one of the listed names; add a new service to the"
                     + " chart's values.schema.json first.");
+    public static final Rule SURGE_ON_STATEFUL_SET = new Rule(
+            RuleId.SURGE_ON_STATEFUL_SET,
+            Severity.ERROR,
+            "Rollout surge on a StatefulSet",
+            "A StatefulSet has no maxSurge: its rolling update deletes one pod at a time, highest ordinal first,"
+                    + " and recreates it before the next, so it never runs more pods than its replica count."
+                    + " rolloutSurge(...) is a Deployment's setting; on a StatefulSet it would change nothing in the"
+                    + " cluster, and the connection budget would count pods that never exist.",
+            "Remove rolloutSurge(...) from the StatefulSet, or drop statefulSet() if the pods are a Deployment's.");
     public static final Rule INVALID_POSTGRES_VERSION = new Rule(
             RuleId.INVALID_POSTGRES_VERSION,
             Severity.ERROR,
@@ -543,6 +552,7 @@ public final class Rules {
                 INVALID_RULE_SETTING,
                 UNUSED_SUPPRESSION,
                 SERVICE_NOT_IN_CHART,
+                SURGE_ON_STATEFUL_SET,
                 INVALID_POSTGRES_VERSION,
                 INVALID_TUNING_INPUT,
                 INSTANCE_DISAGREES_WITH_LIMITS,

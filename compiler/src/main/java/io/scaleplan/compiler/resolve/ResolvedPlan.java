@@ -90,7 +90,7 @@ public record ResolvedPlan(
         String chart =
                 "the " + plan.release().name() + " release (" + plan.release().chartName() + ")";
         for (Service s : plan.services()) {
-            out.add(new ClusterObject("Deployment", s.name(), chart, s.source()));
+            out.add(new ClusterObject(s.workload().kind(), s.name(), chart, s.source()));
             out.add(new ClusterObject("Service", s.name(), chart, s.source()));
             ScalingOwners owner = owners.get(s.name());
             owner.hpa()
