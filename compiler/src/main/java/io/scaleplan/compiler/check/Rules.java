@@ -313,6 +313,15 @@ public final class Rules {
             "The runbook's formula: required pods = ceil(expected rps / rps per pod × headroom). If that exceeds"
                     + " maxReplicas (or the fixed replica count), the HPA tops out before the load is served.",
             "Raise maxReplicas to at least the required pods, or raise capacity per pod.");
+    public static final Rule STATEFUL_SET_ROLLOUT_SHORTFALL = new Rule(
+            RuleId.STATEFUL_SET_ROLLOUT_SHORTFALL,
+            Severity.WARNING,
+            "StatefulSet too small to serve its load while it rolls",
+            "A StatefulSet's rolling update replaces one pod at a time, highest ordinal first, and starts no extra"
+                    + " pod: at maxReplicas (or its fixed count), one pod fewer serves until the new one is Ready, for"
+                    + " the whole rollout, one pod after the other. (maxReplicas − 1) × rps per pod must cover the"
+                    + " expected load, without headroom. A Deployment surges first (maxSurge) and keeps its capacity.",
+            "Raise maxReplicas by one (or more), raise capacity per pod, or roll the StatefulSet outside its peak.");
     public static final Rule RATE_TARGET_WITHOUT_HEADROOM = new Rule(
             RuleId.RATE_TARGET_WITHOUT_HEADROOM,
             Severity.WARNING,
@@ -577,6 +586,7 @@ public final class Rules {
                 LIMIT_BELOW_REQUEST,
                 PDB_BLOCKS_EVICTION,
                 CAPACITY_SHORTFALL,
+                STATEFUL_SET_ROLLOUT_SHORTFALL,
                 RATE_TARGET_WITHOUT_HEADROOM,
                 LOAD_WITHOUT_CAPACITY,
                 POOL_TOO_SMALL,

@@ -70,6 +70,20 @@ final class KubernetesReader {
         }
     }
 
+    /**
+     * The Bitnami data-tier chart ({@code postgresql}, {@code redis}, {@code redis-cluster}) whose
+     * {@code helm.sh/chart} label an object carries: its StatefulSets are the plan's data tier, not
+     * services.
+     */
+    static Optional<String> dataTierChart(YamlTree doc) {
+        String chart = doc.get("metadata").get("labels").get("helm.sh/chart").text("");
+        java.util.regex.Matcher m = DATA_TIER_CHART.matcher(chart);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern DATA_TIER_CHART =
+            java.util.regex.Pattern.compile("(postgresql|postgresql-ha|redis|redis-cluster)-[0-9][0-9A-Za-z.+-]*");
+
     /** A live object: one the API server returned (status, managedFields, resourceVersion). */
     static boolean isLive(YamlTree doc) {
         YamlTree metadata = doc.get("metadata");
@@ -111,7 +125,7 @@ final class KubernetesReader {
         String service = target.get("name").text("");
         Optional<io.scaleplan.dsl.WorkloadKind> kind = io.scaleplan.dsl.WorkloadKind.ofKind(targetKind)
                 .filter(k -> target.get("apiVersion").text(k.apiVersion()).equals(k.apiVersion()));
-        if (kind.isEmpty() || !DslTypes.isDns1123Label(service)) {
+        if (kind.isEmpty() || !DslTypes.isDns1123Label(service) || dataTierChart(doc).isPresent()) {
             estate.warn(
                     target,
                     "HPA " + name + " scales " + targetKind + " " + service
@@ -440,6 +454,15 @@ final class KubernetesReader {
         io.scaleplan.dsl.WorkloadKind kind =
                 io.scaleplan.dsl.WorkloadKind.ofKind(kindName).orElseThrow();
         String name = doc.get("metadata").get("name").text("");
+        Optional<String> dataTier = dataTierChart(doc);
+        if (dataTier.isPresent()) {
+            estate.note(
+                    doc.file(),
+                    doc.line(),
+                    "skipped " + kindName + " " + name + ": the Bitnami " + dataTier.get()
+                            + " chart's own, not a service (a plan's PostgreSQL and Redis come from their values)");
+            return;
+        }
         if (!DslTypes.isDns1123Label(name)) {
             estate.warn(doc, kindName + " " + name + " is not named as a DNS label; not imported");
             return;

@@ -331,7 +331,7 @@ class ImporterTest {
         assertThat(result.problems())
                 .extracting(ImportProblem::format)
                 .contains(file + ":1: note: skipped ConfigMap web-config: a plan describes HorizontalPodAutoscalers,"
-                        + " PodDisruptionBudgets and Deployments' scale");
+                        + " PodDisruptionBudgets and the scale of Deployments and StatefulSets");
         assertThat(compile(result).get("k8s/web-hpa.yaml"))
                 .contains("minReplicas: 1", "maxReplicas: 5", "averageUtilization: 65", "namespace: shop");
         assertThat(result.source().orElseThrow())

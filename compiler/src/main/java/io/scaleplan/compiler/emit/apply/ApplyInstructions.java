@@ -368,8 +368,9 @@ public final class ApplyInstructions {
         md.append("\nA StatefulSet (")
                 .append(String.join(", ", stateful.stream().map(s -> "`" + s.name() + "`").toList()))
                 .append(") has no surge: it replaces one pod at a time, highest ordinal first, and the next only once")
-                .append(" the new one is Ready, so one pod fewer serves throughout. Follow it, and pause it if it")
-                .append(" stalls:\n\n```bash\n");
+                .append(" the new one is Ready, so one pod fewer serves throughout. A new pod that never becomes Ready")
+                .append(" stops the rollout: `kubectl rollout undo` restores the template, and the stuck pod must then")
+                .append(" be deleted by hand (Kubernetes' forced rollback). Follow it:\n\n```bash\n");
         for (Service s : stateful) {
             md.append("kubectl -n ")
                     .append(ns)
