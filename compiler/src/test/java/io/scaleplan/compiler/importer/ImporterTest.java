@@ -340,6 +340,49 @@ class ImporterTest {
     }
 
     @Test
+    void aStatefulSetAndItsHpaImportAsAStatefulSetWithItsPodManagement() throws IOException {
+        Path file = Files.createDirectories(temp.resolve("in")).resolve("ledger.yaml");
+        Files.writeString(
+                file,
+                """
+                apiVersion: v1
+                kind: List
+                items:
+                  - apiVersion: autoscaling/v2
+                    kind: HorizontalPodAutoscaler
+                    metadata: {name: ledger-hpa, namespace: bank}
+                    spec:
+                      scaleTargetRef: {apiVersion: apps/v1, kind: StatefulSet, name: ledger}
+                      minReplicas: 3
+                      maxReplicas: 9
+                      metrics:
+                        - type: Resource
+                          resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}
+                  - apiVersion: apps/v1
+                    kind: StatefulSet
+                    metadata: {name: ledger, namespace: bank, resourceVersion: "42"}
+                    spec:
+                      replicas: 3
+                      podManagementPolicy: Parallel
+                      updateStrategy: {type: RollingUpdate}
+                      template:
+                        spec:
+                          containers:
+                            - name: ledger
+                              resources: {requests: {cpu: 500m, memory: 1Gi}}
+                    status: {replicas: 3}
+                """);
+
+        ImportResult result = importInto("io.scaleplan.x", "bank", file);
+
+        assertThat(result.source().orElseThrow())
+                .contains(".service(\"ledger\", s -> s.statefulSet(PodManagement.PARALLEL)")
+                .doesNotContain("rolloutSurge");
+        assertThat(compile(result).get("k8s/ledger-hpa.yaml"))
+                .contains("kind: StatefulSet\n    name: ledger", "minReplicas: 3", "maxReplicas: 9");
+    }
+
+    @Test
     void anExistingPlanIsNotReplacedWithoutForce() throws IOException {
         Path file = Files.createDirectories(temp.resolve("in")).resolve("redis.conf");
         Files.writeString(file, "maxmemory 512mb\n");

@@ -23,8 +23,22 @@ class ShowcaseRoundTripTest {
 
     @Test
     void theShowcasesOutputsComeBackByteForByte(@TempDir Path temp) throws IOException {
-        Map<String, String> original = ImportRoundTrip.files(new PlanCompiler().compile(Fixtures.showcase()));
-        Path outputs = ImportRoundTrip.write(original, temp.resolve("generated/showcase"));
+        roundTrip(Fixtures.showcase(), temp);
+    }
+
+    /** StatefulSets (OrderedReady and Parallel) next to a Deployment: the kinds come back from plan.yaml and the HPAs. */
+    @Test
+    void theStatefulSetsComeBackByteForByte(@TempDir Path temp) throws IOException {
+        String source = roundTrip(Fixtures.stateful(), temp);
+        assertThat(source)
+                .contains(".service(\"ledger\", s -> s.statefulSet()")
+                .contains(".service(\"search\", s -> s.statefulSet(PodManagement.PARALLEL)")
+                .contains("import io.scaleplan.dsl.PodManagement;");
+    }
+
+    private static String roundTrip(io.scaleplan.dsl.ScalingPlan plan, Path temp) throws IOException {
+        Map<String, String> original = ImportRoundTrip.files(new PlanCompiler().compile(plan));
+        Path outputs = ImportRoundTrip.write(original, temp.resolve("generated/" + plan.name()));
 
         ImportResult imported = new Importer()
                 .run(ImportRequest.builder(List.of(outputs), temp.resolve("src"))
@@ -40,5 +54,6 @@ class ShowcaseRoundTripTest {
                 .compile(PlanSources.instantiate(loader, "io.scaleplan.testing.Fixtures")
                         .define()));
         assertThat(ImportRoundTrip.comparable(again)).isEqualTo(ImportRoundTrip.comparable(original));
+        return java.nio.file.Files.readString(imported.written().orElseThrow());
     }
 }
