@@ -65,8 +65,7 @@ class PlanCompilerTest {
                 .isEqualTo("Deployment");
         PodDisruptionBudget pdb = StrictKubernetes.pdb(files.get("stateful/k8s/ledger-pdb.yaml"));
         assertThat(pdb.getSpec().getMaxUnavailable()).isEqualTo(new IntOrString(1));
-        assertThat(pdb.getSpec().getSelector().getMatchLabels())
-                .containsEntry("app.kubernetes.io/component", "ledger");
+        assertThat(pdb.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/component", "ledger");
         assertThat(StrictKubernetes.pdb(files.get("stateful/k8s/search-pdb.yaml"))
                         .getSpec()
                         .getMinAvailable())

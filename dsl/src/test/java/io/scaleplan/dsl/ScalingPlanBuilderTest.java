@@ -84,7 +84,9 @@ class ScalingPlanBuilderTest {
         ScalingPlan plan = base().service("ledger", s -> s.statefulSet().replicas(4))
                 .service("search", s -> s.statefulSet(PodManagement.PARALLEL).replicas(4))
                 .service("api", s -> s.replicas(4))
-                .service("cache", s -> s.statefulSet().workload(WorkloadKind.DEPLOYMENT).replicas(4))
+                .service(
+                        "cache",
+                        s -> s.statefulSet().workload(WorkloadKind.DEPLOYMENT).replicas(4))
                 .build();
         Service ledger = plan.service("ledger").orElseThrow();
         assertThat(ledger.workload()).isEqualTo(WorkloadKind.STATEFUL_SET);
@@ -102,10 +104,9 @@ class ScalingPlanBuilderTest {
 
     @Test
     void rejectsARolloutSurgeOnAStatefulSetAtItsLine() {
-        List<Diagnostic> found = problems(() -> base().service("ledger", s -> s.statefulSet()
-                        .replicas(3)
-                        .rolloutSurge(percent(50))) // @surge
-                .build());
+        List<Diagnostic> found = problems(
+                () -> base().service("ledger", s -> s.statefulSet().replicas(3).rolloutSurge(percent(50))) // @surge
+                        .build());
         assertThat(found)
                 .singleElement()
                 .hasToString(FILE + ":" + line("@surge")

@@ -99,8 +99,9 @@ public final class ChartOracle {
             if (found.isEmpty()) {
                 report(
                         Rules.CHART_IGNORES_VALUE,
-                        "the chart " + release.chartName() + " renders no " + s.workload().kind() + " named "
-                                + s.name() + " with the overlay (it renders " + workloads() + ")");
+                        "the chart " + release.chartName() + " renders no "
+                                + s.workload().kind() + " named " + s.name() + " with the overlay (it renders "
+                                + workloads() + ")");
                 return;
             }
             RenderedObject workload = found.get();

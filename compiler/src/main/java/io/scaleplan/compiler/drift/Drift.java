@@ -139,7 +139,8 @@ public final class Drift {
                             .findFirst()
                             .ifPresent(other -> changes.add(new SemanticChange(
                                     s.name() + " " + s.workload().kind(),
-                                    "kind: " + s.workload().kind() + " → " + other.get("kind").text("")
+                                    "kind: " + s.workload().kind() + " → "
+                                            + other.get("kind").text("")
                                             + " (the cluster runs " + s.name() + " as a "
                                             + other.get("kind").text("") + ")"))));
         }

@@ -86,7 +86,8 @@ public record LiveState(
             out.add(doc);
         } else {
             notes.add(doc.where() + ": skipped " + kind + " "
-                    + doc.get("metadata").get("name").text("") + ": drift compares HPAs, PDBs, Deployments and StatefulSets");
+                    + doc.get("metadata").get("name").text("")
+                    + ": drift compares HPAs, PDBs, Deployments and StatefulSets");
         }
     }
 }

@@ -54,8 +54,7 @@ final class KubernetesReader {
                     "HorizontalPodAutoscalerList",
                     "PodDisruptionBudgetList",
                     "DeploymentList",
-                    "StatefulSetList" ->
-                doc.get("items").items().forEach(this::read);
+                    "StatefulSetList" -> doc.get("items").items().forEach(this::read);
             case "HorizontalPodAutoscaler" -> hpa(doc);
             case "PodDisruptionBudget" -> pdb(doc);
             case "Deployment", "StatefulSet" -> workload(doc);
@@ -125,7 +124,9 @@ final class KubernetesReader {
         String service = target.get("name").text("");
         Optional<io.scaleplan.dsl.WorkloadKind> kind = io.scaleplan.dsl.WorkloadKind.ofKind(targetKind)
                 .filter(k -> target.get("apiVersion").text(k.apiVersion()).equals(k.apiVersion()));
-        if (kind.isEmpty() || !DslTypes.isDns1123Label(service) || dataTierChart(doc).isPresent()) {
+        if (kind.isEmpty()
+                || !DslTypes.isDns1123Label(service)
+                || dataTierChart(doc).isPresent()) {
             estate.warn(
                     target,
                     "HPA " + name + " scales " + targetKind + " " + service

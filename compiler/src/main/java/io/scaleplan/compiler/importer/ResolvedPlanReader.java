@@ -124,8 +124,8 @@ final class ResolvedPlanReader {
         s.get("workload")
                 .text()
                 .flatMap(io.scaleplan.dsl.WorkloadKind::ofKind)
-                .ifPresent(k -> facts.workload = estate.merge(
-                        facts.workload, k, s.get("workload").where(), name + "'s kind"));
+                .ifPresent(k -> facts.workload =
+                        estate.merge(facts.workload, k, s.get("workload").where(), name + "'s kind"));
         s.get("podManagement")
                 .text()
                 .flatMap(io.scaleplan.dsl.PodManagement::ofPolicy)

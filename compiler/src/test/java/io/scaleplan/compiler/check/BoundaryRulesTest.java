@@ -213,11 +213,14 @@ class BoundaryRulesTest {
     void sp019RolloutSurgeOnAStatefulSet() {
         assertThat(dslIds(p -> p.service("ledger", s -> s.statefulSet().replicas(3))))
                 .isEmpty();
-        assertThat(dslIds(p -> p.service("ledger", s -> s.rolloutSurge(percent(25)).replicas(3))))
+        assertThat(dslIds(p ->
+                        p.service("ledger", s -> s.rolloutSurge(percent(25)).replicas(3))))
                 .isEmpty();
-        assertThat(dslIds(p -> p.service("ledger", s -> s.rolloutSurge(percent(25)).statefulSet().replicas(3))))
+        assertThat(dslIds(p -> p.service(
+                        "ledger", s -> s.rolloutSurge(percent(25)).statefulSet().replicas(3))))
                 .containsExactly("SP019");
-        assertThat(dslIds(p -> p.service("ledger", s -> s.statefulSet().rolloutSurge(pods(1)).replicas(3))))
+        assertThat(dslIds(p -> p.service(
+                        "ledger", s -> s.statefulSet().rolloutSurge(pods(1)).replicas(3))))
                 .containsExactly("SP019");
     }
 

@@ -152,7 +152,8 @@ class DriftTest {
         assertThat(statefulDrift(LEDGER.formatted("StatefulSet", 5))).isEmpty();
         // kubectl scale statefulset/ledger --replicas=12: beyond the HPA's range
         assertThat(statefulDrift(LEDGER.formatted("StatefulSet", 12)))
-                .containsExactly(new SemanticChange("ledger StatefulSet", "spec.replicas: 3 to 8 (the HPA's range) → 12"));
+                .containsExactly(
+                        new SemanticChange("ledger StatefulSet", "spec.replicas: 3 to 8 (the HPA's range) → 12"));
         // the cluster runs it as a Deployment: the HPA targets the other kind, and the kind itself differs
         assertThat(statefulDrift(LEDGER.formatted("Deployment", 5)))
                 .containsExactly(

@@ -366,7 +366,8 @@ public final class ApplyInstructions {
         }
         String ns = Shell.word(plan.namespace());
         md.append("\nA StatefulSet (")
-                .append(String.join(", ", stateful.stream().map(s -> "`" + s.name() + "`").toList()))
+                .append(String.join(
+                        ", ", stateful.stream().map(s -> "`" + s.name() + "`").toList()))
                 .append(") has no surge: it replaces one pod at a time, highest ordinal first, and the next only once")
                 .append(" the new one is Ready, so one pod fewer serves throughout. A new pod that never becomes Ready")
                 .append(" stops the rollout: `kubectl rollout undo` restores the template, and the stuck pod must then")

@@ -212,8 +212,7 @@ public final class Dashboard {
         s.capacity().ifPresent(cap -> {
             long perPod = cap.perPod().perSecond();
             ObjectNode load = graph("Load vs ready capacity: " + s.name() + " (" + perPod + " rps per pod)", "reqps");
-            loadSource(a)
-                    .ifPresent(src -> target(load, PromQl.sourceSum(ns, s, src), "load (" + src.series() + ")"));
+            loadSource(a).ifPresent(src -> target(load, PromQl.sourceSum(ns, s, src), "load (" + src.series() + ")"));
             target(load, ready + " * " + perPod, "ready capacity (ready pods × " + perPod + ")");
             BigDecimal headroom = BigDecimal.valueOf(cap.headroom()).stripTrailingZeros();
             target(
@@ -245,8 +244,7 @@ public final class Dashboard {
             ObjectNode memory = graph("Memory per pod vs HPA target: " + s.name(), "bytes");
             target(
                     memory,
-                    "sum(" + selector("container_memory_working_set_bytes", PromQl.containers(ns, s)) + ") / "
-                            + ready,
+                    "sum(" + selector("container_memory_working_set_bytes", PromQl.containers(ns, s)) + ") / " + ready,
                     "working set per ready pod");
             target(
                     memory,
