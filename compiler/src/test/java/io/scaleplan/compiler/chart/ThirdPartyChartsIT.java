@@ -190,7 +190,7 @@ class ThirdPartyChartsIT {
     }
 
     /** Runs the generated post-renderer as Helm does: the rendered manifests on its input. */
-    private static Map<String, JsonNode> postRender(Path script, Map<String, JsonNode> rendered) throws Exception {
+    static Map<String, JsonNode> postRender(Path script, Map<String, JsonNode> rendered) throws Exception {
         StringBuilder manifests = new StringBuilder();
         for (JsonNode d : rendered.values()) {
             manifests.append("---\n").append(Yaml.render("", d));
