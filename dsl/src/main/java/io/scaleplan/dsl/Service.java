@@ -96,39 +96,6 @@ public record Service(
         }
     }
 
-    /** A Deployment: the record's fields before it had {@link #workload()}. */
-    public Service(
-            String name,
-            String helmKey,
-            Optional<Integer> replicas,
-            Optional<Autoscaling> autoscaling,
-            Resources resources,
-            Optional<DisruptionBudget> disruptionBudget,
-            Optional<Capacity> capacity,
-            Optional<Rps> expectedLoad,
-            Optional<Integer> connectionPoolSize,
-            PodAmount rolloutSurge,
-            Optional<String> nodePool,
-            SourceLocation source,
-            ChartValues values) {
-        this(
-                name,
-                helmKey,
-                replicas,
-                autoscaling,
-                resources,
-                disruptionBudget,
-                capacity,
-                expectedLoad,
-                connectionPoolSize,
-                rolloutSurge,
-                nodePool,
-                source,
-                values,
-                WorkloadKind.DEPLOYMENT,
-                PodManagement.ORDERED_READY);
-    }
-
     /** This service with another replica count or HPA and expected load: an event phase's change. */
     public Service withScale(
             Optional<Integer> newReplicas, Optional<Autoscaling> newAutoscaling, Optional<Rps> newExpectedLoad) {

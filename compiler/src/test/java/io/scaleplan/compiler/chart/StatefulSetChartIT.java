@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,7 +85,7 @@ class StatefulSetChartIT {
         Compilation c = new PlanCompiler().compile(plan);
 
         assertThat(c.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
-        Map<String, JsonNode> objects = render(c, chart);
+        Map<String, JsonNode> objects = render(plan, c);
         assertThat(objects.get("HorizontalPodAutoscaler/ledger")
                         .at("/spec/scaleTargetRef/kind")
                         .asText())
@@ -106,7 +105,7 @@ class StatefulSetChartIT {
         JsonNode pdb = doc(o, "ledger/k8s/ledger-pdb.yaml");
         assertThat(ChartOracle.selects(
                         pdb.at("/spec/selector/matchLabels"),
-                        render(o, chart).get("StatefulSet/ledger").at("/spec/template/metadata/labels")))
+                        render(own, o).get("StatefulSet/ledger").at("/spec/template/metadata/labels")))
                 .isTrue();
     }
 
@@ -175,7 +174,7 @@ class StatefulSetChartIT {
             Files.createDirectories(p.getParent());
             Files.writeString(p, f.content(), StandardCharsets.UTF_8);
         }
-        Map<String, JsonNode> rendered = render(c, chart);
+        Map<String, JsonNode> rendered = render(plan, c);
         assertThat(rendered.get("StatefulSet/ledger").at("/spec/replicas").asInt())
                 .as("helm create's replicaCount default, which this layout does not write")
                 .isEqualTo(1);
@@ -186,25 +185,10 @@ class StatefulSetChartIT {
     }
 
     private static JsonNode doc(Compilation c, String path) throws Exception {
-        return new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                .readTree(c.files().stream()
-                        .filter(f -> f.path().equals(path))
-                        .findFirst()
-                        .orElseThrow(() -> new AssertionError("no " + path))
-                        .content());
+        return ThirdPartyChartsIT.doc(c, path);
     }
 
-    private static Map<String, JsonNode> render(Compilation c, Path chart) throws Exception {
-        String overlay = c.files().stream()
-                .filter(f -> f.path().equals("ledger/helm/ledger-values.yaml"))
-                .findFirst()
-                .orElseThrow()
-                .content();
-        Map<String, JsonNode> out = new TreeMap<>();
-        for (RenderedObject o : new ChartRenderer().render(chart, "ledger", "bank", overlay)) {
-            out.put(o.kind() + "/" + o.name(), o.document());
-        }
-        assertThat(out).isNotEmpty();
-        return out;
+    private static Map<String, JsonNode> render(ScalingPlan plan, Compilation c) throws Exception {
+        return ThirdPartyChartsIT.render(plan, c);
     }
 }

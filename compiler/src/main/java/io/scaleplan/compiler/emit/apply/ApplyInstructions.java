@@ -373,13 +373,8 @@ public final class ApplyInstructions {
                 .append(" stops the rollout: `kubectl rollout undo` restores the template, and the stuck pod must then")
                 .append(" be deleted by hand (Kubernetes' forced rollback). Follow it:\n\n```bash\n");
         for (Service s : stateful) {
-            md.append("kubectl -n ")
-                    .append(ns)
-                    .append(" rollout status ")
-                    .append(s.workload().resource())
-                    .append('/')
-                    .append(Shell.word(s.name()))
-                    .append(" --timeout=30m\n");
+            md.append("kubectl -n " + ns + " rollout status " + s.workload().resource() + "/" + Shell.word(s.name())
+                    + " --timeout=30m\n");
         }
         md.append("```\n");
     }
@@ -401,13 +396,8 @@ public final class ApplyInstructions {
         }
         for (Service s : sorted(plan)) {
             if (s.isStatefulSet()) {
-                md.append("kubectl -n ")
-                        .append(ns)
-                        .append(" get ")
-                        .append(s.workload().resource())
-                        .append(' ')
-                        .append(Shell.word(s.name()))
-                        .append(" -o wide\n");
+                md.append("kubectl -n " + ns + " get " + s.workload().resource() + " " + Shell.word(s.name())
+                        + " -o wide\n");
             }
         }
         md.append("kubectl -n ").append(ns).append(" top pods --containers\n");
