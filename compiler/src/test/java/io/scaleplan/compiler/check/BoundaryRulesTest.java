@@ -210,6 +210,17 @@ class BoundaryRulesTest {
     }
 
     @Test
+    void sp103CountsAStatefulSetsPodsAsADeployments() {
+        // the disruption controller reads either owner's scale: 66 % of 3 leaves one eviction, 67 % none
+        assertThat(ids(plan().service("a", s -> s.statefulSet().replicas(3).minAvailable(percent(66)))
+                        .build()))
+                .doesNotContain("SP103");
+        assertThat(ids(plan().service("a", s -> s.statefulSet().replicas(3).minAvailable(percent(67)))
+                        .build()))
+                .contains("SP103");
+    }
+
+    @Test
     void sp019RolloutSurgeOnAStatefulSet() {
         assertThat(dslIds(p -> p.service("ledger", s -> s.statefulSet().replicas(3))))
                 .isEmpty();
