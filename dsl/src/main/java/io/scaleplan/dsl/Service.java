@@ -534,7 +534,8 @@ public record Service(
 
         /**
          * Extra pods a rolling update may start above the replica count (the Deployment's {@code
-         * maxSurge}). Default {@code percent(25)}, Kubernetes' default.
+         * maxSurge}). Default {@code percent(25)}, Kubernetes' default. A {@link #statefulSet()} has
+         * no surge, and this on one is an error (SP019).
          */
         public Builder rolloutSurge(PodAmount surge) {
             this.rolloutSurge = Objects.requireNonNull(surge, "surge");
