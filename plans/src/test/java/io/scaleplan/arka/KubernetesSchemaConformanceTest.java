@@ -58,7 +58,7 @@ class KubernetesSchemaConformanceTest {
     List<DynamicTest> everyManifestValidatesForEveryKubernetesVersion() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         Map<String, String> files = new java.util.TreeMap<>(ArkaPlans.files());
-        files.putAll(statefulSetFiles());
+        files.putAll(ArkaPlans.statefulSetFiles());
         for (Path version : versions()) {
             JsonSchema hpa = schema(version, "horizontalpodautoscaler-autoscaling-v2.json");
             JsonSchema pdb = schema(version, "poddisruptionbudget-policy-v1.json");
@@ -74,26 +74,6 @@ class KubernetesSchemaConformanceTest {
         }
         assertThat(tests).isNotEmpty();
         return tests;
-    }
-
-    /**
-     * A StatefulSet's HPA and PDB (ARKA has none; the package's @HelmChart wants one of its services):
-     * the HPA's scaleTargetRef names kind StatefulSet.
-     */
-    private static Map<String, String> statefulSetFiles() {
-        io.scaleplan.dsl.ScalingPlan plan = io.scaleplan.dsl.ScalingPlan.builder("conformance")
-                .namespace("bank")
-                .helmRelease("ledger", "oci://registry.example/charts/ledger")
-                .service("usage-metering", s -> s.statefulSet()
-                        .requests(io.scaleplan.dsl.Units.cores(1), io.scaleplan.dsl.Units.gib(2))
-                        .autoscale(a -> a.replicas(3, 7).cpuUtilization(io.scaleplan.dsl.Units.percent(70)))
-                        .maxUnavailable(1))
-                .build();
-        Map<String, String> out = new java.util.TreeMap<>();
-        new io.scaleplan.compiler.PlanCompiler().compile(plan).files().forEach(f -> out.put(f.path(), f.content()));
-        assertThat(out.get("conformance/k8s/usage-metering-hpa.yaml")).contains("kind: StatefulSet");
-        assertThat(out).containsKey("conformance/k8s/usage-metering-pdb.yaml");
-        return out;
     }
 
     @Test
