@@ -70,6 +70,35 @@ class PlanCompilerTest {
     }
 
     @Test
+    void statefulMatchesItsGoldenFiles() {
+        Compilation c = compiler.compile(Fixtures.stateful());
+        assertThat(c.diagnostics()).isEmpty();
+        Golden.assertMatches(c.files());
+    }
+
+    @Test
+    void aStatefulSetsHpaAndPdbParseStrictlyAndNameTheStatefulSet() {
+        Map<String, String> files = files(Fixtures.stateful());
+        HorizontalPodAutoscaler hpa = StrictKubernetes.hpa(files.get("stateful/k8s/ledger-hpa.yaml"));
+        assertThat(hpa.getSpec().getScaleTargetRef().getApiVersion()).isEqualTo("apps/v1");
+        assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("StatefulSet");
+        assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("ledger");
+        assertThat(StrictKubernetes.hpa(files.get("stateful/k8s/api-hpa.yaml"))
+                        .getSpec()
+                        .getScaleTargetRef()
+                        .getKind())
+                .isEqualTo("Deployment");
+        PodDisruptionBudget pdb = StrictKubernetes.pdb(files.get("stateful/k8s/ledger-pdb.yaml"));
+        assertThat(pdb.getSpec().getMaxUnavailable()).isEqualTo(new IntOrString(1));
+        assertThat(pdb.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/component", "ledger");
+        assertThat(StrictKubernetes.pdb(files.get("stateful/k8s/search-pdb.yaml"))
+                        .getSpec()
+                        .getMinAvailable())
+                .isEqualTo(new IntOrString(2));
+        assertThat(files).doesNotContainKey("stateful/k8s/search-hpa.yaml");
+    }
+
+    @Test
     void everyManifestParsesStrictlyIntoTheKubernetesModel() {
         Map<String, String> files = files(Fixtures.showcase());
         HorizontalPodAutoscaler hpa = StrictKubernetes.hpa(files.get("showcase/k8s/checkout-hpa.yaml"));

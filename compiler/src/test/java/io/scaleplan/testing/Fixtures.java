@@ -13,6 +13,7 @@ import static io.scaleplan.dsl.Units.seconds;
 import io.scaleplan.dsl.DescribedObject;
 import io.scaleplan.dsl.MetricSource;
 import io.scaleplan.dsl.PlanDefinition;
+import io.scaleplan.dsl.PodManagement;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.SelectPolicy;
 import io.scaleplan.dsl.ValueTarget;
@@ -130,6 +131,37 @@ public final class Fixtures {
                                 .requestRate("q"))
                         .capacityPerPod(rps(100))
                         .expectedLoad(rps(900)))
+                .build();
+    }
+
+    /**
+     * StatefulSets next to a Deployment (golden files under golden/stateful): an autoscaled
+     * OrderedReady StatefulSet with a PDB, capacity and a pool, a fixed Parallel one, and an
+     * autoscaled Deployment.
+     */
+    public static ScalingPlan stateful() {
+        return ScalingPlan.builder("stateful")
+                .namespace("ledger")
+                .helmRelease("ledger", "oci://registry.example/charts/ledger")
+                .service("ledger", s -> s.statefulSet()
+                        .requests(cores(1), gib(2))
+                        .limits(cores(2), gib(4))
+                        .autoscale(a -> a.replicas(3, 8)
+                                .cpuUtilization(percent(70))
+                                .podsMetric("http_requests_per_second", 300, MetricSource.rate("http_requests_total")))
+                        .maxUnavailable(1)
+                        .capacityPerPod(rps(400))
+                        .expectedLoad(rps(2_000)))
+                .service("search", s -> s.statefulSet(PodManagement.PARALLEL)
+                        .requests(millicores(500), gib(1))
+                        .replicas(3)
+                        .minAvailable(2))
+                .service("api", s -> s.requests(millicores(250), mib(512))
+                        .autoscale(a -> a.replicas(2, 10).cpuUtilization(percent(60)))
+                        .rolloutSurge(percent(50)))
+                .nodePool("general", p -> p.allocatable(millicores(3_920), gib(15))
+                        .nodes(2, 6)
+                        .reserve(millicores(200), mib(512)))
                 .build();
     }
 

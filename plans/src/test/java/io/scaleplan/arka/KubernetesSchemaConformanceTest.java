@@ -63,7 +63,8 @@ class KubernetesSchemaConformanceTest {
     @TestFactory
     List<DynamicTest> everyManifestValidatesForEveryKubernetesVersion() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        Map<String, String> files = ArkaPlans.files();
+        Map<String, String> files = new java.util.TreeMap<>(ArkaPlans.files());
+        files.putAll(ArkaPlans.statefulSetFiles());
         for (Path version : versions()) {
             JsonSchema hpa = schema(version, "horizontalpodautoscaler-autoscaling-v2.json");
             JsonSchema pdb = schema(version, "poddisruptionbudget-policy-v1.json");

@@ -10,14 +10,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-/** The monitoring/ folders of the ARKA plans, and the external tools their tests run. */
+/** The monitoring/ folders of the ARKA plans and of a StatefulSet plan (statefulset/), and the external tools their tests run. */
 final class Monitoring {
     private Monitoring() {}
 
     /** Each folder that has a monitoring/ (production, black-friday/01-pre-scale, ...) → its files by name. */
     static Map<String, Map<String, String>> folders() {
         Map<String, Map<String, String>> out = new TreeMap<>();
-        ArkaPlans.files().forEach((path, content) -> {
+        Map<String, String> files = new TreeMap<>(ArkaPlans.files());
+        files.putAll(ArkaPlans.statefulSetFiles());
+        files.forEach((path, content) -> {
             int at = path.indexOf("/monitoring/");
             if (at > 0) {
                 out.computeIfAbsent(path.substring(0, at), k -> new TreeMap<>())

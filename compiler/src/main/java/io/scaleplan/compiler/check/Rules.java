@@ -120,6 +120,15 @@ public final class Rules {
                     + " upgrade. The message lists the chart's services.",
             "Use the chart's handle (ArkaEngine.POLICY_ENGINE) or one of the listed names; add a new service to the"
                     + " chart's values.schema.json first.");
+    public static final Rule SURGE_ON_STATEFUL_SET = new Rule(
+            RuleId.SURGE_ON_STATEFUL_SET,
+            Severity.ERROR,
+            "Rollout surge on a StatefulSet",
+            "A StatefulSet has no maxSurge: its rolling update deletes one pod at a time, highest ordinal first,"
+                    + " and recreates it before the next, so it never runs more pods than its replica count."
+                    + " rolloutSurge(...) is a Deployment's setting; on a StatefulSet it would change nothing in the"
+                    + " cluster, and the connection budget would count pods that never exist.",
+            "Remove rolloutSurge(...) from the StatefulSet, or drop statefulSet() if the pods are a Deployment's.");
     public static final Rule INVALID_POSTGRES_VERSION = new Rule(
             RuleId.INVALID_POSTGRES_VERSION,
             Severity.ERROR,
@@ -328,6 +337,15 @@ public final class Rules {
             "The runbook's formula: required pods = ceil(expected rps / rps per pod × headroom). If that exceeds"
                     + " maxReplicas (or the fixed replica count), the HPA tops out before the load is served.",
             "Raise maxReplicas to at least the required pods, or raise capacity per pod.");
+    public static final Rule STATEFUL_SET_ROLLOUT_SHORTFALL = new Rule(
+            RuleId.STATEFUL_SET_ROLLOUT_SHORTFALL,
+            Severity.WARNING,
+            "StatefulSet too small to serve its load while it rolls",
+            "A StatefulSet's rolling update replaces one pod at a time, highest ordinal first, and starts no extra"
+                    + " pod: at maxReplicas (or its fixed count), one pod fewer serves until the new one is Ready, for"
+                    + " the whole rollout, one pod after the other. (maxReplicas − 1) × rps per pod must cover the"
+                    + " expected load, without headroom. A Deployment surges first (maxSurge) and keeps its capacity.",
+            "Raise maxReplicas by one (or more), raise capacity per pod, or roll the StatefulSet outside its peak.");
     public static final Rule RATE_TARGET_WITHOUT_HEADROOM = new Rule(
             RuleId.RATE_TARGET_WITHOUT_HEADROOM,
             Severity.WARNING,
@@ -569,6 +587,7 @@ public final class Rules {
                 INVALID_RULE_SETTING,
                 UNUSED_SUPPRESSION,
                 SERVICE_NOT_IN_CHART,
+                SURGE_ON_STATEFUL_SET,
                 INVALID_POSTGRES_VERSION,
                 INVALID_TUNING_INPUT,
                 INSTANCE_DISAGREES_WITH_LIMITS,
@@ -595,6 +614,7 @@ public final class Rules {
                 LIMIT_BELOW_REQUEST,
                 PDB_BLOCKS_EVICTION,
                 CAPACITY_SHORTFALL,
+                STATEFUL_SET_ROLLOUT_SHORTFALL,
                 RATE_TARGET_WITHOUT_HEADROOM,
                 LOAD_WITHOUT_CAPACITY,
                 POOL_TOO_SMALL,

@@ -101,7 +101,8 @@ public final class Drift {
                 .toList();
         List<YamlTree> hpas = live("HorizontalPodAutoscaler");
         List<YamlTree> pdbs = live("PodDisruptionBudget");
-        List<YamlTree> deployments = live("Deployment");
+        List<YamlTree> workloads = new ArrayList<>(live("Deployment"));
+        workloads.addAll(live("StatefulSet"));
         boolean anyHpa =
                 live.objects().stream().anyMatch(o -> o.get("kind").text("").equals("HorizontalPodAutoscaler"));
         boolean anyPdb =
@@ -140,17 +141,27 @@ public final class Drift {
                     compareSpec(subject, KubernetesEmitter.pdb(plan, s), pdb.get());
                 }
             }
-            deployments.stream()
+            List<YamlTree> named = workloads.stream()
                     .filter(d -> inNamespaceOf(s, d))
                     .filter(d -> d.get("metadata").get("name").text("").equals(s.name()))
+                    .toList();
+            named.stream()
+                    .filter(d -> d.get("kind").text("").equals(s.workload().kind()))
                     .findFirst()
-                    .ifPresent(d -> deployment(s, d));
+                    .ifPresentOrElse(d -> deployment(s, d), () -> named.stream()
+                            .findFirst()
+                            .ifPresent(other -> changes.add(new SemanticChange(
+                                    s.name() + " " + s.workload().kind(),
+                                    "kind: " + s.workload().kind() + " → "
+                                            + other.get("kind").text("")
+                                            + " (the cluster runs " + s.name() + " as a "
+                                            + other.get("kind").text("") + ")"))));
         }
         Set<String> names = new java.util.HashSet<>();
         services.forEach(s -> names.add(s.name()));
         for (YamlTree o : live.objects()) {
             String kind = o.get("kind").text("");
-            if (kind.equals("Deployment") || !ofThisRelease(o)) {
+            if (kind.equals("Deployment") || kind.equals("StatefulSet") || !ofThisRelease(o)) {
                 continue;
             }
             String name = o.get("metadata").get("name").text("");
@@ -219,7 +230,7 @@ public final class Drift {
     }
 
     private void deployment(Service s, YamlTree d) {
-        String subject = s.name() + " Deployment";
+        String subject = s.name() + " " + s.workload().kind();
         YamlTree replicas = d.get("spec").get("replicas");
         if (replicas.isScalar()) {
             int count = replicas.integer("spec.replicas");

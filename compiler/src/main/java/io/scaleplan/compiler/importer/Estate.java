@@ -224,7 +224,7 @@ final class Estate {
     /** A PodDisruptionBudget: {@code minAvailable} or {@code maxUnavailable} and the amount. */
     record BudgetFact(boolean minAvailable, PodAmount amount) {}
 
-    /** What the files say about one service (a Deployment of the platform chart). */
+    /** What the files say about one service (a Deployment or StatefulSet of the platform chart). */
     static final class ServiceFacts {
         final String name;
         Fact<String> helmKey;
@@ -249,6 +249,10 @@ final class Estate {
         final ResourceFacts resources = new ResourceFacts();
         Fact<BudgetFact> budget;
         Fact<PodAmount> rolloutSurge;
+        /** The kind of the scale target, when a StatefulSet or an HPA's target says it; a Deployment otherwise. */
+        Fact<io.scaleplan.dsl.WorkloadKind> workload;
+
+        Fact<io.scaleplan.dsl.PodManagement> podManagement;
         /** What only the resolved plan ({@code plan.yaml}) says: capacity, load, pool, node pool. */
         Fact<Long> capacityPerPod;
 
@@ -290,6 +294,8 @@ final class Estate {
             autoscalingEnabled = autoscalingEnabled != null ? autoscalingEnabled : other.autoscalingEnabled;
             budget = budget != null ? budget : other.budget;
             rolloutSurge = rolloutSurge != null ? rolloutSurge : other.rolloutSurge;
+            workload = workload != null ? workload : other.workload;
+            podManagement = podManagement != null ? podManagement : other.podManagement;
             capacityPerPod = capacityPerPod != null ? capacityPerPod : other.capacityPerPod;
             headroom = headroom != null ? headroom : other.headroom;
             expectedLoad = expectedLoad != null ? expectedLoad : other.expectedLoad;

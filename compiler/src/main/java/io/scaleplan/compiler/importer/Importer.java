@@ -73,7 +73,7 @@ public final class Importer {
                     "(import)",
                     0,
                     0,
-                    "the files hold nothing a plan describes (HPAs, PDBs, Deployments, Helm"
+                    "the files hold nothing a plan describes (HPAs, PDBs, Deployments, StatefulSets, Helm"
                             + " values, PostgreSQL or Redis configuration)");
             return failed(estate);
         }

@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * Kubernetes objects: HorizontalPodAutoscalers ({@code autoscaling/v2}, {@code v2beta2} and
- * {@code v1}), PodDisruptionBudgets, Deployments' replicas, resources and surge, and {@code List}s
+ * {@code v1}), PodDisruptionBudgets, Deployments' replicas, resources and surge, StatefulSets'
+ * replicas, resources and pod management policy, and {@code List}s
  * of them as {@code kubectl get -o yaml} prints them. Other kinds are skipped with a note; what a
  * plan cannot say is a warning and a comment at the service.
  */
@@ -49,20 +50,38 @@ final class KubernetesReader {
     void read(YamlTree doc) {
         String kind = doc.get("kind").text("");
         switch (kind) {
-            case "List", "HorizontalPodAutoscalerList", "PodDisruptionBudgetList", "DeploymentList" ->
-                doc.get("items").items().forEach(this::read);
+            case "List",
+                    "HorizontalPodAutoscalerList",
+                    "PodDisruptionBudgetList",
+                    "DeploymentList",
+                    "StatefulSetList" -> doc.get("items").items().forEach(this::read);
             case "HorizontalPodAutoscaler" -> hpa(doc);
             case "PodDisruptionBudget" -> pdb(doc);
-            case "Deployment" -> deployment(doc);
+            case "Deployment", "StatefulSet" -> workload(doc);
             default ->
                 estate.note(
                         doc.file(),
                         doc.line(),
                         "skipped " + kind + " "
                                 + doc.get("metadata").get("name").text("(unnamed)")
-                                + ": a plan describes HorizontalPodAutoscalers, PodDisruptionBudgets and Deployments' scale");
+                                + ": a plan describes HorizontalPodAutoscalers, PodDisruptionBudgets and the scale of"
+                                + " Deployments and StatefulSets");
         }
     }
+
+    /**
+     * The Bitnami data-tier chart ({@code postgresql}, {@code redis}, {@code redis-cluster}) whose
+     * {@code helm.sh/chart} label an object carries: its StatefulSets are the plan's data tier, not
+     * services.
+     */
+    static Optional<String> dataTierChart(YamlTree doc) {
+        String chart = doc.get("metadata").get("labels").get("helm.sh/chart").text("");
+        java.util.regex.Matcher m = DATA_TIER_CHART.matcher(chart);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern DATA_TIER_CHART =
+            java.util.regex.Pattern.compile("(postgresql|postgresql-ha|redis|redis-cluster)-[0-9][0-9A-Za-z.+-]*");
 
     /** A live object: one the API server returned (status, managedFields, resourceVersion). */
     static boolean isLive(YamlTree doc) {
@@ -124,11 +143,15 @@ final class KubernetesReader {
         YamlTree target = spec.get("scaleTargetRef");
         String targetKind = target.get("kind").text("");
         String service = target.get("name").text("");
-        if (!targetKind.equals("Deployment") || !DslTypes.isDns1123Label(service)) {
+        Optional<io.scaleplan.dsl.WorkloadKind> kind = io.scaleplan.dsl.WorkloadKind.ofKind(targetKind)
+                .filter(k -> target.get("apiVersion").text(k.apiVersion()).equals(k.apiVersion()));
+        if (kind.isEmpty()
+                || !DslTypes.isDns1123Label(service)
+                || dataTierChart(doc).isPresent()) {
             estate.warn(
                     target,
                     "HPA " + name + " scales " + targetKind + " " + service
-                            + ": a plan autoscales Deployments named as DNS labels; not imported");
+                            + ": a plan autoscales Deployments and StatefulSets named as DNS labels; not imported");
             estate.planComments.add("HPA " + name + " (" + doc.where() + ") scales " + targetKind + " " + service
                     + ", which a plan cannot express");
             return;
@@ -142,12 +165,13 @@ final class KubernetesReader {
         }
         ServiceFacts s = estate.service(service);
         metadata(doc, true, s);
+        s.workload = estate.merge(s.workload, kind.get(), target.get("kind").where(), service + "'s kind");
         if (s.hpa != null && !s.hpa.value().equals(name)) {
             estate.error(
                     doc.file(),
                     doc.line(),
                     doc.column(),
-                    "two HPAs scale Deployment " + service + ": " + name + " here and " + s.hpa.value() + " at "
+                    "two HPAs scale " + targetKind + " " + service + ": " + name + " here and " + s.hpa.value() + " at "
                             + s.hpa.where() + "; Kubernetes acts on neither (AmbiguousSelector): keep one");
             return;
         }
@@ -551,15 +575,43 @@ final class KubernetesReader {
         return Optional.empty();
     }
 
-    private void deployment(YamlTree doc) {
+    /** A Deployment or a StatefulSet: its replicas, resources, and its surge or pod management policy. */
+    private void workload(YamlTree doc) {
+        String kindName = doc.get("kind").text("");
+        io.scaleplan.dsl.WorkloadKind kind =
+                io.scaleplan.dsl.WorkloadKind.ofKind(kindName).orElseThrow();
         String name = doc.get("metadata").get("name").text("");
+        Optional<String> dataTier = dataTierChart(doc);
+        if (dataTier.isPresent()) {
+            estate.note(
+                    doc.file(),
+                    doc.line(),
+                    "skipped " + kindName + " " + name + ": the Bitnami " + dataTier.get()
+                            + " chart's own, not a service (a plan's PostgreSQL and Redis come from their values)");
+            return;
+        }
         if (!DslTypes.isDns1123Label(name)) {
-            estate.warn(doc, "Deployment " + name + " is not named as a DNS label; not imported");
+            estate.warn(doc, kindName + " " + name + " is not named as a DNS label; not imported");
             return;
         }
         ServiceFacts s = estate.service(name);
         metadata(doc, false, s);
         s.fromKubernetes = true;
+        s.workload = estate.merge(s.workload, kind, doc.get("kind").where(), name + "'s kind");
+        YamlTree policy = doc.get("spec").get("podManagementPolicy");
+        if (kind == io.scaleplan.dsl.WorkloadKind.STATEFUL_SET && policy.isScalar()) {
+            Optional<io.scaleplan.dsl.PodManagement> management =
+                    io.scaleplan.dsl.PodManagement.ofPolicy(policy.text(""));
+            if (management.isEmpty()) {
+                estate.warn(
+                        policy,
+                        "StatefulSet " + name + " has podManagementPolicy " + policy.text("")
+                                + ", which is neither OrderedReady nor Parallel; taken as OrderedReady");
+            } else {
+                s.podManagement =
+                        estate.merge(s.podManagement, management.get(), policy.where(), name + "'s pod management");
+            }
+        }
         YamlTree spec = doc.get("spec");
         YamlTree replicas = spec.get("replicas");
         if (replicas.isScalar()) {
@@ -581,9 +633,9 @@ final class KubernetesReader {
         if (main.isMissing() && !containers.isEmpty()) {
             estate.warn(
                     doc,
-                    "Deployment " + name + " has " + containers.size() + " containers and none is named " + name
+                    kindName + " " + name + " has " + containers.size() + " containers and none is named " + name
                             + "; their resources are not imported");
-            s.comments.add("Deployment " + name + " (" + doc.where() + "): resources of " + containers.size()
+            s.comments.add(kindName + " " + name + " (" + doc.where() + "): resources of " + containers.size()
                     + " containers, none named " + name + ", not imported");
         }
         resources(main.get("resources"), s.resources, name);

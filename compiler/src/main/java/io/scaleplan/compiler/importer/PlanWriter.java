@@ -43,6 +43,7 @@ final class PlanWriter {
     private static final ClassName SELECT_POLICY = ClassName.get(DSL, "SelectPolicy");
     private static final ClassName PG_SETTING = ClassName.get(DSL, "PgSetting");
     private static final ClassName SEVERITY = ClassName.get(DSL, "Severity");
+    private static final ClassName POD_MANAGEMENT = ClassName.get(DSL, "PodManagement");
     private static final ClassName EVENT_PLAN = ClassName.get(DSL, "EventPlan");
     private static final ClassName EVENT_DEFINITION = ClassName.get(DSL, "EventDefinition");
     private static final ClassName METRIC_SOURCE = ClassName.get(DSL, "MetricSource");
@@ -265,6 +266,13 @@ final class PlanWriter {
         if (handle.isEmpty() && s.helmKey != null && !s.helmKey.value().equals(ChartHandles.lowerCamel(s.name))) {
             body.call("helmKey($S)", s.helmKey.value());
         }
+        if (s.workload != null && s.workload.value() == io.scaleplan.dsl.WorkloadKind.STATEFUL_SET) {
+            if (s.podManagement != null && s.podManagement.value() == io.scaleplan.dsl.PodManagement.PARALLEL) {
+                body.call("statefulSet($T.PARALLEL)", POD_MANAGEMENT);
+            } else {
+                body.call("statefulSet()");
+            }
+        }
         resources(body, s.resources, code);
         if (s.isAutoscaled()) {
             body.lambda(List.of(), "autoscale", null, "a", autoscale(s));
@@ -290,7 +298,9 @@ final class PlanWriter {
         if (s.connectionPoolSize != null) {
             body.call("connectionPoolSize($L)", s.connectionPoolSize.value());
         }
-        if (s.rolloutSurge != null && !s.rolloutSurge.value().equals(Service.DEFAULT_ROLLOUT_SURGE)) {
+        if (s.rolloutSurge != null
+                && !s.rolloutSurge.value().equals(Service.DEFAULT_ROLLOUT_SURGE)
+                && (s.workload == null || s.workload.value() != io.scaleplan.dsl.WorkloadKind.STATEFUL_SET)) {
             body.call("rolloutSurge($L)", code.amount(s.rolloutSurge.value()));
         }
         if (s.nodePool != null) {

@@ -139,6 +139,16 @@ final class ResolvedPlanReader {
         s.get("nodePool")
                 .text()
                 .ifPresent(p -> facts.nodePool = new Fact<>(p, s.get("nodePool").where()));
+        s.get("workload")
+                .text()
+                .flatMap(io.scaleplan.dsl.WorkloadKind::ofKind)
+                .ifPresent(k -> facts.workload =
+                        estate.merge(facts.workload, k, s.get("workload").where(), name + "'s kind"));
+        s.get("podManagement")
+                .text()
+                .flatMap(io.scaleplan.dsl.PodManagement::ofPolicy)
+                .ifPresent(p -> facts.podManagement = estate.merge(
+                        facts.podManagement, p, s.get("podManagement").where(), name + "'s pod management"));
         YamlTree surge = s.get("rolloutSurge");
         surge.text().map(AMOUNT::matcher).filter(Matcher::matches).ifPresent(m -> {
             int value = Integer.parseInt(m.group(1));

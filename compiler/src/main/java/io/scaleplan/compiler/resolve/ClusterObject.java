@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One Kubernetes object a plan's outputs create, and which output creates it: the platform
- * chart (a Deployment and a Service per service; the HPA and PDB when it owns them), scaleplan's
+ * chart (a Deployment or StatefulSet and a Service per service; the HPA and PDB when it owns them), scaleplan's
  * {@code k8s/} manifests (the HPAs and PDBs when scaleplan owns them), or a Bitnami release.
  *
  * @param kind {@code HorizontalPodAutoscaler}
@@ -32,6 +32,13 @@ public record ClusterObject(String kind, String name, String producedBy, SourceL
     /** The HorizontalPodAutoscaler's name of a service: {@code <service>-hpa}. */
     public static String hpaName(String service) {
         return service + "-hpa";
+    }
+
+    /** {@code Deployments}, {@code StatefulSets} or {@code Deployments and StatefulSets}: what the plan's services are. */
+    public static String workloadsNoun(io.scaleplan.dsl.ScalingPlan plan) {
+        boolean stateful = plan.services().stream().anyMatch(io.scaleplan.dsl.Service::isStatefulSet);
+        boolean deployments = plan.services().stream().anyMatch(s -> !s.isStatefulSet());
+        return stateful && deployments ? "Deployments and StatefulSets" : stateful ? "StatefulSets" : "Deployments";
     }
 
     /** The PodDisruptionBudget's name of a service: {@code <service>-pdb}. */

@@ -92,7 +92,7 @@ public record ResolvedPlan(
             String ns = namespace.name().equals(plan.namespace()) ? "" : namespace.name();
             String chart = "the " + namespace.release().name() + " release ("
                     + namespace.release().chartName() + ")";
-            out.add(new ClusterObject("Deployment", s.name(), chart, s.source(), ns));
+            out.add(new ClusterObject(s.workload().kind(), s.name(), chart, s.source(), ns));
             out.add(new ClusterObject("Service", s.name(), chart, s.source(), ns));
             ScalingOwners owner = owners.get(s.name());
             owner.hpa()

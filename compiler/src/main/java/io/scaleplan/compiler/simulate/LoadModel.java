@@ -90,6 +90,9 @@ final class LoadModel {
             long perPod = readyThen == 0 ? 0 : perPodMilli(m, load, readyThen);
             List<MetricSample.Pod> pods = new ArrayList<>();
             for (long created : deployment.createdSeconds()) {
+                if (created > now) {
+                    continue; // an ordered StatefulSet has not created it yet: the HPA sees no pod
+                }
                 long running = deployment.runningAt(created);
                 long readyAt = deployment.readyAtOf(created);
                 if (now < running) {

@@ -124,7 +124,18 @@ public final class Simulator {
                         ? service.minReplicas()
                         : service.replicas().orElse(0)
                 : settle(hpa, model, curve.rpsAt(0), options.controller());
-        Deployment deployment = new Deployment(initial, options.pendingSeconds(), options.readySeconds());
+        Deployment deployment = new Deployment(
+                initial,
+                options.pendingSeconds(),
+                options.readySeconds(),
+                service.isStatefulSet() && service.podManagement() == io.scaleplan.dsl.PodManagement.ORDERED_READY);
+        if (service.isStatefulSet()) {
+            notes.add(
+                    service.podManagement() == io.scaleplan.dsl.PodManagement.ORDERED_READY
+                            ? "StatefulSet, OrderedReady: scaling up creates one pod at a time, each once the one before is"
+                                    + " Ready (" + options.readySeconds() + " s apart)"
+                            : "StatefulSet, Parallel: scaling up creates every new pod at once");
+        }
         HpaController controller = hpa == null ? null : new HpaController(hpa, options.controller());
         double[] load = new double[seconds];
         int[] replicas = new int[seconds];

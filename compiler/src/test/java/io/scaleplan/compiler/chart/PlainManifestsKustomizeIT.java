@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A team's kustomize overlay over its own Deployments, with the chart-less plan's {@code k8s/}
+ * A team's kustomize overlay over its own Deployments and a StatefulSet, with the chart-less plan's {@code k8s/}
  * folder as a resource and its {@code k8s/patches} Component, built by kubectl's kustomize: the
  * fixed counts and resources reach the Deployments, and each PDB selects its Deployment's pods.
  */
@@ -38,7 +38,7 @@ class PlainManifestsKustomizeIT {
                     base.resolve(name + ".yaml"),
                     """
                     apiVersion: apps/v1
-                    kind: Deployment
+                    kind: %2$s
                     metadata:
                       name: %1$s
                       namespace: shop
@@ -56,7 +56,7 @@ class PlainManifestsKustomizeIT {
                             - name: app
                               image: example/%1$s:1.0
                     """
-                            .formatted(name));
+                            .formatted(name, name.equals("catalog") ? "StatefulSet" : "Deployment"));
             resources.append("  - ").append(name).append(".yaml\n");
         }
         Files.writeString(base.resolve("kustomization.yaml"), resources.toString());
@@ -73,9 +73,11 @@ class PlainManifestsKustomizeIT {
 
         Map<String, JsonNode> built = kustomize(overlay);
 
-        assertThat(built.get("Deployment/catalog").at("/spec/replicas").asInt()).isEqualTo(3);
+        // catalog is a StatefulSet: its patch targets kind StatefulSet, else kustomize would leave it at 1
+        assertThat(built.get("StatefulSet/catalog").at("/spec/replicas").asInt())
+                .isEqualTo(3);
         assertThat(built.get("Deployment/mailer").at("/spec/replicas").asInt()).isEqualTo(1);
-        assertThat(built.get("Deployment/catalog")
+        assertThat(built.get("StatefulSet/catalog")
                         .at("/spec/template/spec/containers/0/resources/requests/cpu")
                         .asText())
                 .isEqualTo("250m");
@@ -90,7 +92,8 @@ class PlainManifestsKustomizeIT {
         for (String name : new String[] {"catalog", "checkout"}) {
             assertThat(ChartOracle.selects(
                             built.get("PodDisruptionBudget/" + name + "-pdb").at("/spec/selector/matchLabels"),
-                            built.get("Deployment/" + name).at("/spec/template/metadata/labels")))
+                            built.get((name.equals("catalog") ? "StatefulSet/" : "Deployment/") + name)
+                                    .at("/spec/template/metadata/labels")))
                     .as(name)
                     .isTrue();
         }

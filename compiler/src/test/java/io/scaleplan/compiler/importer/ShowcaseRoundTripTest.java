@@ -32,4 +32,15 @@ class ShowcaseRoundTripTest {
                 .contains(
                         ".requestRate(\"istio_requests_rate\")", ".requestRate(\"q\")", "ValueTarget.averageValue(30)");
     }
+
+    /** StatefulSets (OrderedReady and Parallel) next to a Deployment: the kinds come back from plan.yaml and the HPAs. */
+    @Test
+    void theStatefulSetsComeBackByteForByte(@TempDir Path temp) throws IOException {
+        ImportRoundTrip.Trip trip = ImportRoundTrip.trip(Fixtures.stateful(), temp);
+        assertThat(ImportRoundTrip.comparable(trip.again())).isEqualTo(ImportRoundTrip.comparable(trip.original()));
+        assertThat(trip.source())
+                .contains(".service(\"ledger\", s -> s.statefulSet()")
+                .contains(".service(\"search\", s -> s.statefulSet(PodManagement.PARALLEL)")
+                .contains("import io.scaleplan.dsl.PodManagement;");
+    }
 }

@@ -53,12 +53,19 @@ public final class ApplyInstructions {
         md.append(Headers.markdown(plan));
         md.append("# Apply: ").append(root).append("\n\n");
         boolean helm = output.documents().stream().anyMatch(d -> d.path().startsWith("helm/"));
-        preamble(md, helm);
+        preamble(md, helm, plan);
         steps(md, output);
         md.append("## Restarts\n\n");
-        md.append((helm ? "`helm upgrade`" : "Applying the Deployment patches")
+        md.append((helm
+                        ? "`helm upgrade`"
+                        : "Applying the "
+                                + (plan.services().stream().anyMatch(Service::isStatefulSet)
+                                        ? "workload"
+                                        : "Deployment")
+                                + " patches")
                 + " rolls a service's pods when its requests or limits change, one surge at a time;"
                 + " replica ranges and disruption budgets apply in place.\n");
+        statefulSetRollouts(md, plan);
         plan.postgres().ifPresent(pg -> {
             if (Restarts.ordered(plan)) {
                 md.append(
@@ -121,7 +128,7 @@ public final class ApplyInstructions {
                     .append("`, byte for byte.");
         }
         md.append("\n\n");
-        preamble(md, true);
+        preamble(md, true, plan);
         changes(md, before, after);
         List<String> changed = Restarts.changedPostmasterSettings(before, after);
         boolean restart = Restarts.ordered(plan) && overlayChanged(plan, output, previous);
@@ -172,10 +179,11 @@ public final class ApplyInstructions {
         return Document.text(NAME, "Markdown", PATH, md.toString());
     }
 
-    private static void preamble(StringBuilder md, boolean helm) {
+    private static void preamble(StringBuilder md, boolean helm, ScalingPlan plan) {
         if (!helm) {
             md.append("Run from the folder that holds `" + OUTPUT + "/` (the repository root), with `kubectl` (1.31 or"
-                    + " newer) pointed at the cluster. The plan has no Helm chart: the services' Deployments are yours,"
+                    + " newer) pointed at the cluster. The plan has no Helm chart: the services' "
+                    + ClusterObject.workloadsNoun(plan) + " are yours,"
                     + " and scaleplan's patches of them are a kustomize Component. The steps are in order; each is"
                     + " safe to repeat.\n\n");
             return;
@@ -342,7 +350,33 @@ public final class ApplyInstructions {
                     + " add pods as they are allowed to.\n\n";
         }
         return "`helm upgrade` rolls the pods of " + String.join(", ", rolled)
-                + " (their requests or limits change), one surge at a time.\n\n";
+                + " (their requests or limits change), one surge at a time"
+                + (after.services().stream().anyMatch(Service::isStatefulSet)
+                        ? " (a StatefulSet's one pod at a time, with one pod fewer serving meanwhile)"
+                        : "")
+                + ".\n\n";
+    }
+
+    /** A StatefulSet rolls without surge: say so, and how to follow and undo it. */
+    private static void statefulSetRollouts(StringBuilder md, ScalingPlan plan) {
+        List<Service> stateful =
+                sorted(plan).stream().filter(Service::isStatefulSet).toList();
+        if (stateful.isEmpty()) {
+            return;
+        }
+        String ns = Shell.word(plan.namespace());
+        md.append("\nA StatefulSet (")
+                .append(String.join(
+                        ", ", stateful.stream().map(s -> "`" + s.name() + "`").toList()))
+                .append(") has no surge: it replaces one pod at a time, highest ordinal first, and the next only once")
+                .append(" the new one is Ready, so one pod fewer serves throughout. A new pod that never becomes Ready")
+                .append(" stops the rollout: `kubectl rollout undo` restores the template, and the stuck pod must then")
+                .append(" be deleted by hand (Kubernetes' forced rollback). Follow it:\n\n```bash\n");
+        for (Service s : stateful) {
+            md.append("kubectl -n " + ns + " rollout status " + s.workload().resource() + "/" + Shell.word(s.name())
+                    + " --timeout=30m\n");
+        }
+        md.append("```\n");
     }
 
     private void watch(StringBuilder md, PlanOutput output) {
@@ -364,6 +398,12 @@ public final class ApplyInstructions {
                             .append(" describe hpa ")
                             .append(Shell.word(ClusterObject.hpaName(s.name())))
                             .append('\n');
+                }
+            }
+            for (Service s : sorted(part)) {
+                if (s.isStatefulSet()) {
+                    md.append("kubectl -n " + ns + " get " + s.workload().resource() + " " + Shell.word(s.name())
+                            + " -o wide\n");
                 }
             }
             md.append("kubectl -n ").append(ns).append(" top pods --containers\n");

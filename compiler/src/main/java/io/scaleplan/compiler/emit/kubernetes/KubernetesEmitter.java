@@ -94,7 +94,8 @@ public final class KubernetesEmitter implements Target {
             commands.add("kubectl apply -k " + Shell.word(folder.command(Kustomization.DIR)));
         }
         if (documents.stream().anyMatch(d -> d.path().equals(PATCHES + "kustomization.yaml"))) {
-            commands.add("# fixed replica counts and resources: a kustomize Component patching your Deployments; list "
+            commands.add("# fixed replica counts and resources: a kustomize Component patching your "
+                    + ClusterObject.workloadsNoun(resolved.plan()) + "; list "
                     + folder.dir() + PATCHES.substring(0, PATCHES.length() - 1)
                     + " under components: in the overlay that deploys the services, then apply it");
         }
@@ -116,8 +117,8 @@ public final class KubernetesEmitter implements Target {
         doc.set("metadata", metadata(plan, service, ClusterObject.hpaName(service.name())));
         ObjectNode spec = doc.putObject("spec");
         ObjectNode target = spec.putObject("scaleTargetRef");
-        target.put("apiVersion", "apps/v1");
-        target.put("kind", "Deployment");
+        target.put("apiVersion", service.workload().apiVersion());
+        target.put("kind", service.workload().kind());
         target.put("name", service.name());
         spec.put("minReplicas", a.minReplicas());
         spec.put("maxReplicas", a.maxReplicas());
@@ -236,12 +237,13 @@ public final class KubernetesEmitter implements Target {
         return metadata;
     }
 
-    /** The folder of the Deployment patches (plans without a chart), below the plan's. */
+    /** The folder of the Deployment and StatefulSet patches (plans without a chart), below the plan's. */
     public static final String PATCHES = Kustomization.DIR + "/patches/";
 
     /**
-     * Without a chart, what only the Deployment can carry is a kustomize patch of the team's
-     * Deployment ({@code k8s/patches/<service>.yaml}, JSON patch operations): a fixed replica count,
+     * Without a chart, what only the workload can carry is a kustomize patch of the team's
+     * Deployment or StatefulSet ({@code k8s/patches/<service>.yaml}, JSON patch operations, the
+     * target of the service's kind): a fixed replica count,
      * and the requests and limits of its first container. The patches are gathered in a Component
      * ({@code k8s/patches/kustomization.yaml}) that the overlay deploying the services lists under
      * {@code components:}.
@@ -270,7 +272,7 @@ public final class KubernetesEmitter implements Target {
             ObjectNode entry = patches.addObject();
             entry.put("path", name);
             ObjectNode target = entry.putObject("target");
-            target.put("kind", "Deployment");
+            target.put("kind", service.workload().kind());
             target.put("name", service.name());
             target.put("namespace", plan.namespaceOf(service).name());
         }

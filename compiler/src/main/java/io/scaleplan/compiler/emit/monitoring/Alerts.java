@@ -41,7 +41,7 @@ import java.util.Optional;
  * Tuning}, maxmemory from the model as {@link RedisEmitter} writes it.
  *
  * <p>Metric names are kube-state-metrics' ({@code kube_horizontalpodautoscaler_*}, {@code
- * kube_deployment_status_replicas_ready}), cAdvisor's ({@code container_cpu_usage_seconds_total},
+ * kube_deployment_status_replicas_ready}, {@code kube_statefulset_status_replicas_ready}), cAdvisor's ({@code container_cpu_usage_seconds_total},
  * {@code container_memory_working_set_bytes}), postgres_exporter's ({@code pg_stat_activity_count},
  * {@code pg_settings_*}), redis_exporter's ({@code redis_memory_used_bytes}, {@code
  * redis_evicted_keys_total}) and the application's own Pods metric sources.
@@ -161,7 +161,7 @@ public final class Alerts {
 
     private void unmetDemand(Service s, Autoscaling a) {
         int max = a.maxReplicas();
-        String pods = PromQl.deploymentPods(s.name());
+        String pods = PromQl.pods(s);
         a.cpuUtilization().ifPresent(target -> s.resources().cpuRequest().ifPresent(request -> {
             BigDecimal cores = BigDecimal.valueOf(request.millicores()).movePointLeft(3);
             BigDecimal limit = cores.multiply(BigDecimal.valueOf(target.value()))
@@ -170,7 +170,7 @@ public final class Alerts {
             add(
                     SERVICES,
                     "ScaleplanUnmetDemand",
-                    "sum(rate(" + selector("container_cpu_usage_seconds_total", PromQl.containers(ns, s.name())) + "["
+                    "sum(rate(" + selector("container_cpu_usage_seconds_total", PromQl.containers(ns, s)) + "["
                             + CPU_WINDOW + "])) > " + number(limit),
                     Duration.ofMinutes(5),
                     labels("critical", s, "cpu"),
@@ -195,7 +195,7 @@ public final class Alerts {
                     .movePointLeft(2)
                     .multiply(BigDecimal.valueOf(max))
                     .setScale(0, RoundingMode.FLOOR);
-            String memory = selector("container_memory_working_set_bytes", PromQl.containers(ns, s.name()));
+            String memory = selector("container_memory_working_set_bytes", PromQl.containers(ns, s));
             add(
                     SERVICES,
                     "ScaleplanUnmetDemand",
@@ -256,7 +256,7 @@ public final class Alerts {
         String probeSeries = rate.get().probe();
         long perPod = cap.perPod().perSecond();
         String load = rate.get().sum();
-        String readySeries = PromQl.ready(ns, s.name());
+        String readySeries = PromQl.ready(ns, s);
         String ready = "sum(" + readySeries + ")";
         int probePods = a.minReplicas();
         long capacityAtProbe = perPod * probePods;
@@ -299,7 +299,7 @@ public final class Alerts {
     }
 
     private void sourceMissing(Service s, Autoscaling a, PodsMetric m, MetricSource src) {
-        String series = selector(src.series(), ordered("namespace", ns, "pod~", PromQl.deploymentPods(s.name())));
+        String series = selector(src.series(), ordered("namespace", ns, "pod~", PromQl.pods(s)));
         List<Series> others = new ArrayList<>();
         for (PodsMetric o : a.podsMetrics()) {
             if (o != m && o.source().isPresent() && !o.source().get().series().equals(src.series())) {
@@ -495,16 +495,16 @@ public final class Alerts {
     }
 
     private Map<String, String> examplePodMatchers(Service s) {
-        return ordered("namespace", ns, "pod", PromQl.examplePod(s.name()), "container", s.name());
+        return ordered("namespace", ns, "pod", PromQl.examplePod(s), "container", s.name());
     }
 
     private String sourceSum(Service s, MetricSource src) {
-        return PromQl.sourceSum(ns, s.name(), src);
+        return PromQl.sourceSum(ns, s, src);
     }
 
     /** A source series whose sum over the service's pods is {@code total} (per second for a counter). */
     private Series sourceSeries(Service s, MetricSource src, BigDecimal total) {
-        String series = selector(src.series(), ordered("namespace", ns, "pod", PromQl.examplePod(s.name())));
+        String series = selector(src.series(), ordered("namespace", ns, "pod", PromQl.examplePod(s)));
         return src.kind() == MetricSource.Kind.RATE ? counter(series, total) : gauge(series, total);
     }
 

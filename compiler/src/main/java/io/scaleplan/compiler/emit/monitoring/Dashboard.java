@@ -219,10 +219,10 @@ public final class Dashboard {
                 graph("Replicas: " + s.name() + " (plan " + a.minReplicas() + ".." + a.maxReplicas() + ")", "short");
         target(replicas, "max(" + hpa.formatted("current") + ")", "current");
         target(replicas, "max(" + hpa.formatted("desired") + ")", "desired (HPA)");
-        target(replicas, "sum(" + PromQl.ready(ns, s.name()) + ")", "ready");
+        target(replicas, "sum(" + PromQl.ready(ns, s) + ")", "ready");
         target(replicas, "vector(" + a.minReplicas() + ")", "minReplicas (plan) " + a.minReplicas());
         target(replicas, "vector(" + a.maxReplicas() + ")", "maxReplicas (plan) " + a.maxReplicas());
-        String ready = "sum(" + PromQl.ready(ns, s.name()) + ")";
+        String ready = "sum(" + PromQl.ready(ns, s) + ")";
         s.capacity().ifPresent(cap -> {
             long perPod = cap.perPod().perSecond();
             ObjectNode load = graph("Load vs ready capacity: " + s.name() + " (" + perPod + " rps per pod)", "reqps");
@@ -244,7 +244,7 @@ public final class Dashboard {
             ObjectNode cpu = graph("CPU per pod vs HPA target: " + s.name(), "short");
             target(
                     cpu,
-                    "sum(rate(" + selector("container_cpu_usage_seconds_total", PromQl.containers(ns, s.name())) + "["
+                    "sum(rate(" + selector("container_cpu_usage_seconds_total", PromQl.containers(ns, s)) + "["
                             + Alerts.CPU_WINDOW + "])) / " + ready,
                     "cores per ready pod");
             target(
@@ -259,8 +259,7 @@ public final class Dashboard {
             ObjectNode memory = graph("Memory per pod vs HPA target: " + s.name(), "bytes");
             target(
                     memory,
-                    "sum(" + selector("container_memory_working_set_bytes", PromQl.containers(ns, s.name())) + ") / "
-                            + ready,
+                    "sum(" + selector("container_memory_working_set_bytes", PromQl.containers(ns, s)) + ") / " + ready,
                     "working set per ready pod");
             target(
                     memory,
@@ -276,7 +275,7 @@ public final class Dashboard {
         for (PodsMetric m : a.podsMetrics()) {
             m.source().ifPresent(src -> {
                 ObjectNode metric = graph(m.name() + " per pod vs HPA target: " + s.name(), "short");
-                target(metric, PromQl.sourceSum(ns, s.name(), src) + " / " + ready, m.name() + " per ready pod");
+                target(metric, PromQl.sourceSum(ns, s, src) + " / " + ready, m.name() + " per ready pod");
                 target(
                         metric,
                         "vector(" + number(m.averageValue()) + ")",

@@ -41,14 +41,17 @@ final class PromQl {
         return Long.toString(value);
     }
 
-    /** The pods of a Deployment: {@code usage-metering-5d8f7c9b6-x2k4p}, not {@code usage-metering-worker-…}. */
-    static String deploymentPods(String deployment) {
-        return deployment + "-[a-z0-9]+-[a-z0-9]+";
+    /**
+     * The pods of a service: a Deployment's {@code usage-metering-5d8f7c9b6-x2k4p}, not {@code
+     * usage-metering-worker-…}; a StatefulSet's {@code ledger-0}, {@code ledger-1}, ...
+     */
+    static String pods(io.scaleplan.dsl.Service s) {
+        return s.isStatefulSet() ? s.name() + "-[0-9]+" : s.name() + "-[a-z0-9]+-[a-z0-9]+";
     }
 
-    /** A pod of {@link #deploymentPods} for synthetic series. */
-    static String examplePod(String deployment) {
-        return deployment + "-5d8f7c9b6-x2k4p";
+    /** A pod of {@link #pods} for synthetic series. */
+    static String examplePod(io.scaleplan.dsl.Service s) {
+        return s.isStatefulSet() ? s.name() + "-0" : s.name() + "-5d8f7c9b6-x2k4p";
     }
 
     /** Matchers in the order given: {@code ordered("namespace", ns, "pod~", regex)}. */
@@ -61,8 +64,8 @@ final class PromQl {
     }
 
     /** The sum over a service's pods of a Pods metric's source: {@code sum(rate(c{...}[2m]))} or {@code sum(g{...})}. */
-    static String sourceSum(String namespace, String service, io.scaleplan.dsl.MetricSource src) {
-        String series = selector(src.series(), ordered("namespace", namespace, "pod~", deploymentPods(service)));
+    static String sourceSum(String namespace, io.scaleplan.dsl.Service service, io.scaleplan.dsl.MetricSource src) {
+        String series = selector(src.series(), ordered("namespace", namespace, "pod~", pods(service)));
         return src.kind() == io.scaleplan.dsl.MetricSource.Kind.RATE
                 ? "sum(rate(" + series + "[" + RuleFiles.duration(src.window()) + "]))"
                 : "sum(" + series + ")";
@@ -89,8 +92,8 @@ final class PromQl {
             if (m.isRequestRate() && isCounter(m.source())) {
                 io.scaleplan.dsl.MetricSource src = m.source().get();
                 return java.util.Optional.of(new Load(
-                        sourceSum(namespace, service.name(), src),
-                        selector(src.series(), ordered("namespace", namespace, "pod", examplePod(service.name()))),
+                        sourceSum(namespace, service, src),
+                        selector(src.series(), ordered("namespace", namespace, "pod", examplePod(service))),
                         src));
             }
         }
@@ -126,15 +129,20 @@ final class PromQl {
         return "sum(rate(" + series + "[" + RuleFiles.duration(src.window()) + "]))";
     }
 
-    /** The ready pods of a Deployment, from kube-state-metrics. */
-    static String ready(String namespace, String deployment) {
+    /**
+     * The ready pods of a service, from kube-state-metrics: {@code
+     * kube_deployment_status_replicas_ready{deployment=...}} or {@code
+     * kube_statefulset_status_replicas_ready{statefulset=...}}.
+     */
+    static String ready(String namespace, io.scaleplan.dsl.Service s) {
+        String resource = s.workload().resource();
         return selector(
-                "kube_deployment_status_replicas_ready", ordered("namespace", namespace, "deployment", deployment));
+                "kube_" + resource + "_status_replicas_ready", ordered("namespace", namespace, resource, s.name()));
     }
 
-    /** The containers of a Deployment's pods in cAdvisor's series (not the pod-level cgroup). */
-    static Map<String, String> containers(String namespace, String deployment) {
-        return ordered("namespace", namespace, "pod~", deploymentPods(deployment), "container!", "");
+    /** The containers of a service's pods in cAdvisor's series (not the pod-level cgroup). */
+    static Map<String, String> containers(String namespace, io.scaleplan.dsl.Service s) {
+        return ordered("namespace", namespace, "pod~", pods(s), "container!", "");
     }
 
     /** The pods of the PostgreSQL primary (Bitnami: {@code <release>-primary-0} with read replicas, {@code <release>-0} without). */

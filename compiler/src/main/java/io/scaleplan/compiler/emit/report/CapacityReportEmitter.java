@@ -7,6 +7,7 @@ import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.render.Markdown;
 import io.scaleplan.compiler.render.Numbers;
 import io.scaleplan.compiler.render.Quantities;
+import io.scaleplan.compiler.resolve.CapacityPlanner;
 import io.scaleplan.compiler.resolve.CapacityPlanner.PoolFit;
 import io.scaleplan.compiler.resolve.CapacityPlanner.ServiceCapacity;
 import io.scaleplan.compiler.resolve.ConnectionBudget;
@@ -46,6 +47,7 @@ public final class CapacityReportEmitter implements Target {
                 + " Capacity is rps per pod × pods.");
         md.blank();
         services(resolved, md);
+        statefulSetRollouts(resolved, md);
         connections(resolved, md);
         redis(resolved, md);
         pools(resolved, md);
@@ -91,6 +93,46 @@ public final class CapacityReportEmitter implements Target {
     /** A service as the tables name it: {@code namespace/service} when the plan spans namespaces. */
     private static String shown(ScalingPlan plan, Service s) {
         return plan.spansNamespaces() ? plan.namespaceOf(s).name() + "/" + s.name() : s.name();
+    }
+
+    /** StatefulSets only: a Deployment's surge keeps every pod serving, and ARKA's report stays as it is. */
+    private static void statefulSetRollouts(ResolvedPlan resolved, Markdown md) {
+        List<Service> stateful = resolved.plan().services().stream()
+                .filter(Service::isStatefulSet)
+                .sorted(Comparator.comparing(Service::name))
+                .toList();
+        if (stateful.isEmpty()) {
+            return;
+        }
+        md.line("## StatefulSet rollouts").blank();
+        md.line("A StatefulSet's rolling update replaces one pod at a time, highest ordinal first, and starts no"
+                        + " extra pod (a Deployment surges first): at maxReplicas one pod fewer serves until the new"
+                        + " one is Ready. Scaling up with OrderedReady creates one pod at a time, each once the one"
+                        + " before is Ready; Parallel creates them at once. A PodDisruptionBudget counts either kind"
+                        + " alike.")
+                .blank();
+        List<List<String>> rows = new ArrayList<>();
+        for (Service s : stateful) {
+            ServiceCapacity c = resolved.capacity(s);
+            int serving = CapacityPlanner.podsServingDuringRollout(s);
+            rows.add(List.of(
+                    shown(resolved.plan(), s),
+                    s.podManagement().policy(),
+                    Integer.toString(s.maxReplicas()),
+                    Integer.toString(serving),
+                    c.capacityAt(serving).map(r -> r + " rps").orElse("–"),
+                    c.expectedLoad().map(l -> l.perSecond() + " rps").orElse("–")));
+        }
+        md.table(
+                List.of(
+                        "StatefulSet",
+                        "pod management",
+                        "max pods",
+                        "pods serving while one rolls",
+                        "capacity while one rolls",
+                        "expected load"),
+                rows);
+        md.blank();
     }
 
     private static String spare(int pods) {

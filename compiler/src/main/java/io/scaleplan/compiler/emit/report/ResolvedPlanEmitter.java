@@ -105,6 +105,10 @@ public final class ResolvedPlanEmitter implements Target {
     }
 
     private static void service(Service s, ObjectNode out) {
+        if (s.isStatefulSet()) {
+            out.put("workload", s.workload().kind());
+            out.put("podManagement", s.podManagement().policy());
+        }
         s.replicas().ifPresent(r -> out.put("replicas", r));
         s.autoscaling().ifPresent(a -> autoscaling(a, out));
         resources(s.resources(), out);
@@ -120,7 +124,9 @@ public final class ResolvedPlanEmitter implements Target {
         });
         s.expectedLoad().ifPresent(l -> out.put("expectedLoad", l.toString()));
         s.connectionPoolSize().ifPresent(p -> out.put("connectionPoolSize", p));
-        out.put("rolloutSurge", s.rolloutSurge().toString());
+        if (!s.isStatefulSet()) {
+            out.put("rolloutSurge", s.rolloutSurge().toString());
+        }
         s.nodePool().ifPresent(p -> out.put("nodePool", p));
         s.values().entries().forEach((path, value) -> out.put("values." + path, String.valueOf(value)));
     }
