@@ -63,6 +63,10 @@ import java.util.Set;
  * @param vacuumAnalyze tables to {@code VACUUM (ANALYZE)}, in order
  * @param resources the primary's (and each read replica's) requests and limits
  * @param source where {@code postgres(...)} was called
+ * @param name the instance's name, for a plan with several; empty for the plan's default instance
+ *     ({@code postgres(spec)}), whose outputs keep the paths of a plan with one
+ * @param hosting where the server lives: a Bitnami release (the default), the team's chart, or a
+ *     managed service; {@link #release()} is meaningful for a Bitnami release only
  */
 public record Postgres(
         String release,
@@ -75,7 +79,9 @@ public record Postgres(
         List<Index> indexes,
         List<TableName> vacuumAnalyze,
         Resources resources,
-        SourceLocation source) {
+        SourceLocation source,
+        Optional<String> name,
+        Hosting hosting) {
 
     /** The oldest major version scaleplan tunes for. */
     public static final int OLDEST_MAJOR = 13;
@@ -100,8 +106,18 @@ public record Postgres(
         vacuumAnalyze = List.copyOf(vacuumAnalyze);
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(hosting, "hosting");
         if (!Names.isDns1123Label(release)) {
             throw new IllegalArgumentException("not a valid release name: " + Names.show(release));
+        }
+        name.ifPresent(n -> {
+            if (!Names.isDns1123Label(n)) {
+                throw new IllegalArgumentException("not a valid instance name: " + Names.show(n));
+            }
+        });
+        if (hosting instanceof Hosting.Managed m && m.service().engine() != ManagedService.Engine.POSTGRES) {
+            throw new IllegalArgumentException(m.service() + " is not a PostgreSQL service");
         }
         if (majorVersion < OLDEST_MAJOR || majorVersion > NEWEST_MAJOR) {
             throw new IllegalArgumentException("unsupported PostgreSQL major version: " + majorVersion);
@@ -127,6 +143,50 @@ public record Postgres(
         }
     }
 
+    /** The plan's only (default) PostgreSQL, in a Bitnami release: the record as it was before instances had names. */
+    public Postgres(
+            String release,
+            int majorVersion,
+            PostgresInstance instance,
+            Workload workload,
+            DatabaseSize databaseSize,
+            int readReplicas,
+            List<PgSetting.Value> settings,
+            List<Index> indexes,
+            List<TableName> vacuumAnalyze,
+            Resources resources,
+            SourceLocation source) {
+        this(
+                release,
+                majorVersion,
+                instance,
+                workload,
+                databaseSize,
+                readReplicas,
+                settings,
+                indexes,
+                vacuumAnalyze,
+                resources,
+                source,
+                Optional.empty(),
+                Hosting.BITNAMI);
+    }
+
+    /** Whether the server is a Bitnami release scaleplan writes an overlay for. */
+    public boolean isBitnami() {
+        return hosting instanceof Hosting.Bitnami;
+    }
+
+    /** The plan element of this server: {@code postgres}, or {@code postgres orders} for a named one. */
+    public PlanElement element(PlanElement plan) {
+        return name.map(plan::postgres).orElseGet(plan::postgres);
+    }
+
+    /** How outputs name it: {@code PostgreSQL}, or {@code PostgreSQL orders}. */
+    public String title() {
+        return name.map(n -> "PostgreSQL " + n).orElse("PostgreSQL");
+    }
+
     /** This server with {@code value} stated in place of any value of the same parameter: an event phase's change. */
     public Postgres withSetting(PgSetting.Value value) {
         List<PgSetting.Value> changed = new java.util.ArrayList<>();
@@ -147,7 +207,9 @@ public record Postgres(
                 indexes,
                 vacuumAnalyze,
                 resources,
-                source);
+                source,
+                name,
+                hosting);
     }
 
     /** The value the plan states for {@code key}, if it states one. */
@@ -184,19 +246,89 @@ public record Postgres(
         private final Map<String, PgSetting.Value> settings = new LinkedHashMap<>();
         private final List<Index> indexes = new ArrayList<>();
         private final List<TableName> vacuum = new ArrayList<>();
+        private final String name;
+        private Hosting hosting = Hosting.BITNAMI;
+        private SourceLocation releaseAt;
+        private SourceLocation hostingAt;
 
         Builder(Problems problems, String planName, SourceLocation source) {
-            this.problems = problems;
-            this.element = PlanElement.plan(planName).postgres();
-            this.source = source;
-            this.resources = new PodResources(problems, element);
+            this(problems, planName, null, source);
         }
 
-        /** The Helm release of the Bitnami {@code postgresql} chart; default {@code postgresql}. */
+        Builder(Problems problems, String planName, String name, SourceLocation source) {
+            this.problems = problems;
+            this.name = name;
+            PlanElement plan = PlanElement.plan(planName);
+            this.element = name == null ? plan.postgres() : plan.postgres(name);
+            this.source = source;
+            this.resources = new PodResources(problems, element);
+            if (name != null && Names.isDns1123Label(name)) {
+                this.release = name;
+            }
+        }
+
+        /**
+         * The Helm release of the Bitnami {@code postgresql} chart; default {@code postgresql}, or
+         * the instance's name for a named one. Only for a Bitnami release: not with {@link
+         * #inChart(String)} or {@link #managed(ManagedService, String)}.
+         */
         public Builder release(String name) {
             problems.requireLabel(element, "Helm release", name);
             this.release = name;
+            this.releaseAt = SourceLocation.capture();
             return this;
+        }
+
+        /**
+         * The server is a workload of the team's own chart ({@code orders-db}), not a Bitnami
+         * release: scaleplan writes no overlay and no {@code helm upgrade} for it, and its {@code
+         * 10-settings.sql} sets each setting with {@code ALTER SYSTEM} (a file in the data
+         * directory, {@code postgresql.auto.conf}), then reloads, listing what needs a restart.
+         */
+        public Builder inChart(String workload) {
+            SourceLocation at = SourceLocation.capture();
+            if (problems.requireLabel(element, "workload", workload, at)) {
+                hosting(new Hosting.InChart(workload, true), at);
+            }
+            return this;
+        }
+
+        /**
+         * The server is a managed service ({@code managed(ManagedService.AWS_RDS, "orders-prod")}):
+         * scaleplan writes the parameter values to set in its parameter group, flags or server
+         * parameters ({@code parameters.conf}), never {@code ALTER SYSTEM} (RDS refuses it) or a
+         * Helm release. Tuned for {@link #instance(int, Memory)}, the instance class's vCPUs and
+         * memory.
+         */
+        public Builder managed(ManagedService service, String identifier) {
+            Objects.requireNonNull(service, "service");
+            SourceLocation at = SourceLocation.capture();
+            if (service.engine() != ManagedService.Engine.POSTGRES) {
+                problems.error(RuleId.HOSTING_MISMATCH, element, service + " runs Redis, not PostgreSQL", at);
+            } else if (!Hosting.Managed.isIdentifier(identifier)) {
+                problems.error(
+                        RuleId.UNSAFE_TEXT,
+                        element,
+                        "managed identifier " + Names.show(identifier)
+                                + " is not valid (a letter, then letters, digits and '-', at most 63)",
+                        at);
+            } else {
+                hosting(new Hosting.Managed(service, identifier), at);
+            }
+            return this;
+        }
+
+        private void hosting(Hosting h, SourceLocation at) {
+            if (hostingAt != null) {
+                problems.error(
+                        RuleId.HOSTING_MISMATCH,
+                        element,
+                        "where the server lives is stated twice (first at " + hostingAt + ")",
+                        at);
+                return;
+            }
+            this.hosting = h;
+            this.hostingAt = at;
         }
 
         /**
@@ -457,6 +589,36 @@ public record Postgres(
         /** Whole-object checks, then the instance; records problems, returns it when they allow. */
         boolean check() {
             boolean ok = true;
+            if (!(hosting instanceof Hosting.Bitnami)) {
+                String where = hosting.describe();
+                if (releaseAt != null) {
+                    problems.error(
+                            RuleId.HOSTING_MISMATCH,
+                            element,
+                            "release(" + Names.show(release) + ") but the server lives in " + where
+                                    + ": there is no Bitnami release to name",
+                            releaseAt);
+                    ok = false;
+                }
+                if (readReplicas > 0) {
+                    problems.error(
+                            RuleId.HOSTING_MISMATCH,
+                            element,
+                            "readReplicas(" + readReplicas + ") but the server lives in " + where
+                                    + ", whose replicas scaleplan does not run: leave it out",
+                            replicasAt);
+                    ok = false;
+                }
+                if (hosting instanceof Hosting.Managed && !resources.build().isEmpty()) {
+                    problems.error(
+                            RuleId.HOSTING_MISMATCH,
+                            element,
+                            "requests/limits but the server is " + where
+                                    + ", which has no pods: give instance(vcpus, memory), its instance class",
+                            resources.source());
+                    ok = false;
+                }
+            }
             for (PgSetting.Value v : settings.values()) {
                 Optional<String> p = v.key().problem(v.value(), majorVersion);
                 if (p.isPresent()) {
@@ -536,6 +698,10 @@ public record Postgres(
             return source;
         }
 
+        Optional<String> name() {
+            return Optional.ofNullable(name);
+        }
+
         Postgres build() {
             PostgresInstance instance = resources.memoryLimit().isPresent()
                     ? new PostgresInstance(
@@ -555,7 +721,9 @@ public record Postgres(
                     indexes,
                     vacuum,
                     resources.build(),
-                    source);
+                    source,
+                    Optional.ofNullable(name),
+                    hosting);
         }
     }
 }

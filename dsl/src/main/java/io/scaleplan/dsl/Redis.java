@@ -35,6 +35,11 @@ import java.util.Optional;
  * @param evictionPolicy what to evict at maxmemory; empty for Redis' default ({@code noeviction})
  * @param resources requests and limits of each Redis pod
  * @param source where {@code redis(...)} was called
+ * @param safeMemoryShare the share of the container's memory limit maxmemory may take
+ * @param name the instance's name, for a plan with several; empty for the plan's default instance
+ *     ({@code redis(spec)}), whose outputs keep the paths of a plan with one
+ * @param hosting where the server lives: a Bitnami release (the default), the team's chart, or a
+ *     managed service; {@link #release()} is meaningful for a Bitnami release only
  */
 public record Redis(
         String release,
@@ -44,7 +49,9 @@ public record Redis(
         Optional<EvictionPolicy> evictionPolicy,
         Resources resources,
         SourceLocation source,
-        Percent safeMemoryShare) {
+        Percent safeMemoryShare,
+        Optional<String> name,
+        Hosting hosting) {
 
     /** The share of the container's memory limit maxmemory may take by default: the rest is fork/COW and buffers. */
     public static final Percent DEFAULT_SAFE_MEMORY_SHARE = new Percent(75);
@@ -67,6 +74,19 @@ public record Redis(
             throw new IllegalArgumentException("replicas must not be negative: " + replicas);
         }
         Objects.requireNonNull(safeMemoryShare, "safeMemoryShare");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(hosting, "hosting");
+        name.ifPresent(n -> {
+            if (!Names.isDns1123Label(n)) {
+                throw new IllegalArgumentException("not a valid instance name: " + Names.show(n));
+            }
+        });
+        if (hosting instanceof Hosting.Managed m && m.service().engine() != ManagedService.Engine.REDIS) {
+            throw new IllegalArgumentException(m.service() + " is not a Redis service");
+        }
+        if (!(hosting instanceof Hosting.Bitnami) && (cluster.isPresent() || replicas > 0)) {
+            throw new IllegalArgumentException("replicas and cluster mode are a Bitnami release's: " + hosting);
+        }
         if (safeMemoryShare.value() < 1 || safeMemoryShare.value() > 100) {
             throw new IllegalArgumentException("safe memory share must be 1% to 100%: " + safeMemoryShare);
         }
@@ -78,6 +98,53 @@ public record Redis(
                 throw new IllegalArgumentException("maxmemory must be greater than 0");
             }
         });
+    }
+
+    /** The plan's only (default) Redis, in a Bitnami release: the record as it was before instances had names. */
+    public Redis(
+            String release,
+            int replicas,
+            Optional<Cluster> cluster,
+            Optional<Memory> maxmemory,
+            Optional<EvictionPolicy> evictionPolicy,
+            Resources resources,
+            SourceLocation source,
+            Percent safeMemoryShare) {
+        this(
+                release,
+                replicas,
+                cluster,
+                maxmemory,
+                evictionPolicy,
+                resources,
+                source,
+                safeMemoryShare,
+                Optional.empty(),
+                Hosting.BITNAMI);
+    }
+
+    /** Whether the server is a Bitnami release scaleplan writes an overlay for. */
+    public boolean isBitnami() {
+        return hosting instanceof Hosting.Bitnami;
+    }
+
+    /**
+     * Whether {@code CONFIG REWRITE} can persist a {@code CONFIG SET}: the server runs with a
+     * config file (a Bitnami release rebuilds one from the chart's configuration at each start; a
+     * managed service refuses {@code CONFIG} altogether).
+     */
+    public boolean hasConfigFile() {
+        return hosting instanceof Hosting.Bitnami || hosting instanceof Hosting.InChart c && c.configFile();
+    }
+
+    /** The plan element of this Redis: {@code redis}, or {@code redis sessions} for a named one. */
+    public PlanElement element(PlanElement plan) {
+        return name.map(plan::redis).orElseGet(plan::redis);
+    }
+
+    /** How outputs name it: {@code Redis}, or {@code Redis sessions}. */
+    public String title() {
+        return name.map(n -> "Redis " + n).orElse("Redis");
     }
 
     /** Whether this is a Redis Cluster. */
@@ -120,19 +187,100 @@ public record Redis(
         private Memory maxmemory;
         private EvictionPolicy policy;
         private Percent safeMemoryShare = DEFAULT_SAFE_MEMORY_SHARE;
+        private final String name;
+        private Hosting hosting = Hosting.BITNAMI;
+        private SourceLocation hostingAt;
+        private SourceLocation releaseAt;
+        private SourceLocation clusterAt;
 
         Builder(Problems problems, String planName, SourceLocation source) {
+            this(problems, planName, null, source);
+        }
+
+        Builder(Problems problems, String planName, String name, SourceLocation source) {
             this.problems = problems;
-            this.element = PlanElement.plan(planName).redis();
+            this.name = name;
+            PlanElement plan = PlanElement.plan(planName);
+            this.element = name == null ? plan.redis() : plan.redis(name);
             this.source = source;
             this.resources = new PodResources(problems, element);
         }
 
-        /** The Helm release; default {@code redis}, or {@code redis-cluster} in cluster mode. */
+        /**
+         * The Helm release; default {@code redis}, or {@code redis-cluster} in cluster mode, or the
+         * instance's name for a named one. Only for a Bitnami release.
+         */
         public Builder release(String name) {
             problems.requireLabel(element, "Helm release", name);
             this.release = name;
+            this.releaseAt = SourceLocation.capture();
             return this;
+        }
+
+        /**
+         * The server is a workload of the team's own chart started without a config file, as
+         * Online Boutique's {@code redis-cart} ({@code redis:alpine}, arguments only): scaleplan
+         * writes {@code apply.redis} with {@code CONFIG SET} and no {@code CONFIG REWRITE} (which
+         * fails there with "ERR The server is running without a config file"), and says that the
+         * settings last until the server restarts unless the chart's container args carry them.
+         * No overlay and no {@code helm upgrade}. Its {@link #limits(Cpu, Memory)}, when given,
+         * are the chart's, for the maxmemory check only.
+         */
+        public Builder inChart(String workload) {
+            SourceLocation at = SourceLocation.capture();
+            if (problems.requireLabel(element, "workload", workload, at)) {
+                hosting(new Hosting.InChart(workload, false), at);
+            }
+            return this;
+        }
+
+        /**
+         * As {@link #inChart(String)}, for a server that runs with a config file it may rewrite:
+         * {@code apply.redis} ends with {@code CONFIG REWRITE}, as for a Bitnami release.
+         */
+        public Builder inChartWithConfigFile(String workload) {
+            SourceLocation at = SourceLocation.capture();
+            if (problems.requireLabel(element, "workload", workload, at)) {
+                hosting(new Hosting.InChart(workload, true), at);
+            }
+            return this;
+        }
+
+        /**
+         * The cache is a managed service ({@code managed(ManagedService.AWS_ELASTICACHE,
+         * "sessions-prod")}): scaleplan writes the parameter values to set in its parameter group
+         * or configuration ({@code parameters.conf}); no {@code CONFIG SET}, which managed
+         * services refuse, and no Helm release.
+         */
+        public Builder managed(ManagedService service, String identifier) {
+            Objects.requireNonNull(service, "service");
+            SourceLocation at = SourceLocation.capture();
+            if (service.engine() != ManagedService.Engine.REDIS) {
+                problems.error(RuleId.HOSTING_MISMATCH, element, service + " runs PostgreSQL, not Redis", at);
+            } else if (!Hosting.Managed.isIdentifier(identifier)) {
+                problems.error(
+                        RuleId.UNSAFE_TEXT,
+                        element,
+                        "managed identifier " + Names.show(identifier)
+                                + " is not valid (a letter, then letters, digits and '-', at most 63)",
+                        at);
+            } else {
+                hosting(new Hosting.Managed(service, identifier), at);
+            }
+            return this;
+        }
+
+        private void hosting(Hosting h, SourceLocation at) {
+            if (hostingAt != null) {
+                problems.error(
+                        RuleId.HOSTING_MISMATCH,
+                        element,
+                        "where the server lives is stated twice (first at " + hostingAt + ")",
+                        at);
+                return;
+            }
+            this.hosting = h;
+            this.hostingAt = at;
         }
 
         /** Replicas of the master (Bitnami redis {@code replica.replicaCount}); 0 for a lone master. */
@@ -165,6 +313,7 @@ public record Redis(
             }
             if (ok) {
                 this.cluster = new Cluster(nodes, replicasPerMaster);
+                this.clusterAt = SourceLocation.capture();
             }
             return this;
         }
@@ -218,6 +367,40 @@ public record Redis(
         }
 
         boolean check() {
+            if (!(hosting instanceof Hosting.Bitnami)) {
+                String where = hosting.describe();
+                boolean ok = true;
+                if (releaseAt != null) {
+                    problems.error(
+                            RuleId.HOSTING_MISMATCH,
+                            element,
+                            "release(" + Names.show(release) + ") but the server lives in " + where
+                                    + ": there is no Bitnami release to name",
+                            releaseAt);
+                    ok = false;
+                }
+                if (replicasAt != null && replicas > 0 || clusterAt != null) {
+                    problems.error(
+                            RuleId.HOSTING_MISMATCH,
+                            element,
+                            (clusterAt != null ? "cluster(...)" : "replicas(" + replicas + ")")
+                                    + " but the server lives in " + where
+                                    + ", whose topology scaleplan does not run: leave it out",
+                            clusterAt != null ? clusterAt : replicasAt);
+                    ok = false;
+                }
+                if (hosting instanceof Hosting.Managed && !resources.build().isEmpty()) {
+                    problems.error(
+                            RuleId.HOSTING_MISMATCH,
+                            element,
+                            "requests/limits but the cache is " + where + ", which has no pods",
+                            resources.source());
+                    ok = false;
+                }
+                if (!ok) {
+                    return false;
+                }
+            }
             if (cluster != null && replicasAt != null && replicas > 0) {
                 problems.error(
                         RuleId.INVALID_REDIS_TOPOLOGY,
@@ -234,17 +417,25 @@ public record Redis(
             return source;
         }
 
+        Optional<String> name() {
+            return Optional.ofNullable(name);
+        }
+
         Redis build() {
-            String name = release != null ? release : cluster != null ? "redis-cluster" : "redis";
+            String releaseName =
+                    release != null ? release : name != null ? name : cluster != null ? "redis-cluster" : "redis";
+            boolean bitnami = hosting instanceof Hosting.Bitnami;
             return new Redis(
-                    name,
-                    cluster == null ? Math.max(replicas, 0) : 0,
-                    Optional.ofNullable(cluster),
+                    releaseName,
+                    cluster == null && bitnami ? Math.max(replicas, 0) : 0,
+                    bitnami ? Optional.ofNullable(cluster) : Optional.empty(),
                     Optional.ofNullable(maxmemory),
                     Optional.ofNullable(policy),
                     resources.build(),
                     source,
-                    safeMemoryShare);
+                    safeMemoryShare,
+                    Optional.ofNullable(name),
+                    hosting);
         }
     }
 }

@@ -24,6 +24,8 @@ import java.util.function.Consumer;
  * @param source where {@code service(...)} was called
  * @param values chart values beyond those scaleplan sets, from the chart's typed setters; never a
  *     key in {@link ChartValues#OWNED_KEYS}
+ * @param database the PostgreSQL instance its pool connects to, by name; empty for the plan's
+ *     default (the unnamed one, or the only one)
  */
 public record Service(
         String name,
@@ -38,7 +40,8 @@ public record Service(
         PodAmount rolloutSurge,
         Optional<String> nodePool,
         SourceLocation source,
-        ChartValues values) {
+        ChartValues values,
+        Optional<String> database) {
 
     /** Kubernetes' default {@code maxSurge} of a Deployment's rolling update. */
     public static final PodAmount DEFAULT_ROLLOUT_SURGE = new Percent(25);
@@ -66,6 +69,7 @@ public record Service(
             }
         });
         Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(database, "database");
         for (String path : values.entries().keySet()) {
             if (ChartValues.ownedKey(path) != null) {
                 throw new IllegalArgumentException("chart value " + path + " is set by scaleplan itself");
@@ -85,6 +89,38 @@ public record Service(
         if (replicas.isEmpty() && autoscaling.isEmpty()) {
             throw new IllegalArgumentException("service " + name + " has neither replicas nor autoscaling");
         }
+    }
+
+    /** A service whose pool connects to the plan's default PostgreSQL: the record as it was before databases had names. */
+    public Service(
+            String name,
+            String helmKey,
+            Optional<Integer> replicas,
+            Optional<Autoscaling> autoscaling,
+            Resources resources,
+            Optional<DisruptionBudget> disruptionBudget,
+            Optional<Capacity> capacity,
+            Optional<Rps> expectedLoad,
+            Optional<Integer> connectionPoolSize,
+            PodAmount rolloutSurge,
+            Optional<String> nodePool,
+            SourceLocation source,
+            ChartValues values) {
+        this(
+                name,
+                helmKey,
+                replicas,
+                autoscaling,
+                resources,
+                disruptionBudget,
+                capacity,
+                expectedLoad,
+                connectionPoolSize,
+                rolloutSurge,
+                nodePool,
+                source,
+                values,
+                Optional.empty());
     }
 
     /** This service with another replica count or HPA and expected load: an event phase's change. */
@@ -121,6 +157,7 @@ public record Service(
         private Optional<String> nodePool;
         private SourceLocation source;
         private ChartValues values;
+        private Optional<String> database;
 
         private Copy(Service s) {
             name = s.name;
@@ -136,6 +173,7 @@ public record Service(
             nodePool = s.nodePool;
             source = s.source;
             values = s.values;
+            database = s.database;
         }
 
         /** See {@link Service#name()}. */
@@ -216,6 +254,12 @@ public record Service(
             return this;
         }
 
+        /** See {@link Service#database()}. */
+        public Copy database(Optional<String> newDatabase) {
+            this.database = newDatabase;
+            return this;
+        }
+
         /** The derived service, checked as the record checks every service. */
         public Service build() {
             return new Service(
@@ -231,7 +275,8 @@ public record Service(
                     rolloutSurge,
                     nodePool,
                     source,
-                    values);
+                    values,
+                    database);
         }
     }
 
@@ -294,6 +339,8 @@ public record Service(
         private String nodePool;
         private final java.util.List<Suppression> suppressions = new java.util.ArrayList<>();
         private ChartValues values = ChartValues.EMPTY;
+        private String database;
+        private SourceLocation databaseAt;
 
         Builder(Problems problems, String planName, String name, SourceLocation source) {
             this.problems = problems;
@@ -495,6 +542,33 @@ public record Service(
         }
 
         /**
+         * The PostgreSQL instance its pool connects to, by the name given to {@code
+         * postgres("orders", ...)}; default the plan's unnamed PostgreSQL, or its only one. Its
+         * {@link #connectionPoolSize(int)} counts in that database's connection budget.
+         */
+        public Builder database(String instance) {
+            SourceLocation at = SourceLocation.capture();
+            if (problems.requireLabel(element, "database", instance, at)) {
+                this.database = instance;
+                this.databaseAt = at;
+            }
+            return this;
+        }
+
+        /** The database it names and where, if it names one. */
+        Optional<String> database() {
+            return Optional.ofNullable(database);
+        }
+
+        int poolSize() {
+            return connectionPoolSize == null ? 0 : connectionPoolSize;
+        }
+
+        SourceLocation databaseAt() {
+            return databaseAt == null ? source : databaseAt;
+        }
+
+        /**
          * Extra pods a rolling update may start above the replica count (the Deployment's {@code
          * maxSurge}). Default {@code percent(25)}, Kubernetes' default.
          */
@@ -634,7 +708,8 @@ public record Service(
                     rolloutSurge,
                     Optional.ofNullable(nodePool),
                     source,
-                    values);
+                    values,
+                    Optional.ofNullable(database));
         }
     }
 }
