@@ -204,8 +204,8 @@ public final class RedisEmitter implements Target {
             String workload = ((Hosting.InChart) redis.hosting()).workload();
             out.append("ECHO \"Not persisted: ")
                     .append(workload)
-                    .append(" runs without a config file, so there is no CONFIG REWRITE (it would fail:")
-                    .append(" ERR The server is running without a config file), and these settings last until the")
+                    .append(" runs without a config file, so there is no CONFIG REWRITE (which fails there with")
+                    .append(" 'the server is running without a config file'), and these settings last until the")
                     .append(" server restarts.\"\n");
             out.append("ECHO \"To keep them, give the chart's container of ")
                     .append(workload)
