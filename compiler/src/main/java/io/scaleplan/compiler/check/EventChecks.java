@@ -36,8 +36,12 @@ public final class EventChecks {
                                     (db.name().isPresent() ? db.title() + ": " : "") + "max_connections changes from "
                                             + was.map(String::valueOf).orElse("the default")
                                             + " to " + now.map(String::valueOf).orElse("the default")
-                                            + ": PostgreSQL restarts (the last step of " + phase.folder()
-                                            + "/APPLY.md)",
+                                            + (db.name().isEmpty()
+                                                    ? ": PostgreSQL restarts (the last step of " + phase.folder()
+                                                            + "/APPLY.md)"
+                                                    : ": it takes effect at a restart of "
+                                                            + db.hosting().describe() + " after " + phase.folder()
+                                                            + "/APPLY.md"),
                                     event.source(),
                                     Optional.empty())
                             .withFix(Rules.EVENT_NEEDS_RESTART.fix()));
