@@ -247,9 +247,8 @@ public record Postgres(
         private final List<Index> indexes = new ArrayList<>();
         private final List<TableName> vacuum = new ArrayList<>();
         private final String name;
-        private Hosting hosting = Hosting.BITNAMI;
+        private final HostingChoice hosting;
         private SourceLocation releaseAt;
-        private SourceLocation hostingAt;
 
         Builder(Problems problems, String planName, SourceLocation source) {
             this(problems, planName, null, source);
@@ -262,6 +261,7 @@ public record Postgres(
             this.element = name == null ? plan.postgres() : plan.postgres(name);
             this.source = source;
             this.resources = new PodResources(problems, element);
+            this.hosting = new HostingChoice(problems, element, ManagedService.Engine.POSTGRES);
             if (name != null && Names.isDns1123Label(name)) {
                 this.release = name;
             }
@@ -286,10 +286,7 @@ public record Postgres(
          * directory, {@code postgresql.auto.conf}), then reloads, listing what needs a restart.
          */
         public Builder inChart(String workload) {
-            SourceLocation at = SourceLocation.capture();
-            if (problems.requireLabel(element, "workload", workload, at)) {
-                hosting(new Hosting.InChart(workload, true), at);
-            }
+            hosting.inChart(workload, true);
             return this;
         }
 
@@ -301,34 +298,8 @@ public record Postgres(
          * memory.
          */
         public Builder managed(ManagedService service, String identifier) {
-            Objects.requireNonNull(service, "service");
-            SourceLocation at = SourceLocation.capture();
-            if (service.engine() != ManagedService.Engine.POSTGRES) {
-                problems.error(RuleId.HOSTING_MISMATCH, element, service + " runs Redis, not PostgreSQL", at);
-            } else if (!Hosting.Managed.isIdentifier(identifier)) {
-                problems.error(
-                        RuleId.UNSAFE_TEXT,
-                        element,
-                        "managed identifier " + Names.show(identifier)
-                                + " is not valid (a letter, then letters, digits and '-', at most 63)",
-                        at);
-            } else {
-                hosting(new Hosting.Managed(service, identifier), at);
-            }
+            hosting.managed(service, identifier);
             return this;
-        }
-
-        private void hosting(Hosting h, SourceLocation at) {
-            if (hostingAt != null) {
-                problems.error(
-                        RuleId.HOSTING_MISMATCH,
-                        element,
-                        "where the server lives is stated twice (first at " + hostingAt + ")",
-                        at);
-                return;
-            }
-            this.hosting = h;
-            this.hostingAt = at;
         }
 
         /**
@@ -589,36 +560,15 @@ public record Postgres(
         /** Whole-object checks, then the instance; records problems, returns it when they allow. */
         boolean check() {
             boolean ok = true;
-            if (!(hosting instanceof Hosting.Bitnami)) {
-                String where = hosting.describe();
-                if (releaseAt != null) {
-                    problems.error(
-                            RuleId.HOSTING_MISMATCH,
-                            element,
-                            "release(" + Names.show(release) + ") but the server lives in " + where
-                                    + ": there is no Bitnami release to name",
-                            releaseAt);
-                    ok = false;
-                }
-                if (readReplicas > 0) {
-                    problems.error(
-                            RuleId.HOSTING_MISMATCH,
-                            element,
-                            "readReplicas(" + readReplicas + ") but the server lives in " + where
-                                    + ", whose replicas scaleplan does not run: leave it out",
-                            replicasAt);
-                    ok = false;
-                }
-                if (hosting instanceof Hosting.Managed && !resources.build().isEmpty()) {
-                    problems.error(
-                            RuleId.HOSTING_MISMATCH,
-                            element,
-                            "requests/limits but the server is " + where
-                                    + ", which has no pods: give instance(vcpus, memory), its instance class",
-                            resources.source());
-                    ok = false;
-                }
-            }
+            ok &= hosting.check(
+                    release,
+                    releaseAt,
+                    readReplicas > 0 ? "readReplicas(" + readReplicas + ")" : null,
+                    "replicas",
+                    replicasAt,
+                    !resources.build().isEmpty(),
+                    resources.source(),
+                    ": give instance(vcpus, memory), its instance class");
             for (PgSetting.Value v : settings.values()) {
                 Optional<String> p = v.key().problem(v.value(), majorVersion);
                 if (p.isPresent()) {
@@ -723,7 +673,7 @@ public record Postgres(
                     resources.build(),
                     source,
                     Optional.ofNullable(name),
-                    hosting);
+                    hosting.get());
         }
     }
 }

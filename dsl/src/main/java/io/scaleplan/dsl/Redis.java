@@ -188,8 +188,7 @@ public record Redis(
         private EvictionPolicy policy;
         private Percent safeMemoryShare = DEFAULT_SAFE_MEMORY_SHARE;
         private final String name;
-        private Hosting hosting = Hosting.BITNAMI;
-        private SourceLocation hostingAt;
+        private final HostingChoice hosting;
         private SourceLocation releaseAt;
         private SourceLocation clusterAt;
 
@@ -204,6 +203,7 @@ public record Redis(
             this.element = name == null ? plan.redis() : plan.redis(name);
             this.source = source;
             this.resources = new PodResources(problems, element);
+            this.hosting = new HostingChoice(problems, element, ManagedService.Engine.REDIS);
         }
 
         /**
@@ -227,10 +227,7 @@ public record Redis(
          * are the chart's, for the maxmemory check only.
          */
         public Builder inChart(String workload) {
-            SourceLocation at = SourceLocation.capture();
-            if (problems.requireLabel(element, "workload", workload, at)) {
-                hosting(new Hosting.InChart(workload, false), at);
-            }
+            hosting.inChart(workload, false);
             return this;
         }
 
@@ -239,10 +236,7 @@ public record Redis(
          * {@code apply.redis} ends with {@code CONFIG REWRITE}, as for a Bitnami release.
          */
         public Builder inChartWithConfigFile(String workload) {
-            SourceLocation at = SourceLocation.capture();
-            if (problems.requireLabel(element, "workload", workload, at)) {
-                hosting(new Hosting.InChart(workload, true), at);
-            }
+            hosting.inChart(workload, true);
             return this;
         }
 
@@ -253,34 +247,8 @@ public record Redis(
          * services refuse, and no Helm release.
          */
         public Builder managed(ManagedService service, String identifier) {
-            Objects.requireNonNull(service, "service");
-            SourceLocation at = SourceLocation.capture();
-            if (service.engine() != ManagedService.Engine.REDIS) {
-                problems.error(RuleId.HOSTING_MISMATCH, element, service + " runs PostgreSQL, not Redis", at);
-            } else if (!Hosting.Managed.isIdentifier(identifier)) {
-                problems.error(
-                        RuleId.UNSAFE_TEXT,
-                        element,
-                        "managed identifier " + Names.show(identifier)
-                                + " is not valid (a letter, then letters, digits and '-', at most 63)",
-                        at);
-            } else {
-                hosting(new Hosting.Managed(service, identifier), at);
-            }
+            hosting.managed(service, identifier);
             return this;
-        }
-
-        private void hosting(Hosting h, SourceLocation at) {
-            if (hostingAt != null) {
-                problems.error(
-                        RuleId.HOSTING_MISMATCH,
-                        element,
-                        "where the server lives is stated twice (first at " + hostingAt + ")",
-                        at);
-                return;
-            }
-            this.hosting = h;
-            this.hostingAt = at;
         }
 
         /** Replicas of the master (Bitnami redis {@code replica.replicaCount}); 0 for a lone master. */
@@ -367,39 +335,17 @@ public record Redis(
         }
 
         boolean check() {
-            if (!(hosting instanceof Hosting.Bitnami)) {
-                String where = hosting.describe();
-                boolean ok = true;
-                if (releaseAt != null) {
-                    problems.error(
-                            RuleId.HOSTING_MISMATCH,
-                            element,
-                            "release(" + Names.show(release) + ") but the server lives in " + where
-                                    + ": there is no Bitnami release to name",
-                            releaseAt);
-                    ok = false;
-                }
-                if (replicasAt != null && replicas > 0 || clusterAt != null) {
-                    problems.error(
-                            RuleId.HOSTING_MISMATCH,
-                            element,
-                            (clusterAt != null ? "cluster(...)" : "replicas(" + replicas + ")")
-                                    + " but the server lives in " + where
-                                    + ", whose topology scaleplan does not run: leave it out",
-                            clusterAt != null ? clusterAt : replicasAt);
-                    ok = false;
-                }
-                if (hosting instanceof Hosting.Managed && !resources.build().isEmpty()) {
-                    problems.error(
-                            RuleId.HOSTING_MISMATCH,
-                            element,
-                            "requests/limits but the cache is " + where + ", which has no pods",
-                            resources.source());
-                    ok = false;
-                }
-                if (!ok) {
-                    return false;
-                }
+            boolean topology = replicasAt != null && replicas > 0 || clusterAt != null;
+            if (!hosting.check(
+                    release,
+                    releaseAt,
+                    !topology ? null : clusterAt != null ? "cluster(...)" : "replicas(" + replicas + ")",
+                    "topology",
+                    clusterAt != null ? clusterAt : replicasAt,
+                    !resources.build().isEmpty(),
+                    resources.source(),
+                    "")) {
+                return false;
             }
             if (cluster != null && replicasAt != null && replicas > 0) {
                 problems.error(
@@ -424,7 +370,7 @@ public record Redis(
         Redis build() {
             String releaseName =
                     release != null ? release : name != null ? name : cluster != null ? "redis-cluster" : "redis";
-            boolean bitnami = hosting instanceof Hosting.Bitnami;
+            boolean bitnami = hosting.get() instanceof Hosting.Bitnami;
             return new Redis(
                     releaseName,
                     cluster == null && bitnami ? Math.max(replicas, 0) : 0,
@@ -435,7 +381,7 @@ public record Redis(
                     source,
                     safeMemoryShare,
                     Optional.ofNullable(name),
-                    hosting);
+                    hosting.get());
         }
     }
 }

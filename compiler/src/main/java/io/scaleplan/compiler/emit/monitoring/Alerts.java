@@ -6,8 +6,8 @@ import static io.scaleplan.compiler.emit.monitoring.PromQl.selector;
 
 import io.scaleplan.compiler.emit.monitoring.Alert.Probe;
 import io.scaleplan.compiler.emit.monitoring.Alert.Series;
-import io.scaleplan.compiler.emit.postgres.PostgresEmitter;
 import io.scaleplan.compiler.emit.redis.RedisEmitter;
+import io.scaleplan.compiler.render.DataTierFiles;
 import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.compiler.render.Numbers;
 import io.scaleplan.compiler.render.Quantities;
@@ -390,7 +390,7 @@ public final class Alerts {
                     labels("warning", null, null, "release", pg.release(), "setting", t.name()),
                     "PostgreSQL " + pg.release() + " does not run with the plan's " + t.name() + " = " + t.value(),
                     t.name() + " takes effect only at a restart. The primary runs with another value than the plan's "
-                            + t.value() + ": " + PostgresEmitter.folder(pg)
+                            + t.value() + ": " + DataTierFiles.sqlFolder(pg)
                             + "10-settings.sql was applied and the restart is pending"
                             + " (pg_settings.pending_restart), or it was not applied. See the restart steps.",
                     new Probe(

@@ -1,27 +1,24 @@
 package io.scaleplan.compiler.emit.postgres;
 
 import io.scaleplan.compiler.emit.PlanFolder;
+import io.scaleplan.compiler.render.DataTierFiles;
 import io.scaleplan.compiler.render.Headers;
-import io.scaleplan.compiler.render.KubeValues;
-import io.scaleplan.compiler.render.Shell;
 import io.scaleplan.compiler.resolve.PgSettingsTable;
 import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.Hosting;
 import io.scaleplan.dsl.Postgres;
-import io.scaleplan.dsl.Redis;
 import io.scaleplan.dsl.ScalingPlan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parameter values of a managed PostgreSQL or Redis ({@code parameters.conf}): {@code name =
+ * The parameter values of a managed PostgreSQL ({@code parameters.conf}): {@code name =
  * value} lines, each after a comment with its unit, when it takes effect and where the value came
  * from, to set in the provider's parameter group, flags or server parameters. A managed service
- * refuses {@code ALTER SYSTEM} (no superuser) and {@code CONFIG SET}, and has no Helm release.
+ * refuses {@code ALTER SYSTEM} (no superuser) and has no Helm release.
  *
  * <p>PostgreSQL values are plain numbers in the parameter's own unit ({@code pg_settings.unit}:
  * {@code shared_buffers} in 8kB pages, {@code work_mem} in kB, {@code max_wal_size} in MB): the
@@ -30,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class ManagedParameters {
     /** The file's name in the instance's folder. */
-    public static final String FILE = "parameters.conf";
+    public static final String FILE = DataTierFiles.PARAMETERS;
 
     private static final Pattern WITH_UNIT = Pattern.compile("(\\d+)\\s*(B|kB|MB|GB|TB|us|ms|s|min|h|d)");
 
@@ -47,7 +44,7 @@ public final class ManagedParameters {
                 .append(": set each value below in its ")
                 .append(m.service().parameters())
                 .append(".\n# ")
-                .append(where(m))
+                .append(DataTierFiles.where(m))
                 .append(
                         "\n# Never ALTER SYSTEM: a managed server refuses it (no superuser), and no Helm release runs it.\n")
                 .append("# Values are plain numbers in the parameter's own unit (pg_settings.unit), as the ")
@@ -86,84 +83,8 @@ public final class ManagedParameters {
         out.add("# " + pg.title() + " (" + m.describe() + "): set the values of "
                 + folder.command(PostgresEmitter.parameters(pg)) + " in its "
                 + m.service().parameters()
-                + ", then reboot it if a pending-reboot value changed. " + where(m));
+                + ", then reboot it if a pending-reboot value changed. " + DataTierFiles.where(m));
         return out;
-    }
-
-    /** {@code parameters.conf} of a managed Redis: what its configuration can take of the plan's directives. */
-    public static String redis(ScalingPlan plan, Redis redis, Hosting.Managed m) {
-        StringBuilder out = new StringBuilder(Headers.comment("#", plan));
-        out.append("#\n# ")
-                .append(redis.title())
-                .append(", ")
-                .append(m.describe())
-                .append(": set each value below in its ")
-                .append(m.service().parameters())
-                .append(".\n# ")
-                .append(where(m))
-                .append("\n# No CONFIG SET and no CONFIG REWRITE: the service refuses the CONFIG command.\n");
-        redis.evictionPolicy().ifPresent(p -> out.append("\n# the plan's evictionPolicy\nmaxmemory-policy = ")
-                .append(p.redisName())
-                .append('\n'));
-        redis.maxmemory().ifPresent(mem -> {
-            if (m.service() == io.scaleplan.dsl.ManagedService.GOOGLE_MEMORYSTORE) {
-                out.append("\n# the plan's maxmemory ")
-                        .append(KubeValues.redisMemory(mem))
-                        .append(", in GiB (Memorystore's maxmemory-gb); at most the instance's capacity\n")
-                        .append("maxmemory-gb = ")
-                        .append(gib(mem.bytes()))
-                        .append('\n');
-            } else {
-                out.append("\n# maxmemory ")
-                        .append(KubeValues.redisMemory(mem))
-                        .append(" is not a parameter of ")
-                        .append(m.service().title())
-                        .append(": the node type (cache size) fixes it.\n")
-                        .append("# Choose one whose memory for data is at least ")
-                        .append(KubeValues.redisMemory(mem))
-                        .append(".\n");
-            }
-        });
-        if (redis.maxmemory().isEmpty() && redis.evictionPolicy().isEmpty()) {
-            out.append("\n# The plan sets no directive.\n");
-        }
-        return out.toString();
-    }
-
-    /** APPLY.md's step for a managed Redis. */
-    public static List<String> redisStep(Redis redis, Hosting.Managed m, String parameters) {
-        return List.of("# " + redis.title() + " (" + m.describe() + "): set the values of " + parameters + " in its "
-                + m.service().parameters() + ". " + where(m));
-    }
-
-    /** Where the provider's parameters are set: console, CLI and infrastructure code. */
-    static String where(Hosting.Managed m) {
-        String id = Shell.word(m.identifier());
-        return switch (m.service()) {
-            case AWS_RDS ->
-                "Console: RDS > Parameter groups (the custom group of " + id + "); CLI: aws rds"
-                        + " modify-db-parameter-group; Terraform: aws_db_parameter_group.";
-            case AWS_AURORA ->
-                "Console: RDS > Parameter groups (the cluster parameter group of " + id
-                        + "); CLI: aws rds modify-db-cluster-parameter-group; Terraform: aws_rds_cluster_parameter_group.";
-            case GOOGLE_CLOUD_SQL ->
-                "Console: Cloud SQL > " + id + " > Edit > Flags; CLI: gcloud sql instances patch "
-                        + id + " --database-flags (replaces every flag: list them all); Terraform:"
-                        + " google_sql_database_instance settings.database_flags.";
-            case AZURE_POSTGRES ->
-                "Portal: " + id + " > Server parameters; CLI: az postgres flexible-server parameter"
-                        + " set --server-name " + id + "; Terraform: azurerm_postgresql_flexible_server_configuration.";
-            case AWS_ELASTICACHE ->
-                "Console: ElastiCache > Parameter groups (the custom group of " + id
-                        + "); CLI: aws elasticache modify-cache-parameter-group; Terraform: aws_elasticache_parameter_group.";
-            case GOOGLE_MEMORYSTORE ->
-                "Console: Memorystore > " + id + " > Edit > Configurations; CLI: gcloud redis"
-                        + " instances update " + id + " --update-redis-config; Terraform: google_redis_instance"
-                        + " redis_configs.";
-            case AZURE_CACHE ->
-                "Portal: " + id + " > Advanced settings; CLI: az redis update --name " + id
-                        + " --set redisConfiguration.<name>=<value>; Terraform: azurerm_redis_cache redis_configuration.";
-        };
     }
 
     /**
@@ -212,12 +133,5 @@ public final class ManagedParameters {
                     case "d" -> 86400L * 1000 * 1000;
                     default -> null;
                 });
-    }
-
-    private static String gib(long bytes) {
-        java.math.BigDecimal g = java.math.BigDecimal.valueOf(bytes)
-                .divide(java.math.BigDecimal.valueOf(1L << 30), 3, java.math.RoundingMode.DOWN)
-                .stripTrailingZeros();
-        return g.toPlainString().toLowerCase(Locale.ROOT);
     }
 }

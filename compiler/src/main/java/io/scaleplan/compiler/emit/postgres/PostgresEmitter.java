@@ -6,6 +6,7 @@ import io.scaleplan.compiler.emit.Document;
 import io.scaleplan.compiler.emit.HelmCommands;
 import io.scaleplan.compiler.emit.PlanFolder;
 import io.scaleplan.compiler.emit.Target;
+import io.scaleplan.compiler.render.DataTierFiles;
 import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.compiler.render.PgSql;
@@ -64,7 +65,7 @@ public final class PostgresEmitter implements Target {
 
     /** The folder of {@code pg}'s scripts below the plan's: {@code sql/}, or {@code sql/<name>/} for a named instance. */
     public static String folder(Postgres pg) {
-        return pg.name().map(n -> SQL + n + "/").orElse(SQL);
+        return DataTierFiles.sqlFolder(pg);
     }
 
     /** The path of {@code pg}'s runbook checks. */
@@ -214,12 +215,7 @@ public final class PostgresEmitter implements Target {
      */
     static String alterSystemSql(ScalingPlan plan, Postgres pg, Hosting.InChart chart, List<Tuning.Tuned> settings) {
         int major = pg.majorVersion();
-        StringBuilder sql = new StringBuilder(header(plan, pg, "10-settings.sql"));
-        sql.append("-- Derived settings: ")
-                .append(PgTune.GENERATION)
-                .append(", for Linux, from ")
-                .append(instanceText(pg))
-                .append(".\n");
+        StringBuilder sql = settingsHeader(plan, pg);
         sql.append("-- Stated settings win over derived ones.\n")
                 .append("-- One owner per setting: ALTER SYSTEM. The server runs in the team's chart (workload ")
                 .append(chart.workload())
@@ -276,12 +272,7 @@ public final class PostgresEmitter implements Target {
 
     static String settingsSql(ScalingPlan plan, Postgres pg, List<Tuning.Tuned> settings) {
         int major = pg.majorVersion();
-        StringBuilder sql = new StringBuilder(header(plan, pg, "10-settings.sql"));
-        sql.append("-- Derived settings: ")
-                .append(PgTune.GENERATION)
-                .append(", for Linux, from ")
-                .append(instanceText(pg))
-                .append(".\n");
+        StringBuilder sql = settingsHeader(plan, pg);
         sql.append("-- Stated settings win over derived ones.\n")
                 .append("-- One owner per setting: the chart's configuration (primary.extendedConfiguration and\n")
                 .append("-- readReplicas.extendedConfiguration in helm/")
@@ -308,6 +299,16 @@ public final class PostgresEmitter implements Target {
         }
         sql.append("\nSELECT pg_reload_conf();\n");
         return sql.toString();
+    }
+
+    /** {@code 10-settings.sql}'s header and the line saying what the derived settings are derived from. */
+    private static StringBuilder settingsHeader(ScalingPlan plan, Postgres pg) {
+        return new StringBuilder(header(plan, pg, "10-settings.sql"))
+                .append("-- Derived settings: ")
+                .append(PgTune.GENERATION)
+                .append(", for Linux, from ")
+                .append(instanceText(pg))
+                .append(".\n");
     }
 
     static String instanceText(Postgres pg) {

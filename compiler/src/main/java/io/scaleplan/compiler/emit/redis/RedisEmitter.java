@@ -6,7 +6,7 @@ import io.scaleplan.compiler.emit.Document;
 import io.scaleplan.compiler.emit.HelmCommands;
 import io.scaleplan.compiler.emit.PlanFolder;
 import io.scaleplan.compiler.emit.Target;
-import io.scaleplan.compiler.emit.postgres.ManagedParameters;
+import io.scaleplan.compiler.render.DataTierFiles;
 import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.compiler.render.Shell;
@@ -48,7 +48,7 @@ public final class RedisEmitter implements Target {
 
     /** The folder of {@code redis}' files below the plan's: {@code redis/}, or {@code redis/<name>/} for a named one. */
     public static String folder(Redis redis) {
-        return redis.name().map(n -> "redis/" + n + "/").orElse("redis/");
+        return DataTierFiles.redisFolder(redis);
     }
 
     /** The path of {@code redis}' redis.conf. */
@@ -71,8 +71,8 @@ public final class RedisEmitter implements Target {
                 out.add(Document.text(
                         NAME,
                         "Parameters",
-                        folder(redis) + ManagedParameters.FILE,
-                        ManagedParameters.redis(plan, redis, m)));
+                        folder(redis) + DataTierFiles.PARAMETERS,
+                        ManagedRedisParameters.redis(plan, redis, m)));
                 continue;
             }
             if (redis.isBitnami()) {
@@ -110,7 +110,7 @@ public final class RedisEmitter implements Target {
             } else if (r.hosting() instanceof Hosting.Managed m) {
                 out.add(new ApplyStep(
                         ApplyStep.Stage.DATA_RELEASES,
-                        ManagedParameters.redisStep(r, m, folder.command(folder(r) + ManagedParameters.FILE))));
+                        ManagedRedisParameters.redisStep(r, m, folder.command(folder(r) + DataTierFiles.PARAMETERS))));
             }
         }
         for (Redis r : plan.caches()) {
