@@ -11,9 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The plan's PostgreSQL server, deployed with the Bitnami {@code postgresql} chart: its major
- * version, the instance it is tuned for, its workload, read replicas, settings, indexes and
- * maintenance. Declared with {@link ScalingPlan.Builder#postgres(java.util.function.Consumer)}:
+ * A PostgreSQL server of the plan: its major version, the instance it is tuned for, its workload,
+ * read replicas, settings, indexes and maintenance. By default it is a Bitnami {@code postgresql}
+ * release; {@link Builder#inChart(String)} puts it inside the team's chart and {@link
+ * Builder#managed(ManagedService, String)} at a provider, each getting only the outputs that apply
+ * there (see {@link Hosting}). The default instance is declared with {@link
+ * ScalingPlan.Builder#postgres(java.util.function.Consumer)}, further ones by name with {@link
+ * ScalingPlan.Builder#postgres(String, java.util.function.Consumer)}:
  *
  * <pre>{@code
  * .postgres(pg -> pg

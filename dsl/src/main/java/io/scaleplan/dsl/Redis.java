@@ -4,9 +4,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The plan's Redis: either one master with streaming replicas (the Bitnami {@code redis} chart) or
- * a Redis Cluster (the Bitnami {@code redis-cluster} chart), with a memory limit and an eviction
- * policy. Declared with {@link ScalingPlan.Builder#redis(java.util.function.Consumer)}:
+ * A Redis of the plan: either one master with streaming replicas (the Bitnami {@code redis} chart)
+ * or a Redis Cluster (the Bitnami {@code redis-cluster} chart), with a memory limit and an eviction
+ * policy; or, with {@link Builder#inChart(String)} or {@link Builder#managed(ManagedService,
+ * String)}, a server inside the team's chart or at a provider (see {@link Hosting}). The default
+ * instance is declared with {@link ScalingPlan.Builder#redis(java.util.function.Consumer)},
+ * further ones by name with {@link ScalingPlan.Builder#redis(String, java.util.function.Consumer)}:
  *
  * <pre>{@code
  * .redis(r -> r
