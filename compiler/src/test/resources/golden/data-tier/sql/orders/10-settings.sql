@@ -17,12 +17,12 @@
 -- Stop at the first error, however psql was started.
 \set ON_ERROR_STOP on
 
--- Preflight: nothing changes unless this server accepts every value the chart's configuration
--- carries (pg_settings: the parameter exists, an enum value is one of its enumvals, a number
+-- Preflight: nothing changes unless this server accepts every value this script sets
+-- (pg_settings: the parameter exists, an enum value is one of its enumvals, a number
 -- with its unit is within min_val..max_val), it runs PostgreSQL 17
 -- and this role may ALTER SYSTEM each setting. Otherwise it stops here, naming each value the
 -- server would reject: a server cannot start with such a value in its postgresql.conf, so
--- fix the plan before the chart's configuration rolls out.
+-- fix the plan before it is set.
 DO $scaleplan_preflight$
 DECLARE
     rejected text;

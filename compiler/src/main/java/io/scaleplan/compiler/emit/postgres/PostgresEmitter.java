@@ -232,7 +232,12 @@ public final class PostgresEmitter implements Target {
                 "-- A restart is one of workload " + chart.workload()
                         + "'s pods (kubectl rollout restart); pg_settings.pending_restart shows what waits for it.\n");
         sql.append("-- The others take effect at pg_reload_conf() below, except in sessions that SET them.\n");
-        sql.append(SettingsPreflight.script(major, settings));
+        // the preflight's comment speaks of a chart's configuration; here the script itself sets the values
+        sql.append(SettingsPreflight.script(major, settings)
+                .replace("every value the chart's configuration\n-- carries (", "every value this script sets\n-- (")
+                .replace(
+                        "-- fix the plan before the chart's configuration rolls out.\n",
+                        "-- fix the plan before it is set.\n"));
         for (Tuning.Tuned s : settings) {
             sql.append("\n-- ").append(s.name()).append(": ").append(s.origin()).append('\n');
             sql.append("ALTER SYSTEM SET ")
