@@ -99,6 +99,11 @@ class PlanCompilerTest {
     }
 
     @Test
+    void dataTierOfSeveralInstancesMatchesItsGoldenFiles() {
+        Golden.assertMatches(compiler.compile(Fixtures.dataTier()).files());
+    }
+
+    @Test
     void everyManifestParsesStrictlyIntoTheKubernetesModel() {
         Map<String, String> files = files(Fixtures.showcase());
         HorizontalPodAutoscaler hpa = StrictKubernetes.hpa(files.get("showcase/k8s/checkout-hpa.yaml"));

@@ -11,6 +11,8 @@ import static io.scaleplan.dsl.Units.rps;
 import static io.scaleplan.dsl.Units.seconds;
 
 import io.scaleplan.dsl.DescribedObject;
+import io.scaleplan.dsl.EvictionPolicy;
+import io.scaleplan.dsl.ManagedService;
 import io.scaleplan.dsl.MetricSource;
 import io.scaleplan.dsl.PlanDefinition;
 import io.scaleplan.dsl.PodManagement;
@@ -171,6 +173,57 @@ public final class Fixtures {
         return ScalingPlan.builder("minimal")
                 .helmRelease("app", "./app")
                 .service("web", s -> s.replicas(1))
+                .build();
+    }
+
+    /**
+     * Three PostgreSQL and three Redis instances, one of each kind (golden files under
+     * golden/data-tier): a Bitnami release (the unnamed default), one in the team's chart, one
+     * managed by a provider. checkout connects to the default database, orders and the reporting
+     * client to "orders" ({@code (8 + 2) × 20 + 5 + 3 reserved = 208} of its max_connections),
+     * billing to "billing".
+     */
+    public static ScalingPlan dataTier() {
+        return dataTier(208);
+    }
+
+    /** {@link #dataTier()} with the "orders" database's max_connections at {@code ordersMaxConnections}. */
+    public static ScalingPlan dataTier(int ordersMaxConnections) {
+        return ScalingPlan.builder("data-tier")
+                .namespace("shop")
+                .helmRelease("shop", "./shop")
+                .service("checkout", s -> s.requests(millicores(500), gib(1))
+                        .autoscale(a -> a.replicas(2, 10).cpuUtilization(percent(70)))
+                        .connectionPoolSize(10))
+                .service("orders", s -> s.requests(millicores(500), gib(1))
+                        .autoscale(a -> a.replicas(2, 8).cpuUtilization(percent(70)))
+                        .connectionPoolSize(20)
+                        .database("orders"))
+                .service("billing", s -> s.replicas(2).connectionPoolSize(15).database("billing"))
+                .databaseClient("reporting", 5, "orders")
+                .postgres(pg -> pg.instance(2, gib(1))
+                        .maxConnections(150)
+                        .index("idx_carts_customer", "carts", "customer_id")
+                        .vacuumAnalyze("carts"))
+                .postgres("orders", pg -> pg.inChart("orders-db")
+                        .instance(2, gib(1))
+                        .maxConnections(ordersMaxConnections)
+                        .workMem(mib(8))
+                        .index("idx_orders_customer", "orders", "customer_id")
+                        .vacuumAnalyze("orders"))
+                .postgres("billing", pg -> pg.managed(ManagedService.AWS_RDS, "billing-prod")
+                        .instance(4, gib(16))
+                        .maxConnections(200))
+                .redis(r -> r.maxmemory(mib(256))
+                        .evictionPolicy(EvictionPolicy.ALLKEYS_LRU)
+                        .requests(millicores(100), mib(256))
+                        .limits(millicores(500), mib(512)))
+                .redis(
+                        "cart",
+                        r -> r.inChart("redis-cart").maxmemory(mib(128)).evictionPolicy(EvictionPolicy.ALLKEYS_LRU))
+                .redis("sessions", r -> r.managed(ManagedService.AWS_ELASTICACHE, "sessions-prod")
+                        .maxmemory(gib(1))
+                        .evictionPolicy(EvictionPolicy.VOLATILE_LRU))
                 .build();
     }
 

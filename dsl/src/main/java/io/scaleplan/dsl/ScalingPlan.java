@@ -98,6 +98,9 @@ import java.util.function.Consumer;
  * @param namespaces every namespace of the plan with its release and services, in declaration
  *     order; the first is {@code namespace} with {@code release}. An empty list means that one only,
  *     holding every service
+ * @param namedPostgres the plan's further PostgreSQL instances, each with a name ({@code
+ *     postgres("orders", ...)}), in declaration order
+ * @param namedRedis the plan's further Redis instances, each with a name, in declaration order
  */
 public record ScalingPlan(
         String name,
@@ -111,38 +114,9 @@ public record ScalingPlan(
         java.util.Optional<Postgres> postgres,
         java.util.Optional<Redis> redis,
         java.util.Optional<LoadProfile> loadProfile,
-        List<Namespace> namespaces) {
-
-    /**
-     * A plan whose services all live in {@code namespace} and come from {@code release}: the plan
-     * as it was before plans could span namespaces.
-     */
-    public ScalingPlan(
-            String name,
-            String namespace,
-            HelmRelease release,
-            List<Service> services,
-            List<NodePool> nodePools,
-            List<DatabaseClient> databaseClients,
-            RuleSettings ruleSettings,
-            SourceLocation source,
-            java.util.Optional<Postgres> postgres,
-            java.util.Optional<Redis> redis,
-            java.util.Optional<LoadProfile> loadProfile) {
-        this(
-                name,
-                namespace,
-                release,
-                services,
-                nodePools,
-                databaseClients,
-                ruleSettings,
-                source,
-                postgres,
-                redis,
-                loadProfile,
-                List.of());
-    }
+        List<Namespace> namespaces,
+        List<Postgres> namedPostgres,
+        List<Redis> namedRedis) {
 
     /**
      * Checks every invariant and copies collections into unmodifiable ones. Plans use the
@@ -160,6 +134,36 @@ public record ScalingPlan(
         Objects.requireNonNull(postgres, "postgres");
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(loadProfile, "loadProfile");
+        namedPostgres = List.copyOf(namedPostgres);
+        namedRedis = List.copyOf(namedRedis);
+        postgres.ifPresent(pg -> {
+            if (pg.name().isPresent()) {
+                throw new IllegalArgumentException(
+                        "the default PostgreSQL has a name: " + pg.name().get());
+            }
+        });
+        redis.ifPresent(r -> {
+            if (r.name().isPresent()) {
+                throw new IllegalArgumentException(
+                        "the default Redis has a name: " + r.name().get());
+            }
+        });
+        java.util.Set<String> pgNames = new java.util.HashSet<>();
+        for (Postgres pg : namedPostgres) {
+            if (!pgNames.add(
+                    pg.name().orElseThrow(() -> new IllegalArgumentException("a named PostgreSQL without a name")))) {
+                throw new IllegalArgumentException(
+                        "PostgreSQL instance declared twice: " + pg.name().get());
+            }
+        }
+        java.util.Set<String> redisNames = new java.util.HashSet<>();
+        for (Redis r : namedRedis) {
+            if (!redisNames.add(
+                    r.name().orElseThrow(() -> new IllegalArgumentException("a named Redis without a name")))) {
+                throw new IllegalArgumentException(
+                        "Redis instance declared twice: " + r.name().get());
+            }
+        }
         if (!Names.isDns1123Label(name)) {
             throw new IllegalArgumentException("not a valid plan name: " + Names.show(name));
         }
@@ -216,6 +220,79 @@ public record ScalingPlan(
                             .filter(n -> !placed.containsKey(n))
                             .toList());
         }
+    }
+
+    /** A plan with at most one PostgreSQL and one Redis: the record as it was before instances had names. */
+    public ScalingPlan(
+            String name,
+            String namespace,
+            HelmRelease release,
+            List<Service> services,
+            List<NodePool> nodePools,
+            List<DatabaseClient> databaseClients,
+            RuleSettings ruleSettings,
+            SourceLocation source,
+            java.util.Optional<Postgres> postgres,
+            java.util.Optional<Redis> redis,
+            java.util.Optional<LoadProfile> loadProfile) {
+        this(
+                name,
+                namespace,
+                release,
+                services,
+                nodePools,
+                databaseClients,
+                ruleSettings,
+                source,
+                postgres,
+                redis,
+                loadProfile,
+                List.of(),
+                List.of(),
+                List.of());
+    }
+
+    /** Every PostgreSQL instance: the default (unnamed) one first, if any, then the named ones in declaration order. */
+    public List<Postgres> databases() {
+        List<Postgres> out = new ArrayList<>();
+        postgres.ifPresent(out::add);
+        out.addAll(namedPostgres);
+        return List.copyOf(out);
+    }
+
+    /** Every Redis instance: the default (unnamed) one first, if any, then the named ones in declaration order. */
+    public List<Redis> caches() {
+        List<Redis> out = new ArrayList<>();
+        redis.ifPresent(out::add);
+        out.addAll(namedRedis);
+        return List.copyOf(out);
+    }
+
+    /** The PostgreSQL instance named {@code instance}, if the plan has one. */
+    public java.util.Optional<Postgres> database(String instance) {
+        return namedPostgres.stream()
+                .filter(p -> p.name().orElseThrow().equals(instance))
+                .findFirst();
+    }
+
+    /**
+     * The PostgreSQL instance that {@code database} (a service's or client's {@code database(...)})
+     * means: the one it names, else the plan's default (unnamed) one, else its only one. Empty when
+     * it names none that exists, or names none and the plan has several, all named.
+     */
+    public java.util.Optional<Postgres> databaseFor(java.util.Optional<String> database) {
+        if (database.isPresent()) {
+            return database(database.get());
+        }
+        if (postgres.isPresent()) {
+            return postgres;
+        }
+        return namedPostgres.size() == 1 ? java.util.Optional.of(namedPostgres.get(0)) : java.util.Optional.empty();
+    }
+
+    /** The PostgreSQL instance {@code service}'s pool connects to; see {@link #databaseFor(java.util.Optional)}. */
+    public java.util.Optional<Postgres> databaseOf(Service service) {
+        return databaseFor(service.database());
     }
 
     /** Starts a plan named {@code name}: a DNS-1123 label, also the folder of its outputs. */
@@ -303,6 +380,24 @@ public record ScalingPlan(
                 .build();
     }
 
+    /** As {@link #derive(String, List, List, java.util.Optional, SourceLocation)}, with the named PostgreSQL instances too. */
+    public ScalingPlan derive(
+            String newName,
+            List<Service> newServices,
+            List<NodePool> newNodePools,
+            java.util.Optional<Postgres> newPostgres,
+            List<Postgres> newNamedPostgres,
+            SourceLocation newSource) {
+        return toBuilder()
+                .name(newName)
+                .services(newServices)
+                .nodePools(newNodePools)
+                .postgres(newPostgres)
+                .namedPostgres(newNamedPostgres)
+                .source(newSource)
+                .build();
+    }
+
     /**
      * A copy of this plan to change, as an event phase derives its plan: {@code
      * plan.toBuilder().services(raised).build()}. Unlike {@link #builder(String)}, it sets the
@@ -327,6 +422,8 @@ public record ScalingPlan(
         private java.util.Optional<Redis> redis;
         private java.util.Optional<LoadProfile> loadProfile;
         private List<Namespace> namespaces;
+        private List<Postgres> namedPostgres;
+        private List<Redis> namedRedis;
 
         private Copy(ScalingPlan p) {
             name = p.name;
@@ -342,6 +439,8 @@ public record ScalingPlan(
             loadProfile = p.loadProfile;
             // one namespace is derived again from the copy's namespace, release and services
             namespaces = p.spansNamespaces() ? p.namespaces : List.of();
+            namedPostgres = p.namedPostgres;
+            namedRedis = p.namedRedis;
         }
 
         /** See {@link ScalingPlan#name()}. */
@@ -416,6 +515,18 @@ public record ScalingPlan(
             return this;
         }
 
+        /** See {@link ScalingPlan#namedPostgres()}. */
+        public Copy namedPostgres(List<Postgres> newNamedPostgres) {
+            this.namedPostgres = newNamedPostgres;
+            return this;
+        }
+
+        /** See {@link ScalingPlan#namedRedis()}. */
+        public Copy namedRedis(List<Redis> newNamedRedis) {
+            this.namedRedis = newNamedRedis;
+            return this;
+        }
+
         /** The derived plan, checked as the record checks every plan. */
         public ScalingPlan build() {
             return new ScalingPlan(
@@ -430,7 +541,9 @@ public record ScalingPlan(
                     postgres,
                     redis,
                     loadProfile,
-                    namespaces);
+                    namespaces,
+                    namedPostgres,
+                    namedRedis);
         }
     }
 
@@ -461,6 +574,8 @@ public record ScalingPlan(
         private Postgres.Builder postgres;
         private Redis.Builder redis;
         private LoadProfile.Builder loadProfile;
+        private final Map<String, Postgres.Builder> namedPostgres = new LinkedHashMap<>();
+        private final Map<String, Redis.Builder> namedRedis = new LinkedHashMap<>();
 
         Builder(String name, SourceLocation source) {
             this.source = source;
@@ -581,6 +696,84 @@ public record ScalingPlan(
             Postgres.Builder b = new Postgres.Builder(problems, name, at);
             spec.accept(b);
             postgres = b;
+            return this;
+        }
+
+        /**
+         * A further PostgreSQL instance, named {@code instanceName} (a DNS-1123 label): {@code
+         * postgres("orders", pg -> pg.inChart("orders-db").instance(4, gib(16)))}. Services and
+         * clients connect to it with {@code database("orders")}; its connection budget is its own.
+         * Where it lives is its own too: a Bitnami release (default, named {@code instanceName}),
+         * {@link Postgres.Builder#inChart(String)} or {@link Postgres.Builder#managed(ManagedService,
+         * String)}. Its SQL goes to {@code sql/<instanceName>/}. A name declared twice is SP027.
+         */
+        public Builder postgres(String instanceName, Consumer<Postgres.Builder> spec) {
+            Objects.requireNonNull(spec, "spec");
+            SourceLocation at = SourceLocation.capture();
+            PlanElement e = element.postgres(String.valueOf(instanceName));
+            if (!problems.requireLabel(e, "PostgreSQL instance name", instanceName, at)) {
+                return this;
+            }
+            Postgres.Builder first = namedPostgres.get(instanceName);
+            if (first != null) {
+                problems.error(
+                        RuleId.DATA_TIER_TWICE,
+                        e,
+                        "PostgreSQL " + Names.show(instanceName) + " is declared twice (first at " + first.source()
+                                + ")",
+                        at);
+                return this;
+            }
+            Postgres.Builder b = new Postgres.Builder(problems, name, instanceName, at);
+            spec.accept(b);
+            namedPostgres.put(instanceName, b);
+            return this;
+        }
+
+        /**
+         * A further Redis instance, named {@code instanceName}: {@code redis("cart", r ->
+         * r.inChart("redis-cart").maxmemory(mib(256)))}. Where it lives is its own: a Bitnami
+         * release (default, named {@code instanceName}), {@link Redis.Builder#inChart(String)} or
+         * {@link Redis.Builder#managed(ManagedService, String)}. Its files go to {@code
+         * redis/<instanceName>/}. A name declared twice is SP027.
+         */
+        public Builder redis(String instanceName, Consumer<Redis.Builder> spec) {
+            Objects.requireNonNull(spec, "spec");
+            SourceLocation at = SourceLocation.capture();
+            PlanElement e = element.redis(String.valueOf(instanceName));
+            if (!problems.requireLabel(e, "Redis instance name", instanceName, at)) {
+                return this;
+            }
+            Redis.Builder first = namedRedis.get(instanceName);
+            if (first != null) {
+                problems.error(
+                        RuleId.DATA_TIER_TWICE,
+                        e,
+                        "Redis " + Names.show(instanceName) + " is declared twice (first at " + first.source() + ")",
+                        at);
+                return this;
+            }
+            Redis.Builder b = new Redis.Builder(problems, name, instanceName, at);
+            spec.accept(b);
+            namedRedis.put(instanceName, b);
+            return this;
+        }
+
+        /**
+         * As {@link #databaseClient(String, int)}, for a client of the PostgreSQL instance {@code
+         * database} ({@code postgres("orders", ...)}): counted in that instance's budget.
+         */
+        public Builder databaseClient(String clientName, int connections, String database) {
+            SourceLocation at = SourceLocation.capture();
+            if (!problems.requireLabel(element, "database", database, at)) {
+                return this;
+            }
+            int before = databaseClients.size();
+            databaseClient(clientName, connections);
+            if (databaseClients.size() > before) {
+                DatabaseClient c = databaseClients.remove(before);
+                databaseClients.add(new DatabaseClient(c.name(), c.connections(), at, java.util.Optional.of(database)));
+            }
             return this;
         }
 
@@ -765,6 +958,20 @@ public record ScalingPlan(
             if (redis != null) {
                 redis.check();
             }
+            namedPostgres.values().forEach(Postgres.Builder::check);
+            namedRedis.values().forEach(Redis.Builder::check);
+            for (Service.Builder s : services) {
+                s.database().ifPresent(db -> checkDatabase(element.service(s.name()), db, s.databaseAt()));
+                if (s.database().isEmpty() && s.poolSize() > 0) {
+                    checkDefaultDatabase(element.service(s.name()), "service " + Names.show(s.name()), s.source());
+                }
+            }
+            for (DatabaseClient c : databaseClients) {
+                c.database().ifPresent(db -> checkDatabase(element, db, c.source()));
+                if (c.database().isEmpty()) {
+                    checkDefaultDatabase(element, "database client " + Names.show(c.name()), c.source());
+                }
+            }
             if (loadProfile != null) {
                 loadProfile.check(byName.keySet());
             }
@@ -785,7 +992,35 @@ public record ScalingPlan(
                     java.util.Optional.ofNullable(postgres).map(Postgres.Builder::build),
                     java.util.Optional.ofNullable(redis).map(Redis.Builder::build),
                     java.util.Optional.ofNullable(loadProfile).map(LoadProfile.Builder::build),
-                    built.size() == 1 ? List.of() : built);
+                    built.size() == 1 ? List.of() : built,
+                    namedPostgres.values().stream().map(Postgres.Builder::build).toList(),
+                    namedRedis.values().stream().map(Redis.Builder::build).toList());
+        }
+
+        private void checkDatabase(PlanElement at, String database, SourceLocation where) {
+            if (!namedPostgres.containsKey(database)) {
+                problems.error(
+                        RuleId.UNKNOWN_DATABASE,
+                        at,
+                        "database(" + Names.show(database) + "): the plan declares no postgres(" + Names.show(database)
+                                + ", ...)"
+                                + (namedPostgres.isEmpty()
+                                        ? ""
+                                        : "; its named instances are " + namedPostgres.keySet()),
+                        where);
+            }
+        }
+
+        private void checkDefaultDatabase(PlanElement at, String who, SourceLocation where) {
+            if (postgres == null && namedPostgres.size() > 1) {
+                problems.error(
+                        RuleId.UNKNOWN_DATABASE,
+                        at,
+                        who + " names no database, and the plan has " + namedPostgres.size()
+                                + " PostgreSQL instances and no unnamed one: say which with database(...), one of "
+                                + namedPostgres.keySet(),
+                        where);
+            }
         }
     }
 }

@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  *     says {@code statefulSet()}
  * @param podManagement how a StatefulSet creates its pods when it scales; {@link
  *     PodManagement#ORDERED_READY} (and meaningless) for a Deployment
+ * @param database the PostgreSQL instance its pool connects to, by name; empty for the plan's
+ *     default (the unnamed one, or the only one)
  */
 public record Service(
         String name,
@@ -45,7 +47,8 @@ public record Service(
         SourceLocation source,
         ChartValues values,
         WorkloadKind workload,
-        PodManagement podManagement) {
+        PodManagement podManagement,
+        Optional<String> database) {
 
     /** Kubernetes' default {@code maxSurge} of a Deployment's rolling update. */
     public static final PodAmount DEFAULT_ROLLOUT_SURGE = new Percent(25);
@@ -75,6 +78,7 @@ public record Service(
         Objects.requireNonNull(values, "values");
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(podManagement, "podManagement");
+        Objects.requireNonNull(database, "database");
         for (String path : values.entries().keySet()) {
             if (ChartValues.ownedKey(path) != null) {
                 throw new IllegalArgumentException("chart value " + path + " is set by scaleplan itself");
@@ -132,6 +136,7 @@ public record Service(
         private ChartValues values;
         private WorkloadKind workload;
         private PodManagement podManagement;
+        private Optional<String> database;
 
         private Copy(Service s) {
             name = s.name;
@@ -149,6 +154,7 @@ public record Service(
             values = s.values;
             workload = s.workload;
             podManagement = s.podManagement;
+            database = s.database;
         }
 
         /** See {@link Service#name()}. */
@@ -241,6 +247,12 @@ public record Service(
             return this;
         }
 
+        /** See {@link Service#database()}. */
+        public Copy database(Optional<String> newDatabase) {
+            this.database = newDatabase;
+            return this;
+        }
+
         /** The derived service, checked as the record checks every service. */
         public Service build() {
             return new Service(
@@ -258,7 +270,8 @@ public record Service(
                     source,
                     values,
                     workload,
-                    podManagement);
+                    podManagement,
+                    database);
         }
     }
 
@@ -332,6 +345,8 @@ public record Service(
         private String nodePool;
         private final java.util.List<Suppression> suppressions = new java.util.ArrayList<>();
         private ChartValues values = ChartValues.EMPTY;
+        private String database;
+        private SourceLocation databaseAt;
 
         Builder(Problems problems, String planName, String name, SourceLocation source) {
             this.problems = problems;
@@ -533,6 +548,33 @@ public record Service(
         }
 
         /**
+         * The PostgreSQL instance its pool connects to, by the name given to {@code
+         * postgres("orders", ...)}; default the plan's unnamed PostgreSQL, or its only one. Its
+         * {@link #connectionPoolSize(int)} counts in that database's connection budget.
+         */
+        public Builder database(String instance) {
+            SourceLocation at = SourceLocation.capture();
+            if (problems.requireLabel(element, "database", instance, at)) {
+                this.database = instance;
+                this.databaseAt = at;
+            }
+            return this;
+        }
+
+        /** The database it names and where, if it names one. */
+        Optional<String> database() {
+            return Optional.ofNullable(database);
+        }
+
+        int poolSize() {
+            return connectionPoolSize == null ? 0 : connectionPoolSize;
+        }
+
+        SourceLocation databaseAt() {
+            return databaseAt == null ? source : databaseAt;
+        }
+
+        /**
          * Extra pods a rolling update may start above the replica count (the Deployment's {@code
          * maxSurge}). Default {@code percent(25)}, Kubernetes' default. A {@link #statefulSet()} has
          * no surge, and this on one is an error (SP019).
@@ -727,7 +769,8 @@ public record Service(
                     source,
                     values,
                     workload,
-                    podManagement);
+                    podManagement,
+                    Optional.ofNullable(database));
         }
     }
 }

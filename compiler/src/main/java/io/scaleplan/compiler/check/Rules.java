@@ -184,9 +184,29 @@ public final class Rules {
     public static final Rule DATA_TIER_TWICE = new Rule(
             RuleId.DATA_TIER_TWICE,
             Severity.ERROR,
-            "PostgreSQL or Redis declared twice",
-            "A plan has one PostgreSQL server and one Redis; a second declaration would overwrite the first's files.",
-            "Merge the two declarations.");
+            "PostgreSQL or Redis instance declared twice under one name",
+            "A plan may have any number of PostgreSQL and Redis instances, each under its own name"
+                    + " (postgres(\"orders\", ...), redis(\"cart\", ...)) plus one unnamed default of each"
+                    + " (postgres(...), redis(...)); a name used twice, or a second unnamed one, would overwrite the"
+                    + " first's files.",
+            "Merge the two declarations, or give the second its own name: postgres(\"orders\", pg -> ...).");
+    public static final Rule UNKNOWN_DATABASE = new Rule(
+            RuleId.UNKNOWN_DATABASE,
+            Severity.ERROR,
+            "Connection pool of no known database",
+            "A service's (or database client's) database(\"name\") names no postgres(\"name\", ...) of the plan, or"
+                    + " it names none while the plan has several PostgreSQL instances, all named: its connections"
+                    + " could not be counted in any database's connection budget.",
+            "Name one of the plan's PostgreSQL instances with database(\"name\"), or declare it.");
+    public static final Rule HOSTING_MISMATCH = new Rule(
+            RuleId.HOSTING_MISMATCH,
+            Severity.ERROR,
+            "Setting that does not apply where the instance lives",
+            "An instance inside the team's chart or managed by a provider has no Bitnami release: release(...),"
+                    + " readReplicas(...), Redis replicas(...) or cluster(...) would describe a release that does not"
+                    + " exist, a managed service has no pods to give requests or limits, a Redis service cannot run"
+                    + " PostgreSQL (nor the reverse), and an instance lives in one place only.",
+            "Leave the setting out, or say where the instance lives once: inChart(workload) or managed(service, id).");
     public static final Rule INVALID_REDIS_TOPOLOGY = new Rule(
             RuleId.INVALID_REDIS_TOPOLOGY,
             Severity.ERROR,
@@ -207,7 +227,9 @@ public final class Rules {
             "Each pod opens up to its pool size of connections. At maxReplicas plus the rolling update's surge, the"
                     + " services together with superuser-reserved connections and other clients must stay within"
                     + " the primary's max_connections; otherwise new pods fail with 'too many clients' exactly when"
-                    + " the HPA scales out.",
+                    + " the HPA scales out. With several PostgreSQL instances each has its own budget: the services"
+                    + " and clients that connect to it (database(\"name\"), default the unnamed or only one) against"
+                    + " its own max_connections.",
             "Lower pool sizes or maxReplicas, put a pooler (PgBouncer) in front, or raise max_connections (a"
                     + " restart).");
     public static final Rule REDIS_MAXMEMORY_UNSAFE = new Rule(
@@ -596,6 +618,8 @@ public final class Rules {
                 INVALID_INDEX,
                 REPLICAS_WITH_DESKTOP,
                 DATA_TIER_TWICE,
+                UNKNOWN_DATABASE,
+                HOSTING_MISMATCH,
                 INVALID_REDIS_TOPOLOGY,
                 INVALID_MAXMEMORY,
                 REQUEST_RATE_METRIC_UNKNOWN,

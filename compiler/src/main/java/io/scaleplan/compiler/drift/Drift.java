@@ -281,6 +281,9 @@ public final class Drift {
     }
 
     private void postgres() {
+        plan.namedPostgres()
+                .forEach(pg -> notes.add(pg.title() + " not compared: drift compares the plan's default (unnamed)"
+                        + " PostgreSQL with the pg_settings output given"));
         if (plan.postgres().isEmpty() || live.postgres().isEmpty()) {
             if (plan.postgres().isPresent()) {
                 notes.add("PostgreSQL not compared: give psql's output of SELECT name, setting, unit, pending_restart,"
@@ -327,6 +330,9 @@ public final class Drift {
     }
 
     private void redis() {
+        plan.namedRedis()
+                .forEach(r -> notes.add(r.title() + " not compared: drift compares the plan's default (unnamed) Redis"
+                        + " with the CONFIG GET output given"));
         if (plan.redis().isEmpty() || live.redis().isEmpty()) {
             if (plan.redis().isPresent()) {
                 notes.add("Redis not compared: give the output of redis-cli CONFIG GET '*'");

@@ -315,6 +315,20 @@ public final class Importer {
             return;
         }
         String text = read(path);
+        Optional<String> instance =
+                text.contains(io.scaleplan.compiler.render.Headers.MARKER) ? namedInstance(path) : Optional.empty();
+        if (instance.isPresent()) {
+            estate.warn(
+                    file,
+                    0,
+                    0,
+                    "not imported: a file of the named instance " + instance.get() + " (import reads the default"
+                            + " PostgreSQL and Redis only); declare it in the plan by hand, as postgres(\""
+                            + path.getParent().getFileName() + "\", ...) or redis(\""
+                            + path.getParent().getFileName()
+                            + "\", ...)");
+            return;
+        }
         header(text, file, estate);
         switch (extension) {
             case "yaml", "yml" -> yaml(text, file, name, estate, kubernetes, helm);
@@ -339,6 +353,25 @@ public final class Importer {
                 }
             }
         }
+    }
+
+    /**
+     * {@code sql/orders} for a file of scaleplan's folder of a named instance ({@code sql/orders/...},
+     * {@code redis/cart/...}), or a managed instance's {@code parameters.conf}.
+     */
+    private static Optional<String> namedInstance(Path path) {
+        Path parent = path.getParent();
+        Path grand = parent == null ? null : parent.getParent();
+        if (grand != null && grand.getFileName() != null) {
+            String folder = grand.getFileName().toString();
+            if (folder.equals("sql") || folder.equals("redis")) {
+                return Optional.of(folder + "/" + parent.getFileName());
+            }
+        }
+        if (path.getFileName().toString().equals("parameters.conf") && parent != null) {
+            return Optional.of(parent.toString());
+        }
+        return Optional.empty();
     }
 
     private static boolean looksLikePostgresConf(String text) {

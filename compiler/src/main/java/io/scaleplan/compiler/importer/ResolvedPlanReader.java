@@ -6,6 +6,7 @@ import io.scaleplan.compiler.importer.Estate.ServiceFacts;
 import io.scaleplan.dsl.Cpu;
 import io.scaleplan.dsl.Memory;
 import io.scaleplan.dsl.PodAmount;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -62,6 +63,34 @@ final class ResolvedPlanReader {
         doc.get("services").fields().forEach((name, s) -> service(name, s));
         doc.get("nodePools").fields().forEach((name, p) -> pool(name, p));
         doc.get("databaseClients").fields().forEach((name, c) -> estate.databaseClients.put(name, c.integer(name)));
+        doc.fields().forEach((key, value) -> {
+            if (key.startsWith("postgres ") || key.startsWith("redis ") || key.equals("databaseClientDatabases")) {
+                estate.warn(
+                        value,
+                        "not imported: " + key + " (import reads the default PostgreSQL and Redis only, and counts"
+                                + " every pool against the default database); declare it in the plan by hand");
+            }
+        });
+        doc.get("services").fields().forEach((name, s) -> {
+            if (!s.get("database").isMissing()) {
+                estate.warn(
+                        s.get("database"),
+                        "not imported: " + name + "'s database(\""
+                                + s.get("database").text("") + "\"); set it in the" + " plan by hand");
+            }
+        });
+        for (String kind : List.of("postgres", "redis")) {
+            for (String where : List.of("inChart", "managed")) {
+                YamlTree hosting = doc.get(kind).get(where);
+                if (!hosting.isMissing()) {
+                    estate.warn(
+                            hosting,
+                            kind + " lives in " + where + " " + hosting.text("")
+                                    + ", which import does not read: it is imported as a Bitnami release; state "
+                                    + where + "(...) in the plan");
+                }
+            }
+        }
         YamlTree pg = doc.get("postgres");
         if (!pg.isMissing()) {
             Estate.PostgresFacts facts = estate.postgres();

@@ -11,10 +11,13 @@ import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.render.Shell;
 import io.scaleplan.compiler.resolve.ClusterObject;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
+import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.EventPhase;
 import io.scaleplan.dsl.EventPlan;
+import io.scaleplan.dsl.Hosting;
 import io.scaleplan.dsl.NodePool;
 import io.scaleplan.dsl.NodeProvider;
+import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
 import java.util.ArrayList;
@@ -66,10 +69,37 @@ public final class ApplyInstructions {
                 + " rolls a service's pods when its requests or limits change, one surge at a time;"
                 + " replica ranges and disruption budgets apply in place.\n");
         statefulSetRollouts(md, plan);
-        plan.postgres().ifPresent(pg -> {
-            if (Restarts.ordered(plan)) {
-                md.append(
-                                "\nPostgreSQL's StatefulSets update `OnDelete` (the overlay sets it), so `helm upgrade` changes their")
+        for (io.scaleplan.compiler.resolve.PostgresSettings tuned :
+                output.plan().databases()) {
+            Postgres pg = tuned.postgres();
+            List<String> postmaster =
+                    tuned.restartRequired().stream().map(Tuning.Tuned::name).toList();
+            if (pg.hosting() instanceof Hosting.InChart c) {
+                md.append("\n")
+                        .append(pg.title())
+                        .append(" runs in the team's chart (workload ")
+                        .append(c.workload())
+                        .append("): ")
+                        .append(String.join(", ", postmaster))
+                        .append(" take effect when its pods restart (`kubectl rollout restart`), the others at")
+                        .append(" `pg_reload_conf()`.\n");
+                continue;
+            }
+            if (pg.hosting() instanceof Hosting.Managed m) {
+                md.append("\n")
+                        .append(pg.title())
+                        .append(" is ")
+                        .append(m.describe())
+                        .append(": ")
+                        .append(String.join(", ", postmaster))
+                        .append(" take effect after a reboot of it (pending-reboot), the others at once.\n");
+                continue;
+            }
+            if (pg.readReplicas() > 0) {
+                md.append("\n")
+                        .append(pg.name().isPresent() ? pg.title() + "'s" : "PostgreSQL's")
+                        .append(
+                                " StatefulSets update `OnDelete` (the overlay sets it), so `helm upgrade` changes their")
                         .append(
                                 " pods' template without restarting them. When the overlay changed since the last apply")
                         .append(
@@ -78,19 +108,21 @@ public final class ApplyInstructions {
                         .append(String.join(", ", hotStandby()))
                         .append(" is lowered (a standby must run at least the primary's value, else it pauses WAL")
                         .append(" replay),\n\n```bash\n");
-                Restarts.commands(plan, Restarts.Order.REPLICAS_FIRST)
+                Restarts.commands(plan, pg, Restarts.Order.REPLICAS_FIRST)
                         .forEach(c -> md.append(c).append('\n'));
                 md.append("```\n\nor the primary first when one of them is lowered:\n\n```bash\n");
-                Restarts.commands(plan, Restarts.Order.PRIMARY_FIRST)
+                Restarts.commands(plan, pg, Restarts.Order.PRIMARY_FIRST)
                         .forEach(c -> md.append(c).append('\n'));
                 md.append("```\n");
             } else {
-                md.append("\nPostgreSQL has no read replicas: `helm upgrade` rolls its pod when its configuration or")
+                md.append("\n")
+                        .append(pg.title())
+                        .append(" has no read replicas: `helm upgrade` rolls its pod when its configuration or")
                         .append(" resources change (the chart's configuration checksum), and ")
-                        .append(String.join(", ", Restarts.postmasterSettings(output.plan())))
+                        .append(String.join(", ", postmaster))
                         .append(" take effect then.\n");
             }
-        });
+        }
         md.append('\n');
         watch(md, output);
         md.append("## Roll back\n\n");
@@ -156,9 +188,17 @@ public final class ApplyInstructions {
                     .append(" at least at the primary's values, or it pauses WAL replay until restarted.")
                     .append(" Expect a brief failover of connections.\n\n");
         } else if (!changed.isEmpty()) {
+            Hosting hosting = plan.postgres().map(Postgres::hosting).orElse(Hosting.BITNAMI);
             md.append("PostgreSQL: ")
                     .append(String.join(", ", changed))
-                    .append(" take effect when `helm upgrade` rolls its pod (the chart's configuration checksum).\n\n");
+                    .append(
+                            hosting instanceof Hosting.InChart c
+                                    ? " take effect when the pods of workload " + c.workload() + " restart (`kubectl"
+                                            + " rollout restart`).\n\n"
+                                    : hosting instanceof Hosting.Managed m
+                                            ? " take effect after a reboot of " + m.describe() + ".\n\n"
+                                            : " take effect when `helm upgrade` rolls its pod (the chart's configuration"
+                                                    + " checksum).\n\n");
         }
         watch(md, output);
         md.append("## Roll back\n\n");

@@ -7,6 +7,7 @@ import static io.scaleplan.compiler.emit.monitoring.PromQl.selector;
 import io.scaleplan.compiler.emit.monitoring.Alert.Probe;
 import io.scaleplan.compiler.emit.monitoring.Alert.Series;
 import io.scaleplan.compiler.emit.redis.RedisEmitter;
+import io.scaleplan.compiler.render.DataTierFiles;
 import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.compiler.render.Numbers;
 import io.scaleplan.compiler.render.Quantities;
@@ -96,8 +97,10 @@ public final class Alerts {
                 .filter(Service::isAutoscaled)
                 .forEach(a::service);
         a.ns = plan.namespace();
-        plan.postgres().ifPresent(a::postgres);
-        plan.redis().ifPresent(a::redis);
+        // The exporters' pods are a Bitnami release's: an instance in the team's chart or a managed
+        // one has no pods of known names here (docs/data-tier.md, known limits).
+        plan.databases().stream().filter(Postgres::isBitnami).forEach(a::postgres);
+        plan.caches().stream().filter(Redis::isBitnami).forEach(a::redis);
         return List.copyOf(a.out);
     }
 
@@ -326,7 +329,7 @@ public final class Alerts {
     // ---- PostgreSQL
 
     private void postgres(Postgres pg) {
-        ConnectionBudget budget = resolved.connections().orElseThrow();
+        ConnectionBudget budget = resolved.budget(pg);
         String primaryPods = PromQl.postgresPrimaryPods(pg);
         String primaryPod = pg.readReplicas() > 0 ? pg.release() + "-primary-0" : pg.release() + "-0";
         Map<String, String> primary = ordered("namespace", ns, "pod~", primaryPods);
@@ -367,7 +370,7 @@ public final class Alerts {
                         "connections > budget " + budget.total(),
                         List.of(gauge(probeSeries, budget.total() + 1)),
                         List.of(gauge(probeSeries, budget.total()))));
-        for (Tuning.Tuned t : resolved.postgresSettings()) {
+        for (Tuning.Tuned t : resolved.settings(pg).all()) {
             if (!t.requiresRestart(pg.majorVersion()).orElse(false) || t.key().isEmpty()) {
                 continue;
             }
@@ -387,7 +390,8 @@ public final class Alerts {
                     labels("warning", null, null, "release", pg.release(), "setting", t.name()),
                     "PostgreSQL " + pg.release() + " does not run with the plan's " + t.name() + " = " + t.value(),
                     t.name() + " takes effect only at a restart. The primary runs with another value than the plan's "
-                            + t.value() + ": sql/10-settings.sql was applied and the restart is pending"
+                            + t.value() + ": " + DataTierFiles.sqlFolder(pg)
+                            + "10-settings.sql was applied and the restart is pending"
                             + " (pg_settings.pending_restart), or it was not applied. See the restart steps.",
                     new Probe(
                             name + " != " + number(value),

@@ -152,6 +152,7 @@ public final class Dashboard {
                 "changes(" + selector(range.formatted("max"), everyNamespace()) + "[2m]) > 0 or changes("
                         + selector(range.formatted("min"), everyNamespace()) + "[2m]) > 0");
         plan.postgres()
+                .filter(io.scaleplan.dsl.Postgres::isBitnami)
                 .ifPresent(pg -> annotation(
                         list,
                         "PostgreSQL restarted",
@@ -289,12 +290,13 @@ public final class Dashboard {
     }
 
     private void dataTier() {
-        if (plan.postgres().isEmpty() && plan.redis().isEmpty()) {
+        if (plan.databases().stream().noneMatch(io.scaleplan.dsl.Postgres::isBitnami)
+                && plan.caches().stream().noneMatch(io.scaleplan.dsl.Redis::isBitnami)) {
             return;
         }
         row("Data tier");
-        plan.postgres().ifPresent(pg -> {
-            ConnectionBudget budget = resolved.connections().orElseThrow();
+        plan.databases().stream().filter(io.scaleplan.dsl.Postgres::isBitnami).forEach(pg -> {
+            ConnectionBudget budget = resolved.budget(pg);
             int max = budget.maxConnections();
             long near = Alerts.atShare(Alerts.CONNECTIONS_SHARE, max);
             ObjectNode p = graph("PostgreSQL connections: " + pg.release() + " primary", "short");
@@ -313,7 +315,7 @@ public final class Dashboard {
                     "alert: " + near + " (" + Alerts.percent(Alerts.CONNECTIONS_SHARE) + "%)");
             target(p, "vector(" + budget.total() + ")", "budget at full scale " + budget.total());
         });
-        plan.redis().ifPresent(r -> {
+        plan.caches().stream().filter(io.scaleplan.dsl.Redis::isBitnami).forEach(r -> {
             ObjectNode p = graph("Redis memory: " + r.release(), "bytes");
             target(
                     p,

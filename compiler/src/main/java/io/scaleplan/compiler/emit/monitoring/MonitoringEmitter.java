@@ -169,11 +169,13 @@ public final class MonitoringEmitter implements Target {
         out.add("each service's replicas against its HPA's range and its load against the ready pods' capacity (the"
                 + " plan's numbers are the dashed lines)");
         resolved.connections()
+                .filter(b -> b.database().isBitnami())
                 .ifPresent(b -> out.add("PostgreSQL connections below "
                         + Alerts.atShare(Alerts.CONNECTIONS_SHARE, b.maxConnections()) + " ("
                         + Alerts.percent(Alerts.CONNECTIONS_SHARE) + "% of max_connections " + b.maxConnections()
                         + ") and the budget " + b.total()));
         plan.redis()
+                .filter(io.scaleplan.dsl.Redis::isBitnami)
                 .flatMap(io.scaleplan.dsl.Redis::maxmemory)
                 .ifPresent(m -> out.add("Redis memory below "
                         + Alerts.percent(Alerts.REDIS_MEMORY_SHARE) + "% of maxmemory "

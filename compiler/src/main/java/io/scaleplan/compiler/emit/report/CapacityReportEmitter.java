@@ -140,8 +140,16 @@ public final class CapacityReportEmitter implements Target {
     }
 
     private static void connections(ResolvedPlan resolved, Markdown md) {
-        resolved.connections().ifPresent(b -> {
-            md.line("## PostgreSQL connections").blank();
+        resolved.budgets().forEach(b -> {
+            md.line("## " + b.database().title() + " connections").blank();
+            b.database().name().ifPresent(n -> md.line("Its clients: the services and clients with database(\"" + n
+                            + "\")"
+                            + (resolved.plan().postgres().isEmpty()
+                                            && resolved.plan().namedPostgres().size() == 1
+                                    ? " or none, as the plan's only PostgreSQL"
+                                    : "")
+                            + ", in " + b.database().hosting().describe() + ".")
+                    .blank());
             md.line("At maxReplicas plus rollout surge, each pod holding its whole pool.")
                     .blank();
             List<List<String>> rows = new ArrayList<>();
@@ -170,9 +178,9 @@ public final class CapacityReportEmitter implements Target {
     }
 
     private static void redis(ResolvedPlan resolved, Markdown md) {
-        resolved.redisMemory().ifPresent(memory -> {
+        resolved.caches().forEach(memory -> {
             Redis r = memory.redis();
-            md.line("## Redis memory").blank();
+            md.line("## " + r.title() + " memory").blank();
             String limit = memory.limit().map(Quantities::memory).orElse("–");
             String share = memory.shareOfLimit()
                     .map(s -> Numbers.format(s) + "% (safe: up to " + memory.safeShare() + ")")
@@ -181,10 +189,15 @@ public final class CapacityReportEmitter implements Target {
                     .map(c -> "cluster: " + c.nodes() + " nodes, " + c.replicasPerMaster() + " replica(s) per master")
                     .orElse("standalone: 1 master, " + r.replicas() + " replica(s)");
             md.table(
-                    List.of("release", "topology", "maxmemory", "memory limit", "maxmemory share of limit"),
+                    List.of(
+                            r.isBitnami() ? "release" : "lives in",
+                            "topology",
+                            "maxmemory",
+                            "memory limit",
+                            "maxmemory share of limit"),
                     List.of(List.of(
-                            r.release(),
-                            shape,
+                            r.isBitnami() ? r.release() : r.hosting().describe(),
+                            r.isBitnami() ? shape : "–",
                             r.maxmemory().map(Quantities::memory).orElse("no limit"),
                             limit,
                             share)));

@@ -90,9 +90,20 @@ public final class ResolvedPlanEmitter implements Target {
             for (DatabaseClient c : plan.databaseClients()) {
                 clients.put(c.name(), c.connections());
             }
+            for (DatabaseClient c : plan.databaseClients()) {
+                c.database()
+                        .ifPresent(db -> root.with("databaseClientDatabases").put(c.name(), db));
+            }
         }
-        resolved.postgres().ifPresent(pg -> postgres(pg, root.putObject("postgres")));
-        plan.redis().ifPresent(r -> redis(r, root.putObject("redis")));
+        for (PostgresSettings tuned : resolved.databases()) {
+            postgres(
+                    tuned,
+                    root.putObject(
+                            tuned.postgres().name().map(n -> "postgres " + n).orElse("postgres")));
+        }
+        for (Redis r : plan.caches()) {
+            redis(r, root.putObject(r.name().map(n -> "redis " + n).orElse("redis")));
+        }
         rules(plan, root);
         impact(resolved, root.putObject("impact"));
         String header = Headers.comment("#", plan)
@@ -124,6 +135,7 @@ public final class ResolvedPlanEmitter implements Target {
         });
         s.expectedLoad().ifPresent(l -> out.put("expectedLoad", l.toString()));
         s.connectionPoolSize().ifPresent(p -> out.put("connectionPoolSize", p));
+        s.database().ifPresent(d -> out.put("database", d));
         if (!s.isStatefulSet()) {
             out.put("rolloutSurge", s.rolloutSurge().toString());
         }
@@ -218,7 +230,10 @@ public final class ResolvedPlanEmitter implements Target {
 
     private static void postgres(PostgresSettings tuned, ObjectNode out) {
         Postgres pg = tuned.postgres();
-        out.put("release", pg.release());
+        hosting(pg.hosting(), out);
+        if (pg.isBitnami()) {
+            out.put("release", pg.release());
+        }
         out.put("majorVersion", pg.majorVersion());
         out.put("workload", pg.workload().name().toLowerCase(java.util.Locale.ROOT));
         out.put("readReplicas", pg.readReplicas());
@@ -240,14 +255,26 @@ public final class ResolvedPlanEmitter implements Target {
         }
     }
 
+    /** Where an instance lives, for one that is not a Bitnami release. */
+    private static void hosting(io.scaleplan.dsl.Hosting hosting, ObjectNode out) {
+        if (hosting instanceof io.scaleplan.dsl.Hosting.InChart c) {
+            out.put("inChart", c.workload() + (c.configFile() ? " (config file)" : ""));
+        } else if (hosting instanceof io.scaleplan.dsl.Hosting.Managed m) {
+            out.put("managed", m.service().name() + " " + m.identifier());
+        }
+    }
+
     private static void redis(Redis r, ObjectNode out) {
-        out.put("release", r.release());
-        out.put(
-                "topology",
-                r.cluster()
-                        .map(c -> "cluster of " + c.nodes() + " nodes, " + c.replicasPerMaster()
-                                + " replica(s) per master")
-                        .orElse("1 master, " + r.replicas() + " replica(s)"));
+        hosting(r.hosting(), out);
+        if (r.isBitnami()) {
+            out.put("release", r.release());
+            out.put(
+                    "topology",
+                    r.cluster()
+                            .map(c -> "cluster of " + c.nodes() + " nodes, " + c.replicasPerMaster()
+                                    + " replica(s) per master")
+                            .orElse("1 master, " + r.replicas() + " replica(s)"));
+        }
         out.put("maxmemory", r.maxmemory().map(Quantities::memory).orElse("no limit"));
         r.evictionPolicy().ifPresent(p -> out.put("evictionPolicy", p.toString()));
         resources(r.resources(), out);
@@ -286,9 +313,11 @@ public final class ResolvedPlanEmitter implements Target {
                             "required pods · " + s.name(),
                             n + " for " + c.expectedLoad().orElseThrow() + "; max " + s.maxReplicas()));
         }
-        resolved.connections()
-                .ifPresent(b -> out.put(
-                        "connection budget", b.total() + " of " + b.maxConnections() + (b.fits() ? "" : " (over)")));
+        resolved.budgets()
+                .forEach(b -> out.put(
+                        "connection budget"
+                                + b.database().name().map(n -> " · " + n).orElse(""),
+                        b.total() + " of " + b.maxConnections() + (b.fits() ? "" : " (over)")));
         for (PoolFit fit : resolved.poolFits()) {
             String pool = "node pool " + fit.pool().name();
             out.put(
@@ -306,14 +335,14 @@ public final class ResolvedPlanEmitter implements Target {
                     pool + " · fits",
                     fit.fits() ? "yes" : "no: " + fit.podsThatFit() + " of " + fit.podCount() + " pods");
         }
-        resolved.redisMemory().ifPresent(memory -> {
+        resolved.caches().forEach(memory -> {
             Redis r = memory.redis();
             Optional<String> limit = memory.limit().map(Quantities::memory);
             String share = memory.shareOfLimit()
                     .map(x -> ", " + Numbers.format(x) + "% (safe: up to " + memory.safeShare() + ")")
                     .orElse("");
             out.put(
-                    "redis memory",
+                    "redis memory" + r.name().map(n -> " · " + n).orElse(""),
                     "maxmemory " + r.maxmemory().map(Quantities::memory).orElse("unlimited")
                             + limit.map(l -> " of " + l + " limit").orElse("") + share);
         });
