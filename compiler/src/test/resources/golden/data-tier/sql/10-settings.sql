@@ -100,7 +100,7 @@ BEGIN
 END
 $scaleplan_preflight$;
 
--- max_connections = '150' in the chart's configuration: stated at io/scaleplan/testing/Fixtures.java:93
+-- max_connections = '150' in the chart's configuration: stated at io/scaleplan/testing/Fixtures.java:205
 ALTER SYSTEM RESET max_connections;
 
 -- shared_buffers = '256MB' in the chart's configuration: derived from memory 1GB, workload web

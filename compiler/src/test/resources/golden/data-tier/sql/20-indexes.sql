@@ -6,7 +6,7 @@
 -- A concurrent build that failed leaves an INVALID index of that name, which IF NOT EXISTS
 -- would keep: it is dropped first. Do not run this while another build of it is running.
 
--- idx_carts_customer on carts (customer_id): declared at io/scaleplan/testing/Fixtures.java:94
+-- idx_carts_customer on carts (customer_id): declared at io/scaleplan/testing/Fixtures.java:206
 SELECT EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('idx_carts_customer') AND NOT indisvalid) AS scaleplan_invalid_1 \gset
 \if :scaleplan_invalid_1
 DROP INDEX CONCURRENTLY IF EXISTS idx_carts_customer;

@@ -104,7 +104,7 @@ BEGIN
 END
 $scaleplan_preflight$;
 
--- max_connections = '233' in the chart's configuration: stated at io/scaleplan/testing/Fixtures.java:97
+-- max_connections = '233' in the chart's configuration: stated at io/scaleplan/testing/Fixtures.java:99
 ALTER SYSTEM RESET max_connections;
 
 -- shared_buffers = '4GB' in the chart's configuration: derived from memory 16GB, workload web

@@ -98,7 +98,7 @@ BEGIN
 END
 $scaleplan_preflight$;
 
--- max_connections: stated at io/scaleplan/testing/Fixtures.java:98
+-- max_connections: stated at io/scaleplan/testing/Fixtures.java:210
 ALTER SYSTEM SET max_connections = '208';
 
 -- shared_buffers: derived from memory 1GB, workload web
@@ -125,7 +125,7 @@ ALTER SYSTEM SET random_page_cost = '1.1';
 -- effective_io_concurrency: derived from storage ssd
 ALTER SYSTEM SET effective_io_concurrency = '200';
 
--- work_mem: stated at io/scaleplan/testing/Fixtures.java:99
+-- work_mem: stated at io/scaleplan/testing/Fixtures.java:211
 ALTER SYSTEM SET work_mem = '8MB';
 
 -- huge_pages: derived from shared_buffers 256MB
