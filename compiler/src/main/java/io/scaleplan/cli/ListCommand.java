@@ -39,8 +39,14 @@ final class ListCommand implements Callable<Integer> {
                 out.printf(
                         "%-20s namespace %-16s release %-12s %2d services  %s%n",
                         plan.name(),
-                        plan.namespace(),
-                        plan.release().name(),
+                        String.join(
+                                ",",
+                                plan.namespaces().stream().map(n -> n.name()).toList()),
+                        String.join(
+                                ",",
+                                plan.namespaces().stream()
+                                        .map(n -> n.release().name())
+                                        .toList()),
                         plan.services().size(),
                         p.definitionClass());
             } else {

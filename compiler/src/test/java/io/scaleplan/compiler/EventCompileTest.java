@@ -58,6 +58,36 @@ class EventCompileTest {
     }
 
     @Test
+    void aPhaseRaisesMaxConnectionsOfANamedDatabaseAndItsBudgetFollows() {
+        EventPlan peak = EventPlan.builder("peak", io.scaleplan.testing.Fixtures.dataTier(208))
+                .preScale(Duration.ofMinutes(30), p -> p.service("orders", s -> s.maxReplicas(12))
+                        .maxConnections("orders", 400))
+                .during(d -> {})
+                .postEvent(Duration.ofHours(1))
+                .build();
+        Compilation c = compiler.compile(peak);
+        assertThat(c.diagnostics())
+                .extracting(d -> d.ruleId() + " " + d.element() + ": " + d.message())
+                .contains("SP403 peak · pre-scale · postgres orders: PostgreSQL orders: max_connections changes from"
+                        + " 208 to 400: it takes effect at a restart of the team's chart (workload orders-db) after"
+                        + " 01-pre-scale/APPLY.md")
+                .noneMatch(d -> d.startsWith("SP120"));
+        Map<String, String> pre = under(c.files(), "peak/01-pre-scale/");
+        assertThat(pre.get("sql/orders/10-settings.sql")).contains("ALTER SYSTEM SET max_connections = '400';");
+        assertThat(pre.get("sql/10-settings.sql")).contains("max_connections = '150' in the chart's configuration");
+        assertThat(pre).doesNotContainKey("helm/orders-values.yaml");
+        // without the raise, 12 orders pods exhaust the orders database: (12 + 3) × 20 + 5 + 3 = 308 > 208
+        EventPlan short_ = EventPlan.builder("peak", io.scaleplan.testing.Fixtures.dataTier(208))
+                .preScale(Duration.ofMinutes(30), p -> p.service("orders", s -> s.maxReplicas(12)))
+                .during(d -> {})
+                .postEvent(Duration.ofHours(1))
+                .build();
+        assertThat(compiler.compile(short_).diagnostics())
+                .extracting(d -> d.ruleId() + " " + d.element())
+                .contains("SP120 peak · postgres orders");
+    }
+
+    @Test
     void postEventIsTheBasePlanByteForByteApartFromApplyMd() {
         Map<String, String> base = under(compiler.compile(store()).files(), "store/");
         Map<String, String> post = under(compiler.compile(sale()).files(), "sale/03-post-event/");

@@ -40,8 +40,67 @@ class PlanCompilerTest {
     }
 
     @Test
+    void metricsMatchesItsGoldenFiles() {
+        Golden.assertMatches(compiler.compile(Fixtures.metrics()).files());
+    }
+
+    @Test
+    void everyMetricTypeParsesStrictlyIntoTheKubernetesModel() {
+        Map<String, String> files = files(Fixtures.metrics());
+        HorizontalPodAutoscaler orders = StrictKubernetes.hpa(files.get("metrics/k8s/orders-hpa.yaml"));
+        var object = orders.getSpec().getMetrics().get(0).getObject();
+        assertThat(object.getDescribedObject().getKind()).isEqualTo("Ingress");
+        assertThat(object.getMetric().getName()).isEqualTo("q");
+        assertThat(object.getTarget().getAverageValue()).isEqualTo(new Quantity("70"));
+        var external = orders.getSpec().getMetrics().get(1).getExternal();
+        assertThat(external.getMetric().getSelector().getMatchLabels()).containsExactly(Map.entry("queue", "orders"));
+        assertThat(external.getTarget().getType()).isEqualTo("AverageValue");
+        HorizontalPodAutoscaler gateway = StrictKubernetes.hpa(files.get("metrics/k8s/gateway-hpa.yaml"));
+        var container = gateway.getSpec().getMetrics().get(1).getContainerResource();
+        assertThat(container.getContainer()).isEqualTo("istio-proxy");
+        assertThat(container.getTarget().getAverageValue()).isEqualTo(new Quantity("200Mi"));
+        assertThat(gateway.getSpec().getMetrics())
+                .extracting(m -> m.getType())
+                .containsExactly("ContainerResource", "ContainerResource", "Pods");
+    }
+
+    @Test
     void minimalMatchesItsGoldenFiles() {
         Golden.assertMatches(compiler.compile(Fixtures.minimal()).files());
+    }
+
+    @Test
+    void statefulMatchesItsGoldenFiles() {
+        Compilation c = compiler.compile(Fixtures.stateful());
+        assertThat(c.diagnostics()).isEmpty();
+        Golden.assertMatches(c.files());
+    }
+
+    @Test
+    void aStatefulSetsHpaAndPdbParseStrictlyAndNameTheStatefulSet() {
+        Map<String, String> files = files(Fixtures.stateful());
+        HorizontalPodAutoscaler hpa = StrictKubernetes.hpa(files.get("stateful/k8s/ledger-hpa.yaml"));
+        assertThat(hpa.getSpec().getScaleTargetRef().getApiVersion()).isEqualTo("apps/v1");
+        assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("StatefulSet");
+        assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("ledger");
+        assertThat(StrictKubernetes.hpa(files.get("stateful/k8s/api-hpa.yaml"))
+                        .getSpec()
+                        .getScaleTargetRef()
+                        .getKind())
+                .isEqualTo("Deployment");
+        PodDisruptionBudget pdb = StrictKubernetes.pdb(files.get("stateful/k8s/ledger-pdb.yaml"));
+        assertThat(pdb.getSpec().getMaxUnavailable()).isEqualTo(new IntOrString(1));
+        assertThat(pdb.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/component", "ledger");
+        assertThat(StrictKubernetes.pdb(files.get("stateful/k8s/search-pdb.yaml"))
+                        .getSpec()
+                        .getMinAvailable())
+                .isEqualTo(new IntOrString(2));
+        assertThat(files).doesNotContainKey("stateful/k8s/search-hpa.yaml");
+    }
+
+    @Test
+    void dataTierOfSeveralInstancesMatchesItsGoldenFiles() {
+        Golden.assertMatches(compiler.compile(Fixtures.dataTier()).files());
     }
 
     @Test

@@ -3,10 +3,17 @@ package io.scaleplan.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scaleplan.compiler.Compilation;
+import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.compiler.importer.ImportProblem;
+import io.scaleplan.compiler.importer.ImportRequest;
+import io.scaleplan.compiler.importer.ImportResult;
+import io.scaleplan.compiler.importer.Importer;
+import io.scaleplan.dsl.ScalingPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -31,6 +38,40 @@ public final class ImportRoundTrip {
         }
         return out;
     }
+
+    /**
+     * The whole round trip of {@code plan}, defined by {@code io.scaleplan.testing.Fixtures}: compile
+     * it, write its outputs below {@code temp}, import them (only notes allowed), compile the imported
+     * source with javac, and compile the plan it defines. Returns the imported source and the files of
+     * both compilations, to compare with {@link #comparable}.
+     */
+    public static Trip trip(ScalingPlan plan, Path temp) throws IOException {
+        Map<String, String> original = files(new PlanCompiler().compile(plan));
+        Path outputs = write(original, temp.resolve("generated/" + plan.name()));
+        ImportResult imported = new Importer()
+                .run(ImportRequest.builder(List.of(outputs), temp.resolve("src"))
+                        .packageName("io.scaleplan.testing")
+                        .build());
+        assertThat(imported.failed()).as("%s", imported.problems()).isFalse();
+        assertThat(imported.qualifiedName()).contains("io.scaleplan.testing.Fixtures");
+        assertThat(imported.problems()).allMatch(p -> p.level() == ImportProblem.Level.NOTE);
+        Path source = imported.written().orElseThrow();
+        ClassLoader loader =
+                PlanSources.compile(List.of(source), temp.resolve("classes"), List.of(), List.of("-proc:none"));
+        Map<String, String> again = files(new PlanCompiler()
+                .compile(PlanSources.instantiate(loader, "io.scaleplan.testing.Fixtures")
+                        .define()));
+        return new Trip(Files.readString(source), original, again);
+    }
+
+    /**
+     * One round trip: the imported plan source, and the files before and after.
+     *
+     * @param source the plan source import wrote
+     * @param original the files of the plan as written
+     * @param again the files of the plan import wrote
+     */
+    public record Trip(String source, Map<String, String> original, Map<String, String> again) {}
 
     /** Writes {@code files} below {@code folder}. */
     public static Path write(Map<String, String> files, Path folder) throws IOException {

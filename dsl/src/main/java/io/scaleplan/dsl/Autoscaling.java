@@ -15,6 +15,9 @@ import java.util.function.Consumer;
  * @param cpuUtilization the target average CPU use as a share of the CPU request
  * @param memoryUtilization the target average memory use as a share of the memory request
  * @param podsMetrics per-pod custom metrics with target averages
+ * @param externalMetrics metrics of no Kubernetes object, with a target value or average value
+ * @param objectMetrics metrics of one Kubernetes object, with a target value or average value
+ * @param containerResourceMetrics CPU or memory of one named container of each pod
  * @param behavior scale-up and scale-down rates; empty for the API's defaults
  * @param source where {@code autoscale(...)} was called
  */
@@ -23,6 +26,9 @@ public record Autoscaling(
         Optional<Percent> cpuUtilization,
         Optional<Percent> memoryUtilization,
         List<PodsMetric> podsMetrics,
+        List<ExternalMetric> externalMetrics,
+        List<ObjectMetric> objectMetrics,
+        List<ContainerResourceMetric> containerResourceMetrics,
         Optional<Behavior> behavior,
         SourceLocation source) {
 
@@ -34,6 +40,9 @@ public record Autoscaling(
         Objects.requireNonNull(cpuUtilization, "cpuUtilization");
         Objects.requireNonNull(memoryUtilization, "memoryUtilization");
         podsMetrics = List.copyOf(podsMetrics);
+        externalMetrics = List.copyOf(externalMetrics);
+        objectMetrics = List.copyOf(objectMetrics);
+        containerResourceMetrics = List.copyOf(containerResourceMetrics);
         Objects.requireNonNull(behavior, "behavior");
         Objects.requireNonNull(replicas, "replicas");
         Objects.requireNonNull(source, "source");
@@ -45,6 +54,26 @@ public record Autoscaling(
         if (p.value() < 1) {
             throw new IllegalArgumentException(resource + " utilization target must be at least 1%: " + p);
         }
+    }
+
+    /** An autoscaler on CPU, memory and Pods metrics only. */
+    public Autoscaling(
+            Replicas replicas,
+            Optional<Percent> cpuUtilization,
+            Optional<Percent> memoryUtilization,
+            List<PodsMetric> podsMetrics,
+            Optional<Behavior> behavior,
+            SourceLocation source) {
+        this(
+                replicas,
+                cpuUtilization,
+                memoryUtilization,
+                podsMetrics,
+                List.of(),
+                List.of(),
+                List.of(),
+                behavior,
+                source);
     }
 
     /** An autoscaler over {@code minReplicas..maxReplicas}; see {@link Replicas} for what a range may be. */
@@ -71,7 +100,16 @@ public record Autoscaling(
 
     /** This autoscaler with another replica range. */
     public Autoscaling withReplicas(Replicas newReplicas) {
-        return new Autoscaling(newReplicas, cpuUtilization, memoryUtilization, podsMetrics, behavior, source);
+        return new Autoscaling(
+                newReplicas,
+                cpuUtilization,
+                memoryUtilization,
+                podsMetrics,
+                externalMetrics,
+                objectMetrics,
+                containerResourceMetrics,
+                behavior,
+                source);
     }
 
     /** This autoscaler with another replica range. */
@@ -81,7 +119,24 @@ public record Autoscaling(
 
     /** Whether any metric is declared (an HPA without one defaults to 80 % CPU). */
     public boolean hasMetrics() {
-        return cpuUtilization.isPresent() || memoryUtilization.isPresent() || !podsMetrics.isEmpty();
+        return cpuUtilization.isPresent()
+                || memoryUtilization.isPresent()
+                || !podsMetrics.isEmpty()
+                || !externalMetrics.isEmpty()
+                || !objectMetrics.isEmpty()
+                || !containerResourceMetrics.isEmpty();
+    }
+
+    /**
+     * The names of the metrics the plan declares as the service's request rate ({@link
+     * Builder#requestRate(String)}), Pods, External and Object, in declaration order.
+     */
+    public List<String> requestRateMetrics() {
+        List<String> out = new ArrayList<>();
+        podsMetrics.stream().filter(PodsMetric::isRequestRate).forEach(m -> out.add(m.name()));
+        externalMetrics.stream().filter(ExternalMetric::isRequestRate).forEach(m -> out.add(m.name()));
+        objectMetrics.stream().filter(ObjectMetric::isRequestRate).forEach(m -> out.add(m.name()));
+        return out.stream().distinct().toList();
     }
 
     /**
@@ -92,8 +147,16 @@ public record Autoscaling(
      *         .replicas(3, 20)
      *         .cpuUtilization(percent(70))
      *         .memoryUtilization(percent(80))
-     *         .podsMetric("http_requests_per_second", 1_000))
+     *         .podsMetric("http_requests_per_second", 1_000, MetricSource.rate("http_requests_total"))
+     *         .requestRate("http_requests_per_second")
+     *         .externalMetric("sqs_messages_visible", Map.of("queue", "orders"), ValueTarget.averageValue(30))
+     *         .objectMetric(DescribedObject.of("networking.k8s.io/v1", "Ingress", "main-route"),
+     *                 "requests_per_second", ValueTarget.value(2_000))
+     *         .containerCpuUtilization("app", percent(60)))
      * }</pre>
+     *
+     * <p>Whether a metric measures the service's requests per second is what the plan says with
+     * {@link #requestRate(String)}, never what its name suggests.
      */
     public static final class Builder {
         private final Problems problems;
@@ -105,6 +168,10 @@ public record Autoscaling(
         private Percent cpu;
         private Percent memory;
         private final List<PodsMetric> podsMetrics = new ArrayList<>();
+        private final List<ExternalMetric> externalMetrics = new ArrayList<>();
+        private final List<ObjectMetric> objectMetrics = new ArrayList<>();
+        private final List<ContainerResourceMetric> containerResourceMetrics = new ArrayList<>();
+        private final java.util.Map<String, SourceLocation> requestRates = new java.util.LinkedHashMap<>();
         private Behavior behavior;
 
         Builder(Problems problems, PlanElement element, SourceLocation source) {
@@ -233,6 +300,244 @@ public record Autoscaling(
             return this;
         }
 
+        /**
+         * An {@code External} metric: the HPA sums the series of {@code metric} that match {@code
+         * selector} ({@code matchLabels}; may be empty) and holds the sum at a {@link
+         * ValueTarget#value(long) value}, or the sum per replica at an {@link
+         * ValueTarget#averageValue(long) averageValue}: {@code externalMetric("sqs_messages_visible",
+         * Map.of("queue", "orders"), ValueTarget.averageValue(30))}.
+         */
+        public Builder externalMetric(String metric, java.util.Map<String, String> selector, ValueTarget target) {
+            return externalMetric(metric, selector, target, Optional.empty());
+        }
+
+        /**
+         * An {@code External} metric and the Prometheus series it is derived from, which scaleplan
+         * turns into a prometheus-adapter {@code externalRules} entry so that the metric exists.
+         */
+        public Builder externalMetric(
+                String metric, java.util.Map<String, String> selector, ValueTarget target, MetricSource source) {
+            return externalMetric(metric, selector, target, Optional.of(Objects.requireNonNull(source, "source")));
+        }
+
+        private Builder externalMetric(
+                String metric,
+                java.util.Map<String, String> selector,
+                ValueTarget target,
+                Optional<MetricSource> source) {
+            Objects.requireNonNull(selector, "selector");
+            Objects.requireNonNull(target, "target");
+            boolean ok = metricName("External", metric) & positive("External", metric, target);
+            for (java.util.Map.Entry<String, String> e : selector.entrySet()) {
+                if (source.isPresent() && !e.getKey().matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
+                    problems.errorHere(
+                            RuleId.UNSAFE_TEXT,
+                            element,
+                            "External metric " + Names.show(metric) + " selector key " + Names.show(e.getKey())
+                                    + " is no Prometheus label name (letters, digits and '_', not starting with a"
+                                    + " digit): prometheus-adapter matches the selector against the source's labels");
+                    ok = false;
+                } else if (!ExternalMetric.isLabelKey(e.getKey()) || !ExternalMetric.isLabelValue(e.getValue())) {
+                    problems.errorHere(
+                            RuleId.UNSAFE_TEXT,
+                            element,
+                            "External metric " + Names.show(metric) + " selector " + Names.show(e.getKey()) + "="
+                                    + Names.show(e.getValue()) + " is not a valid label (" + ExternalMetric.LABEL_RULE
+                                    + ")");
+                    ok = false;
+                }
+            }
+            for (ExternalMetric existing : externalMetrics) {
+                if (existing.name().equals(metric) && existing.selector().equals(new java.util.TreeMap<>(selector))) {
+                    problems.errorHere(
+                            RuleId.DUPLICATE,
+                            element,
+                            "External metric " + Names.show(metric) + " with selector " + existing.selector()
+                                    + " is declared twice");
+                    ok = false;
+                }
+            }
+            if (ok) {
+                externalMetrics.add(
+                        new ExternalMetric(metric, new java.util.TreeMap<>(selector), target, source, false));
+            }
+            return this;
+        }
+
+        /**
+         * An {@code Object} metric: {@code metric} of one object in the service's namespace, held at
+         * a {@link ValueTarget#value(long) value} (the HPA proposes {@code ceil(ready pods × value /
+         * target)}) or an {@link ValueTarget#averageValue(long) averageValue} per replica: {@code
+         * objectMetric(DescribedObject.of("networking.k8s.io/v1", "Ingress", "main-route"),
+         * "requests_per_second", ValueTarget.value(2_000))}.
+         */
+        public Builder objectMetric(DescribedObject object, String metric, ValueTarget target) {
+            return objectMetric(object, metric, target, Optional.empty());
+        }
+
+        /**
+         * An {@code Object} metric and the Prometheus series it is derived from, labelled with {@code
+         * namespace} and the object's kind in lower case ({@code ingress}); scaleplan turns it into a
+         * prometheus-adapter rule so that the metric exists.
+         */
+        public Builder objectMetric(DescribedObject object, String metric, ValueTarget target, MetricSource source) {
+            return objectMetric(object, metric, target, Optional.of(Objects.requireNonNull(source, "source")));
+        }
+
+        private Builder objectMetric(
+                DescribedObject object, String metric, ValueTarget target, Optional<MetricSource> source) {
+            Objects.requireNonNull(object, "object");
+            Objects.requireNonNull(target, "target");
+            boolean ok = metricName("Object", metric) & positive("Object", metric, target);
+            Optional<String> bad = object.problem();
+            if (bad.isPresent()) {
+                problems.errorHere(
+                        RuleId.UNSAFE_TEXT,
+                        element,
+                        "Object metric " + Names.show(metric) + " described object " + bad.get());
+                ok = false;
+            }
+            for (ObjectMetric existing : objectMetrics) {
+                if (existing.name().equals(metric) && existing.object().equals(object)) {
+                    problems.errorHere(
+                            RuleId.DUPLICATE,
+                            element,
+                            "Object metric " + Names.show(metric) + " of " + object + " is declared twice");
+                    ok = false;
+                }
+            }
+            if (ok) {
+                objectMetrics.add(new ObjectMetric(object, metric, target, source, false));
+            }
+            return this;
+        }
+
+        /**
+         * A {@code ContainerResource} metric: the CPU use of {@code container} as a share of its CPU
+         * request, averaged over the pods. At least 1 %.
+         */
+        public Builder containerCpuUtilization(String container, Percent target) {
+            Objects.requireNonNull(target, "target");
+            return containerResource(
+                    ContainerResourceMetric.Resource.CPU,
+                    container,
+                    Optional.of(target),
+                    java.util.OptionalLong.empty());
+        }
+
+        /**
+         * A {@code ContainerResource} metric: the memory use of {@code container} as a share of its
+         * memory request, averaged over the pods. At least 1 %.
+         */
+        public Builder containerMemoryUtilization(String container, Percent target) {
+            Objects.requireNonNull(target, "target");
+            return containerResource(
+                    ContainerResourceMetric.Resource.MEMORY,
+                    container,
+                    Optional.of(target),
+                    java.util.OptionalLong.empty());
+        }
+
+        /** A {@code ContainerResource} metric: the average CPU use of {@code container}, such as {@code millicores(300)}. */
+        public Builder containerCpuAverage(String container, Cpu target) {
+            Objects.requireNonNull(target, "target");
+            return containerResource(
+                    ContainerResourceMetric.Resource.CPU,
+                    container,
+                    Optional.empty(),
+                    java.util.OptionalLong.of(target.millicores()));
+        }
+
+        /** A {@code ContainerResource} metric: the average memory use of {@code container}, such as {@code mib(400)}. */
+        public Builder containerMemoryAverage(String container, Memory target) {
+            Objects.requireNonNull(target, "target");
+            return containerResource(
+                    ContainerResourceMetric.Resource.MEMORY,
+                    container,
+                    Optional.empty(),
+                    java.util.OptionalLong.of(target.bytes()));
+        }
+
+        private Builder containerResource(
+                ContainerResourceMetric.Resource resource,
+                String container,
+                Optional<Percent> utilization,
+                java.util.OptionalLong average) {
+            boolean ok = problems.requireLabel(element, "container", container, SourceLocation.capture());
+            if (utilization.isPresent() && utilization.get().value() < 1) {
+                problems.errorHere(
+                        RuleId.INVALID_UTILIZATION,
+                        element,
+                        "ContainerResource " + resource.apiName() + " utilization target of container "
+                                + Names.show(container) + " must be at least 1%, was " + utilization.get());
+                ok = false;
+            }
+            if (average.isPresent() && average.getAsLong() <= 0) {
+                problems.errorHere(
+                        RuleId.INVALID_QUANTITY,
+                        element,
+                        "ContainerResource " + resource.apiName() + " average value of container "
+                                + Names.show(container) + " must be greater than 0");
+                ok = false;
+            }
+            for (ContainerResourceMetric existing : containerResourceMetrics) {
+                if (existing.resource() == resource && existing.container().equals(container)) {
+                    problems.errorHere(
+                            RuleId.DUPLICATE,
+                            element,
+                            "ContainerResource " + resource.apiName() + " of container " + Names.show(container)
+                                    + " is declared twice");
+                    ok = false;
+                }
+            }
+            if (ok) {
+                containerResourceMetrics.add(new ContainerResourceMetric(resource, container, utilization, average));
+            }
+            return this;
+        }
+
+        /**
+         * Declares that {@code metric}, a Pods, External or Object metric of this autoscaler,
+         * measures the service's requests per second, whatever it is called: its target is then
+         * checked against the service's {@code capacityPerPod} and headroom (SP105), the simulator
+         * feeds it the load, and the monitoring compares it with the ready pods' capacity. Without
+         * this no metric is a request rate, not even one named {@code http_requests_per_second}.
+         * A name that matches none of the autoscaler's metrics is SP040.
+         */
+        public Builder requestRate(String metric) {
+            if (requestRates.containsKey(metric)) {
+                problems.errorHere(
+                        RuleId.DUPLICATE, element, "requestRate(" + Names.show(metric) + ") is declared twice");
+            } else {
+                requestRates.put(metric, SourceLocation.capture());
+            }
+            return this;
+        }
+
+        private boolean metricName(String type, String metric) {
+            if (!Names.isMetricName(metric)) {
+                problems.errorHere(
+                        RuleId.UNSAFE_TEXT,
+                        element,
+                        type + " metric name " + Names.show(metric) + " is not valid (" + Names.METRIC_NAME_RULE + ")");
+                return false;
+            }
+            return true;
+        }
+
+        private boolean positive(String type, String metric, ValueTarget target) {
+            if (target.amount().signum() <= 0) {
+                problems.errorHere(
+                        RuleId.INVALID_QUANTITY,
+                        element,
+                        type + " metric " + Names.show(metric) + " "
+                                + target.kind().field() + " must be greater than 0, was "
+                                + target.amount().toPlainString());
+                return false;
+            }
+            return true;
+        }
+
         /** How fast the HPA may scale: {@code b -> b.scaleUp(...).scaleDown(...)}. */
         public Builder behavior(Consumer<Behavior.Builder> spec) {
             Behavior.Builder b = new Behavior.Builder(problems, element);
@@ -260,6 +565,21 @@ public record Autoscaling(
                         source);
                 ok = false;
             }
+            for (java.util.Map.Entry<String, SourceLocation> rate : requestRates.entrySet()) {
+                String name = rate.getKey();
+                boolean known = podsMetrics.stream().anyMatch(m -> m.name().equals(name))
+                        || externalMetrics.stream().anyMatch(m -> m.name().equals(name))
+                        || objectMetrics.stream().anyMatch(m -> m.name().equals(name));
+                if (!known) {
+                    problems.error(
+                            RuleId.REQUEST_RATE_METRIC_UNKNOWN,
+                            element,
+                            "requestRate(" + Names.show(name) + ") names no Pods, External or Object metric of this"
+                                    + " autoscaler",
+                            rate.getValue());
+                    ok = false;
+                }
+            }
             Optional<String> order = ok ? Replicas.minAboveMax(min, max) : Optional.empty();
             if (order.isPresent()) {
                 problems.error(RuleId.MIN_EXCEEDS_MAX, element, order.get(), minAt);
@@ -273,7 +593,16 @@ public record Autoscaling(
                     new Replicas(min, max),
                     Optional.ofNullable(cpu),
                     Optional.ofNullable(memory),
-                    podsMetrics,
+                    podsMetrics.stream()
+                            .map(m -> m.withRequestRate(requestRates.containsKey(m.name())))
+                            .toList(),
+                    externalMetrics.stream()
+                            .map(m -> m.withRequestRate(requestRates.containsKey(m.name())))
+                            .toList(),
+                    objectMetrics.stream()
+                            .map(m -> m.withRequestRate(requestRates.containsKey(m.name())))
+                            .toList(),
+                    containerResourceMetrics,
                     Optional.ofNullable(behavior),
                     source);
         }

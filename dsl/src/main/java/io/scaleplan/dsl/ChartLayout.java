@@ -210,7 +210,8 @@ public record ChartLayout(String name, Scope scope, Map<Slot, ChartKey> keys) {
 
     /**
      * Whether the chart can render {@code service}'s HPA: it has a key for the switch, the range and
-     * every target and option the service uses.
+     * every target and option the service uses. No layout has keys for External, Object or
+     * ContainerResource metrics: scaleplan writes the HPA of a service that uses them itself.
      */
     public boolean carriesHpa(Service service) {
         if (service.autoscaling().isEmpty() || !has(Slot.AUTOSCALING_ENABLED)) {
@@ -220,6 +221,9 @@ public record ChartLayout(String name, Scope scope, Map<Slot, ChartKey> keys) {
         return (a.cpuUtilization().isEmpty() || has(Slot.TARGET_CPU))
                 && (a.memoryUtilization().isEmpty() || has(Slot.TARGET_MEMORY))
                 && (a.podsMetrics().isEmpty() || has(Slot.PODS_METRICS))
+                && a.externalMetrics().isEmpty()
+                && a.objectMetrics().isEmpty()
+                && a.containerResourceMetrics().isEmpty()
                 && (a.behavior().isEmpty() || has(Slot.BEHAVIOR));
     }
 

@@ -22,6 +22,7 @@ public final class PhaseChanges {
     private final ScalingPlan base;
     private final Map<String, ServiceChange> services = new LinkedHashMap<>();
     private PgSetting.Value maxConnections;
+    private final Map<String, PgSetting.Value> namedMaxConnections = new LinkedHashMap<>();
     private final Map<String, int[]> nodePools = new LinkedHashMap<>();
 
     PhaseChanges(Problems problems, PlanElement element, ScalingPlan base) {
@@ -79,6 +80,32 @@ public final class PhaseChanges {
     }
 
     /**
+     * Sets {@code max_connections} of the base plan's PostgreSQL instance {@code database}
+     * ({@code postgres("orders", ...)}) for the phase; as {@link #maxConnections(int)} for the
+     * default one.
+     */
+    public PhaseChanges maxConnections(String database, int connections) {
+        SourceLocation at = SourceLocation.capture();
+        Optional<Postgres> pg = base.database(String.valueOf(database));
+        if (pg.isEmpty()) {
+            problems.error(
+                    RuleId.EVENT_UNKNOWN_SERVICE,
+                    element.postgres(String.valueOf(database)),
+                    "maxConnections(" + Names.show(database) + ", " + connections + "): the base plan "
+                            + Names.show(base.name()) + " declares no postgres(" + Names.show(database) + ", ...)",
+                    at);
+            return this;
+        }
+        PgSetting.MAX_CONNECTIONS
+                .problem(connections, pg.get().majorVersion())
+                .ifPresentOrElse(
+                        p -> problems.error(RuleId.INVALID_QUANTITY, element.postgres(database), p, at),
+                        () -> namedMaxConnections.put(
+                                database, new PgSetting.Value(PgSetting.MAX_CONNECTIONS, connections, at)));
+        return this;
+    }
+
+    /**
      * The node count range of the base plan's pool {@code poolName} during the phase: {@code
      * nodes("arka-workers", 3, 25)}, so that the pods at the raised maximums fit. APPLY.md resizes
      * the pool first when it has a provider.
@@ -118,7 +145,12 @@ public final class PhaseChanges {
             int[] range = nodePools.get(p.name());
             pools.add(range == null ? p : p.withNodes(range[0], range[1]));
         }
-        return before.derive(eventName, out, pools, pg, eventSource);
+        List<Postgres> named = new ArrayList<>();
+        for (Postgres p : before.namedPostgres()) {
+            PgSetting.Value v = namedMaxConnections.get(p.name().orElseThrow());
+            named.add(v == null ? p : p.withSetting(v));
+        }
+        return before.derive(eventName, out, pools, pg, named, eventSource);
     }
 
     /** The changes to one service in a phase. */

@@ -61,6 +61,16 @@ public record PlanElement(String plan, List<Part> parts) {
         return with(Kind.REDIS, "");
     }
 
+    /** The PostgreSQL instance {@code name} of this plan: printed {@code postgres orders}. */
+    public PlanElement postgres(String name) {
+        return with(Kind.POSTGRES, name);
+    }
+
+    /** The Redis instance {@code name} of this plan: printed {@code redis sessions}. */
+    public PlanElement redis(String name) {
+        return with(Kind.REDIS, name);
+    }
+
     /** The node pool {@code name} of this plan. */
     public PlanElement nodePool(String name) {
         return with(Kind.NODE_POOL, name);
@@ -133,7 +143,7 @@ public record PlanElement(String plan, List<Part> parts) {
      * One part of an element.
      *
      * @param kind what it is
-     * @param name its name; empty for the plan's PostgreSQL and Redis
+     * @param name its name; empty for the plan's default PostgreSQL and Redis
      */
     public record Part(Kind kind, String name) {
         /** Checks that both are given. */
@@ -146,8 +156,8 @@ public record PlanElement(String plan, List<Part> parts) {
         @Override
         public String toString() {
             return switch (kind) {
-                case POSTGRES -> "postgres";
-                case REDIS -> "redis";
+                case POSTGRES -> name.isEmpty() ? "postgres" : "postgres " + name;
+                case REDIS -> name.isEmpty() ? "redis" : "redis " + name;
                 case NODE_POOL -> "node pool " + name;
                 case LOAD_PROFILE -> "load profile " + name;
                 case SERVICE, PHASE, OBJECT, DETAIL -> name;

@@ -11,10 +11,10 @@ import java.util.Optional;
  * @param name the metric name, such as {@code http_requests_per_second}
  * @param averageValue the target average per pod; greater than 0
  * @param source the series it is derived from, when the plan declares it (rule SP140 asks for it)
+ * @param requestRate whether the plan declares that the metric measures the service's requests per
+ *     second ({@link Autoscaling.Builder#requestRate(String)}); never guessed from its name
  */
-public record PodsMetric(String name, BigDecimal averageValue, Optional<MetricSource> source) {
-    private static final java.util.regex.Pattern REQUEST_RATE = java.util.regex.Pattern.compile(
-            "(?i).*(requests?_per_(second|sec|s)\\b|req_per_sec|(^|_)(rps|qps)($|_)).*");
+public record PodsMetric(String name, BigDecimal averageValue, Optional<MetricSource> source, boolean requestRate) {
 
     /**
      * Checks every invariant and copies collections into unmodifiable ones. Plans use the
@@ -32,17 +32,29 @@ public record PodsMetric(String name, BigDecimal averageValue, Optional<MetricSo
         }
     }
 
-    /** A metric whose source the plan does not declare. */
+    /** A metric whose source the plan does not declare, not declared a request rate. */
     public PodsMetric(String name, BigDecimal averageValue) {
-        this(name, averageValue, Optional.empty());
+        this(name, averageValue, Optional.empty(), false);
+    }
+
+    /** A metric not declared a request rate. */
+    public PodsMetric(String name, BigDecimal averageValue, Optional<MetricSource> source) {
+        this(name, averageValue, source, false);
     }
 
     /**
-     * Whether the metric measures requests per second, by its name ({@code
-     * http_requests_per_second}, {@code *_rps}, {@code *_qps}): its target is then a request rate
-     * per pod, checked against the service's capacity and headroom.
+     * Whether the plan declares that the metric measures the service's requests per second ({@link
+     * Autoscaling.Builder#requestRate(String)}): its target is then a request rate per pod, checked
+     * against the service's capacity and headroom, and the simulator feeds it the load. Whatever
+     * the metric is called: {@code http_requests_per_second} is not a request rate unless the plan
+     * says so, and {@code istio_requests_rate} is one when it does.
      */
     public boolean isRequestRate() {
-        return REQUEST_RATE.matcher(name).matches();
+        return requestRate;
+    }
+
+    /** This metric, declared (or not) as the service's request rate. */
+    public PodsMetric withRequestRate(boolean rate) {
+        return new PodsMetric(name, averageValue, source, rate);
     }
 }

@@ -11,9 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The plan's PostgreSQL server, deployed with the Bitnami {@code postgresql} chart: its major
- * version, the instance it is tuned for, its workload, read replicas, settings, indexes and
- * maintenance. Declared with {@link ScalingPlan.Builder#postgres(java.util.function.Consumer)}:
+ * A PostgreSQL server of the plan: its major version, the instance it is tuned for, its workload,
+ * read replicas, settings, indexes and maintenance. By default it is a Bitnami {@code postgresql}
+ * release; {@link Builder#inChart(String)} puts it inside the team's chart and {@link
+ * Builder#managed(ManagedService, String)} at a provider, each getting only the outputs that apply
+ * there (see {@link Hosting}). The default instance is declared with {@link
+ * ScalingPlan.Builder#postgres(java.util.function.Consumer)}, further ones by name with {@link
+ * ScalingPlan.Builder#postgres(String, java.util.function.Consumer)}:
  *
  * <pre>{@code
  * .postgres(pg -> pg
@@ -63,6 +67,10 @@ import java.util.Set;
  * @param vacuumAnalyze tables to {@code VACUUM (ANALYZE)}, in order
  * @param resources the primary's (and each read replica's) requests and limits
  * @param source where {@code postgres(...)} was called
+ * @param name the instance's name, for a plan with several; empty for the plan's default instance
+ *     ({@code postgres(spec)}), whose outputs keep the paths of a plan with one
+ * @param hosting where the server lives: a Bitnami release (the default), the team's chart, or a
+ *     managed service; {@link #release()} is meaningful for a Bitnami release only
  */
 public record Postgres(
         String release,
@@ -75,7 +83,9 @@ public record Postgres(
         List<Index> indexes,
         List<TableName> vacuumAnalyze,
         Resources resources,
-        SourceLocation source) {
+        SourceLocation source,
+        Optional<String> name,
+        Hosting hosting) {
 
     /** The oldest major version scaleplan tunes for. */
     public static final int OLDEST_MAJOR = 13;
@@ -100,8 +110,18 @@ public record Postgres(
         vacuumAnalyze = List.copyOf(vacuumAnalyze);
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(hosting, "hosting");
         if (!Names.isDns1123Label(release)) {
             throw new IllegalArgumentException("not a valid release name: " + Names.show(release));
+        }
+        name.ifPresent(n -> {
+            if (!Names.isDns1123Label(n)) {
+                throw new IllegalArgumentException("not a valid instance name: " + Names.show(n));
+            }
+        });
+        if (hosting instanceof Hosting.Managed m && m.service().engine() != ManagedService.Engine.POSTGRES) {
+            throw new IllegalArgumentException(m.service() + " is not a PostgreSQL service");
         }
         if (majorVersion < OLDEST_MAJOR || majorVersion > NEWEST_MAJOR) {
             throw new IllegalArgumentException("unsupported PostgreSQL major version: " + majorVersion);
@@ -127,6 +147,50 @@ public record Postgres(
         }
     }
 
+    /** The plan's only (default) PostgreSQL, in a Bitnami release: the record as it was before instances had names. */
+    public Postgres(
+            String release,
+            int majorVersion,
+            PostgresInstance instance,
+            Workload workload,
+            DatabaseSize databaseSize,
+            int readReplicas,
+            List<PgSetting.Value> settings,
+            List<Index> indexes,
+            List<TableName> vacuumAnalyze,
+            Resources resources,
+            SourceLocation source) {
+        this(
+                release,
+                majorVersion,
+                instance,
+                workload,
+                databaseSize,
+                readReplicas,
+                settings,
+                indexes,
+                vacuumAnalyze,
+                resources,
+                source,
+                Optional.empty(),
+                Hosting.BITNAMI);
+    }
+
+    /** Whether the server is a Bitnami release scaleplan writes an overlay for. */
+    public boolean isBitnami() {
+        return hosting instanceof Hosting.Bitnami;
+    }
+
+    /** The plan element of this server: {@code postgres}, or {@code postgres orders} for a named one. */
+    public PlanElement element(PlanElement plan) {
+        return name.map(plan::postgres).orElseGet(plan::postgres);
+    }
+
+    /** How outputs name it: {@code PostgreSQL}, or {@code PostgreSQL orders}. */
+    public String title() {
+        return name.map(n -> "PostgreSQL " + n).orElse("PostgreSQL");
+    }
+
     /** This server with {@code value} stated in place of any value of the same parameter: an event phase's change. */
     public Postgres withSetting(PgSetting.Value value) {
         List<PgSetting.Value> changed = new java.util.ArrayList<>();
@@ -147,7 +211,9 @@ public record Postgres(
                 indexes,
                 vacuumAnalyze,
                 resources,
-                source);
+                source,
+                name,
+                hosting);
     }
 
     /** The value the plan states for {@code key}, if it states one. */
@@ -184,18 +250,59 @@ public record Postgres(
         private final Map<String, PgSetting.Value> settings = new LinkedHashMap<>();
         private final List<Index> indexes = new ArrayList<>();
         private final List<TableName> vacuum = new ArrayList<>();
+        private final String name;
+        private final HostingChoice hosting;
+        private SourceLocation releaseAt;
 
         Builder(Problems problems, String planName, SourceLocation source) {
-            this.problems = problems;
-            this.element = PlanElement.plan(planName).postgres();
-            this.source = source;
-            this.resources = new PodResources(problems, element);
+            this(problems, planName, null, source);
         }
 
-        /** The Helm release of the Bitnami {@code postgresql} chart; default {@code postgresql}. */
+        Builder(Problems problems, String planName, String name, SourceLocation source) {
+            this.problems = problems;
+            this.name = name;
+            PlanElement plan = PlanElement.plan(planName);
+            this.element = name == null ? plan.postgres() : plan.postgres(name);
+            this.source = source;
+            this.resources = new PodResources(problems, element);
+            this.hosting = new HostingChoice(problems, element, ManagedService.Engine.POSTGRES);
+            if (name != null && Names.isDns1123Label(name)) {
+                this.release = name;
+            }
+        }
+
+        /**
+         * The Helm release of the Bitnami {@code postgresql} chart; default {@code postgresql}, or
+         * the instance's name for a named one. Only for a Bitnami release: not with {@link
+         * #inChart(String)} or {@link #managed(ManagedService, String)}.
+         */
         public Builder release(String name) {
             problems.requireLabel(element, "Helm release", name);
             this.release = name;
+            this.releaseAt = SourceLocation.capture();
+            return this;
+        }
+
+        /**
+         * The server is a workload of the team's own chart ({@code orders-db}), not a Bitnami
+         * release: scaleplan writes no overlay and no {@code helm upgrade} for it, and its {@code
+         * 10-settings.sql} sets each setting with {@code ALTER SYSTEM} (a file in the data
+         * directory, {@code postgresql.auto.conf}), then reloads, listing what needs a restart.
+         */
+        public Builder inChart(String workload) {
+            hosting.inChart(workload, true);
+            return this;
+        }
+
+        /**
+         * The server is a managed service ({@code managed(ManagedService.AWS_RDS, "orders-prod")}):
+         * scaleplan writes the parameter values to set in its parameter group, flags or server
+         * parameters ({@code parameters.conf}), never {@code ALTER SYSTEM} (RDS refuses it) or a
+         * Helm release. Tuned for {@link #instance(int, Memory)}, the instance class's vCPUs and
+         * memory.
+         */
+        public Builder managed(ManagedService service, String identifier) {
+            hosting.managed(service, identifier);
             return this;
         }
 
@@ -457,6 +564,15 @@ public record Postgres(
         /** Whole-object checks, then the instance; records problems, returns it when they allow. */
         boolean check() {
             boolean ok = true;
+            ok &= hosting.check(
+                    release,
+                    releaseAt,
+                    readReplicas > 0 ? "readReplicas(" + readReplicas + ")" : null,
+                    "replicas",
+                    replicasAt,
+                    !resources.build().isEmpty(),
+                    resources.source(),
+                    ": give instance(vcpus, memory), its instance class");
             for (PgSetting.Value v : settings.values()) {
                 Optional<String> p = v.key().problem(v.value(), majorVersion);
                 if (p.isPresent()) {
@@ -536,6 +652,10 @@ public record Postgres(
             return source;
         }
 
+        Optional<String> name() {
+            return Optional.ofNullable(name);
+        }
+
         Postgres build() {
             PostgresInstance instance = resources.memoryLimit().isPresent()
                     ? new PostgresInstance(
@@ -555,7 +675,9 @@ public record Postgres(
                     indexes,
                     vacuum,
                     resources.build(),
-                    source);
+                    source,
+                    Optional.ofNullable(name),
+                    hosting.get());
         }
     }
 }

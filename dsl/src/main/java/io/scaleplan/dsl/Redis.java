@@ -4,9 +4,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The plan's Redis: either one master with streaming replicas (the Bitnami {@code redis} chart) or
- * a Redis Cluster (the Bitnami {@code redis-cluster} chart), with a memory limit and an eviction
- * policy. Declared with {@link ScalingPlan.Builder#redis(java.util.function.Consumer)}:
+ * A Redis of the plan: either one master with streaming replicas (the Bitnami {@code redis} chart)
+ * or a Redis Cluster (the Bitnami {@code redis-cluster} chart), with a memory limit and an eviction
+ * policy; or, with {@link Builder#inChart(String)} or {@link Builder#managed(ManagedService,
+ * String)}, a server inside the team's chart or at a provider (see {@link Hosting}). The default
+ * instance is declared with {@link ScalingPlan.Builder#redis(java.util.function.Consumer)},
+ * further ones by name with {@link ScalingPlan.Builder#redis(String, java.util.function.Consumer)}:
  *
  * <pre>{@code
  * .redis(r -> r
@@ -35,6 +38,11 @@ import java.util.Optional;
  * @param evictionPolicy what to evict at maxmemory; empty for Redis' default ({@code noeviction})
  * @param resources requests and limits of each Redis pod
  * @param source where {@code redis(...)} was called
+ * @param safeMemoryShare the share of the container's memory limit maxmemory may take
+ * @param name the instance's name, for a plan with several; empty for the plan's default instance
+ *     ({@code redis(spec)}), whose outputs keep the paths of a plan with one
+ * @param hosting where the server lives: a Bitnami release (the default), the team's chart, or a
+ *     managed service; {@link #release()} is meaningful for a Bitnami release only
  */
 public record Redis(
         String release,
@@ -44,7 +52,9 @@ public record Redis(
         Optional<EvictionPolicy> evictionPolicy,
         Resources resources,
         SourceLocation source,
-        Percent safeMemoryShare) {
+        Percent safeMemoryShare,
+        Optional<String> name,
+        Hosting hosting) {
 
     /** The share of the container's memory limit maxmemory may take by default: the rest is fork/COW and buffers. */
     public static final Percent DEFAULT_SAFE_MEMORY_SHARE = new Percent(75);
@@ -67,6 +77,19 @@ public record Redis(
             throw new IllegalArgumentException("replicas must not be negative: " + replicas);
         }
         Objects.requireNonNull(safeMemoryShare, "safeMemoryShare");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(hosting, "hosting");
+        name.ifPresent(n -> {
+            if (!Names.isDns1123Label(n)) {
+                throw new IllegalArgumentException("not a valid instance name: " + Names.show(n));
+            }
+        });
+        if (hosting instanceof Hosting.Managed m && m.service().engine() != ManagedService.Engine.REDIS) {
+            throw new IllegalArgumentException(m.service() + " is not a Redis service");
+        }
+        if (!(hosting instanceof Hosting.Bitnami) && (cluster.isPresent() || replicas > 0)) {
+            throw new IllegalArgumentException("replicas and cluster mode are a Bitnami release's: " + hosting);
+        }
         if (safeMemoryShare.value() < 1 || safeMemoryShare.value() > 100) {
             throw new IllegalArgumentException("safe memory share must be 1% to 100%: " + safeMemoryShare);
         }
@@ -78,6 +101,53 @@ public record Redis(
                 throw new IllegalArgumentException("maxmemory must be greater than 0");
             }
         });
+    }
+
+    /** The plan's only (default) Redis, in a Bitnami release: the record as it was before instances had names. */
+    public Redis(
+            String release,
+            int replicas,
+            Optional<Cluster> cluster,
+            Optional<Memory> maxmemory,
+            Optional<EvictionPolicy> evictionPolicy,
+            Resources resources,
+            SourceLocation source,
+            Percent safeMemoryShare) {
+        this(
+                release,
+                replicas,
+                cluster,
+                maxmemory,
+                evictionPolicy,
+                resources,
+                source,
+                safeMemoryShare,
+                Optional.empty(),
+                Hosting.BITNAMI);
+    }
+
+    /** Whether the server is a Bitnami release scaleplan writes an overlay for. */
+    public boolean isBitnami() {
+        return hosting instanceof Hosting.Bitnami;
+    }
+
+    /**
+     * Whether {@code CONFIG REWRITE} can persist a {@code CONFIG SET}: the server runs with a
+     * config file (a Bitnami release rebuilds one from the chart's configuration at each start; a
+     * managed service refuses {@code CONFIG} altogether).
+     */
+    public boolean hasConfigFile() {
+        return hosting instanceof Hosting.Bitnami || hosting instanceof Hosting.InChart c && c.configFile();
+    }
+
+    /** The plan element of this Redis: {@code redis}, or {@code redis sessions} for a named one. */
+    public PlanElement element(PlanElement plan) {
+        return name.map(plan::redis).orElseGet(plan::redis);
+    }
+
+    /** How outputs name it: {@code Redis}, or {@code Redis sessions}. */
+    public String title() {
+        return name.map(n -> "Redis " + n).orElse("Redis");
     }
 
     /** Whether this is a Redis Cluster. */
@@ -120,18 +190,67 @@ public record Redis(
         private Memory maxmemory;
         private EvictionPolicy policy;
         private Percent safeMemoryShare = DEFAULT_SAFE_MEMORY_SHARE;
+        private final String name;
+        private final HostingChoice hosting;
+        private SourceLocation releaseAt;
+        private SourceLocation clusterAt;
 
         Builder(Problems problems, String planName, SourceLocation source) {
-            this.problems = problems;
-            this.element = PlanElement.plan(planName).redis();
-            this.source = source;
-            this.resources = new PodResources(problems, element);
+            this(problems, planName, null, source);
         }
 
-        /** The Helm release; default {@code redis}, or {@code redis-cluster} in cluster mode. */
+        Builder(Problems problems, String planName, String name, SourceLocation source) {
+            this.problems = problems;
+            this.name = name;
+            PlanElement plan = PlanElement.plan(planName);
+            this.element = name == null ? plan.redis() : plan.redis(name);
+            this.source = source;
+            this.resources = new PodResources(problems, element);
+            this.hosting = new HostingChoice(problems, element, ManagedService.Engine.REDIS);
+        }
+
+        /**
+         * The Helm release; default {@code redis}, or {@code redis-cluster} in cluster mode, or the
+         * instance's name for a named one. Only for a Bitnami release.
+         */
         public Builder release(String name) {
             problems.requireLabel(element, "Helm release", name);
             this.release = name;
+            this.releaseAt = SourceLocation.capture();
+            return this;
+        }
+
+        /**
+         * The server is a workload of the team's own chart started without a config file, as
+         * Online Boutique's {@code redis-cart} ({@code redis:alpine}, arguments only): scaleplan
+         * writes {@code apply.redis} with {@code CONFIG SET} and no {@code CONFIG REWRITE} (which
+         * fails there with "ERR The server is running without a config file"), and says that the
+         * settings last until the server restarts unless the chart's container args carry them.
+         * No overlay and no {@code helm upgrade}. Its {@link #limits(Cpu, Memory)}, when given,
+         * are the chart's, for the maxmemory check only.
+         */
+        public Builder inChart(String workload) {
+            hosting.inChart(workload, false);
+            return this;
+        }
+
+        /**
+         * As {@link #inChart(String)}, for a server that runs with a config file it may rewrite:
+         * {@code apply.redis} ends with {@code CONFIG REWRITE}, as for a Bitnami release.
+         */
+        public Builder inChartWithConfigFile(String workload) {
+            hosting.inChart(workload, true);
+            return this;
+        }
+
+        /**
+         * The cache is a managed service ({@code managed(ManagedService.AWS_ELASTICACHE,
+         * "sessions-prod")}): scaleplan writes the parameter values to set in its parameter group
+         * or configuration ({@code parameters.conf}); no {@code CONFIG SET}, which managed
+         * services refuse, and no Helm release.
+         */
+        public Builder managed(ManagedService service, String identifier) {
+            hosting.managed(service, identifier);
             return this;
         }
 
@@ -165,6 +284,7 @@ public record Redis(
             }
             if (ok) {
                 this.cluster = new Cluster(nodes, replicasPerMaster);
+                this.clusterAt = SourceLocation.capture();
             }
             return this;
         }
@@ -218,6 +338,18 @@ public record Redis(
         }
 
         boolean check() {
+            boolean topology = replicasAt != null && replicas > 0 || clusterAt != null;
+            if (!hosting.check(
+                    release,
+                    releaseAt,
+                    !topology ? null : clusterAt != null ? "cluster(...)" : "replicas(" + replicas + ")",
+                    "topology",
+                    clusterAt != null ? clusterAt : replicasAt,
+                    !resources.build().isEmpty(),
+                    resources.source(),
+                    "")) {
+                return false;
+            }
             if (cluster != null && replicasAt != null && replicas > 0) {
                 problems.error(
                         RuleId.INVALID_REDIS_TOPOLOGY,
@@ -234,17 +366,25 @@ public record Redis(
             return source;
         }
 
+        Optional<String> name() {
+            return Optional.ofNullable(name);
+        }
+
         Redis build() {
-            String name = release != null ? release : cluster != null ? "redis-cluster" : "redis";
+            String releaseName =
+                    release != null ? release : name != null ? name : cluster != null ? "redis-cluster" : "redis";
+            boolean bitnami = hosting.get() instanceof Hosting.Bitnami;
             return new Redis(
-                    name,
-                    cluster == null ? Math.max(replicas, 0) : 0,
-                    Optional.ofNullable(cluster),
+                    releaseName,
+                    cluster == null && bitnami ? Math.max(replicas, 0) : 0,
+                    bitnami ? Optional.ofNullable(cluster) : Optional.empty(),
                     Optional.ofNullable(maxmemory),
                     Optional.ofNullable(policy),
                     resources.build(),
                     source,
-                    safeMemoryShare);
+                    safeMemoryShare,
+                    Optional.ofNullable(name),
+                    hosting.get());
         }
     }
 }

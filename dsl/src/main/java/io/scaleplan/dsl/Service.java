@@ -5,11 +5,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One workload of a plan: a Deployment named {@link #name()} whose settings live under {@link
- * #helmKey()} in the chart's values. It either runs a fixed number of {@link #replicas()} or is
- * driven by an {@link #autoscaling()} HPA.
+ * One workload of a plan: a Deployment (or a StatefulSet, {@link #workload()}) named {@link #name()}
+ * whose settings live under {@link #helmKey()} in the chart's values. It either runs a fixed number
+ * of {@link #replicas()} or is driven by an {@link #autoscaling()} HPA.
  *
- * @param name the Kubernetes name of the Deployment, a DNS-1123 label ({@code usage-metering})
+ * @param name the Kubernetes name of the Deployment or StatefulSet, a DNS-1123 label ({@code
+ *     usage-metering})
  * @param helmKey the top-level key of the service in the chart's values ({@code usageMetering})
  * @param replicas a fixed replica count, for services without an HPA
  * @param autoscaling the HPA, for autoscaled services
@@ -19,11 +20,17 @@ import java.util.function.Consumer;
  * @param expectedLoad the peak load the service must serve, for capacity planning
  * @param connectionPoolSize PostgreSQL connections each pod's pool opens at most
  * @param rolloutSurge extra pods a rolling update may start (the Deployment's {@code maxSurge};
- *     Kubernetes' default is 25 %)
+ *     Kubernetes' default is 25 %); a StatefulSet starts none, whatever this says
  * @param nodePool the node pool the pods run on; empty for the plan's only pool
  * @param source where {@code service(...)} was called
  * @param values chart values beyond those scaleplan sets, from the chart's typed setters; never a
  *     key in {@link ChartValues#OWNED_KEYS}
+ * @param workload the kind of the scale target: {@link WorkloadKind#DEPLOYMENT} unless the plan
+ *     says {@code statefulSet()}
+ * @param podManagement how a StatefulSet creates its pods when it scales; {@link
+ *     PodManagement#ORDERED_READY} (and meaningless) for a Deployment
+ * @param database the PostgreSQL instance its pool connects to, by name; empty for the plan's
+ *     default (the unnamed one, or the only one)
  */
 public record Service(
         String name,
@@ -38,7 +45,10 @@ public record Service(
         PodAmount rolloutSurge,
         Optional<String> nodePool,
         SourceLocation source,
-        ChartValues values) {
+        ChartValues values,
+        WorkloadKind workload,
+        PodManagement podManagement,
+        Optional<String> database) {
 
     /** Kubernetes' default {@code maxSurge} of a Deployment's rolling update. */
     public static final PodAmount DEFAULT_ROLLOUT_SURGE = new Percent(25);
@@ -66,6 +76,9 @@ public record Service(
             }
         });
         Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(workload, "workload");
+        Objects.requireNonNull(podManagement, "podManagement");
+        Objects.requireNonNull(database, "database");
         for (String path : values.entries().keySet()) {
             if (ChartValues.ownedKey(path) != null) {
                 throw new IllegalArgumentException("chart value " + path + " is set by scaleplan itself");
@@ -121,6 +134,9 @@ public record Service(
         private Optional<String> nodePool;
         private SourceLocation source;
         private ChartValues values;
+        private WorkloadKind workload;
+        private PodManagement podManagement;
+        private Optional<String> database;
 
         private Copy(Service s) {
             name = s.name;
@@ -136,6 +152,9 @@ public record Service(
             nodePool = s.nodePool;
             source = s.source;
             values = s.values;
+            workload = s.workload;
+            podManagement = s.podManagement;
+            database = s.database;
         }
 
         /** See {@link Service#name()}. */
@@ -216,6 +235,24 @@ public record Service(
             return this;
         }
 
+        /** See {@link Service#workload()}. */
+        public Copy workload(WorkloadKind newWorkload) {
+            this.workload = newWorkload;
+            return this;
+        }
+
+        /** See {@link Service#podManagement()}. */
+        public Copy podManagement(PodManagement newPodManagement) {
+            this.podManagement = newPodManagement;
+            return this;
+        }
+
+        /** See {@link Service#database()}. */
+        public Copy database(Optional<String> newDatabase) {
+            this.database = newDatabase;
+            return this;
+        }
+
         /** The derived service, checked as the record checks every service. */
         public Service build() {
             return new Service(
@@ -231,7 +268,10 @@ public record Service(
                     rolloutSurge,
                     nodePool,
                     source,
-                    values);
+                    values,
+                    workload,
+                    podManagement,
+                    database);
         }
     }
 
@@ -250,9 +290,17 @@ public record Service(
         return autoscaling.map(Autoscaling::minReplicas).orElseGet(() -> replicas.orElse(0));
     }
 
-    /** Extra pods during a rolling update at {@code replicas} pods (maxSurge, rounded up as Kubernetes does). */
+    /**
+     * Extra pods during a rolling update at {@code replicas} pods: a Deployment's maxSurge, rounded
+     * up as Kubernetes does; 0 for a StatefulSet, which replaces its pods one at a time.
+     */
     public int surgePods(int replicas) {
-        return rolloutSurge.ofPodsRoundingUp(replicas);
+        return workload == WorkloadKind.STATEFUL_SET ? 0 : rolloutSurge.ofPodsRoundingUp(replicas);
+    }
+
+    /** Whether the scale target is a StatefulSet. */
+    public boolean isStatefulSet() {
+        return workload == WorkloadKind.STATEFUL_SET;
     }
 
     /**
@@ -291,9 +339,14 @@ public record Service(
         private Rps expectedLoad;
         private Integer connectionPoolSize;
         private PodAmount rolloutSurge = DEFAULT_ROLLOUT_SURGE;
+        private SourceLocation rolloutSurgeAt;
+        private WorkloadKind workload = WorkloadKind.DEPLOYMENT;
+        private PodManagement podManagement = PodManagement.ORDERED_READY;
         private String nodePool;
         private final java.util.List<Suppression> suppressions = new java.util.ArrayList<>();
         private ChartValues values = ChartValues.EMPTY;
+        private String database;
+        private SourceLocation databaseAt;
 
         Builder(Problems problems, String planName, String name, SourceLocation source) {
             this.problems = problems;
@@ -495,11 +548,82 @@ public record Service(
         }
 
         /**
+         * The PostgreSQL instance its pool connects to, by the name given to {@code
+         * postgres("orders", ...)}; default the plan's unnamed PostgreSQL, or its only one. Its
+         * {@link #connectionPoolSize(int)} counts in that database's connection budget.
+         */
+        public Builder database(String instance) {
+            SourceLocation at = SourceLocation.capture();
+            if (problems.requireLabel(element, "database", instance, at)) {
+                this.database = instance;
+                this.databaseAt = at;
+            }
+            return this;
+        }
+
+        /** The database it names and where, if it names one. */
+        Optional<String> database() {
+            return Optional.ofNullable(database);
+        }
+
+        int poolSize() {
+            return connectionPoolSize == null ? 0 : connectionPoolSize;
+        }
+
+        SourceLocation databaseAt() {
+            return databaseAt == null ? source : databaseAt;
+        }
+
+        /**
          * Extra pods a rolling update may start above the replica count (the Deployment's {@code
-         * maxSurge}). Default {@code percent(25)}, Kubernetes' default.
+         * maxSurge}). Default {@code percent(25)}, Kubernetes' default. A {@link #statefulSet()} has
+         * no surge, and this on one is an error (SP019).
          */
         public Builder rolloutSurge(PodAmount surge) {
             this.rolloutSurge = Objects.requireNonNull(surge, "surge");
+            this.rolloutSurgeAt = SourceLocation.capture();
+            return this;
+        }
+
+        /**
+         * The pods belong to a StatefulSet named after the service, not a Deployment: the HPA's
+         * {@code scaleTargetRef}, the post-render and kustomize patches, APPLY.md's commands and
+         * the chart check name {@code StatefulSet}. Its rolling update replaces one pod at a time
+         * and starts no extra pod (so it has no {@link #rolloutSurge}); it scales up one pod at a
+         * time ({@link PodManagement#ORDERED_READY}, Kubernetes' default): see {@link
+         * #statefulSet(PodManagement)} for {@code Parallel}.
+         *
+         * <pre>{@code
+         * .service("ledger", s -> s
+         *         .statefulSet()
+         *         .requests(cores(1), gib(2))
+         *         .autoscale(a -> a.replicas(3, 6).cpuUtilization(percent(70)))
+         *         .maxUnavailable(1))
+         * }</pre>
+         */
+        public Builder statefulSet() {
+            return statefulSet(PodManagement.ORDERED_READY);
+        }
+
+        /**
+         * A StatefulSet ({@link #statefulSet()}) with this {@code podManagementPolicy}: {@code
+         * statefulSet(PodManagement.PARALLEL)} when its pods start in parallel.
+         */
+        public Builder statefulSet(PodManagement policy) {
+            this.podManagement = Objects.requireNonNull(policy, "policy");
+            this.workload = WorkloadKind.STATEFUL_SET;
+            return this;
+        }
+
+        /**
+         * The kind of the scale target, {@link WorkloadKind#DEPLOYMENT} by default: {@code
+         * workload(WorkloadKind.STATEFUL_SET)} is {@link #statefulSet()}.
+         */
+        public Builder workload(WorkloadKind kind) {
+            this.workload = Objects.requireNonNull(kind, "kind");
+            if (kind != WorkloadKind.STATEFUL_SET) {
+                this.podManagement = PodManagement.ORDERED_READY;
+            }
             return this;
         }
 
@@ -603,6 +727,15 @@ public record Service(
             if (autoscaling != null && !autoscaling.check()) {
                 ok = false;
             }
+            if (workload == WorkloadKind.STATEFUL_SET && rolloutSurgeAt != null) {
+                problems.error(
+                        RuleId.SURGE_ON_STATEFUL_SET,
+                        element,
+                        "rolloutSurge(" + rolloutSurge + ") on a StatefulSet, which has no maxSurge: its rolling"
+                                + " update replaces one pod at a time and starts no extra pod",
+                        rolloutSurgeAt);
+                ok = false;
+            }
             if (headroomSet && capacityPerPod == null) {
                 problems.error(
                         RuleId.INVALID_QUANTITY,
@@ -634,7 +767,10 @@ public record Service(
                     rolloutSurge,
                     Optional.ofNullable(nodePool),
                     source,
-                    values);
+                    values,
+                    workload,
+                    podManagement,
+                    Optional.ofNullable(database));
         }
     }
 }

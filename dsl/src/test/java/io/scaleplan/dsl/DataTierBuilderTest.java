@@ -197,6 +197,92 @@ class DataTierBuilderTest {
     }
 
     @Test
+    void aNamedInstanceIsDeclaredOnceAndUnnamedAndNamedOnesLiveSideBySide() {
+        List<String> found = problems(b -> b.postgres(pg -> pg.instance(2, gib(4)))
+                .postgres("orders", pg -> pg.instance(2, gib(4)))
+                .postgres("orders", pg -> pg.instance(2, gib(4)))
+                .redis("cart", r -> r.inChart("redis-cart"))
+                .redis("cart", r -> r.inChart("redis-cart")));
+        assertThat(found).hasSize(2);
+        assertThat(found.get(0))
+                .startsWith("[SP027] p · postgres orders: PostgreSQL \"orders\" is declared twice (first at ");
+        assertThat(found.get(1)).startsWith("[SP027] p · redis cart: Redis \"cart\" is declared twice (first at ");
+        ScalingPlan plan = plan().postgres(pg -> pg.instance(2, gib(4)))
+                .postgres("orders", pg -> pg.inChart("orders-db").instance(2, gib(4)))
+                .redis(r -> r.maxmemory(mib(64)))
+                .redis("cart", r -> r.inChart("redis-cart"))
+                .redis("sessions", r -> r.managed(ManagedService.GOOGLE_MEMORYSTORE, "sessions"))
+                .build();
+        assertThat(plan.databases()).extracting(Postgres::title).containsExactly("PostgreSQL", "PostgreSQL orders");
+        assertThat(plan.caches()).extracting(Redis::title).containsExactly("Redis", "Redis cart", "Redis sessions");
+        assertThat(plan.caches().get(1).hasConfigFile()).isFalse();
+        assertThat(plan.caches().get(0).hasConfigFile()).isTrue();
+        assertThat(plan.database("orders").orElseThrow().hosting()).isEqualTo(new Hosting.InChart("orders-db", true));
+    }
+
+    @Test
+    void aPoolNamesADatabaseThePlanHasOrTheDefaultIsClear() {
+        assertThat(problems(b -> b.service(
+                                "orders",
+                                s -> s.replicas(1).connectionPoolSize(5).database("order"))
+                        .postgres("orders", pg -> pg.instance(2, gib(4)))))
+                .containsExactly("[SP029] p · orders: database(\"order\"): the plan declares no postgres(\"order\","
+                        + " ...); its named instances are [orders]");
+        assertThat(problems(b -> b.service("orders", s -> s.replicas(1).connectionPoolSize(5))
+                        .databaseClient("etl", 3)
+                        .postgres("orders", pg -> pg.instance(2, gib(4)))
+                        .postgres("billing", pg -> pg.instance(2, gib(4)))))
+                .containsExactly(
+                        "[SP029] p · orders: service \"orders\" names no database, and the plan has 2 PostgreSQL"
+                                + " instances and no unnamed one: say which with database(...), one of [orders, billing]",
+                        "[SP029] p: database client \"etl\" names no database, and the plan has 2 PostgreSQL instances"
+                                + " and no unnamed one: say which with database(...), one of [orders, billing]");
+        // the only instance, named, is the default; the unnamed one is, beside named ones
+        ScalingPlan only = plan().service("orders", s -> s.replicas(1).connectionPoolSize(5))
+                .postgres("orders", pg -> pg.instance(2, gib(4)))
+                .build();
+        assertThat(only.databaseOf(only.service("orders").orElseThrow())
+                        .orElseThrow()
+                        .name())
+                .contains("orders");
+        ScalingPlan both = plan().service("orders", s -> s.replicas(1).connectionPoolSize(5))
+                .postgres(pg -> pg.instance(2, gib(4)))
+                .postgres("orders", pg -> pg.instance(2, gib(4)))
+                .build();
+        assertThat(both.databaseOf(both.service("orders").orElseThrow())
+                        .orElseThrow()
+                        .name())
+                .isEmpty();
+    }
+
+    @Test
+    void settingsThatDoNotApplyWhereTheInstanceLivesAreErrors() {
+        List<String> found = problems(b -> b.postgres("orders", pg -> pg.inChart("orders-db")
+                        .release("orders")
+                        .readReplicas(1)
+                        .instance(2, gib(4)))
+                .postgres("billing", pg -> pg.managed(ManagedService.AWS_RDS, "billing")
+                        .limits(cores(2), gib(4)))
+                .postgres("x", pg -> pg.managed(ManagedService.AWS_ELASTICACHE, "x")
+                        .instance(2, gib(4)))
+                .redis("cart", r -> r.inChart("redis-cart").replicas(2))
+                .redis("s", r -> r.managed(ManagedService.AZURE_CACHE, "s").managed(ManagedService.AZURE_CACHE, "t")));
+        assertThat(found)
+                .containsExactly(
+                        "[SP032] p · postgres x: AWS_ELASTICACHE runs Redis, not PostgreSQL",
+                        "[SP032] p · redis s: where the server lives is stated twice (first at "
+                                + found.get(1).substring(found.get(1).indexOf("(first at ") + 10),
+                        "[SP032] p · postgres orders: release(\"orders\") but the server lives in the team's chart"
+                                + " (workload orders-db): there is no Bitnami release to name",
+                        "[SP032] p · postgres orders: readReplicas(1) but the server lives in the team's chart (workload"
+                                + " orders-db), whose replicas scaleplan does not run: leave it out",
+                        "[SP032] p · postgres billing: requests/limits but the server is Amazon RDS for PostgreSQL"
+                                + " billing, which has no pods: give instance(vcpus, memory), its instance class",
+                        "[SP032] p · redis cart: replicas(2) but the server lives in the team's chart (workload"
+                                + " redis-cart), whose topology scaleplan does not run: leave it out");
+    }
+
+    @Test
     void theDataTierIsDeclaredOnce() {
         List<String> found = problems(b -> b.postgres(pg -> pg.instance(2, gib(4)))
                 .postgres(pg -> pg.instance(2, gib(4)))

@@ -80,6 +80,41 @@ class ScalingPlanBuilderTest {
     }
 
     @Test
+    void aStatefulSetIsItsServicesScaleTargetAndHasNoSurge() {
+        ScalingPlan plan = base().service("ledger", s -> s.statefulSet().replicas(4))
+                .service("search", s -> s.statefulSet(PodManagement.PARALLEL).replicas(4))
+                .service("api", s -> s.replicas(4))
+                .service(
+                        "cache",
+                        s -> s.statefulSet().workload(WorkloadKind.DEPLOYMENT).replicas(4))
+                .build();
+        Service ledger = plan.service("ledger").orElseThrow();
+        assertThat(ledger.workload()).isEqualTo(WorkloadKind.STATEFUL_SET);
+        assertThat(ledger.podManagement()).isEqualTo(PodManagement.ORDERED_READY);
+        assertThat(ledger.surgePods(4)).isZero();
+        assertThat(plan.service("search").orElseThrow().podManagement()).isEqualTo(PodManagement.PARALLEL);
+        Service api = plan.service("api").orElseThrow();
+        assertThat(api.workload()).isEqualTo(WorkloadKind.DEPLOYMENT);
+        assertThat(api.surgePods(4)).isEqualTo(1);
+        assertThat(plan.service("cache").orElseThrow().workload()).isEqualTo(WorkloadKind.DEPLOYMENT);
+        assertThat(WorkloadKind.ofKind("StatefulSet")).contains(WorkloadKind.STATEFUL_SET);
+        assertThat(WorkloadKind.ofKind("Rollout")).isEmpty();
+        assertThat(PodManagement.ofPolicy("Parallel")).contains(PodManagement.PARALLEL);
+    }
+
+    @Test
+    void rejectsARolloutSurgeOnAStatefulSetAtItsLine() {
+        List<Diagnostic> found = problems(
+                () -> base().service("ledger", s -> s.statefulSet().replicas(3).rolloutSurge(percent(50))) // @surge
+                        .build());
+        assertThat(found)
+                .singleElement()
+                .hasToString(FILE + ":" + line("@surge")
+                        + ": error: [SP019] production · ledger: rolloutSurge(50%) on a StatefulSet, which has no"
+                        + " maxSurge: its rolling update replaces one pod at a time and starts no extra pod");
+    }
+
+    @Test
     void rejectsMinAboveMax() {
         List<Diagnostic> found = problems(() -> base().service(
                         "usage-metering",

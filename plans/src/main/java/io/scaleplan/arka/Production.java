@@ -26,9 +26,9 @@ import io.scaleplan.dsl.Workload;
  * <p>Expected loads are the runbook's current capacity (3,000 / 1,000 / 400 rps), checked with its
  * formula: required pods = ceil(expected rps / rps per pod × 1.3).
  *
- * <p>usage-metering's {@code http_requests_per_second} target of 1000 per pod is the runbook's, and
- * scaleplan warns about it (SP105): a pod tops out at 1000 rps, so with 1.3 headroom the HPA
- * should scale at 769. The warning stays visible until the ARKA team re-runs its capacity test.
+ * <p>usage-metering's {@code http_requests_per_second}, declared its request rate, targets the
+ * runbook's 1000 per pod, and scaleplan warns (SP105): a pod tops out at 1000 rps, so with 1.3
+ * headroom the HPA should scale at 769. It stays visible until ARKA re-runs its capacity test.
  *
  * <p>PostgreSQL runs {@code max_connections = 300} (PgTune's OLTP default); black-friday raises it
  * to 500, as the runbook does. Each service's pool is sized so that every service at maxReplicas,
@@ -79,8 +79,8 @@ public final class Production implements PlanDefinition {
                         .autoscale(a -> a.replicas(3, 20)
                                 .cpuUtilization(percent(70))
                                 .memoryUtilization(percent(80))
-                                .podsMetric(
-                                        "http_requests_per_second", 1_000, MetricSource.rate("http_requests_total")))
+                                .podsMetric("http_requests_per_second", 1_000, MetricSource.rate("http_requests_total"))
+                                .requestRate("http_requests_per_second"))
                         .maxUnavailable(pods(1))
                         .capacityPerPod(rps(1_000))
                         .expectedLoad(rps(3_000))

@@ -10,20 +10,62 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-/** The monitoring/ folders of the ARKA plans, and the external tools their tests run. */
+/**
+ * The monitoring/ folders of the ARKA plans, of a StatefulSet plan (statefulset/) and of the
+ * compiler's golden plans (golden/...), and the external tools their tests run.
+ */
 final class Monitoring {
     private Monitoring() {}
 
     /** Each folder that has a monitoring/ (production, black-friday/01-pre-scale, ...) → its files by name. */
     static Map<String, Map<String, String>> folders() {
+        Map<String, String> files = new TreeMap<>(ArkaPlans.files());
+        files.putAll(ArkaPlans.statefulSetFiles());
+        return byFolder(files);
+    }
+
+    /** {@link #folders()} and the compiler's golden plans' monitoring/ folders ({@code golden/stateful}, ...). */
+    static Map<String, Map<String, String>> foldersWithGoldens() {
+        Map<String, String> files = new TreeMap<>(ArkaPlans.files());
+        files.putAll(ArkaPlans.statefulSetFiles());
+        files.putAll(compilerGoldens());
+        return byFolder(files);
+    }
+
+    private static Map<String, Map<String, String>> byFolder(Map<String, String> files) {
         Map<String, Map<String, String>> out = new TreeMap<>();
-        ArkaPlans.files().forEach((path, content) -> {
+        files.forEach((path, content) -> {
             int at = path.indexOf("/monitoring/");
             if (at > 0) {
                 out.computeIfAbsent(path.substring(0, at), k -> new TreeMap<>())
                         .put(path.substring(at + "/monitoring/".length()), content);
             }
         });
+        return out;
+    }
+
+    /** Where the compiler module's golden outputs are, seen from this module. */
+    static final Path GOLDEN = Path.of("../compiler/src/test/resources/golden");
+
+    /**
+     * The monitoring/ files of the compiler's golden plans (a StatefulSet beside a Deployment, the
+     * metric types, two namespaces, several data-tier instances, ...), as {@code golden/<plan>/monitoring/<file>}.
+     */
+    static Map<String, String> compilerGoldens() {
+        Map<String, String> out = new TreeMap<>();
+        if (!Files.isDirectory(GOLDEN)) {
+            return out;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(GOLDEN)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                String rel = GOLDEN.relativize(f).toString().replace('\\', '/');
+                if (rel.contains("/monitoring/")) {
+                    out.put("golden/" + rel, Files.readString(f, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return out;
     }
 

@@ -80,8 +80,8 @@ class ReviewExamplesTest {
                 Arguments.of(
                         "08-suppression",
                         "Production.java",
-                        "MetricSource.rate(\"http_requests_total\")))",
-                        "MetricSource.rate(\"http_requests_total\")))"
+                        ".requestRate(\"http_requests_per_second\"))",
+                        ".requestRate(\"http_requests_per_second\"))"
                                 + ".suppress(\"SP105\", \"the capacity test of ARKA-812 is pending\")",
                         true),
                 Arguments.of(

@@ -88,18 +88,50 @@ public final class ChartOracle {
         }
 
         void run() {
-            Optional<RenderedObject> found = rendered.stream()
+            List<RenderedObject> named = rendered.stream()
                     .filter(o -> (o.kind().equals("Deployment") || o.kind().equals("StatefulSet"))
                             && o.name().equals(s.name()))
-                    .findFirst();
+                    .toList();
+            Optional<RenderedObject> found = named.stream()
+                    .filter(o -> o.kind().equals(s.workload().kind()))
+                    .findFirst()
+                    .or(() -> named.stream().findFirst());
             if (found.isEmpty()) {
                 report(
                         Rules.CHART_IGNORES_VALUE,
-                        "the chart " + release.chartName() + " renders no Deployment named " + s.name()
-                                + " with the overlay (it renders " + workloads() + ")");
+                        "the chart " + release.chartName() + " renders no "
+                                + s.workload().kind() + " named " + s.name() + " with the overlay (it renders "
+                                + workloads() + ")");
                 return;
             }
             RenderedObject workload = found.get();
+            if (!workload.kind().equals(s.workload().kind())) {
+                report(
+                        Rules.CHART_IGNORES_VALUE,
+                        "the plan declares " + s.name() + " a " + s.workload().kind()
+                                + (s.isStatefulSet() ? " (statefulSet())" : " (the default)") + ", but the chart "
+                                + release.chartName() + " renders " + workload.describe()
+                                + ": the HPA's scaleTargetRef, the patches and the rollout maths would name the wrong"
+                                + " kind; "
+                                + (s.isStatefulSet()
+                                        ? "remove statefulSet() from the service"
+                                        : "add statefulSet() to the service"));
+                return;
+            }
+            if (s.isStatefulSet()) {
+                JsonNode policy = workload.at("/spec/podManagementPolicy");
+                String rendered = policy.isMissingNode() ? "OrderedReady" : policy.asText();
+                if (!rendered.equals(s.podManagement().policy())) {
+                    report(
+                            Rules.CHART_IGNORES_VALUE,
+                            "the plan says the StatefulSet " + s.name() + " starts its pods "
+                                    + s.podManagement().policy() + ", but " + workload.describe()
+                                    + " renders podManagementPolicy " + rendered
+                                    + (policy.isMissingNode() ? " (none: Kubernetes' default)" : "")
+                                    + ": scale-up times would be planned wrong; say statefulSet("
+                                    + (rendered.equals("Parallel") ? "PodManagement.PARALLEL" : "") + ")");
+                }
+            }
             JsonNode podLabels = workload.at("/spec/template/metadata/labels");
             JsonNode matchLabels = workload.at("/spec/selector/matchLabels");
             if (matchLabels instanceof ObjectNode m && !m.isEmpty() && selects(m, podLabels)) {
@@ -117,7 +149,7 @@ public final class ChartOracle {
             }
             int expected = s.replicas().get();
             JsonNode actual = workload.at("/spec/replicas");
-            // a Deployment without spec.replicas runs 1 pod: the API server's default
+            // a Deployment or StatefulSet without spec.replicas runs 1 pod: the API server's default
             if (actual.isInt() && actual.asInt() == expected || actual.isMissingNode() && expected == 1) {
                 return;
             }

@@ -61,9 +61,25 @@ public final class ChartStage {
 
     /**
      * Renders the chart of {@code plan} with the overlay among {@code files} (paths under {@code
-     * <plan>/}, as emitters return them) and checks it.
+     * <plan>/}, as emitters return them) and checks it: one render per release, each in its own
+     * namespace, when the plan spans several.
      */
     public Result apply(ScalingPlan plan, List<GeneratedFile> files) {
+        if (!plan.spansNamespaces()) {
+            return applyRelease(plan, files);
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<GeneratedFile> out = files;
+        for (ScalingPlan part : plan.byNamespace()) {
+            Result r = applyRelease(part, out);
+            diagnostics.addAll(r.diagnostics());
+            out = r.files();
+        }
+        return new Result(diagnostics, out);
+    }
+
+    /** {@link #apply} of one release: {@code plan} is the plan as the release's namespace sees it. */
+    private Result applyRelease(ScalingPlan plan, List<GeneratedFile> files) {
         if (plan.release().isPlainManifests()) {
             return new Result(List.of(), files);
         }

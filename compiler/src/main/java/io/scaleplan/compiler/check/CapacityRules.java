@@ -7,8 +7,11 @@ import io.scaleplan.compiler.render.Numbers;
 import io.scaleplan.compiler.render.Quantities;
 import io.scaleplan.compiler.resolve.CapacityPlanner;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
+import io.scaleplan.dsl.Autoscaling;
 import io.scaleplan.dsl.Capacity;
 import io.scaleplan.dsl.Diagnostic;
+import io.scaleplan.dsl.ExternalMetric;
+import io.scaleplan.dsl.ObjectMetric;
 import io.scaleplan.dsl.PlanElement;
 import io.scaleplan.dsl.PodsMetric;
 import io.scaleplan.dsl.ScalingPlan;
@@ -17,6 +20,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SP104 expected load beyond what maxReplicas serve with headroom; SP105 a request-rate metric
@@ -53,22 +57,42 @@ final class CapacityRules implements PlanRule {
             }
             if (service.capacity().isPresent() && service.autoscaling().isPresent()) {
                 Capacity cap = service.capacity().get();
-                for (PodsMetric m : service.autoscaling().get().podsMetrics()) {
-                    BigDecimal ceiling = BigDecimal.valueOf(cap.perPod().perSecond())
-                            .divide(BigDecimal.valueOf(cap.headroom()), 2, RoundingMode.FLOOR);
-                    if (m.isRequestRate() && m.averageValue().compareTo(ceiling) > 0) {
+                Autoscaling a = service.autoscaling().get();
+                BigDecimal ceiling = BigDecimal.valueOf(cap.perPod().perSecond())
+                        .divide(BigDecimal.valueOf(cap.headroom()), 2, RoundingMode.FLOOR);
+                List<Map.Entry<String, BigDecimal>> rates = new ArrayList<>();
+                for (PodsMetric m : a.podsMetrics()) {
+                    if (m.isRequestRate()) {
+                        rates.add(Map.entry("Pods metric " + m.name(), m.averageValue()));
+                    }
+                }
+                for (ExternalMetric m : a.externalMetrics()) {
+                    if (m.isRequestRate() && m.target().isPerPod()) {
+                        rates.add(Map.entry(
+                                "External metric " + m.name(), m.target().amount()));
+                    }
+                }
+                for (ObjectMetric m : a.objectMetrics()) {
+                    if (m.isRequestRate() && m.target().isPerPod()) {
+                        rates.add(Map.entry(
+                                "Object metric " + m.name(), m.target().amount()));
+                    }
+                }
+                for (Map.Entry<String, BigDecimal> rate : rates) {
+                    BigDecimal target = rate.getValue();
+                    if (target.compareTo(ceiling) > 0) {
                         out.add(finding(
                                 Rules.RATE_TARGET_WITHOUT_HEADROOM,
                                 element,
-                                "Pods metric " + m.name() + " targets " + Numbers.format(m.averageValue())
-                                        + " rps per pod (" + Quantities.decimal(m.averageValue())
+                                rate.getKey() + " targets " + Numbers.format(target)
+                                        + " rps per pod (" + Quantities.decimal(target)
                                         + "), but a pod tops out at "
                                         + cap.perPod().perSecond() + " rps: with headroom "
                                         + Numbers.format(cap.headroom())
                                         + " the target must be at most "
                                         + cap.perPod().perSecond() + " / "
                                         + Numbers.format(cap.headroom()) + " = " + Numbers.format(ceiling),
-                                service.autoscaling().get().source()));
+                                a.source()));
                     }
                 }
             }

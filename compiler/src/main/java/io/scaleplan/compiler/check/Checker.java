@@ -30,7 +30,8 @@ public final class Checker {
             new ObjectOwnershipRule(),
             new ConnectionAndRedisRules(),
             new LoadProfileRule(),
-            new MetricSourceRule());
+            new MetricSourceRule(),
+            new WorkloadRules());
 
     /** All diagnostics for {@code plan}, after the plan's severity overrides and suppressions. */
     public List<Diagnostic> check(ScalingPlan plan) {

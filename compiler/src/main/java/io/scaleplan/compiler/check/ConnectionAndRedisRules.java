@@ -26,23 +26,27 @@ final class ConnectionAndRedisRules implements PlanRule {
     public List<Diagnostic> check(ResolvedPlan resolved) {
         ScalingPlan plan = resolved.plan();
         List<Diagnostic> out = new ArrayList<>();
-        resolved.connections().ifPresent(b -> {
+        for (ConnectionBudget b : resolved.budgets()) {
             if (!b.fits()) {
                 String top = b.services().stream()
                         .limit(3)
                         .map(ConnectionBudget.ServiceConnections::arithmetic)
                         .collect(Collectors.joining(", "));
                 String clients = b.clients().isEmpty() ? "" : " + " + b.clientsTotal() + " for other clients";
+                String of = b.database()
+                        .name()
+                        .map(n -> " of " + b.database().title())
+                        .orElse("");
                 out.add(finding(
                         Rules.CONNECTIONS_EXHAUSTED,
-                        PlanRule.element(plan).postgres(),
+                        b.database().element(PlanRule.element(plan)),
                         "at maxReplicas plus rollout surge the services open " + b.servicesTotal() + " connections ("
                                 + top + (b.services().size() > 3 ? ", ..." : "") + ")" + clients + " + " + b.reserved()
-                                + " reserved = " + b.total() + " > max_connections " + b.maxConnections(),
-                        plan.postgres().get().source()));
+                                + " reserved = " + b.total() + " > max_connections" + of + " " + b.maxConnections(),
+                        b.database().source()));
             }
-        });
-        if (plan.postgres().isEmpty()) {
+        }
+        if (plan.databases().isEmpty()) {
             for (Service s : plan.services()) {
                 if (s.connectionPoolSize().isPresent() && s.connectionPoolSize().get() > 0) {
                     out.add(finding(
@@ -54,13 +58,13 @@ final class ConnectionAndRedisRules implements PlanRule {
                 }
             }
         }
-        resolved.redisMemory().ifPresent(m -> redis(plan, m, out));
+        resolved.caches().forEach(m -> redis(plan, m, out));
         return out;
     }
 
     private static void redis(ScalingPlan plan, RedisMemory memory, List<Diagnostic> out) {
         Redis r = memory.redis();
-        PlanElement element = PlanRule.element(plan).redis();
+        PlanElement element = r.element(PlanRule.element(plan));
         if (memory.unsafe()) {
             out.add(finding(
                     Rules.REDIS_MAXMEMORY_UNSAFE,

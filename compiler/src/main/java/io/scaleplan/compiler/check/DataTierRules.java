@@ -6,6 +6,7 @@ import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.Memory;
 import io.scaleplan.dsl.PgSetting;
+import io.scaleplan.dsl.PlanElement;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.SourceLocation;
 import java.util.ArrayList;
@@ -20,12 +21,12 @@ final class DataTierRules implements PlanRule {
     public List<Diagnostic> check(ResolvedPlan resolved) {
         ScalingPlan plan = resolved.plan();
         List<Diagnostic> out = new ArrayList<>();
-        plan.postgres().ifPresent(pg -> pg.stated(PgSetting.SHARED_BUFFERS).ifPresent(sb -> {
+        plan.databases().forEach(pg -> pg.stated(PgSetting.SHARED_BUFFERS).ifPresent(sb -> {
             Memory memory = pg.instance().memory();
             if (sb.compareTo(memory) >= 0) {
                 out.add(finding(
                         Rules.SHARED_BUFFERS_EXCEED_MEMORY,
-                        PlanRule.element(plan).postgres(),
+                        pg.element(PlanRule.element(plan)),
                         "shared_buffers " + sb + " is not below the instance's memory " + memory,
                         pg.settings().stream()
                                 .filter(v -> v.key() == PgSetting.SHARED_BUFFERS)
@@ -35,10 +36,21 @@ final class DataTierRules implements PlanRule {
             }
         }));
         Map<String, String> releases = new LinkedHashMap<>();
-        releases.put(plan.release().name(), "the services' release");
-        plan.postgres().ifPresent(pg -> releaseOnce(plan, releases, pg.release(), "postgres", pg.source(), out));
-        plan.redis().ifPresent(r -> releaseOnce(plan, releases, r.release(), "redis", r.source(), out));
+        plan.namespaces().forEach(ns -> releases.putIfAbsent(ns.release().name(), "the services' release"));
+        plan.databases().stream()
+                .filter(io.scaleplan.dsl.Postgres::isBitnami)
+                .forEach(pg -> releaseOnce(plan, releases, pg.release(), part(pg.element(NONE)), pg.source(), out));
+        plan.caches().stream()
+                .filter(io.scaleplan.dsl.Redis::isBitnami)
+                .forEach(r -> releaseOnce(plan, releases, r.release(), part(r.element(NONE)), r.source(), out));
         return out;
+    }
+
+    private static final PlanElement NONE = PlanElement.plan("-");
+
+    /** {@code postgres}, {@code redis sessions}: how the message names an instance. */
+    private static String part(PlanElement element) {
+        return element.parts().get(0).toString();
     }
 
     private static void releaseOnce(

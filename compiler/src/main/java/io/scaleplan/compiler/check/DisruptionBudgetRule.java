@@ -16,7 +16,9 @@ import java.util.List;
  * SP103: a PodDisruptionBudget that allows no eviction at the service's smallest size blocks node
  * drains and cluster scale-down (the runbook's "Scale Down Not Working"). Computed as the
  * disruption controller does: desiredHealthy from minAvailable (percentages rounded up) or from
- * replicas − maxUnavailable, and disruptionsAllowed = healthy − desiredHealthy.
+ * replicas − maxUnavailable, and disruptionsAllowed = healthy − desiredHealthy. The controller
+ * takes the expected count from the owner's scale, a Deployment's or a StatefulSet's alike, so the
+ * rule does not depend on the service's kind.
  */
 final class DisruptionBudgetRule implements PlanRule {
 

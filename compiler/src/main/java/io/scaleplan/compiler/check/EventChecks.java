@@ -22,22 +22,30 @@ public final class EventChecks {
         List<Diagnostic> out = new ArrayList<>();
         io.scaleplan.dsl.ScalingPlan before = event.base();
         for (EventPhase phase : event.phases()) {
-            Optional<Integer> was = before.postgres().flatMap(pg -> pg.stated(PgSetting.MAX_CONNECTIONS));
-            Optional<Integer> now = phase.plan().postgres().flatMap(pg -> pg.stated(PgSetting.MAX_CONNECTIONS));
-            if (!was.equals(now)) {
-                out.add(new Diagnostic(
-                                Rules.EVENT_NEEDS_RESTART.ruleId(),
-                                Rules.EVENT_NEEDS_RESTART.severity(),
-                                PlanElement.plan(event.name())
-                                        .phase(phase.kind().id())
-                                        .postgres(),
-                                "max_connections changes from "
-                                        + was.map(String::valueOf).orElse("the default")
-                                        + " to " + now.map(String::valueOf).orElse("the default")
-                                        + ": PostgreSQL restarts (the last step of " + phase.folder() + "/APPLY.md)",
-                                event.source(),
-                                Optional.empty())
-                        .withFix(Rules.EVENT_NEEDS_RESTART.fix()));
+            for (io.scaleplan.dsl.Postgres db : phase.plan().databases()) {
+                Optional<io.scaleplan.dsl.Postgres> beforeDb =
+                        db.name().isPresent() ? before.database(db.name().get()) : before.postgres();
+                Optional<Integer> was = beforeDb.flatMap(pg -> pg.stated(PgSetting.MAX_CONNECTIONS));
+                Optional<Integer> now = db.stated(PgSetting.MAX_CONNECTIONS);
+                if (!was.equals(now)) {
+                    out.add(new Diagnostic(
+                                    Rules.EVENT_NEEDS_RESTART.ruleId(),
+                                    Rules.EVENT_NEEDS_RESTART.severity(),
+                                    db.element(PlanElement.plan(event.name())
+                                            .phase(phase.kind().id())),
+                                    (db.name().isPresent() ? db.title() + ": " : "") + "max_connections changes from "
+                                            + was.map(String::valueOf).orElse("the default")
+                                            + " to " + now.map(String::valueOf).orElse("the default")
+                                            + (db.name().isEmpty()
+                                                    ? ": PostgreSQL restarts (the last step of " + phase.folder()
+                                                            + "/APPLY.md)"
+                                                    : ": it takes effect at a restart of "
+                                                            + db.hosting().describe() + " after " + phase.folder()
+                                                            + "/APPLY.md"),
+                                    event.source(),
+                                    Optional.empty())
+                            .withFix(Rules.EVENT_NEEDS_RESTART.fix()));
+                }
             }
             before = phase.plan();
         }

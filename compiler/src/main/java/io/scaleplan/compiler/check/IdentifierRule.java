@@ -25,11 +25,14 @@ final class IdentifierRule implements PlanRule {
     public List<Diagnostic> check(ResolvedPlan resolved) {
         ScalingPlan plan = resolved.plan();
         List<Diagnostic> out = new ArrayList<>();
-        if (plan.postgres().isEmpty()) {
-            return out;
+        for (Postgres pg : plan.databases()) {
+            check(out, pg, PlanRule.element(plan));
         }
-        Postgres pg = plan.postgres().get();
-        PlanElement element = PlanRule.element(plan).postgres();
+        return out;
+    }
+
+    private static void check(List<Diagnostic> out, Postgres pg, PlanElement planElement) {
+        PlanElement element = pg.element(planElement);
         for (Index index : pg.indexes()) {
             check(out, element, "index name", index.name(), index.source());
             table(out, element, index.table(), index.source());
@@ -40,7 +43,6 @@ final class IdentifierRule implements PlanRule {
         for (TableName table : pg.vacuumAnalyze()) {
             table(out, element, table, pg.source());
         }
-        return out;
     }
 
     private static void table(List<Diagnostic> out, PlanElement element, TableName table, SourceLocation at) {

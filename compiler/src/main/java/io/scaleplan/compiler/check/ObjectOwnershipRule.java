@@ -26,12 +26,13 @@ final class ObjectOwnershipRule implements PlanRule {
         List<Diagnostic> out = new ArrayList<>();
         Map<String, ClusterObject> seen = new LinkedHashMap<>();
         for (ClusterObject p : resolved.objects()) {
-            ClusterObject first = seen.putIfAbsent(p.kind() + "/" + p.name(), p);
+            String ns = p.namespace().isEmpty() ? plan.namespace() : p.namespace();
+            ClusterObject first = seen.putIfAbsent(ns + "/" + p.kind() + "/" + p.name(), p);
             if (first != null) {
                 out.add(finding(
                         Rules.OBJECT_PRODUCED_TWICE,
                         PlanRule.element(plan).object(p.kind(), p.name()),
-                        p.kind() + " " + plan.namespace() + "/" + p.name() + " is produced by " + first.producedBy()
+                        p.kind() + " " + ns + "/" + p.name() + " is produced by " + first.producedBy()
                                 + " and again by " + p.producedBy(),
                         p.at()));
             }

@@ -55,14 +55,18 @@ public final class Rules {
             Severity.ERROR,
             "Declared twice",
             "Two services (or plans, or metrics) with one name would write the same objects and files; the second"
-                    + " would silently replace the first.",
+                    + " would silently replace the first. In a plan across namespaces, service names are unique in"
+                    + " the plan, each namespace is declared once, and each has a Helm release of its own"
+                    + " (helm/<release>-values.yaml is one file per release).",
             "Remove or rename one of them.");
     public static final Rule INCOMPLETE = new Rule(
             RuleId.INCOMPLETE,
             Severity.ERROR,
             "Required setting missing",
-            "A plan needs a Helm release; a service needs either a fixed replica count or an autoscaler.",
-            "Add helmRelease(release, chart) to the plan, or replicas(n) / autoscale(...) to the service.");
+            "A plan (and each of its namespace blocks) needs a Helm release; a service needs either a fixed replica"
+                    + " count or an autoscaler.",
+            "Add helmRelease(release, chart) to the plan or the namespace block, or replicas(n) / autoscale(...) to"
+                    + " the service.");
     public static final Rule INVALID_BEHAVIOR = new Rule(
             RuleId.INVALID_BEHAVIOR,
             Severity.ERROR,
@@ -116,6 +120,15 @@ public final class Rules {
                     + " upgrade. The message lists the chart's services.",
             "Use the chart's handle (ArkaEngine.POLICY_ENGINE) or one of the listed names; add a new service to the"
                     + " chart's values.schema.json first.");
+    public static final Rule SURGE_ON_STATEFUL_SET = new Rule(
+            RuleId.SURGE_ON_STATEFUL_SET,
+            Severity.ERROR,
+            "Rollout surge on a StatefulSet",
+            "A StatefulSet has no maxSurge: its rolling update deletes one pod at a time, highest ordinal first,"
+                    + " and recreates it before the next, so it never runs more pods than its replica count."
+                    + " rolloutSurge(...) is a Deployment's setting; on a StatefulSet it would change nothing in the"
+                    + " cluster, and the connection budget would count pods that never exist.",
+            "Remove rolloutSurge(...) from the StatefulSet, or drop statefulSet() if the pods are a Deployment's.");
     public static final Rule INVALID_POSTGRES_VERSION = new Rule(
             RuleId.INVALID_POSTGRES_VERSION,
             Severity.ERROR,
@@ -171,9 +184,29 @@ public final class Rules {
     public static final Rule DATA_TIER_TWICE = new Rule(
             RuleId.DATA_TIER_TWICE,
             Severity.ERROR,
-            "PostgreSQL or Redis declared twice",
-            "A plan has one PostgreSQL server and one Redis; a second declaration would overwrite the first's files.",
-            "Merge the two declarations.");
+            "PostgreSQL or Redis instance declared twice under one name",
+            "A plan may have any number of PostgreSQL and Redis instances, each under its own name"
+                    + " (postgres(\"orders\", ...), redis(\"cart\", ...)) plus one unnamed default of each"
+                    + " (postgres(...), redis(...)); a name used twice, or a second unnamed one, would overwrite the"
+                    + " first's files.",
+            "Merge the two declarations, or give the second its own name: postgres(\"orders\", pg -> ...).");
+    public static final Rule UNKNOWN_DATABASE = new Rule(
+            RuleId.UNKNOWN_DATABASE,
+            Severity.ERROR,
+            "Connection pool of no known database",
+            "A service's (or database client's) database(\"name\") names no postgres(\"name\", ...) of the plan, or"
+                    + " it names none while the plan has several PostgreSQL instances, all named: its connections"
+                    + " could not be counted in any database's connection budget.",
+            "Name one of the plan's PostgreSQL instances with database(\"name\"), or declare it.");
+    public static final Rule HOSTING_MISMATCH = new Rule(
+            RuleId.HOSTING_MISMATCH,
+            Severity.ERROR,
+            "Setting that does not apply where the instance lives",
+            "An instance inside the team's chart or managed by a provider has no Bitnami release: release(...),"
+                    + " readReplicas(...), Redis replicas(...) or cluster(...) would describe a release that does not"
+                    + " exist, a managed service has no pods to give requests or limits, a Redis service cannot run"
+                    + " PostgreSQL (nor the reverse), and an instance lives in one place only.",
+            "Leave the setting out, or say where the instance lives once: inChart(workload) or managed(service, id).");
     public static final Rule INVALID_REDIS_TOPOLOGY = new Rule(
             RuleId.INVALID_REDIS_TOPOLOGY,
             Severity.ERROR,
@@ -194,7 +227,9 @@ public final class Rules {
             "Each pod opens up to its pool size of connections. At maxReplicas plus the rolling update's surge, the"
                     + " services together with superuser-reserved connections and other clients must stay within"
                     + " the primary's max_connections; otherwise new pods fail with 'too many clients' exactly when"
-                    + " the HPA scales out.",
+                    + " the HPA scales out. With several PostgreSQL instances each has its own budget: the services"
+                    + " and clients that connect to it (database(\"name\"), default the unnamed or only one) against"
+                    + " its own max_connections.",
             "Lower pool sizes or maxReplicas, put a pooler (PgBouncer) in front, or raise max_connections (a"
                     + " restart).");
     public static final Rule REDIS_MAXMEMORY_UNSAFE = new Rule(
@@ -265,14 +300,34 @@ public final class Rules {
     public static final Rule POD_METRIC_WITHOUT_SOURCE = new Rule(
             RuleId.POD_METRIC_WITHOUT_SOURCE,
             Severity.WARNING,
-            "Pods metric without a declared source",
-            "A Pods metric such as http_requests_per_second exists only if a metrics adapter derives it from a"
-                    + " series the application exports (a counter through rate(), or a gauge). Without a source the"
+            "Pods, External or Object metric without a declared source",
+            "A Pods metric such as http_requests_per_second, an External metric or an Object metric exists only if a"
+                    + " metrics adapter derives it from a series the application (or an exporter) provides (a counter"
+                    + " through rate(), or a gauge). Without a source the"
                     + " plan says nothing about where it comes from: scaleplan writes no prometheus-adapter rule for"
                     + " it, and when nothing else serves it the HPA reports 'Metrics not available' (the runbook's"
                     + " 'HPA Not Scaling, 3.') and scales on its other metrics only.",
             "Declare the source: podsMetric(\"http_requests_per_second\", 750,"
-                    + " MetricSource.rate(\"http_requests_total\")), or MetricSource.gauge(series) for a gauge.");
+                    + " MetricSource.rate(\"http_requests_total\")), or MetricSource.gauge(series) for a gauge; the"
+                    + " same last argument for externalMetric(...) and objectMetric(...).");
+    public static final Rule REQUEST_RATE_METRIC_UNKNOWN = new Rule(
+            RuleId.REQUEST_RATE_METRIC_UNKNOWN,
+            Severity.ERROR,
+            "requestRate(...) names no metric of the autoscaler",
+            "requestRate(name) declares which Pods, External or Object metric measures the service's requests per"
+                    + " second; capacity rules, the simulator and the monitoring use that metric. A name that matches"
+                    + " none of the autoscaler's metrics would silently declare nothing.",
+            "Name a metric declared in the same autoscale(...) with podsMetric, externalMetric or objectMetric.");
+    public static final Rule REQUEST_RATE_VALUE_TARGET = new Rule(
+            RuleId.REQUEST_RATE_VALUE_TARGET,
+            Severity.WARNING,
+            "Request-rate metric with a Value target",
+            "With a Value target the HPA proposes ceil(ready pods × metric / target). A request rate is the load the"
+                    + " service receives: adding pods does not lower it, so whenever the load is above the target"
+                    + " every sync multiplies the replicas again until maxReplicas, and below it the HPA scales down"
+                    + " to minReplicas, whatever the pods can serve.",
+            "Use an AverageValue target (ValueTarget.averageValue(rps per pod)), which divides the rate among the"
+                    + " replicas, or do not declare the metric a request rate.");
     public static final Rule UTILIZATION_WITHOUT_REQUEST = new Rule(
             RuleId.UTILIZATION_WITHOUT_REQUEST,
             Severity.ERROR,
@@ -304,11 +359,22 @@ public final class Rules {
             "The runbook's formula: required pods = ceil(expected rps / rps per pod × headroom). If that exceeds"
                     + " maxReplicas (or the fixed replica count), the HPA tops out before the load is served.",
             "Raise maxReplicas to at least the required pods, or raise capacity per pod.");
+    public static final Rule STATEFUL_SET_ROLLOUT_SHORTFALL = new Rule(
+            RuleId.STATEFUL_SET_ROLLOUT_SHORTFALL,
+            Severity.WARNING,
+            "StatefulSet too small to serve its load while it rolls",
+            "A StatefulSet's rolling update replaces one pod at a time, highest ordinal first, and starts no extra"
+                    + " pod: at maxReplicas (or its fixed count), one pod fewer serves until the new one is Ready, for"
+                    + " the whole rollout, one pod after the other. (maxReplicas − 1) × rps per pod must cover the"
+                    + " expected load, without headroom. A Deployment surges first (maxSurge) and keeps its capacity.",
+            "Raise maxReplicas by one (or more), raise capacity per pod, or roll the StatefulSet outside its peak.");
     public static final Rule RATE_TARGET_WITHOUT_HEADROOM = new Rule(
             RuleId.RATE_TARGET_WITHOUT_HEADROOM,
             Severity.WARNING,
             "Request-rate metric target leaves less headroom than the plan declares",
-            "A Pods metric on requests per second scales out when the average per pod passes the target. A target at"
+            "A Pods metric (or an External or Object metric with an AverageValue target) that the plan declares a"
+                    + " request rate (requestRate(name)) scales out when the average per pod passes the target. A"
+                    + " target at"
                     + " or near what one pod serves means pods are saturated before the HPA adds any, and new pods"
                     + " take time to become ready. The target should be at most rps per pod / headroom.",
             "Lower the metric's target to rps per pod / headroom, or lower the declared headroom.");
@@ -543,6 +609,7 @@ public final class Rules {
                 INVALID_RULE_SETTING,
                 UNUSED_SUPPRESSION,
                 SERVICE_NOT_IN_CHART,
+                SURGE_ON_STATEFUL_SET,
                 INVALID_POSTGRES_VERSION,
                 INVALID_TUNING_INPUT,
                 INSTANCE_DISAGREES_WITH_LIMITS,
@@ -551,8 +618,11 @@ public final class Rules {
                 INVALID_INDEX,
                 REPLICAS_WITH_DESKTOP,
                 DATA_TIER_TWICE,
+                UNKNOWN_DATABASE,
+                HOSTING_MISMATCH,
                 INVALID_REDIS_TOPOLOGY,
                 INVALID_MAXMEMORY,
+                REQUEST_RATE_METRIC_UNKNOWN,
                 CONNECTIONS_EXHAUSTED,
                 REDIS_MAXMEMORY_UNSAFE,
                 REDIS_CLUSTER_SHAPE,
@@ -563,10 +633,12 @@ public final class Rules {
                 BEYOND_BOUNDS,
                 OBJECT_PRODUCED_TWICE,
                 POD_METRIC_WITHOUT_SOURCE,
+                REQUEST_RATE_VALUE_TARGET,
                 UTILIZATION_WITHOUT_REQUEST,
                 LIMIT_BELOW_REQUEST,
                 PDB_BLOCKS_EVICTION,
                 CAPACITY_SHORTFALL,
+                STATEFUL_SET_ROLLOUT_SHORTFALL,
                 RATE_TARGET_WITHOUT_HEADROOM,
                 LOAD_WITHOUT_CAPACITY,
                 POOL_TOO_SMALL,

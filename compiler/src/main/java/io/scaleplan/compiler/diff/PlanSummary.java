@@ -298,6 +298,18 @@ public record PlanSummary(
                         out.add(service + " scales out to at least " + is + " pods");
                     } else if (field.equals("replicas") && was != null && is != null) {
                         out.add(service + " is scaled from " + was + " to " + is + " pods");
+                    } else if (field.equals("workload")
+                            && has(before, "services", service)
+                            && has(after, "services", service)) {
+                        // plan.yaml states only a StatefulSet's kind: absent is a Deployment
+                        out.add(service + " becomes a " + (is == null ? "Deployment" : is)
+                                + " (new pods replace the " + (was == null ? "Deployment" : was)
+                                + "'s; its HPA, PDB and patches name the new kind)");
+                    } else if (field.equals("podManagement") && was != null && is != null) {
+                        out.add(service + "'s podManagementPolicy " + arrow(was, is)
+                                + " is immutable on a StatefulSet: it is recreated (kubectl delete statefulset "
+                                + service
+                                + " --cascade=orphan, then the upgrade; the new StatefulSet adopts the pods)");
                     } else if (was != null
                             && is == null
                             && !after.keySet().stream()

@@ -78,11 +78,21 @@ public final class Drift {
     private List<YamlTree> live(String kind) {
         return live.objects().stream()
                 .filter(o -> o.get("kind").text("").equals(kind))
-                .filter(o -> o.get("metadata")
-                        .get("namespace")
-                        .text(plan.namespace())
-                        .equals(plan.namespace()))
+                .filter(o -> namespaceOf(o).isPresent())
                 .toList();
+    }
+
+    /** The plan's namespace {@code o} is in (an object that names none is in the plan's first); empty for another. */
+    private Optional<io.scaleplan.dsl.Namespace> namespaceOf(YamlTree o) {
+        String ns = o.get("metadata").get("namespace").text(plan.namespace());
+        return plan.namespaces().stream().filter(n -> n.name().equals(ns)).findFirst();
+    }
+
+    /** Whether {@code o} is in {@code s}'s namespace. */
+    private boolean inNamespaceOf(Service s, YamlTree o) {
+        return namespaceOf(o)
+                .filter(n -> n.contains(s) || !plan.spansNamespaces())
+                .isPresent();
     }
 
     private void kubernetes() {
@@ -91,7 +101,8 @@ public final class Drift {
                 .toList();
         List<YamlTree> hpas = live("HorizontalPodAutoscaler");
         List<YamlTree> pdbs = live("PodDisruptionBudget");
-        List<YamlTree> deployments = live("Deployment");
+        List<YamlTree> workloads = new ArrayList<>(live("Deployment"));
+        workloads.addAll(live("StatefulSet"));
         boolean anyHpa =
                 live.objects().stream().anyMatch(o -> o.get("kind").text("").equals("HorizontalPodAutoscaler"));
         boolean anyPdb =
@@ -99,6 +110,7 @@ public final class Drift {
         for (Service s : services) {
             if (anyHpa) {
                 Optional<YamlTree> hpa = hpas.stream()
+                        .filter(h -> inNamespaceOf(s, h))
                         .filter(h -> h.get("metadata").get("name").text("").equals(ClusterObject.hpaName(s.name()))
                                 || h.get("spec")
                                         .get("scaleTargetRef")
@@ -117,6 +129,7 @@ public final class Drift {
             }
             if (anyPdb) {
                 Optional<YamlTree> pdb = pdbs.stream()
+                        .filter(p -> inNamespaceOf(s, p))
                         .filter(p -> p.get("metadata").get("name").text("").equals(ClusterObject.pdbName(s.name())))
                         .findFirst();
                 String subject = s.name() + " PDB";
@@ -128,16 +141,27 @@ public final class Drift {
                     compareSpec(subject, KubernetesEmitter.pdb(plan, s), pdb.get());
                 }
             }
-            deployments.stream()
+            List<YamlTree> named = workloads.stream()
+                    .filter(d -> inNamespaceOf(s, d))
                     .filter(d -> d.get("metadata").get("name").text("").equals(s.name()))
+                    .toList();
+            named.stream()
+                    .filter(d -> d.get("kind").text("").equals(s.workload().kind()))
                     .findFirst()
-                    .ifPresent(d -> deployment(s, d));
+                    .ifPresentOrElse(d -> deployment(s, d), () -> named.stream()
+                            .findFirst()
+                            .ifPresent(other -> changes.add(new SemanticChange(
+                                    s.name() + " " + s.workload().kind(),
+                                    "kind: " + s.workload().kind() + " → "
+                                            + other.get("kind").text("")
+                                            + " (the cluster runs " + s.name() + " as a "
+                                            + other.get("kind").text("") + ")"))));
         }
         Set<String> names = new java.util.HashSet<>();
         services.forEach(s -> names.add(s.name()));
         for (YamlTree o : live.objects()) {
             String kind = o.get("kind").text("");
-            if (kind.equals("Deployment") || !ofThisRelease(o)) {
+            if (kind.equals("Deployment") || kind.equals("StatefulSet") || !ofThisRelease(o)) {
                 continue;
             }
             String name = o.get("metadata").get("name").text("");
@@ -156,11 +180,12 @@ public final class Drift {
 
     private boolean ofThisRelease(YamlTree o) {
         YamlTree labels = o.get("metadata").get("labels");
-        return o.get("metadata").get("namespace").text(plan.namespace()).equals(plan.namespace())
-                && (labels.get("app.kubernetes.io/instance")
+        return namespaceOf(o)
+                .filter(ns -> labels.get("app.kubernetes.io/instance")
                                 .text("")
-                                .equals(plan.release().name())
-                        || labels.get("app.kubernetes.io/managed-by").text("").equals("scaleplan"));
+                                .equals(ns.release().name())
+                        || labels.get("app.kubernetes.io/managed-by").text("").equals("scaleplan"))
+                .isPresent();
     }
 
     /** Every leaf of the plan's {@code spec} against the live object's; live-only leaves not defaulted. */
@@ -205,7 +230,7 @@ public final class Drift {
     }
 
     private void deployment(Service s, YamlTree d) {
-        String subject = s.name() + " Deployment";
+        String subject = s.name() + " " + s.workload().kind();
         YamlTree replicas = d.get("spec").get("replicas");
         if (replicas.isScalar()) {
             int count = replicas.integer("spec.replicas");
@@ -256,6 +281,9 @@ public final class Drift {
     }
 
     private void postgres() {
+        plan.namedPostgres()
+                .forEach(pg -> notes.add(pg.title() + " not compared: drift compares the plan's default (unnamed)"
+                        + " PostgreSQL with the pg_settings output given"));
         if (plan.postgres().isEmpty() || live.postgres().isEmpty()) {
             if (plan.postgres().isPresent()) {
                 notes.add("PostgreSQL not compared: give psql's output of SELECT name, setting, unit, pending_restart,"
@@ -302,6 +330,9 @@ public final class Drift {
     }
 
     private void redis() {
+        plan.namedRedis()
+                .forEach(r -> notes.add(r.title() + " not compared: drift compares the plan's default (unnamed) Redis"
+                        + " with the CONFIG GET output given"));
         if (plan.redis().isEmpty() || live.redis().isEmpty()) {
             if (plan.redis().isPresent()) {
                 notes.add("Redis not compared: give the output of redis-cli CONFIG GET '*'");

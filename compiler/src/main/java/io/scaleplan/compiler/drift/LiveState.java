@@ -81,11 +81,13 @@ public record LiveState(
             doc.get("items").items().forEach(i -> flatten(i, out, notes));
         } else if (kind.equals("HorizontalPodAutoscaler")
                 || kind.equals("PodDisruptionBudget")
-                || kind.equals("Deployment")) {
+                || kind.equals("Deployment")
+                || kind.equals("StatefulSet")) {
             out.add(doc);
         } else {
             notes.add(doc.where() + ": skipped " + kind + " "
-                    + doc.get("metadata").get("name").text("") + ": drift compares HPAs, PDBs and Deployments");
+                    + doc.get("metadata").get("name").text("")
+                    + ": drift compares HPAs, PDBs, Deployments and StatefulSets");
         }
     }
 }

@@ -49,6 +49,10 @@ final class Estate {
     }
 
     final Map<String, ServiceFacts> services = new TreeMap<>();
+    /** The release and chart reference of each namespace plan.yaml lists ({@code namespaces:}), by name. */
+    final Map<String, Fact<Map.Entry<String, String>>> namespaceReleases = new java.util.LinkedHashMap<>();
+    /** The chart each release's objects name ({@code app.kubernetes.io/name}), by release. */
+    final Map<String, Fact<String>> releaseCharts = new java.util.LinkedHashMap<>();
     /** PodDisruptionBudgets whose service is decided once every file has been read. */
     final List<PendingPdb> pendingPdbs = new ArrayList<>();
 
@@ -69,6 +73,10 @@ final class Estate {
     final List<Map.Entry<String, String>> suppressions = new ArrayList<>();
     /** Pods metrics' sources by metric name (prometheus-adapter rules). */
     final Map<String, Fact<MetricSourceFact>> metricSources = new LinkedHashMap<>();
+    /** The sources of Object metrics (adapter {@code rules:} naming another resource than pods), by metric. */
+    final Map<String, Fact<MetricSourceFact>> objectSources = new LinkedHashMap<>();
+    /** The sources of External metrics (adapter {@code externalRules:}), by metric. */
+    final Map<String, Fact<MetricSourceFact>> externalSources = new LinkedHashMap<>();
     /** The event whose folder was imported: the plan is then its base and the event is written too. */
     EventReader.EventFacts event;
     /** The load profile the simulation replayed ({@code sim/load-test.js}). */
@@ -197,10 +205,26 @@ final class Estate {
     /** A Pods metric of an HPA. */
     record PodsMetricFact(String name, BigDecimal averageValue) {}
 
+    /**
+     * An External, Object or ContainerResource metric of an HPA: its type ({@code External},
+     * {@code Object}, {@code ContainerResource}), the metric's name (the resource for
+     * ContainerResource), the selector (External) or the described object's apiVersion, kind and
+     * name (Object) or the container (ContainerResource), and the target: its {@code target.type} and
+     * amount as written.
+     */
+    record OtherMetricFact(
+            String type,
+            String name,
+            java.util.SortedMap<String, String> selector,
+            List<String> object,
+            String container,
+            String targetType,
+            String amount) {}
+
     /** A PodDisruptionBudget: {@code minAvailable} or {@code maxUnavailable} and the amount. */
     record BudgetFact(boolean minAvailable, PodAmount amount) {}
 
-    /** What the files say about one service (a Deployment of the platform chart). */
+    /** What the files say about one service (a Deployment or StatefulSet of the platform chart). */
     static final class ServiceFacts {
         final String name;
         Fact<String> helmKey;
@@ -210,6 +234,10 @@ final class Estate {
         Fact<Integer> cpuUtilization;
         Fact<Integer> memoryUtilization;
         Fact<List<PodsMetricFact>> podsMetrics;
+        Fact<List<OtherMetricFact>> otherMetrics;
+        /** The metrics the resolved plan ({@code plan.yaml}) says are the service's request rate. */
+        Fact<List<String>> requestRates;
+
         Fact<BehaviorFacts> behavior;
         /** The HPA object that autoscales it: {@code name} and where, to find a second one. */
         Fact<String> hpa;
@@ -221,12 +249,21 @@ final class Estate {
         final ResourceFacts resources = new ResourceFacts();
         Fact<BudgetFact> budget;
         Fact<PodAmount> rolloutSurge;
+        /** The kind of the scale target, when a StatefulSet or an HPA's target says it; a Deployment otherwise. */
+        Fact<io.scaleplan.dsl.WorkloadKind> workload;
+
+        Fact<io.scaleplan.dsl.PodManagement> podManagement;
         /** What only the resolved plan ({@code plan.yaml}) says: capacity, load, pool, node pool. */
         Fact<Long> capacityPerPod;
 
         Fact<String> headroom;
         Fact<Long> expectedLoad;
         Fact<Integer> connectionPoolSize;
+        /** The namespace its objects name ({@code metadata.namespace}) or plan.yaml gives it. */
+        Fact<String> namespace;
+        /** The Helm release its objects' labels or its values file name. */
+        Fact<String> release;
+
         Fact<String> nodePool;
         /** Service-level suppressions: rule id and reason. */
         final List<Map.Entry<String, String>> suppressions = new ArrayList<>();
@@ -251,10 +288,14 @@ final class Estate {
             cpuUtilization = cpuUtilization != null ? cpuUtilization : other.cpuUtilization;
             memoryUtilization = memoryUtilization != null ? memoryUtilization : other.memoryUtilization;
             podsMetrics = podsMetrics != null ? podsMetrics : other.podsMetrics;
+            otherMetrics = otherMetrics != null ? otherMetrics : other.otherMetrics;
+            requestRates = requestRates != null ? requestRates : other.requestRates;
             behavior = behavior != null ? behavior : other.behavior;
             autoscalingEnabled = autoscalingEnabled != null ? autoscalingEnabled : other.autoscalingEnabled;
             budget = budget != null ? budget : other.budget;
             rolloutSurge = rolloutSurge != null ? rolloutSurge : other.rolloutSurge;
+            workload = workload != null ? workload : other.workload;
+            podManagement = podManagement != null ? podManagement : other.podManagement;
             capacityPerPod = capacityPerPod != null ? capacityPerPod : other.capacityPerPod;
             headroom = headroom != null ? headroom : other.headroom;
             expectedLoad = expectedLoad != null ? expectedLoad : other.expectedLoad;

@@ -2,6 +2,7 @@ package io.scaleplan.compiler.importer;
 
 import io.scaleplan.compiler.importer.Estate.BehaviorFacts;
 import io.scaleplan.compiler.importer.Estate.BudgetFact;
+import io.scaleplan.compiler.importer.Estate.Fact;
 import io.scaleplan.compiler.importer.Estate.PodsMetricFact;
 import io.scaleplan.compiler.importer.Estate.ServiceFacts;
 import java.math.BigDecimal;
@@ -49,8 +50,10 @@ final class HelmValuesReader {
     }
 
     private void platform(YamlTree values, Optional<String> release) {
-        release.filter(DslTypes::isDns1123Label)
-                .ifPresent(r -> estate.release = estate.merge(estate.release, r, values.where(), "the Helm release"));
+        Optional<String> platformRelease = release.filter(DslTypes::isDns1123Label);
+        if (estate.release == null) {
+            platformRelease.ifPresent(r -> estate.release = new Fact<>(r, values.where()));
+        }
         for (Map.Entry<String, YamlTree> e : values.fields().entrySet()) {
             String key = e.getKey();
             YamlTree node = e.getValue();
@@ -62,7 +65,10 @@ final class HelmValuesReader {
                         "chart value " + key + " (" + node.where() + "): " + KubernetesReader.flat(node));
                 continue;
             }
-            service(estate.service(name.get()), key, node);
+            ServiceFacts s = estate.service(name.get());
+            platformRelease.ifPresent(
+                    r -> s.release = estate.merge(s.release, r, values.where(), s.name + "'s Helm release"));
+            service(s, key, node);
         }
     }
 

@@ -73,7 +73,7 @@ public final class Importer {
                     "(import)",
                     0,
                     0,
-                    "the files hold nothing a plan describes (HPAs, PDBs, Deployments, Helm"
+                    "the files hold nothing a plan describes (HPAs, PDBs, Deployments, StatefulSets, Helm"
                             + " values, PostgreSQL or Redis configuration)");
             return failed(estate);
         }
@@ -315,6 +315,20 @@ public final class Importer {
             return;
         }
         String text = read(path);
+        Optional<String> instance =
+                text.contains(io.scaleplan.compiler.render.Headers.MARKER) ? namedInstance(path) : Optional.empty();
+        if (instance.isPresent()) {
+            estate.warn(
+                    file,
+                    0,
+                    0,
+                    "not imported: a file of the named instance " + instance.get() + " (import reads the default"
+                            + " PostgreSQL and Redis only); declare it in the plan by hand, as postgres(\""
+                            + path.getParent().getFileName() + "\", ...) or redis(\""
+                            + path.getParent().getFileName()
+                            + "\", ...)");
+            return;
+        }
         header(text, file, estate);
         switch (extension) {
             case "yaml", "yml" -> yaml(text, file, name, estate, kubernetes, helm);
@@ -341,6 +355,25 @@ public final class Importer {
         }
     }
 
+    /**
+     * {@code sql/orders} for a file of scaleplan's folder of a named instance ({@code sql/orders/...},
+     * {@code redis/cart/...}), or a managed instance's {@code parameters.conf}.
+     */
+    private static Optional<String> namedInstance(Path path) {
+        Path parent = path.getParent();
+        Path grand = parent == null ? null : parent.getParent();
+        if (grand != null && grand.getFileName() != null) {
+            String folder = grand.getFileName().toString();
+            if (folder.equals("sql") || folder.equals("redis")) {
+                return Optional.of(folder + "/" + parent.getFileName());
+            }
+        }
+        if (path.getFileName().toString().equals("parameters.conf") && parent != null) {
+            return Optional.of(parent.toString());
+        }
+        return Optional.empty();
+    }
+
     private static boolean looksLikePostgresConf(String text) {
         long equals = text.lines()
                 .filter(l -> !l.isBlank() && !l.strip().startsWith("#") && l.contains("="))
@@ -360,6 +393,9 @@ public final class Importer {
                 new ResolvedPlanReader(estate).read(doc);
             } else if (MonitoringReader.isAdapterConfig(doc)) {
                 new MonitoringReader(estate).adapterRules(doc);
+                if (doc.get("externalRules").isList()) {
+                    new MonitoringReader(estate).externalRules(doc);
+                }
             } else if (scaleplanOwn.isPresent()) {
                 estate.note(file, doc.line(), "skipped: " + scaleplanOwn.get());
             } else if (KubernetesReader.isObject(doc)) {

@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * Kubernetes objects: HorizontalPodAutoscalers ({@code autoscaling/v2}, {@code v2beta2} and
- * {@code v1}), PodDisruptionBudgets, Deployments' replicas, resources and surge, and {@code List}s
+ * {@code v1}), PodDisruptionBudgets, Deployments' replicas, resources and surge, StatefulSets'
+ * replicas, resources and pod management policy, and {@code List}s
  * of them as {@code kubectl get -o yaml} prints them. Other kinds are skipped with a note; what a
  * plan cannot say is a warning and a comment at the service.
  */
@@ -49,20 +50,38 @@ final class KubernetesReader {
     void read(YamlTree doc) {
         String kind = doc.get("kind").text("");
         switch (kind) {
-            case "List", "HorizontalPodAutoscalerList", "PodDisruptionBudgetList", "DeploymentList" ->
-                doc.get("items").items().forEach(this::read);
+            case "List",
+                    "HorizontalPodAutoscalerList",
+                    "PodDisruptionBudgetList",
+                    "DeploymentList",
+                    "StatefulSetList" -> doc.get("items").items().forEach(this::read);
             case "HorizontalPodAutoscaler" -> hpa(doc);
             case "PodDisruptionBudget" -> pdb(doc);
-            case "Deployment" -> deployment(doc);
+            case "Deployment", "StatefulSet" -> workload(doc);
             default ->
                 estate.note(
                         doc.file(),
                         doc.line(),
                         "skipped " + kind + " "
                                 + doc.get("metadata").get("name").text("(unnamed)")
-                                + ": a plan describes HorizontalPodAutoscalers, PodDisruptionBudgets and Deployments' scale");
+                                + ": a plan describes HorizontalPodAutoscalers, PodDisruptionBudgets and the scale of"
+                                + " Deployments and StatefulSets");
         }
     }
+
+    /**
+     * The Bitnami data-tier chart ({@code postgresql}, {@code redis}, {@code redis-cluster}) whose
+     * {@code helm.sh/chart} label an object carries: its StatefulSets are the plan's data tier, not
+     * services.
+     */
+    static Optional<String> dataTierChart(YamlTree doc) {
+        String chart = doc.get("metadata").get("labels").get("helm.sh/chart").text("");
+        java.util.regex.Matcher m = DATA_TIER_CHART.matcher(chart);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern DATA_TIER_CHART =
+            java.util.regex.Pattern.compile("(postgresql|postgresql-ha|redis|redis-cluster)-[0-9][0-9A-Za-z.+-]*");
 
     /** A live object: one the API server returned (status, managedFields, resourceVersion). */
     static boolean isLive(YamlTree doc) {
@@ -72,15 +91,20 @@ final class KubernetesReader {
                 || !metadata.get("resourceVersion").isMissing();
     }
 
-    private void metadata(YamlTree doc) {
-        metadata(doc, true);
-    }
-
-    private void metadata(YamlTree doc, boolean labelsNameRelease) {
+    /**
+     * The namespace and release {@code doc} names, for the estate (the first one read is the plan's)
+     * and, when {@code s} is not null, for the service it belongs to: a plan may span namespaces.
+     */
+    private void metadata(YamlTree doc, boolean labelsNameRelease, ServiceFacts s) {
         YamlTree metadata = doc.get("metadata");
         YamlTree ns = metadata.get("namespace");
         if (ns.isScalar()) {
-            estate.namespace = estate.merge(estate.namespace, ns.text(""), ns.where(), "the namespace");
+            if (estate.namespace == null) {
+                estate.namespace = new Fact<>(ns.text(""), ns.where());
+            }
+            if (s != null) {
+                s.namespace = estate.merge(s.namespace, ns.text(""), ns.where(), s.name + "'s namespace");
+            }
         }
         if (!labelsNameRelease) {
             return;
@@ -88,11 +112,27 @@ final class KubernetesReader {
         YamlTree labels = metadata.get("labels");
         YamlTree instance = labels.get(LABEL_INSTANCE);
         if (instance.isScalar()) {
-            estate.release = estate.merge(estate.release, instance.text(""), instance.where(), "the Helm release");
+            if (estate.release == null) {
+                estate.release = new Fact<>(instance.text(""), instance.where());
+            }
+            if (s != null) {
+                s.release = estate.merge(s.release, instance.text(""), instance.where(), s.name + "'s Helm release");
+            }
         }
         YamlTree chart = labels.get(LABEL_NAME);
         if (chart.isScalar() && instance.isScalar()) {
-            estate.chart = estate.merge(estate.chart, chart.text(""), chart.where(), "the chart");
+            // each release installs its chart: a second release (another namespace's) may name another
+            String release = instance.text("");
+            estate.releaseCharts.put(
+                    release,
+                    estate.merge(
+                            estate.releaseCharts.get(release),
+                            chart.text(""),
+                            chart.where(),
+                            "the chart of release " + release));
+            if (estate.chart == null) {
+                estate.chart = estate.releaseCharts.get(release);
+            }
         }
     }
 
@@ -103,11 +143,15 @@ final class KubernetesReader {
         YamlTree target = spec.get("scaleTargetRef");
         String targetKind = target.get("kind").text("");
         String service = target.get("name").text("");
-        if (!targetKind.equals("Deployment") || !DslTypes.isDns1123Label(service)) {
+        Optional<io.scaleplan.dsl.WorkloadKind> kind = io.scaleplan.dsl.WorkloadKind.ofKind(targetKind)
+                .filter(k -> target.get("apiVersion").text(k.apiVersion()).equals(k.apiVersion()));
+        if (kind.isEmpty()
+                || !DslTypes.isDns1123Label(service)
+                || dataTierChart(doc).isPresent()) {
             estate.warn(
                     target,
                     "HPA " + name + " scales " + targetKind + " " + service
-                            + ": a plan autoscales Deployments named as DNS labels; not imported");
+                            + ": a plan autoscales Deployments and StatefulSets named as DNS labels; not imported");
             estate.planComments.add("HPA " + name + " (" + doc.where() + ") scales " + targetKind + " " + service
                     + ", which a plan cannot express");
             return;
@@ -119,14 +163,15 @@ final class KubernetesReader {
             estate.planComments.add("HPA " + name + " (" + doc.where() + ") is " + api + ", not imported");
             return;
         }
-        metadata(doc);
         ServiceFacts s = estate.service(service);
+        metadata(doc, true, s);
+        s.workload = estate.merge(s.workload, kind.get(), target.get("kind").where(), service + "'s kind");
         if (s.hpa != null && !s.hpa.value().equals(name)) {
             estate.error(
                     doc.file(),
                     doc.line(),
                     doc.column(),
-                    "two HPAs scale Deployment " + service + ": " + name + " here and " + s.hpa.value() + " at "
+                    "two HPAs scale " + targetKind + " " + service + ": " + name + " here and " + s.hpa.value() + " at "
                             + s.hpa.where() + "; Kubernetes acts on neither (AmbiguousSelector): keep one");
             return;
         }
@@ -140,6 +185,7 @@ final class KubernetesReader {
             s.cpuUtilization = null;
             s.memoryUtilization = null;
             s.podsMetrics = null;
+            s.otherMetrics = null;
             s.behavior = null;
         }
         s.hpa = new Fact<>(name, doc.where());
@@ -182,8 +228,14 @@ final class KubernetesReader {
 
     private void metrics(YamlTree metrics, String hpa, ServiceFacts s) {
         List<PodsMetricFact> pods = new ArrayList<>();
+        List<Estate.OtherMetricFact> others = new ArrayList<>();
         for (YamlTree m : metrics.items()) {
             String type = m.get("type").text("");
+            Optional<Estate.OtherMetricFact> other = otherMetric(type, m);
+            if (other.isPresent()) {
+                others.add(other.get());
+                continue;
+            }
             if (type.equals("Resource")) {
                 YamlTree resource = m.get("resource");
                 String resourceName = resource.get("name").text("");
@@ -222,6 +274,104 @@ final class KubernetesReader {
         if (!pods.isEmpty()) {
             s.podsMetrics = estate.merge(s.podsMetrics, List.copyOf(pods), metrics.where(), s.name + "'s Pods metrics");
         }
+        if (!others.isEmpty()) {
+            s.otherMetrics = estate.merge(
+                    s.otherMetrics,
+                    List.copyOf(others),
+                    metrics.where(),
+                    s.name + "'s External, Object and" + " ContainerResource metrics");
+        }
+    }
+
+    /**
+     * An External, Object or ContainerResource metric as a plan can declare it: a {@code Value} or
+     * {@code AverageValue} target with a positive amount (External, Object), a matchLabels-only
+     * selector, a {@code Utilization} or {@code AverageValue} target of cpu or memory
+     * (ContainerResource); empty otherwise, and for every other type.
+     */
+    private static Optional<Estate.OtherMetricFact> otherMetric(String type, YamlTree m) {
+        switch (type) {
+            case "External" -> {
+                YamlTree id = m.get("external").get("metric");
+                YamlTree selector = id.get("selector");
+                java.util.SortedMap<String, String> labels = new java.util.TreeMap<>();
+                if (!selector.isMissing()) {
+                    if (!selector.get("matchExpressions").isMissing()
+                            || !selector.get("matchLabels").isMap()) {
+                        return Optional.empty();
+                    }
+                    for (Map.Entry<String, YamlTree> e :
+                            selector.get("matchLabels").fields().entrySet()) {
+                        if (!e.getValue().isScalar()) {
+                            return Optional.empty();
+                        }
+                        labels.put(e.getKey(), e.getValue().text(""));
+                    }
+                }
+                if (labels.size() > 10) {
+                    return Optional.empty(); // more than Map.of(...) takes in the written plan
+                }
+                return valueTarget(m.get("external").get("target"))
+                        .filter(t -> !id.get("name").text("").isEmpty())
+                        .map(t -> new Estate.OtherMetricFact(
+                                type, id.get("name").text(""), labels, List.of(), "", t.getKey(), t.getValue()));
+            }
+            case "Object" -> {
+                YamlTree object = m.get("object");
+                YamlTree described = object.get("describedObject");
+                String name = object.get("metric").get("name").text("");
+                List<String> ref = List.of(
+                        described.get("apiVersion").text(""),
+                        described.get("kind").text(""),
+                        described.get("name").text(""));
+                if (name.isEmpty()
+                        || ref.contains("")
+                        || !object.get("metric").get("selector").isMissing()) {
+                    return Optional.empty();
+                }
+                return valueTarget(object.get("target"))
+                        .map(t -> new Estate.OtherMetricFact(
+                                type, name, new java.util.TreeMap<>(), ref, "", t.getKey(), t.getValue()));
+            }
+            case "ContainerResource" -> {
+                YamlTree source = m.get("containerResource");
+                String resource = source.get("name").text("");
+                String container = source.get("container").text("");
+                YamlTree target = source.get("target");
+                String targetType = target.get("type").text("");
+                if (!(resource.equals("cpu") || resource.equals("memory")) || container.isEmpty()) {
+                    return Optional.empty();
+                }
+                String field = targetType.equals("Utilization") ? "averageUtilization" : "averageValue";
+                String amount = target.get(field).text("");
+                boolean valid = targetType.equals("Utilization")
+                        ? amount.matches("[1-9][0-9]{0,8}")
+                        : targetType.equals("AverageValue")
+                                && (resource.equals("cpu")
+                                        ? Quantity.cpu(amount).isPresent()
+                                        : Quantity.memory(amount).isPresent());
+                return valid
+                        ? Optional.of(new Estate.OtherMetricFact(
+                                type, resource, new java.util.TreeMap<>(), List.of(), container, targetType, amount))
+                        : Optional.empty();
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** A {@code Value} or {@code AverageValue} target with its amount, positive and as written. */
+    private static Optional<Map.Entry<String, String>> valueTarget(YamlTree target) {
+        String targetType = target.get("type").text("");
+        String field = targetType.equals("Value") ? "value" : targetType.equals("AverageValue") ? "averageValue" : null;
+        if (field == null) {
+            return Optional.empty();
+        }
+        Optional<String> amount = target.get(field).text();
+        return amount.flatMap(Quantity::parse)
+                .filter(v -> v.signum() > 0)
+                .map(v -> Map.entry(targetType, amount.get()));
     }
 
     private void unsupported(ServiceFacts s, YamlTree at, String what) {
@@ -317,7 +467,7 @@ final class KubernetesReader {
 
     private void pdb(YamlTree doc) {
         // its release and chart count once it is known to protect a service of the plan (resolvePdbs)
-        metadata(doc, false);
+        metadata(doc, false, null);
         String name = doc.get("metadata").get("name").text("(unnamed)");
         YamlTree spec = doc.get("spec");
         YamlTree min = spec.get("minAvailable");
@@ -379,7 +529,7 @@ final class KubernetesReader {
                 continue;
             }
             ServiceFacts s = estate.service(service.get());
-            metadata(at, true);
+            metadata(at, true, s);
             s.budget = estate.merge(s.budget, p.budget(), at.where(), service.get() + "'s disruption budget");
             estate.scalingManifests = true;
             if (!p.name().equals(ClusterObject.pdbName(service.get()))) {
@@ -425,15 +575,43 @@ final class KubernetesReader {
         return Optional.empty();
     }
 
-    private void deployment(YamlTree doc) {
+    /** A Deployment or a StatefulSet: its replicas, resources, and its surge or pod management policy. */
+    private void workload(YamlTree doc) {
+        String kindName = doc.get("kind").text("");
+        io.scaleplan.dsl.WorkloadKind kind =
+                io.scaleplan.dsl.WorkloadKind.ofKind(kindName).orElseThrow();
         String name = doc.get("metadata").get("name").text("");
-        if (!DslTypes.isDns1123Label(name)) {
-            estate.warn(doc, "Deployment " + name + " is not named as a DNS label; not imported");
+        Optional<String> dataTier = dataTierChart(doc);
+        if (dataTier.isPresent()) {
+            estate.note(
+                    doc.file(),
+                    doc.line(),
+                    "skipped " + kindName + " " + name + ": the Bitnami " + dataTier.get()
+                            + " chart's own, not a service (a plan's PostgreSQL and Redis come from their values)");
             return;
         }
-        metadata(doc, false);
+        if (!DslTypes.isDns1123Label(name)) {
+            estate.warn(doc, kindName + " " + name + " is not named as a DNS label; not imported");
+            return;
+        }
         ServiceFacts s = estate.service(name);
+        metadata(doc, false, s);
         s.fromKubernetes = true;
+        s.workload = estate.merge(s.workload, kind, doc.get("kind").where(), name + "'s kind");
+        YamlTree policy = doc.get("spec").get("podManagementPolicy");
+        if (kind == io.scaleplan.dsl.WorkloadKind.STATEFUL_SET && policy.isScalar()) {
+            Optional<io.scaleplan.dsl.PodManagement> management =
+                    io.scaleplan.dsl.PodManagement.ofPolicy(policy.text(""));
+            if (management.isEmpty()) {
+                estate.warn(
+                        policy,
+                        "StatefulSet " + name + " has podManagementPolicy " + policy.text("")
+                                + ", which is neither OrderedReady nor Parallel; taken as OrderedReady");
+            } else {
+                s.podManagement =
+                        estate.merge(s.podManagement, management.get(), policy.where(), name + "'s pod management");
+            }
+        }
         YamlTree spec = doc.get("spec");
         YamlTree replicas = spec.get("replicas");
         if (replicas.isScalar()) {
@@ -455,9 +633,9 @@ final class KubernetesReader {
         if (main.isMissing() && !containers.isEmpty()) {
             estate.warn(
                     doc,
-                    "Deployment " + name + " has " + containers.size() + " containers and none is named " + name
+                    kindName + " " + name + " has " + containers.size() + " containers and none is named " + name
                             + "; their resources are not imported");
-            s.comments.add("Deployment " + name + " (" + doc.where() + "): resources of " + containers.size()
+            s.comments.add(kindName + " " + name + " (" + doc.where() + "): resources of " + containers.size()
                     + " containers, none named " + name + ", not imported");
         }
         resources(main.get("resources"), s.resources, name);

@@ -23,6 +23,12 @@ final class MonitoringReader {
     private static final String GAUGE_QUERY = "sum(<<.Series>>{<<.LabelMatchers>>}) by (<<.GroupBy>>)";
     private static final Pattern SERIES_QUERY =
             Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{namespace!=\"\",pod!=\"\"}");
+    private static final Pattern OBJECT_SERIES_QUERY =
+            Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{namespace!=\"\",([a-z][a-z0-9]*)!=\"\"}");
+    private static final Pattern EXTERNAL_SERIES_QUERY = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+    private static final Pattern EXTERNAL_RATE_QUERY =
+            Pattern.compile("sum\\(rate\\(<<\\.Series>>\\{<<\\.LabelMatchers>>}\\[(\\d+)([smh])]\\)\\)");
+    private static final String EXTERNAL_GAUGE_QUERY = "sum(<<.Series>>{<<.LabelMatchers>>})";
     private static final Pattern PROFILE = Pattern.compile("// Load profile \"([^\"]+)\" as simulated by .*");
     private static final Pattern SCENARIO = Pattern.compile("\\s*'([a-z0-9_]+)': \\{");
     private static final Pattern START = Pattern.compile("\\s*startRate: (\\d+),");
@@ -49,22 +55,18 @@ final class MonitoringReader {
     void adapterRules(YamlTree doc) {
         for (YamlTree rule : doc.get("rules").items()) {
             String metric = rule.get("name").get("as").text("");
-            Matcher series = SERIES_QUERY.matcher(rule.get("seriesQuery").text(""));
+            String seriesQuery = rule.get("seriesQuery").text("");
+            Matcher series = SERIES_QUERY.matcher(seriesQuery);
+            Matcher object = OBJECT_SERIES_QUERY.matcher(seriesQuery);
             String query = rule.get("metricsQuery").text("");
-            Matcher rate = RATE_QUERY.matcher(query);
             MetricSourceFact source = null;
             if (!metric.isEmpty() && series.matches()) {
-                if (rate.matches()) {
-                    long n = Long.parseLong(rate.group(1));
-                    long seconds = n
-                            * switch (rate.group(2)) {
-                                case "h" -> 3600;
-                                case "m" -> 60;
-                                default -> 1;
-                            };
-                    source = new MetricSourceFact(true, series.group(1), seconds);
-                } else if (query.equals(GAUGE_QUERY)) {
-                    source = new MetricSourceFact(false, series.group(1), 0);
+                source = source(series.group(1), RATE_QUERY.matcher(query), query.equals(GAUGE_QUERY));
+            } else if (!metric.isEmpty() && object.matches()) {
+                source = source(object.group(1), RATE_QUERY.matcher(query), query.equals(GAUGE_QUERY));
+                if (source != null) {
+                    estate.objectSources.put(metric, new Fact<>(source, rule.where()));
+                    continue;
                 }
             }
             if (source == null) {
@@ -78,6 +80,45 @@ final class MonitoringReader {
             }
             estate.metricSources.put(metric, new Fact<>(source, rule.where()));
         }
+    }
+
+    /** Reads the {@code externalRules:} scaleplan writes; others are kept as comments and warned about. */
+    void externalRules(YamlTree doc) {
+        for (YamlTree rule : doc.get("externalRules").items()) {
+            String metric = rule.get("name").get("as").text("");
+            String series = rule.get("seriesQuery").text("");
+            String query = rule.get("metricsQuery").text("");
+            MetricSourceFact source = !metric.isEmpty()
+                            && EXTERNAL_SERIES_QUERY.matcher(series).matches()
+                            && rule.get("resources").get("namespaced").text("").equals("false")
+                    ? source(series, EXTERNAL_RATE_QUERY.matcher(query), query.equals(EXTERNAL_GAUGE_QUERY))
+                    : null;
+            if (source == null) {
+                estate.warn(
+                        rule,
+                        "prometheus-adapter external rule for " + (metric.isEmpty() ? "(no name)" : metric)
+                                + " is not a counter's rate or a gauge as scaleplan writes it: kept as a comment");
+                estate.planComments.add("prometheus-adapter external rule " + metric + " (" + rule.where() + "): "
+                        + rule.get("metricsQuery").text("(no metricsQuery)"));
+                continue;
+            }
+            estate.externalSources.put(metric, new Fact<>(source, rule.where()));
+        }
+    }
+
+    /** A counter's rate over its window, or a gauge; null when the query is neither. */
+    private static MetricSourceFact source(String series, Matcher rate, boolean gauge) {
+        if (rate.matches()) {
+            long n = Long.parseLong(rate.group(1));
+            long seconds = n
+                    * switch (rate.group(2)) {
+                        case "h" -> 3600;
+                        case "m" -> 60;
+                        default -> 1;
+                    };
+            return new MetricSourceFact(true, series, seconds);
+        }
+        return gauge ? new MetricSourceFact(false, series, 0) : null;
     }
 
     /** Whether {@code text} is the k6 script scaleplan writes for a load profile. */

@@ -43,14 +43,19 @@ final class PlanWriter {
     private static final ClassName SELECT_POLICY = ClassName.get(DSL, "SelectPolicy");
     private static final ClassName PG_SETTING = ClassName.get(DSL, "PgSetting");
     private static final ClassName SEVERITY = ClassName.get(DSL, "Severity");
+    private static final ClassName POD_MANAGEMENT = ClassName.get(DSL, "PodManagement");
     private static final ClassName EVENT_PLAN = ClassName.get(DSL, "EventPlan");
     private static final ClassName EVENT_DEFINITION = ClassName.get(DSL, "EventDefinition");
     private static final ClassName METRIC_SOURCE = ClassName.get(DSL, "MetricSource");
+    private static final ClassName VALUE_TARGET = ClassName.get(DSL, "ValueTarget");
+    private static final ClassName DESCRIBED_OBJECT = ClassName.get(DSL, "DescribedObject");
 
     private Code code = new Code();
     private final ChartHandles chart;
     private final String packageName;
     private Map<String, Estate.Fact<MetricSourceFact>> metricSources = Map.of();
+    private Map<String, Estate.Fact<MetricSourceFact>> objectSources = Map.of();
+    private Map<String, Estate.Fact<MetricSourceFact>> externalSources = Map.of();
 
     PlanWriter(ChartHandles chart, String packageName) {
         this.chart = chart;
@@ -61,6 +66,8 @@ final class PlanWriter {
     JavaFile write(ResolvedEstate estate, String className, List<String> sources) {
         code = new Code();
         metricSources = estate.facts().metricSources;
+        objectSources = estate.facts().objectSources;
+        externalSources = estate.facts().externalSources;
         CodeBlock plan =
                 Code.render(CodeBlock.of("$T.builder($S)", SCALING_PLAN, estate.planName()), planChain(estate), 8);
         return file(type(
@@ -171,6 +178,13 @@ final class PlanWriter {
         for (ServiceFacts s : estate.services()) {
             service(plan, s, facts);
         }
+        for (ResolvedEstate.NamespaceBlock block : estate.namespaces()) {
+            Chain ns = new Chain().call("helmRelease($S, $S)", block.release(), block.chartReference());
+            for (ServiceFacts s : block.services()) {
+                service(ns, s, facts);
+            }
+            plan.lambda(List.of(), "namespace", CodeBlock.of("$S", block.name()), "ns", ns);
+        }
         facts.databaseClients.forEach((name, connections) -> plan.call("databaseClient($S, $L)", name, connections));
         estate.postgres().ifPresent(pg -> plan.lambda(pg.comments(), "postgres", null, "pg", pg.chain(code)));
         estate.redis().ifPresent(r -> plan.lambda(r.comments(), "redis", null, "r", r.chain(code)));
@@ -252,6 +266,13 @@ final class PlanWriter {
         if (handle.isEmpty() && s.helmKey != null && !s.helmKey.value().equals(ChartHandles.lowerCamel(s.name))) {
             body.call("helmKey($S)", s.helmKey.value());
         }
+        if (s.workload != null && s.workload.value() == io.scaleplan.dsl.WorkloadKind.STATEFUL_SET) {
+            if (s.podManagement != null && s.podManagement.value() == io.scaleplan.dsl.PodManagement.PARALLEL) {
+                body.call("statefulSet($T.PARALLEL)", POD_MANAGEMENT);
+            } else {
+                body.call("statefulSet()");
+            }
+        }
         resources(body, s.resources, code);
         if (s.isAutoscaled()) {
             body.lambda(List.of(), "autoscale", null, "a", autoscale(s));
@@ -277,7 +298,9 @@ final class PlanWriter {
         if (s.connectionPoolSize != null) {
             body.call("connectionPoolSize($L)", s.connectionPoolSize.value());
         }
-        if (s.rolloutSurge != null && !s.rolloutSurge.value().equals(Service.DEFAULT_ROLLOUT_SURGE)) {
+        if (s.rolloutSurge != null
+                && !s.rolloutSurge.value().equals(Service.DEFAULT_ROLLOUT_SURGE)
+                && (s.workload == null || s.workload.value() != io.scaleplan.dsl.WorkloadKind.STATEFUL_SET)) {
             body.call("rolloutSurge($L)", code.amount(s.rolloutSurge.value()));
         }
         if (s.nodePool != null) {
@@ -332,6 +355,16 @@ final class PlanWriter {
                 }
             }
         }
+        if (s.otherMetrics != null) {
+            for (Estate.OtherMetricFact m : s.otherMetrics.value()) {
+                a.call("$L", otherMetric(m));
+            }
+        }
+        if (s.requestRates != null) {
+            for (String metric : s.requestRates.value()) {
+                a.call("requestRate($S)", metric);
+            }
+        }
         if (s.behavior != null) {
             BehaviorFacts b = s.behavior.value();
             Chain behavior = new Chain();
@@ -340,6 +373,57 @@ final class PlanWriter {
             a.lambda(List.of(), "behavior", null, "b", behavior);
         }
         return a;
+    }
+
+    /** The builder call of an External, Object or ContainerResource metric. */
+    private CodeBlock otherMetric(Estate.OtherMetricFact m) {
+        if (m.type().equals("ContainerResource")) {
+            boolean cpu = m.name().equals("cpu");
+            if (m.targetType().equals("Utilization")) {
+                return CodeBlock.of(
+                        "$L($S, $L)",
+                        cpu ? "containerCpuUtilization" : "containerMemoryUtilization",
+                        m.container(),
+                        code.unit("percent", Long.parseLong(m.amount())));
+            }
+            return cpu
+                    ? CodeBlock.of(
+                            "containerCpuAverage($S, $L)",
+                            m.container(),
+                            code.cpu(Quantity.cpu(m.amount()).orElseThrow()))
+                    : CodeBlock.of(
+                            "containerMemoryAverage($S, $L)",
+                            m.container(),
+                            code.memory(Quantity.memory(m.amount()).orElseThrow()));
+        }
+        CodeBlock target = CodeBlock.of(
+                "$T.$L($L)",
+                VALUE_TARGET,
+                m.targetType().equals("Value") ? "value" : "averageValue",
+                decimal(Quantity.parse(m.amount()).orElseThrow()));
+        Estate.Fact<MetricSourceFact> source =
+                (m.type().equals("Object") ? objectSources : externalSources).get(m.name());
+        if (source != null) {
+            target = CodeBlock.of("$L, $L", target, metricSource(source.value()));
+        }
+        if (m.type().equals("Object")) {
+            return CodeBlock.of(
+                    "objectMetric($T.of($S, $S, $S), $S, $L)",
+                    DESCRIBED_OBJECT,
+                    m.object().get(0),
+                    m.object().get(1),
+                    m.object().get(2),
+                    m.name(),
+                    target);
+        }
+        CodeBlock.Builder selector = CodeBlock.builder().add("$T.of(", Map.class);
+        boolean first = true;
+        for (Map.Entry<String, String> e : m.selector().entrySet()) {
+            selector.add(first ? "$S, $S" : ", $S, $S", e.getKey(), e.getValue());
+            first = false;
+        }
+        return CodeBlock.of(
+                "externalMetric($S, $L, $L)", m.name(), selector.add(")").build(), target);
     }
 
     /** {@code MetricSource.rate("http_requests_total")}, with its window unless the default, or {@code gauge(...)}. */

@@ -6,6 +6,7 @@ import io.scaleplan.compiler.importer.Estate.ServiceFacts;
 import io.scaleplan.dsl.Cpu;
 import io.scaleplan.dsl.Memory;
 import io.scaleplan.dsl.PodAmount;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -44,18 +45,52 @@ final class ResolvedPlanReader {
 
     void read(YamlTree doc) {
         estate.resolvedPlanRead = true;
+        // the plan's own namespace and release, whichever object was read first
         doc.get("namespace")
                 .text()
-                .ifPresent(ns -> estate.namespace =
-                        estate.merge(estate.namespace, ns, doc.get("namespace").where(), "the namespace"));
+                .ifPresent(ns ->
+                        estate.namespace = new Fact<>(ns, doc.get("namespace").where()));
         YamlTree release = doc.get("release");
         release.text().map(RELEASE::matcher).filter(Matcher::matches).ifPresent(m -> {
-            estate.release = estate.merge(estate.release, m.group(1), release.where(), "the Helm release");
+            estate.release = new Fact<>(m.group(1), release.where());
             estate.chartPath = new Fact<>(m.group(2), release.where());
         });
+        doc.get("namespaces").fields().forEach((ns, r) -> r.text()
+                .map(RELEASE::matcher)
+                .filter(Matcher::matches)
+                .ifPresent(m ->
+                        estate.namespaceReleases.put(ns, new Fact<>(Map.entry(m.group(1), m.group(2)), r.where()))));
         doc.get("services").fields().forEach((name, s) -> service(name, s));
         doc.get("nodePools").fields().forEach((name, p) -> pool(name, p));
         doc.get("databaseClients").fields().forEach((name, c) -> estate.databaseClients.put(name, c.integer(name)));
+        doc.fields().forEach((key, value) -> {
+            if (key.startsWith("postgres ") || key.startsWith("redis ") || key.equals("databaseClientDatabases")) {
+                estate.warn(
+                        value,
+                        "not imported: " + key + " (import reads the default PostgreSQL and Redis only, and counts"
+                                + " every pool against the default database); declare it in the plan by hand");
+            }
+        });
+        doc.get("services").fields().forEach((name, s) -> {
+            if (!s.get("database").isMissing()) {
+                estate.warn(
+                        s.get("database"),
+                        "not imported: " + name + "'s database(\""
+                                + s.get("database").text("") + "\"); set it in the" + " plan by hand");
+            }
+        });
+        for (String kind : List.of("postgres", "redis")) {
+            for (String where : List.of("inChart", "managed")) {
+                YamlTree hosting = doc.get(kind).get(where);
+                if (!hosting.isMissing()) {
+                    estate.warn(
+                            hosting,
+                            kind + " lives in " + where + " " + hosting.text("")
+                                    + ", which import does not read: it is imported as a Bitnami release; state "
+                                    + where + "(...) in the plan");
+                }
+            }
+        }
         YamlTree pg = doc.get("postgres");
         if (!pg.isMissing()) {
             Estate.PostgresFacts facts = estate.postgres();
@@ -89,6 +124,10 @@ final class ResolvedPlanReader {
         }
         ServiceFacts facts = estate.service(name);
         facts.fromKubernetes = true;
+        s.get("namespace")
+                .text()
+                .ifPresent(ns ->
+                        facts.namespace = new Fact<>(ns, s.get("namespace").where()));
         // the scale, where no manifest or values file said it (plan.yaml imported alone)
         if (facts.replicas == null && s.get("replicas").isScalar()) {
             facts.replicas = new Fact<>(
@@ -104,6 +143,14 @@ final class ResolvedPlanReader {
                     s.get("maxReplicas").integer("maxReplicas"),
                     s.get("maxReplicas").where());
         }
+        s.get("requestRate")
+                .text()
+                .ifPresent(r -> facts.requestRates = new Fact<>(
+                        java.util.Arrays.stream(r.split(","))
+                                .map(String::strip)
+                                .filter(n -> !n.isEmpty())
+                                .toList(),
+                        s.get("requestRate").where()));
         rps(s.get("capacityPerPod"))
                 .ifPresent(r -> facts.capacityPerPod =
                         new Fact<>(r, s.get("capacityPerPod").where()));
@@ -121,6 +168,16 @@ final class ResolvedPlanReader {
         s.get("nodePool")
                 .text()
                 .ifPresent(p -> facts.nodePool = new Fact<>(p, s.get("nodePool").where()));
+        s.get("workload")
+                .text()
+                .flatMap(io.scaleplan.dsl.WorkloadKind::ofKind)
+                .ifPresent(k -> facts.workload =
+                        estate.merge(facts.workload, k, s.get("workload").where(), name + "'s kind"));
+        s.get("podManagement")
+                .text()
+                .flatMap(io.scaleplan.dsl.PodManagement::ofPolicy)
+                .ifPresent(p -> facts.podManagement = estate.merge(
+                        facts.podManagement, p, s.get("podManagement").where(), name + "'s pod management"));
         YamlTree surge = s.get("rolloutSurge");
         surge.text().map(AMOUNT::matcher).filter(Matcher::matches).ifPresent(m -> {
             int value = Integer.parseInt(m.group(1));

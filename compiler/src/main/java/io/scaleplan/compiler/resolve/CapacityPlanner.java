@@ -55,6 +55,15 @@ public final class CapacityPlanner {
         }
     }
 
+    /**
+     * The pods that serve while a rolling update runs at maxReplicas: a StatefulSet replaces one pod
+     * at a time and starts none extra, so one fewer; a Deployment surges first ({@code maxSurge}),
+     * so all of them.
+     */
+    public static int podsServingDuringRollout(Service service) {
+        return service.isStatefulSet() ? Math.max(0, service.maxReplicas() - 1) : service.maxReplicas();
+    }
+
     /** The capacity of {@code service}. */
     public static ServiceCapacity of(Service service) {
         Optional<BigDecimal> exact = Optional.empty();

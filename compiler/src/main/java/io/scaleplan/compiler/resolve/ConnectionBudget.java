@@ -1,6 +1,7 @@
 package io.scaleplan.compiler.resolve;
 
 import io.scaleplan.dsl.DatabaseClient;
+import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
 import java.util.ArrayList;
@@ -16,9 +17,14 @@ import java.util.List;
  * @param clients the other declared clients
  * @param reserved superuser_reserved_connections + reserved_connections
  * @param maxConnections the primary's max_connections, stated or derived
+ * @param database the PostgreSQL instance this budget is of
  */
 public record ConnectionBudget(
-        List<ServiceConnections> services, List<DatabaseClient> clients, int reserved, int maxConnections) {
+        List<ServiceConnections> services,
+        List<DatabaseClient> clients,
+        int reserved,
+        int maxConnections,
+        Postgres database) {
 
     /**
      * One service's share: {@code (pods + surge) × poolSize}.
@@ -39,11 +45,19 @@ public record ConnectionBudget(
         }
     }
 
-    /** The budget of {@code plan}, whose PostgreSQL runs with {@code settings}. */
+    /**
+     * The budget of the PostgreSQL instance that runs with {@code settings}: the services and
+     * clients of {@code plan} that connect to it ({@link ScalingPlan#databaseOf(Service)}).
+     */
     public static ConnectionBudget of(ScalingPlan plan, PostgresSettings settings) {
+        Postgres database = settings.postgres();
         List<ServiceConnections> services = new ArrayList<>();
         for (Service s : plan.services()) {
-            if (s.connectionPoolSize().isPresent() && s.connectionPoolSize().get() > 0) {
+            if (s.connectionPoolSize().isPresent()
+                    && s.connectionPoolSize().get() > 0
+                    && plan.databaseOf(s)
+                            .filter(db -> db.name().equals(database.name()))
+                            .isPresent()) {
                 int pods = s.maxReplicas();
                 services.add(new ServiceConnections(
                         s, pods, s.surgePods(pods), s.connectionPoolSize().get()));
@@ -54,14 +68,20 @@ public record ConnectionBudget(
                 .thenComparing(c -> c.service().name()));
         return new ConnectionBudget(
                 services,
-                plan.databaseClients(),
+                plan.databaseClients().stream()
+                        .filter(c -> plan.databaseFor(c.database())
+                                .filter(db -> db.name().equals(database.name()))
+                                .isPresent())
+                        .toList(),
                 settings.superuserReserved() + settings.reservedConnections(),
-                settings.maxConnections());
+                settings.maxConnections(),
+                database);
     }
 
     public ConnectionBudget {
         services = List.copyOf(services);
         clients = List.copyOf(clients);
+        java.util.Objects.requireNonNull(database, "database");
     }
 
     /** Connections of the services alone. */

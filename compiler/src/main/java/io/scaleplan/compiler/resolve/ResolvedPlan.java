@@ -23,10 +23,13 @@ import java.util.Optional;
  * @param capacities per service, in the plan's order: rps at min and max, required pods
  * @param owners per service, in the plan's order: who owns its replica count, its HPA and its PDB
  * @param poolFits per node pool: how the pods at maxReplicas fit it
- * @param postgres the PostgreSQL settings as tuned, with their reasons, when the plan has PostgreSQL
- * @param connections the connection budget at full scale, when the plan has PostgreSQL
- * @param redisMemory Redis memory against its limit, when the plan has Redis
+ * @param postgres the default (unnamed) PostgreSQL's settings as tuned, with their reasons, when the plan has one
+ * @param connections the default PostgreSQL's connection budget at full scale, when the plan has one
+ * @param redisMemory the default Redis' memory against its limit, when the plan has one
  * @param objects every Kubernetes object the plan's outputs create, with who creates it
+ * @param databases every PostgreSQL instance's settings, in {@link ScalingPlan#databases()} order
+ * @param budgets every PostgreSQL instance's connection budget, in the same order
+ * @param caches every Redis instance's memory, in {@link ScalingPlan#caches()} order
  */
 public record ResolvedPlan(
         ScalingPlan plan,
@@ -36,7 +39,10 @@ public record ResolvedPlan(
         Optional<PostgresSettings> postgres,
         Optional<ConnectionBudget> connections,
         Optional<RedisMemory> redisMemory,
-        List<ClusterObject> objects) {
+        List<ClusterObject> objects,
+        List<PostgresSettings> databases,
+        List<ConnectionBudget> budgets,
+        List<RedisMemory> caches) {
 
     public ResolvedPlan {
         Objects.requireNonNull(plan, "plan");
@@ -47,6 +53,9 @@ public record ResolvedPlan(
         Objects.requireNonNull(connections, "connections");
         Objects.requireNonNull(redisMemory, "redisMemory");
         objects = List.copyOf(objects);
+        databases = List.copyOf(databases);
+        budgets = List.copyOf(budgets);
+        caches = List.copyOf(caches);
     }
 
     /** Resolves {@code plan}: pure, and the only place its derived facts are computed. */
@@ -57,16 +66,43 @@ public record ResolvedPlan(
             capacities.put(s.name(), CapacityPlanner.of(s));
             owners.put(s.name(), ScalingOwners.of(plan, s));
         }
-        Optional<PostgresSettings> postgres = plan.postgres().map(PostgresSettings::of);
+        List<PostgresSettings> databases =
+                plan.databases().stream().map(PostgresSettings::of).toList();
+        List<ConnectionBudget> budgets =
+                databases.stream().map(s -> ConnectionBudget.of(plan, s)).toList();
+        List<RedisMemory> caches = plan.caches().stream().map(RedisMemory::of).toList();
+        boolean hasDefault = plan.postgres().isPresent();
         return new ResolvedPlan(
                 plan,
                 capacities,
                 owners,
                 CapacityPlanner.poolFits(plan),
-                postgres,
-                postgres.map(s -> ConnectionBudget.of(plan, s)),
-                plan.redis().map(RedisMemory::of),
-                objects(plan, owners));
+                hasDefault ? Optional.of(databases.get(0)) : Optional.empty(),
+                hasDefault ? Optional.of(budgets.get(0)) : Optional.empty(),
+                plan.redis().isPresent() ? Optional.of(caches.get(0)) : Optional.empty(),
+                objects(plan, owners),
+                databases,
+                budgets,
+                caches);
+    }
+
+    /** The connection budget of {@code database}, one of the plan's PostgreSQL instances. */
+    public ConnectionBudget budget(Postgres database) {
+        for (int i = 0; i < databases.size(); i++) {
+            if (databases.get(i).postgres().name().equals(database.name())) {
+                return budgets.get(i);
+            }
+        }
+        throw new IllegalArgumentException("not one of the plan's databases: " + database.title());
+    }
+
+    /** The settings of {@code database}, one of the plan's PostgreSQL instances. */
+    public PostgresSettings settings(Postgres database) {
+        return databases.stream()
+                .filter(d -> d.postgres().name().equals(database.name()))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("not one of the plan's databases: " + database.title()));
     }
 
     /** The capacity of {@code service}, one of the plan's. */
@@ -87,21 +123,23 @@ public record ResolvedPlan(
     /** Every object the plan's outputs create, in output order. */
     private static List<ClusterObject> objects(ScalingPlan plan, Map<String, ScalingOwners> owners) {
         List<ClusterObject> out = new ArrayList<>();
-        String chart =
-                "the " + plan.release().name() + " release (" + plan.release().chartName() + ")";
         for (Service s : plan.services()) {
-            out.add(new ClusterObject("Deployment", s.name(), chart, s.source()));
-            out.add(new ClusterObject("Service", s.name(), chart, s.source()));
+            io.scaleplan.dsl.Namespace namespace = plan.namespaceOf(s);
+            String ns = namespace.name().equals(plan.namespace()) ? "" : namespace.name();
+            String chart = "the " + namespace.release().name() + " release ("
+                    + namespace.release().chartName() + ")";
+            out.add(new ClusterObject(s.workload().kind(), s.name(), chart, s.source(), ns));
+            out.add(new ClusterObject("Service", s.name(), chart, s.source(), ns));
             ScalingOwners owner = owners.get(s.name());
             owner.hpa()
                     .ifPresent(o -> out.add(new ClusterObject(
-                            "HorizontalPodAutoscaler", ClusterObject.hpaName(s.name()), by(o, chart), s.source())));
+                            "HorizontalPodAutoscaler", ClusterObject.hpaName(s.name()), by(o, chart), s.source(), ns)));
             owner.pdb()
                     .ifPresent(o -> out.add(new ClusterObject(
-                            "PodDisruptionBudget", ClusterObject.pdbName(s.name()), by(o, chart), s.source())));
+                            "PodDisruptionBudget", ClusterObject.pdbName(s.name()), by(o, chart), s.source(), ns)));
         }
-        plan.postgres().ifPresent(pg -> postgres(pg, out));
-        plan.redis().ifPresent(r -> redis(r, out));
+        plan.databases().stream().filter(Postgres::isBitnami).forEach(pg -> postgres(pg, out));
+        plan.caches().stream().filter(Redis::isBitnami).forEach(r -> redis(r, out));
         return out;
     }
 

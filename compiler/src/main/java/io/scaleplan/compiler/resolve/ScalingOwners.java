@@ -39,7 +39,7 @@ public record ScalingOwners(
      * release leaves them to it and its layout carries them, scaleplan's manifests otherwise.
      */
     public static ScalingOwners of(ScalingPlan plan, Service service) {
-        HelmRelease release = plan.release();
+        HelmRelease release = plan.namespaceOf(service).release();
         return new ScalingOwners(
                 service,
                 service.autoscaling().isPresent() ? ReplicaCount.AUTOSCALER : ReplicaCount.CHART_VALUES,

@@ -129,6 +129,9 @@ public final class HpaController {
      * the pods request none of the resource).
      */
     OptionalInt proposal(MetricTarget target, int current, MetricSample s, long now, Tolerances tolerances) {
+        if (target instanceof MetricTarget.Total total) {
+            return totalProposal(total, current, s, tolerances);
+        }
         List<long[]> metrics = new ArrayList<>(); // {value, request} per pod whose sample counts
         List<MetricSample.Pod> unready = new ArrayList<>();
         List<MetricSample.Pod> missing = new ArrayList<>();
@@ -191,6 +194,41 @@ public final class HpaController {
             return OptionalInt.of(current);
         }
         return OptionalInt.of(newReplicas);
+    }
+
+    /**
+     * {@code GetObjectMetricReplicas} / {@code GetExternalMetricReplicas} for a Value target: within
+     * tolerance of {@code usage / target} the current count, else {@code ceil(ratio × ready pods)}
+     * (Running and Ready); {@code GetObjectPerPodMetricReplicas} / {@code
+     * GetExternalPerPodMetricReplicas} for an AverageValue target: the tolerance test on {@code usage
+     * / (target × current)}, else {@code ceil(usage / target)}. Empty when the API returned no value.
+     */
+    private static OptionalInt totalProposal(
+            MetricTarget.Total target, int current, MetricSample s, Tolerances tolerances) {
+        if (s.totalMilli().isEmpty()) {
+            return OptionalInt.empty();
+        }
+        long usage = s.totalMilli().getAsLong();
+        if (target.perPod()) {
+            double ratio = (double) usage / ((double) target.targetMilli() * (double) current);
+            return tolerances.isWithin(ratio)
+                    ? OptionalInt.of(current)
+                    : OptionalInt.of(ceilToInt((double) usage / (double) target.targetMilli()));
+        }
+        double ratio = (double) usage / (double) target.targetMilli();
+        if (tolerances.isWithin(ratio)) {
+            return OptionalInt.of(current);
+        }
+        long matched = s.pods().stream()
+                .filter(p -> p.phase() != MetricSample.Phase.FAILED)
+                .count();
+        if (matched == 0) {
+            return OptionalInt.empty(); // getReadyPodsCount: "no pods returned by selector"
+        }
+        long ready = s.pods().stream()
+                .filter(p -> p.phase() == MetricSample.Phase.RUNNING && p.ready())
+                .count();
+        return OptionalInt.of(ceilToInt(ratio * (double) ready));
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.function.LongToDoubleFunction;
 /**
  * Turns a load in rps into the samples the metrics pipeline would return (see {@link Simulator}):
  * per pod, a milli-quantity rounded up as {@code Quantity.MilliValue()} rounds, so that the
- * controller sums per-pod values and divides, as it does on a cluster.
+ * controller sums per-pod values and divides, as it does on a cluster; for an Object or External
+ * request rate, the whole load as one value.
  */
 final class LoadModel {
     /** The window a metrics-server sample covers: its default resolution, 15 s. */
@@ -45,6 +46,16 @@ final class LoadModel {
         return perPod.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact();
     }
 
+    /** The value an Object or External request-rate metric reads: the whole load, in milli-rps. */
+    static OptionalLong totalMilli(MetricTarget target, double load) {
+        return target instanceof MetricTarget.Total
+                ? OptionalLong.of(BigDecimal.valueOf(load)
+                        .movePointRight(3)
+                        .setScale(0, RoundingMode.CEILING)
+                        .longValueExact())
+                : OptionalLong.empty();
+    }
+
     private long requestMilli(MetricTarget target) {
         return target instanceof MetricTarget.Utilization ? cpuRequestMilli : 0;
     }
@@ -58,7 +69,7 @@ final class LoadModel {
             for (int i = 0; i < pods; i++) {
                 list.add(MetricSample.Pod.ready(value, requestMilli(m)));
             }
-            out.add(new MetricSample(list, 0, METRIC_WINDOW_SECONDS));
+            out.add(new MetricSample(list, 0, METRIC_WINDOW_SECONDS, totalMilli(m, load)));
         }
         return out;
     }
@@ -79,6 +90,9 @@ final class LoadModel {
             long perPod = readyThen == 0 ? 0 : perPodMilli(m, load, readyThen);
             List<MetricSample.Pod> pods = new ArrayList<>();
             for (long created : deployment.createdSeconds()) {
+                if (created > now) {
+                    continue; // an ordered StatefulSet has not created it yet: the HPA sees no pod
+                }
                 long running = deployment.runningAt(created);
                 long readyAt = deployment.readyAtOf(created);
                 if (now < running) {
@@ -97,7 +111,7 @@ final class LoadModel {
                 pods.add(new MetricSample.Pod(
                         MetricSample.Phase.RUNNING, ready, running, ready ? readyAt : running, requestMilli(m), value));
             }
-            out.add(new MetricSample(pods, sampledAt, METRIC_WINDOW_SECONDS));
+            out.add(new MetricSample(pods, sampledAt, METRIC_WINDOW_SECONDS, totalMilli(m, load)));
         }
         return out;
     }

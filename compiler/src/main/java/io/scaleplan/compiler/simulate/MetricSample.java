@@ -13,8 +13,10 @@ import java.util.OptionalLong;
  * @param pods the matched pods
  * @param sampledAt the second the samples were taken (a lagging pipeline reports older ones)
  * @param windowSeconds the window a sample covers ({@code PodMetrics.window})
+ * @param totalMilli for an Object or External metric, the one value the API returns (the object's,
+ *     or the sum of the external series), in milli-units; the pods then only count as ready or not
  */
-public record MetricSample(List<Pod> pods, long sampledAt, int windowSeconds) {
+public record MetricSample(List<Pod> pods, long sampledAt, int windowSeconds, OptionalLong totalMilli) {
 
     /** A pod's phase as the HPA distinguishes it. */
     public enum Phase {
@@ -57,9 +59,15 @@ public record MetricSample(List<Pod> pods, long sampledAt, int windowSeconds) {
 
     public MetricSample {
         pods = List.copyOf(pods);
+        Objects.requireNonNull(totalMilli, "totalMilli");
         if (windowSeconds < 0) {
             throw new IllegalArgumentException("metric window must not be negative");
         }
+    }
+
+    /** Per-pod samples only, as a Resource or Pods metric has them. */
+    public MetricSample(List<Pod> pods, long sampledAt, int windowSeconds) {
+        this(pods, sampledAt, windowSeconds, OptionalLong.empty());
     }
 
     /** {@code values.length} Running, Ready pods with these samples, each requesting {@code requestMilli}. */

@@ -63,6 +63,30 @@ public sealed interface MetricTarget {
         }
     }
 
+    /**
+     * An {@code Object} or {@code External} metric: one total for the whole service (the object's
+     * value, or the sum of the external series), compared with a {@code Value} target ({@code
+     * ceil(ready pods × usage / target)}) or an {@code AverageValue} target ({@code ceil(usage /
+     * target)}), in milli-units.
+     *
+     * @param name the metric's name
+     * @param perPod whether the target is an {@code AverageValue}
+     * @param targetMilli the target, in milli-units
+     */
+    record Total(String name, boolean perPod, long targetMilli) implements MetricTarget {
+        public Total {
+            Objects.requireNonNull(name, "name");
+            if (targetMilli < 1) {
+                throw new IllegalArgumentException("value target must be greater than 0: " + targetMilli);
+            }
+        }
+
+        @Override
+        public String label() {
+            return name + " " + MetricTarget.milli(targetMilli) + (perPod ? " per pod" : " total");
+        }
+    }
+
     private static String milli(long milli) {
         return milli % 1000 == 0 ? Long.toString(milli / 1000) : milli + "m";
     }

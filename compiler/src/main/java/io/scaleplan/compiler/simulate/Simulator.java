@@ -1,7 +1,10 @@
 package io.scaleplan.compiler.simulate;
 
 import io.scaleplan.dsl.Autoscaling;
+import io.scaleplan.dsl.ContainerResourceMetric;
+import io.scaleplan.dsl.ExternalMetric;
 import io.scaleplan.dsl.LoadProfile;
+import io.scaleplan.dsl.ObjectMetric;
 import io.scaleplan.dsl.PodsMetric;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
@@ -16,10 +19,12 @@ import java.util.Optional;
  *
  * <p>The load model: the load is spread evenly over the ready pods. A pod serving its {@code
  * capacityPerPod} uses exactly its CPU request, and CPU use is linear in the requests it serves,
- * capped at its CPU limit (a saturated pod serves no faster). A {@code Pods} metric that measures
- * requests per second ({@code http_requests_per_second}) reads the load per ready pod. Metrics see
- * the load of the second of the sync (no scrape lag). Memory metrics and other custom metrics have
- * no load model: they are left out, and the run says so in its notes.
+ * capped at its CPU limit (a saturated pod serves no faster). A {@code Pods} metric the plan
+ * declares the service's request rate ({@code requestRate(name)}, whatever its name) reads the load
+ * per ready pod; an {@code Object} or {@code External} one reads the whole load, against its Value
+ * or AverageValue target. Metrics see the load of the second of the sync (no scrape lag). Memory
+ * metrics, ContainerResource metrics and custom metrics that are not the request rate have no load
+ * model: they are left out, and the run says so in its notes.
  *
  * <p>Each service starts at the replica count its HPA settles on for the load at second 0 (from
  * minReplicas, all pods ready); the first sync is at second 0, then one every sync period.
@@ -54,15 +59,32 @@ public final class Simulator {
         a.cpuUtilization().ifPresent(p -> metrics.add(new MetricTarget.Utilization("cpu", p.value())));
         a.memoryUtilization()
                 .ifPresent(p -> notes.add("memory " + p + ": no load model for memory; left out of the simulation"));
+        for (ContainerResourceMetric m : a.containerResourceMetrics()) {
+            notes.add("ContainerResource " + m.label() + ": no load model per container; left out of the simulation");
+        }
         for (PodsMetric m : a.podsMetrics()) {
             if (m.isRequestRate()) {
-                long milli = m.averageValue()
-                        .multiply(BigDecimal.valueOf(1000))
-                        .setScale(0, java.math.RoundingMode.CEILING)
-                        .longValueExact();
-                metrics.add(new MetricTarget.AverageValue(m.name(), milli));
+                metrics.add(new MetricTarget.AverageValue(m.name(), milli(m.averageValue())));
             } else {
-                notes.add("Pods metric " + m.name() + ": not a request rate; left out of the simulation");
+                notes.add("Pods metric " + m.name() + ": not declared the request rate; left out of the simulation");
+            }
+        }
+        for (ObjectMetric m : a.objectMetrics()) {
+            if (m.isRequestRate()) {
+                metrics.add(new MetricTarget.Total(
+                        m.name(), m.target().isPerPod(), milli(m.target().amount())));
+            } else {
+                notes.add("Object metric " + m.name() + " of " + m.object()
+                        + ": not declared the request rate; left out of the simulation");
+            }
+        }
+        for (ExternalMetric m : a.externalMetrics()) {
+            if (m.isRequestRate()) {
+                metrics.add(new MetricTarget.Total(
+                        m.name(), m.target().isPerPod(), milli(m.target().amount())));
+            } else {
+                notes.add(
+                        "External metric " + m.name() + ": not declared the request rate; left out of the simulation");
             }
         }
         if (!a.hasMetrics()) {
@@ -80,6 +102,13 @@ public final class Simulator {
                         a.behavior().map(b -> HpaBehavior.resolve(b, settings))));
     }
 
+    /** A target as {@code Quantity.MilliValue()} reads it: in milli-units, rounded up. */
+    private static long milli(BigDecimal amount) {
+        return amount.multiply(BigDecimal.valueOf(1000))
+                .setScale(0, java.math.RoundingMode.CEILING)
+                .longValueExact();
+    }
+
     private ServiceRun run(Service service, LoadProfile.ServiceLoad curve, int seconds) {
         long perPod = service.capacity()
                 .orElseThrow(() -> new IllegalArgumentException("service " + service.name() + " has no capacityPerPod"))
@@ -95,7 +124,18 @@ public final class Simulator {
                         ? service.minReplicas()
                         : service.replicas().orElse(0)
                 : settle(hpa, model, curve.rpsAt(0), options.controller());
-        Deployment deployment = new Deployment(initial, options.pendingSeconds(), options.readySeconds());
+        Deployment deployment = new Deployment(
+                initial,
+                options.pendingSeconds(),
+                options.readySeconds(),
+                service.isStatefulSet() && service.podManagement() == io.scaleplan.dsl.PodManagement.ORDERED_READY);
+        if (service.isStatefulSet()) {
+            notes.add(
+                    service.podManagement() == io.scaleplan.dsl.PodManagement.ORDERED_READY
+                            ? "StatefulSet, OrderedReady: scaling up creates one pod at a time, each once the one before is"
+                                    + " Ready (" + options.readySeconds() + " s apart)"
+                            : "StatefulSet, Parallel: scaling up creates every new pod at once");
+        }
         HpaController controller = hpa == null ? null : new HpaController(hpa, options.controller());
         double[] load = new double[seconds];
         int[] replicas = new int[seconds];

@@ -360,8 +360,10 @@ public final class UpToDate {
     }
 
     private static void addChart(ScalingPlan plan, Set<String> charts) {
-        if (!plan.release().isPlainManifests()) {
-            charts.add(plan.release().chart());
+        for (io.scaleplan.dsl.Namespace ns : plan.namespaces()) {
+            if (!ns.release().isPlainManifests()) {
+                charts.add(ns.release().chart());
+            }
         }
     }
 

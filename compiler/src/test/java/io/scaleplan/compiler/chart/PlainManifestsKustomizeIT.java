@@ -1,24 +1,21 @@
 package io.scaleplan.compiler.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.compiler.emit.GeneratedFile;
+import io.scaleplan.testing.Kustomize;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A team's kustomize overlay over its own Deployments, with the chart-less plan's {@code k8s/}
+ * A team's kustomize overlay over its own Deployments and a StatefulSet, with the chart-less plan's {@code k8s/}
  * folder as a resource and its {@code k8s/patches} Component, built by kubectl's kustomize: the
  * fixed counts and resources reach the Deployments, and each PDB selects its Deployment's pods.
  */
@@ -41,7 +38,7 @@ class PlainManifestsKustomizeIT {
                     base.resolve(name + ".yaml"),
                     """
                     apiVersion: apps/v1
-                    kind: Deployment
+                    kind: %2$s
                     metadata:
                       name: %1$s
                       namespace: shop
@@ -59,7 +56,7 @@ class PlainManifestsKustomizeIT {
                             - name: app
                               image: example/%1$s:1.0
                     """
-                            .formatted(name));
+                            .formatted(name, name.equals("catalog") ? "StatefulSet" : "Deployment"));
             resources.append("  - ").append(name).append(".yaml\n");
         }
         Files.writeString(base.resolve("kustomization.yaml"), resources.toString());
@@ -76,9 +73,11 @@ class PlainManifestsKustomizeIT {
 
         Map<String, JsonNode> built = kustomize(overlay);
 
-        assertThat(built.get("Deployment/catalog").at("/spec/replicas").asInt()).isEqualTo(3);
+        // catalog is a StatefulSet: its patch targets kind StatefulSet, else kustomize would leave it at 1
+        assertThat(built.get("StatefulSet/catalog").at("/spec/replicas").asInt())
+                .isEqualTo(3);
         assertThat(built.get("Deployment/mailer").at("/spec/replicas").asInt()).isEqualTo(1);
-        assertThat(built.get("Deployment/catalog")
+        assertThat(built.get("StatefulSet/catalog")
                         .at("/spec/template/spec/containers/0/resources/requests/cpu")
                         .asText())
                 .isEqualTo("250m");
@@ -93,33 +92,17 @@ class PlainManifestsKustomizeIT {
         for (String name : new String[] {"catalog", "checkout"}) {
             assertThat(ChartOracle.selects(
                             built.get("PodDisruptionBudget/" + name + "-pdb").at("/spec/selector/matchLabels"),
-                            built.get("Deployment/" + name).at("/spec/template/metadata/labels")))
+                            built.get((name.equals("catalog") ? "StatefulSet/" : "Deployment/") + name)
+                                    .at("/spec/template/metadata/labels")))
                     .as(name)
                     .isTrue();
         }
     }
 
     private static Map<String, JsonNode> kustomize(Path dir) throws Exception {
-        Process p;
-        try {
-            p = new ProcessBuilder("kubectl", "kustomize", dir.toString())
-                    .redirectErrorStream(true)
-                    .start();
-        } catch (java.io.IOException e) {
-            assumeTrue(false, "kubectl is not installed");
-            throw e;
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
         Map<String, JsonNode> byName = new HashMap<>();
-        try (var docs =
-                new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class).<JsonNode>readValues(out)) {
-            while (docs.hasNext()) {
-                JsonNode d = docs.next();
-                byName.put(
-                        d.path("kind").asText() + "/" + d.at("/metadata/name").asText(), d);
-            }
+        for (JsonNode d : Kustomize.build(dir)) {
+            byName.put(d.path("kind").asText() + "/" + d.at("/metadata/name").asText(), d);
         }
         return byName;
     }

@@ -13,7 +13,10 @@ import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.testing.Golden;
 import org.junit.jupiter.api.Test;
 
-/** A plan without any chart: plain manifests and kustomize patches, no Helm release anywhere. */
+/**
+ * A plan without any chart: plain manifests and kustomize patches, no Helm release anywhere; catalog
+ * is a StatefulSet, the others Deployments.
+ */
 class PlainManifestsTest {
 
     static ScalingPlan plan() {
@@ -23,9 +26,10 @@ class PlainManifestsTest {
                 .service("checkout", s -> s.requests(millicores(500), mib(512))
                         .autoscale(a -> a.replicas(2, 10).cpuUtilization(percent(70)))
                         .maxUnavailable(pods(1)))
-                .service(
-                        "catalog",
-                        s -> s.requests(millicores(250), mib(256)).replicas(3).minAvailable(pods(2)))
+                .service("catalog", s -> s.statefulSet()
+                        .requests(millicores(250), mib(256))
+                        .replicas(3)
+                        .minAvailable(pods(2)))
                 .service("mailer", s -> s.replicas(1))
                 .build();
     }

@@ -190,7 +190,7 @@ class ThirdPartyChartsIT {
     }
 
     /** Runs the generated post-renderer as Helm does: the rendered manifests on its input. */
-    private static Map<String, JsonNode> postRender(Path script, Map<String, JsonNode> rendered) throws Exception {
+    static Map<String, JsonNode> postRender(Path script, Map<String, JsonNode> rendered) throws Exception {
         StringBuilder manifests = new StringBuilder();
         for (JsonNode d : rendered.values()) {
             manifests.append("---\n").append(Yaml.render("", d));
@@ -389,7 +389,7 @@ class ThirdPartyChartsIT {
         return c.files().stream().map(GeneratedFile::path).toList();
     }
 
-    private static JsonNode doc(Compilation c, String path) throws Exception {
+    static JsonNode doc(Compilation c, String path) throws Exception {
         String content = c.files().stream()
                 .filter(f -> f.path().equals(path))
                 .findFirst()
@@ -400,7 +400,7 @@ class ThirdPartyChartsIT {
     }
 
     /** The chart rendered by Helm's engine with the overlay the compile wrote, by kind/name. */
-    private static Map<String, JsonNode> render(ScalingPlan plan, Compilation c) throws Exception {
+    static Map<String, JsonNode> render(ScalingPlan plan, Compilation c) throws Exception {
         String overlay = c.files().stream()
                 .filter(f ->
                         f.path().equals(plan.name() + "/helm/" + plan.release().name() + "-values.yaml"))

@@ -70,8 +70,9 @@ class BoundaryRulesTest {
 
     private static ScalingPlan rateTarget(String target, long perPod, double headroom) {
         return plan().service("api", s -> s.requests(cores(1), gib(1))
-                        .autoscale(
-                                a -> a.replicas(2, 50).podsMetric("http_requests_per_second", new BigDecimal(target)))
+                        .autoscale(a -> a.replicas(2, 50)
+                                .podsMetric("http_requests_per_second", new BigDecimal(target))
+                                .requestRate("http_requests_per_second"))
                         .capacityPerPod(rps(perPod))
                         .headroom(headroom))
                 .build();
@@ -154,6 +155,85 @@ class BoundaryRulesTest {
                 ResolvedPlan.of(connections(1000)).connections().orElseThrow().total();
         assertThat(ids(connections((int) total))).doesNotContain("SP120");
         assertThat(ids(connections((int) total - 1))).contains("SP120");
+    }
+
+    private static ScalingPlan statefulConnections(int maxConnections, boolean statefulSet) {
+        return plan().service("api", s -> {
+                    s.replicas(4).connectionPoolSize(10);
+                    if (statefulSet) {
+                        s.statefulSet();
+                    }
+                })
+                .postgres(pg -> pg.instance(2, gib(4)).maxConnections(maxConnections))
+                .build();
+    }
+
+    @Test
+    void sp120ConnectionsOfAStatefulSetCountNoSurge() {
+        // 4 pods × 10: a Deployment surges 25 % (1 pod, 10 connections more), a StatefulSet none
+        long deployment = ResolvedPlan.of(statefulConnections(1000, false))
+                .connections()
+                .orElseThrow()
+                .total();
+        long statefulSet = ResolvedPlan.of(statefulConnections(1000, true))
+                .connections()
+                .orElseThrow()
+                .total();
+        assertThat(deployment - statefulSet).isEqualTo(10);
+        assertThat(ids(statefulConnections((int) statefulSet, true))).doesNotContain("SP120");
+        assertThat(ids(statefulConnections((int) statefulSet - 1, true))).contains("SP120");
+        assertThat(ids(statefulConnections((int) statefulSet, false))).contains("SP120");
+    }
+
+    private static ScalingPlan statefulRollout(long expectedRps, boolean statefulSet) {
+        return plan().service("ledger", s -> {
+                    s.requests(cores(1), gib(1))
+                            .autoscale(a -> a.replicas(2, 10).cpuUtilization(percent(70)))
+                            .capacityPerPod(rps(100))
+                            .headroom(1.0)
+                            .expectedLoad(rps(expectedRps));
+                    if (statefulSet) {
+                        s.statefulSet();
+                    }
+                })
+                .build();
+    }
+
+    @Test
+    void sp116AStatefulSetServesItsLoadWithOnePodRolling() {
+        // 10 pods, one rolling: 9 × 100 = 900 rps
+        assertThat(ids(statefulRollout(900, true))).doesNotContain("SP116", "SP104");
+        assertThat(ids(statefulRollout(901, true))).contains("SP116").doesNotContain("SP104");
+        // a Deployment surges first: no finding
+        assertThat(ids(statefulRollout(901, false))).doesNotContain("SP116");
+        // beyond maxReplicas SP104 says it, SP116 does not repeat it
+        assertThat(ids(statefulRollout(1001, true))).contains("SP104").doesNotContain("SP116");
+    }
+
+    @Test
+    void sp103CountsAStatefulSetsPodsAsADeployments() {
+        // the disruption controller reads either owner's scale: 66 % of 3 leaves one eviction, 67 % none
+        assertThat(ids(plan().service("a", s -> s.statefulSet().replicas(3).minAvailable(percent(66)))
+                        .build()))
+                .doesNotContain("SP103");
+        assertThat(ids(plan().service("a", s -> s.statefulSet().replicas(3).minAvailable(percent(67)))
+                        .build()))
+                .contains("SP103");
+    }
+
+    @Test
+    void sp019RolloutSurgeOnAStatefulSet() {
+        assertThat(dslIds(p -> p.service("ledger", s -> s.statefulSet().replicas(3))))
+                .isEmpty();
+        assertThat(dslIds(p ->
+                        p.service("ledger", s -> s.rolloutSurge(percent(25)).replicas(3))))
+                .isEmpty();
+        assertThat(dslIds(p -> p.service(
+                        "ledger", s -> s.rolloutSurge(percent(25)).statefulSet().replicas(3))))
+                .containsExactly("SP019");
+        assertThat(dslIds(p -> p.service(
+                        "ledger", s -> s.statefulSet().rolloutSurge(pods(1)).replicas(3))))
+                .containsExactly("SP019");
     }
 
     private static ScalingPlan redisMemory(Memory maxmemory) {

@@ -26,6 +26,7 @@ class RulesTest {
         ScalingPlan trips = plan().service(
                         "usage-metering", s -> s.requests(cores(1), gib(2)).autoscale(a -> a.replicas(3, 20) // @sp140
                                 .podsMetric("http_requests_per_second", 700)
+                                .requestRate("http_requests_per_second")
                                 .podsMetric("queue_depth", 5, MetricSource.gauge("queue_depth"))))
                 .build();
         assertThat(check(trips))
@@ -35,6 +36,7 @@ class RulesTest {
         ScalingPlan passes = plan().service(
                         "usage-metering", s -> s.requests(cores(1), gib(2)).autoscale(a -> a.replicas(3, 20)
                                 .podsMetric("http_requests_per_second", 700, REQUESTS)
+                                .requestRate("http_requests_per_second")
                                 .podsMetric("queue_depth", 5, MetricSource.gauge("queue_depth"))))
                 .build();
         assertThat(check(passes)).isEmpty();
@@ -138,7 +140,8 @@ class RulesTest {
     void sp105RateTargetAtWhatAPodTopsOutAt() {
         ScalingPlan trips = plan().service("usage-metering", s -> s.requests(cores(1), gib(2))
                         .autoscale(a -> a.replicas(3, 20) // @sp105
-                                .podsMetric("http_requests_per_second", 1_000, REQUESTS))
+                                .podsMetric("http_requests_per_second", 1_000, REQUESTS)
+                                .requestRate("http_requests_per_second"))
                         .capacityPerPod(rps(1_000)))
                 .build();
         assertThat(check(trips))
@@ -148,6 +151,7 @@ class RulesTest {
         ScalingPlan passes = plan().service("usage-metering", s -> s.requests(cores(1), gib(2))
                         .autoscale(a -> a.replicas(3, 20)
                                 .podsMetric("http_requests_per_second", 769, REQUESTS)
+                                .requestRate("http_requests_per_second")
                                 .podsMetric("queue_depth", 5_000, MetricSource.gauge("queue_depth")))
                         .capacityPerPod(rps(1_000)))
                 .build();
@@ -205,7 +209,9 @@ class RulesTest {
     @Test
     void suppressionsNeedAReasonAndAreReportedWhenUnused() {
         ScalingPlan plan = plan().service("usage-metering", s -> s.requests(cores(1), gib(2))
-                        .autoscale(a -> a.replicas(3, 20).podsMetric("http_requests_per_second", 1_000, REQUESTS))
+                        .autoscale(a -> a.replicas(3, 20)
+                                .podsMetric("http_requests_per_second", 1_000, REQUESTS)
+                                .requestRate("http_requests_per_second"))
                         .capacityPerPod(rps(1_000))
                         .suppress("SP105", "the runbook's target until the next capacity test"))
                 .service("api", s -> s.replicas(2).suppress("SP104", "nothing to hide")) // @unused
@@ -221,7 +227,9 @@ class RulesTest {
     @Test
     void severityCanBeRaisedPerPlan() {
         ScalingPlan plan = plan().service("usage-metering", s -> s.requests(cores(1), gib(2))
-                        .autoscale(a -> a.replicas(3, 20).podsMetric("http_requests_per_second", 1_000, REQUESTS))
+                        .autoscale(a -> a.replicas(3, 20)
+                                .podsMetric("http_requests_per_second", 1_000, REQUESTS)
+                                .requestRate("http_requests_per_second"))
                         .capacityPerPod(rps(1_000)))
                 .severity("SP105", Severity.ERROR)
                 .build();

@@ -92,6 +92,30 @@ class PlanSummaryTest {
     }
 
     @Test
+    void aServiceThatBecomesAStatefulSetIsADisruption() {
+        PlanSummary becomes = summary(
+                "services:\n  web:\n    replicas: 3\n    rolloutSurge: \"25%\"\n",
+                "services:\n  web:\n    workload: StatefulSet\n    podManagement: OrderedReady\n    replicas: 3\n");
+        assertThat(becomes.changes()).contains("web · workload: (unset) → StatefulSet");
+        assertThat(becomes.disruptions())
+                .containsExactly("web becomes a StatefulSet (new pods replace the Deployment's; its HPA, PDB and"
+                        + " patches name the new kind)");
+        assertThat(summary(
+                                "services:\n  web:\n    workload: StatefulSet\n    replicas: 3\n",
+                                "services:\n  web:\n    replicas: 3\n")
+                        .disruptions())
+                .containsExactly("web becomes a Deployment (new pods replace the StatefulSet's; its HPA, PDB and"
+                        + " patches name the new kind)");
+        assertThat(summary(
+                                "services:\n  web:\n    workload: StatefulSet\n    podManagement: OrderedReady\n",
+                                "services:\n  web:\n    workload: StatefulSet\n    podManagement: Parallel\n")
+                        .disruptions())
+                .containsExactly("web's podManagementPolicy OrderedReady → Parallel is immutable on a StatefulSet: it"
+                        + " is recreated (kubectl delete statefulset web --cascade=orphan, then the upgrade; the new"
+                        + " StatefulSet adopts the pods)");
+    }
+
+    @Test
     void aPhaseWithItsBasePlansChangeIsFoldedIntoOneLine() {
         String before = plan("services:\n  web:\n    maxReplicas: 20\n");
         String after = plan("services:\n  web:\n    maxReplicas: 24\n");

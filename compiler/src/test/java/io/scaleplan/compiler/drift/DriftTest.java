@@ -102,6 +102,67 @@ class DriftTest {
                         new SemanticChange("on Deployment", "spec.replicas: 2 → 5"));
     }
 
+    private static final String LEDGER =
+            """
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: ledger-hpa, namespace: ledger}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: %1$s, name: ledger}
+              minReplicas: 3
+              maxReplicas: 8
+              metrics:
+                - type: Resource
+                  resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}
+                - type: Pods
+                  pods: {metric: {name: http_requests_per_second}, target: {type: AverageValue, averageValue: "300"}}
+            ---
+            apiVersion: apps/v1
+            kind: %1$s
+            metadata: {name: ledger, namespace: ledger}
+            spec:
+              replicas: %2$d
+              podManagementPolicy: OrderedReady
+              template:
+                spec:
+                  containers:
+                    - name: ledger
+                      resources: {requests: {cpu: "1", memory: 2Gi}, limits: {cpu: "2", memory: 4Gi}}
+            ---
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: api-hpa, namespace: ledger}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+              minReplicas: 2
+              maxReplicas: 10
+              metrics:
+                - type: Resource
+                  resource: {name: cpu, target: {type: Utilization, averageUtilization: 60}}
+            """;
+
+    private List<SemanticChange> statefulDrift(String yaml) throws IOException {
+        Path file = temp.resolve("live.yaml");
+        Files.writeString(file, yaml);
+        return Drift.compare(Fixtures.stateful(), LiveState.read(List.of(file))).changes();
+    }
+
+    @Test
+    void aStatefulSetIsComparedAsTheStatefulSetItIs() throws IOException {
+        assertThat(statefulDrift(LEDGER.formatted("StatefulSet", 5))).isEmpty();
+        // kubectl scale statefulset/ledger --replicas=12: beyond the HPA's range
+        assertThat(statefulDrift(LEDGER.formatted("StatefulSet", 12)))
+                .containsExactly(
+                        new SemanticChange("ledger StatefulSet", "spec.replicas: 3 to 8 (the HPA's range) → 12"));
+        // the cluster runs it as a Deployment: the HPA targets the other kind, and the kind itself differs
+        assertThat(statefulDrift(LEDGER.formatted("Deployment", 5)))
+                .containsExactly(
+                        new SemanticChange("ledger HPA", "spec.scaleTargetRef.kind: StatefulSet → Deployment"),
+                        new SemanticChange(
+                                "ledger StatefulSet",
+                                "kind: StatefulSet → Deployment (the cluster runs ledger as a Deployment)"));
+    }
+
     @Test
     void aMalformedLiveFileIsAnErrorAtItsLine() throws IOException {
         Path file = temp.resolve("live.yaml");

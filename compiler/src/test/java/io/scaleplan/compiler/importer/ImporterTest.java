@@ -331,12 +331,55 @@ class ImporterTest {
         assertThat(result.problems())
                 .extracting(ImportProblem::format)
                 .contains(file + ":1: note: skipped ConfigMap web-config: a plan describes HorizontalPodAutoscalers,"
-                        + " PodDisruptionBudgets and Deployments' scale");
+                        + " PodDisruptionBudgets and the scale of Deployments and StatefulSets");
         assertThat(compile(result).get("k8s/web-hpa.yaml"))
                 .contains("minReplicas: 1", "maxReplicas: 5", "averageUtilization: 65", "namespace: shop");
         assertThat(result.source().orElseThrow())
                 .contains(".service(\"web\", s -> s.requests(millicores(200), mib(256))")
                 .contains(".rolloutSurge(pods(1))");
+    }
+
+    @Test
+    void aStatefulSetAndItsHpaImportAsAStatefulSetWithItsPodManagement() throws IOException {
+        Path file = Files.createDirectories(temp.resolve("in")).resolve("ledger.yaml");
+        Files.writeString(
+                file,
+                """
+                apiVersion: v1
+                kind: List
+                items:
+                  - apiVersion: autoscaling/v2
+                    kind: HorizontalPodAutoscaler
+                    metadata: {name: ledger-hpa, namespace: bank}
+                    spec:
+                      scaleTargetRef: {apiVersion: apps/v1, kind: StatefulSet, name: ledger}
+                      minReplicas: 3
+                      maxReplicas: 9
+                      metrics:
+                        - type: Resource
+                          resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}
+                  - apiVersion: apps/v1
+                    kind: StatefulSet
+                    metadata: {name: ledger, namespace: bank, resourceVersion: "42"}
+                    spec:
+                      replicas: 3
+                      podManagementPolicy: Parallel
+                      updateStrategy: {type: RollingUpdate}
+                      template:
+                        spec:
+                          containers:
+                            - name: ledger
+                              resources: {requests: {cpu: 500m, memory: 1Gi}}
+                    status: {replicas: 3}
+                """);
+
+        ImportResult result = importInto("io.scaleplan.x", "bank", file);
+
+        assertThat(result.source().orElseThrow())
+                .contains(".service(\"ledger\", s -> s.statefulSet(PodManagement.PARALLEL)")
+                .doesNotContain("rolloutSurge");
+        assertThat(compile(result).get("k8s/ledger-hpa.yaml"))
+                .contains("kind: StatefulSet\n    name: ledger", "minReplicas: 3", "maxReplicas: 9");
     }
 
     @Test

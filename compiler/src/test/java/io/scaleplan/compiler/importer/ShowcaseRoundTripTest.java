@@ -2,14 +2,10 @@ package io.scaleplan.compiler.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scaleplan.compiler.PlanCompiler;
 import io.scaleplan.testing.Fixtures;
 import io.scaleplan.testing.ImportRoundTrip;
-import io.scaleplan.testing.PlanSources;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,22 +19,28 @@ class ShowcaseRoundTripTest {
 
     @Test
     void theShowcasesOutputsComeBackByteForByte(@TempDir Path temp) throws IOException {
-        Map<String, String> original = ImportRoundTrip.files(new PlanCompiler().compile(Fixtures.showcase()));
-        Path outputs = ImportRoundTrip.write(original, temp.resolve("generated/showcase"));
+        ImportRoundTrip.Trip trip = ImportRoundTrip.trip(Fixtures.showcase(), temp);
+        assertThat(ImportRoundTrip.comparable(trip.again())).isEqualTo(ImportRoundTrip.comparable(trip.original()));
+    }
 
-        ImportResult imported = new Importer()
-                .run(ImportRequest.builder(List.of(outputs), temp.resolve("src"))
-                        .packageName("io.scaleplan.testing")
-                        .build());
+    /** Every metric type, and request rates named istio_requests_rate and q, come back as declared. */
+    @Test
+    void everyMetricTypeAndTheDeclaredRequestRatesComeBackByteForByte(@TempDir Path temp) throws IOException {
+        ImportRoundTrip.Trip trip = ImportRoundTrip.trip(Fixtures.metrics(), temp);
+        assertThat(ImportRoundTrip.comparable(trip.again())).isEqualTo(ImportRoundTrip.comparable(trip.original()));
+        assertThat(trip.source())
+                .contains(
+                        ".requestRate(\"istio_requests_rate\")", ".requestRate(\"q\")", "ValueTarget.averageValue(30)");
+    }
 
-        assertThat(imported.failed()).as("%s", imported.problems()).isFalse();
-        assertThat(imported.qualifiedName()).contains("io.scaleplan.testing.Fixtures");
-        assertThat(imported.problems()).allMatch(p -> p.level() == ImportProblem.Level.NOTE);
-        ClassLoader loader = PlanSources.compile(
-                List.of(imported.written().orElseThrow()), temp.resolve("classes"), List.of(), List.of("-proc:none"));
-        Map<String, String> again = ImportRoundTrip.files(new PlanCompiler()
-                .compile(PlanSources.instantiate(loader, "io.scaleplan.testing.Fixtures")
-                        .define()));
-        assertThat(ImportRoundTrip.comparable(again)).isEqualTo(ImportRoundTrip.comparable(original));
+    /** StatefulSets (OrderedReady and Parallel) next to a Deployment: the kinds come back from plan.yaml and the HPAs. */
+    @Test
+    void theStatefulSetsComeBackByteForByte(@TempDir Path temp) throws IOException {
+        ImportRoundTrip.Trip trip = ImportRoundTrip.trip(Fixtures.stateful(), temp);
+        assertThat(ImportRoundTrip.comparable(trip.again())).isEqualTo(ImportRoundTrip.comparable(trip.original()));
+        assertThat(trip.source())
+                .contains(".service(\"ledger\", s -> s.statefulSet()")
+                .contains(".service(\"search\", s -> s.statefulSet(PodManagement.PARALLEL)")
+                .contains("import io.scaleplan.dsl.PodManagement;");
     }
 }

@@ -56,7 +56,9 @@ class ControllerFidelityTest {
         return ScalingPlan.builder("shop")
                 .helmRelease("shop", "./shop")
                 .service("api", s -> s.requests(cores(1), gib(1))
-                        .autoscale(a -> a.replicas(min, 40).podsMetric("http_requests_per_second", 100))
+                        .autoscale(a -> a.replicas(min, 40)
+                                .podsMetric("http_requests_per_second", 100)
+                                .requestRate("http_requests_per_second"))
                         .capacityPerPod(rps(100)))
                 .build();
     }
@@ -155,7 +157,9 @@ class ControllerFidelityTest {
         ScalingPlan plan = ScalingPlan.builder("shop")
                 .helmRelease("shop", "./shop")
                 .service("api", s -> s.requests(cores(1), gib(1))
-                        .autoscale(a -> a.replicas(2, 40).podsMetric("http_requests_per_second", 100))
+                        .autoscale(a -> a.replicas(2, 40)
+                                .podsMetric("http_requests_per_second", 100)
+                                .requestRate("http_requests_per_second"))
                         .capacityPerPod(rps(100)))
                 .loadProfile(
                         "step",

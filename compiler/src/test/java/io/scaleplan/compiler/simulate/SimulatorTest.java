@@ -74,6 +74,48 @@ class SimulatorTest {
         assertThat(api.replicaChanges()).isEqualTo(2);
     }
 
+    private static ScalingPlan statefulSet(io.scaleplan.dsl.PodManagement policy) {
+        ScalingPlan plan =
+                plan(c -> c.from(rps(100)).hold(seconds(30)).stepTo(rps(400)).hold(minutes(5)));
+        return plan.toBuilder()
+                .services(plan.services().stream()
+                        .map(s -> s.name().equals("api")
+                                ? s.toBuilder()
+                                        .workload(io.scaleplan.dsl.WorkloadKind.STATEFUL_SET)
+                                        .podManagement(policy)
+                                        .build()
+                                : s)
+                        .toList())
+                .build();
+    }
+
+    @Test
+    void anOrderedReadyStatefulSetStartsOnePodAtATimeEachOnceTheOneBeforeIsReady() {
+        ScalingPlan ordered = statefulSet(io.scaleplan.dsl.PodManagement.ORDERED_READY);
+        ServiceRun api = new Simulator(SimulationOptions.DEFAULTS.withReadySeconds(60))
+                .run(ordered, ordered.loadProfile().orElseThrow())
+                .run("api")
+                .orElseThrow();
+        // The HPA asks for what it asks of a Deployment (the scale's spec.replicas: 4 at 30 s, 8 at 45 s),
+        // but pod 3 is created at 30 s, pod 4 once pod 3 is Ready at 90 s, pod 5 at 150 s, ...: one more
+        // ready pod a minute, instead of 2 more at 90 s and 4 more at 105 s.
+        assertThat(atSyncs(4, api::replicasAt)).containsExactly(2, 2, 4, 8);
+        assertThat(List.of(api.readyAt(89), api.readyAt(90), api.readyAt(149), api.readyAt(150), api.readyAt(210)))
+                .containsExactly(2, 3, 3, 4, 5);
+        assertThat(api.readyAt(390)).isEqualTo(8);
+        assertThat(api.notes()).anySatisfy(n -> assertThat(n).startsWith("StatefulSet, OrderedReady"));
+        // the 400 rps are served once 4 pods are ready, at 150 s: 120 s over capacity, 60 more than in parallel
+        assertThat(api.secondsOverCapacity()).isEqualTo(120);
+
+        ScalingPlan parallel = statefulSet(io.scaleplan.dsl.PodManagement.PARALLEL);
+        ServiceRun inParallel = new Simulator(SimulationOptions.DEFAULTS.withReadySeconds(60))
+                .run(parallel, parallel.loadProfile().orElseThrow())
+                .run("api")
+                .orElseThrow();
+        assertThat(atSyncs(9, inParallel::readyAt)).containsExactly(2, 2, 2, 2, 2, 2, 4, 8, 8);
+        assertThat(inParallel.secondsOverCapacity()).isEqualTo(60);
+    }
+
     @Test
     void withoutAReadinessDelayTheSameLoadIsCoveredOneSyncAfterTheStep() {
         ScalingPlan plan =
@@ -150,7 +192,7 @@ class SimulatorTest {
         assertThat(api.notes())
                 .containsExactly(
                         "memory 80%: no load model for memory; left out of the simulation",
-                        "Pods metric queue_depth: not a request rate; left out of the simulation");
+                        "Pods metric queue_depth: not declared the request rate; left out of the simulation");
         assertThat(api.hpa().orElseThrow().metrics()).containsExactly(new MetricTarget.Utilization("cpu", 50));
     }
 }

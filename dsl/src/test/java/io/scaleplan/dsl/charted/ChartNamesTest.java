@@ -55,6 +55,25 @@ class ChartNamesTest {
     }
 
     @Test
+    void aNamespaceBlockIsCheckedOnlyWhenItsReleaseInstallsThePackagesChart() {
+        // another chart in another namespace: its services are not the package's chart's
+        ScalingPlan plan = base().service("web", s -> s.replicas(2))
+                .namespace(
+                        "payments", ns -> ns.helmRelease("ledger", "./ledger").service("ledger", s -> s.replicas(1)))
+                .build();
+        assertThat(plan.namespaces()).hasSize(2);
+
+        // the package's chart installed again in another namespace: checked as the plan's own
+        List<Diagnostic> problems = problems(base().service("web", s -> s.replicas(2))
+                .namespace("eu", ns -> ns.helmRelease("shop-eu", "./shop").service("order-apy", s -> s.replicas(1))));
+        assertThat(problems).singleElement().satisfies(d -> {
+            assertThat(d.ruleId()).isEqualTo("SP014");
+            assertThat(d.message()).startsWith("service \"order-apy\" is not a service of chart shop");
+            assertThat(d.location().fileName()).isEqualTo("ChartNamesTest.java");
+        });
+    }
+
+    @Test
     void aValuesKeyOtherThanTheChartsIsSp014() {
         List<Diagnostic> problems =
                 problems(base().service("web", s -> s.helmKey("webFrontend").replicas(1)));

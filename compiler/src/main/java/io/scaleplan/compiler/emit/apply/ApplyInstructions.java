@@ -11,10 +11,13 @@ import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.render.Shell;
 import io.scaleplan.compiler.resolve.ClusterObject;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
+import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.EventPhase;
 import io.scaleplan.dsl.EventPlan;
+import io.scaleplan.dsl.Hosting;
 import io.scaleplan.dsl.NodePool;
 import io.scaleplan.dsl.NodeProvider;
+import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
 import java.util.ArrayList;
@@ -53,16 +56,50 @@ public final class ApplyInstructions {
         md.append(Headers.markdown(plan));
         md.append("# Apply: ").append(root).append("\n\n");
         boolean helm = output.documents().stream().anyMatch(d -> d.path().startsWith("helm/"));
-        preamble(md, helm);
+        preamble(md, helm, plan);
         steps(md, output);
         md.append("## Restarts\n\n");
-        md.append((helm ? "`helm upgrade`" : "Applying the Deployment patches")
+        md.append((helm
+                        ? "`helm upgrade`"
+                        : "Applying the "
+                                + (plan.services().stream().anyMatch(Service::isStatefulSet)
+                                        ? "workload"
+                                        : "Deployment")
+                                + " patches")
                 + " rolls a service's pods when its requests or limits change, one surge at a time;"
                 + " replica ranges and disruption budgets apply in place.\n");
-        plan.postgres().ifPresent(pg -> {
-            if (Restarts.ordered(plan)) {
-                md.append(
-                                "\nPostgreSQL's StatefulSets update `OnDelete` (the overlay sets it), so `helm upgrade` changes their")
+        statefulSetRollouts(md, plan);
+        for (io.scaleplan.compiler.resolve.PostgresSettings tuned :
+                output.plan().databases()) {
+            Postgres pg = tuned.postgres();
+            List<String> postmaster =
+                    tuned.restartRequired().stream().map(Tuning.Tuned::name).toList();
+            if (pg.hosting() instanceof Hosting.InChart c) {
+                md.append("\n")
+                        .append(pg.title())
+                        .append(" runs in the team's chart (workload ")
+                        .append(c.workload())
+                        .append("): ")
+                        .append(String.join(", ", postmaster))
+                        .append(" take effect when its pods restart (`kubectl rollout restart`), the others at")
+                        .append(" `pg_reload_conf()`.\n");
+                continue;
+            }
+            if (pg.hosting() instanceof Hosting.Managed m) {
+                md.append("\n")
+                        .append(pg.title())
+                        .append(" is ")
+                        .append(m.describe())
+                        .append(": ")
+                        .append(String.join(", ", postmaster))
+                        .append(" take effect after a reboot of it (pending-reboot), the others at once.\n");
+                continue;
+            }
+            if (pg.readReplicas() > 0) {
+                md.append("\n")
+                        .append(pg.name().isPresent() ? pg.title() + "'s" : "PostgreSQL's")
+                        .append(
+                                " StatefulSets update `OnDelete` (the overlay sets it), so `helm upgrade` changes their")
                         .append(
                                 " pods' template without restarting them. When the overlay changed since the last apply")
                         .append(
@@ -71,19 +108,21 @@ public final class ApplyInstructions {
                         .append(String.join(", ", hotStandby()))
                         .append(" is lowered (a standby must run at least the primary's value, else it pauses WAL")
                         .append(" replay),\n\n```bash\n");
-                Restarts.commands(plan, Restarts.Order.REPLICAS_FIRST)
+                Restarts.commands(plan, pg, Restarts.Order.REPLICAS_FIRST)
                         .forEach(c -> md.append(c).append('\n'));
                 md.append("```\n\nor the primary first when one of them is lowered:\n\n```bash\n");
-                Restarts.commands(plan, Restarts.Order.PRIMARY_FIRST)
+                Restarts.commands(plan, pg, Restarts.Order.PRIMARY_FIRST)
                         .forEach(c -> md.append(c).append('\n'));
                 md.append("```\n");
             } else {
-                md.append("\nPostgreSQL has no read replicas: `helm upgrade` rolls its pod when its configuration or")
+                md.append("\n")
+                        .append(pg.title())
+                        .append(" has no read replicas: `helm upgrade` rolls its pod when its configuration or")
                         .append(" resources change (the chart's configuration checksum), and ")
-                        .append(String.join(", ", Restarts.postmasterSettings(output.plan())))
+                        .append(String.join(", ", postmaster))
                         .append(" take effect then.\n");
             }
-        });
+        }
         md.append('\n');
         watch(md, output);
         md.append("## Roll back\n\n");
@@ -121,7 +160,7 @@ public final class ApplyInstructions {
                     .append("`, byte for byte.");
         }
         md.append("\n\n");
-        preamble(md, true);
+        preamble(md, true, plan);
         changes(md, before, after);
         List<String> changed = Restarts.changedPostmasterSettings(before, after);
         boolean restart = Restarts.ordered(plan) && overlayChanged(plan, output, previous);
@@ -149,9 +188,17 @@ public final class ApplyInstructions {
                     .append(" at least at the primary's values, or it pauses WAL replay until restarted.")
                     .append(" Expect a brief failover of connections.\n\n");
         } else if (!changed.isEmpty()) {
+            Hosting hosting = plan.postgres().map(Postgres::hosting).orElse(Hosting.BITNAMI);
             md.append("PostgreSQL: ")
                     .append(String.join(", ", changed))
-                    .append(" take effect when `helm upgrade` rolls its pod (the chart's configuration checksum).\n\n");
+                    .append(
+                            hosting instanceof Hosting.InChart c
+                                    ? " take effect when the pods of workload " + c.workload() + " restart (`kubectl"
+                                            + " rollout restart`).\n\n"
+                                    : hosting instanceof Hosting.Managed m
+                                            ? " take effect after a reboot of " + m.describe() + ".\n\n"
+                                            : " take effect when `helm upgrade` rolls its pod (the chart's configuration"
+                                                    + " checksum).\n\n");
         }
         watch(md, output);
         md.append("## Roll back\n\n");
@@ -172,10 +219,11 @@ public final class ApplyInstructions {
         return Document.text(NAME, "Markdown", PATH, md.toString());
     }
 
-    private static void preamble(StringBuilder md, boolean helm) {
+    private static void preamble(StringBuilder md, boolean helm, ScalingPlan plan) {
         if (!helm) {
             md.append("Run from the folder that holds `" + OUTPUT + "/` (the repository root), with `kubectl` (1.31 or"
-                    + " newer) pointed at the cluster. The plan has no Helm chart: the services' Deployments are yours,"
+                    + " newer) pointed at the cluster. The plan has no Helm chart: the services' "
+                    + ClusterObject.workloadsNoun(plan) + " are yours,"
                     + " and scaleplan's patches of them are a kustomize Component. The steps are in order; each is"
                     + " safe to repeat.\n\n");
             return;
@@ -342,25 +390,64 @@ public final class ApplyInstructions {
                     + " add pods as they are allowed to.\n\n";
         }
         return "`helm upgrade` rolls the pods of " + String.join(", ", rolled)
-                + " (their requests or limits change), one surge at a time.\n\n";
+                + " (their requests or limits change), one surge at a time"
+                + (after.services().stream().anyMatch(Service::isStatefulSet)
+                        ? " (a StatefulSet's one pod at a time, with one pod fewer serving meanwhile)"
+                        : "")
+                + ".\n\n";
+    }
+
+    /** A StatefulSet rolls without surge: say so, and how to follow and undo it. */
+    private static void statefulSetRollouts(StringBuilder md, ScalingPlan plan) {
+        List<Service> stateful =
+                sorted(plan).stream().filter(Service::isStatefulSet).toList();
+        if (stateful.isEmpty()) {
+            return;
+        }
+        String ns = Shell.word(plan.namespace());
+        md.append("\nA StatefulSet (")
+                .append(String.join(
+                        ", ", stateful.stream().map(s -> "`" + s.name() + "`").toList()))
+                .append(") has no surge: it replaces one pod at a time, highest ordinal first, and the next only once")
+                .append(" the new one is Ready, so one pod fewer serves throughout. A new pod that never becomes Ready")
+                .append(" stops the rollout: `kubectl rollout undo` restores the template, and the stuck pod must then")
+                .append(" be deleted by hand (Kubernetes' forced rollback). Follow it:\n\n```bash\n");
+        for (Service s : stateful) {
+            md.append("kubectl -n " + ns + " rollout status " + s.workload().resource() + "/" + Shell.word(s.name())
+                    + " --timeout=30m\n");
+        }
+        md.append("```\n");
     }
 
     private void watch(StringBuilder md, PlanOutput output) {
         ScalingPlan plan = output.plan().plan();
-        String ns = Shell.word(plan.namespace());
         md.append("## Watch\n\n");
         md.append("```bash\n");
-        md.append("watch kubectl -n ").append(ns).append(" get hpa,pods\n");
-        for (Service s : sorted(plan)) {
-            if (s.isAutoscaled()) {
-                md.append("kubectl -n ")
-                        .append(ns)
-                        .append(" describe hpa ")
-                        .append(Shell.word(ClusterObject.hpaName(s.name())))
-                        .append('\n');
+        List<String> gets = plan.namespaces().stream()
+                .map(n -> "kubectl -n " + Shell.word(n.name()) + " get hpa,pods")
+                .toList();
+        // one watch over every namespace: watch runs until interrupted, so a second would never start
+        md.append(gets.size() == 1 ? "watch " + gets.get(0) : "watch '" + String.join("; ", gets) + "'")
+                .append('\n');
+        for (ScalingPlan part : plan.byNamespace()) {
+            String ns = Shell.word(part.namespace());
+            for (Service s : sorted(part)) {
+                if (s.isAutoscaled()) {
+                    md.append("kubectl -n ")
+                            .append(ns)
+                            .append(" describe hpa ")
+                            .append(Shell.word(ClusterObject.hpaName(s.name())))
+                            .append('\n');
+                }
             }
+            for (Service s : sorted(part)) {
+                if (s.isStatefulSet()) {
+                    md.append("kubectl -n " + ns + " get " + s.workload().resource() + " " + Shell.word(s.name())
+                            + " -o wide\n");
+                }
+            }
+            md.append("kubectl -n ").append(ns).append(" top pods --containers\n");
         }
-        md.append("kubectl -n ").append(ns).append(" top pods --containers\n");
         for (Target target : targets) {
             target.watchCommands(output.plan(), output.folder(), output.of(target))
                     .forEach(c -> md.append(c).append('\n'));

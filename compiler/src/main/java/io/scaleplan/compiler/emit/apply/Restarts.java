@@ -115,7 +115,10 @@ public final class Restarts {
 
     /** Whether the plan's PostgreSQL has read replicas, so that its restarts are ordered steps. */
     static boolean ordered(ScalingPlan plan) {
-        return plan.postgres().map(pg -> pg.readReplicas() > 0).orElse(false);
+        return plan.postgres()
+                .filter(Postgres::isBitnami)
+                .map(pg -> pg.readReplicas() > 0)
+                .orElse(false);
     }
 
     /** The primary's pod name: {@code <fullname>-primary-0} with read replicas, {@code <fullname>-0} without. */
@@ -139,7 +142,11 @@ public final class Restarts {
      * next waits until it is Ready. {@code kubectl wait --for=create} needs kubectl 1.31 or newer.
      */
     static List<String> commands(ScalingPlan plan, Order order) {
-        Postgres pg = plan.postgres().orElseThrow();
+        return commands(plan, plan.postgres().orElseThrow(), order);
+    }
+
+    /** As {@link #commands(ScalingPlan, Order)}, for {@code pg}, one of the plan's Bitnami PostgreSQL instances. */
+    static List<String> commands(ScalingPlan plan, Postgres pg, Order order) {
         String ns = Shell.word(plan.namespace());
         List<String> pods = new ArrayList<>();
         if (order == Order.PRIMARY_FIRST) {

@@ -52,10 +52,17 @@ public final class HelmValuesEmitter implements Target {
 
     @Override
     public List<Document> documents(ResolvedPlan resolved, PlanFolder folder) {
-        ScalingPlan plan = resolved.plan();
-        if (plan.release().isPlainManifests()) {
-            return List.of();
+        List<Document> out = new ArrayList<>();
+        for (ScalingPlan part : resolved.plan().byNamespace()) {
+            if (!part.release().isPlainManifests()) {
+                out.add(overlay(resolved, part));
+            }
         }
+        return out;
+    }
+
+    /** The values overlay of one release: {@code part} is the plan as its namespace sees it. */
+    private static Document overlay(ResolvedPlan resolved, ScalingPlan plan) {
         ObjectNode values;
         if (!plan.release().layout().equals(ChartLayout.ARKA_ENGINE)) {
             values = LayoutValues.values(plan);
@@ -67,23 +74,39 @@ public final class HelmValuesEmitter implements Target {
             values = arka;
         }
         String release = plan.release().name();
-        return List.of(Document.tree(
-                NAME, "HelmValues", release, HelmCommands.valuesPath(release), Headers.comment("#", plan), values));
+        return Document.tree(
+                NAME, "HelmValues", release, HelmCommands.valuesPath(release), Headers.comment("#", plan), values);
     }
 
     @Override
     public List<ApplyStep> applySteps(ResolvedPlan resolved, PlanFolder folder, List<Document> documents) {
-        ScalingPlan plan = resolved.plan();
-        if (documents.isEmpty()) {
-            return List.of();
+        List<ApplyStep> out = new ArrayList<>();
+        for (ScalingPlan part : resolved.plan().byNamespace()) {
+            String overlay = HelmCommands.valuesPath(part.release().name());
+            List<Document> own = documents.stream()
+                    .filter(d -> d.path().equals(overlay)
+                            || d.path()
+                                    .startsWith(HelmCommands.postRenderFolder(
+                                            part.release().name())))
+                    .toList();
+            if (!part.release().isPlainManifests() && !own.isEmpty()) {
+                out.add(upgrade(resolved, part, folder, own));
+            }
         }
+        return out;
+    }
+
+    /** The {@code helm upgrade} of one release, {@code plan} as its namespace sees it. */
+    private static ApplyStep upgrade(
+            ResolvedPlan resolved, ScalingPlan plan, PlanFolder folder, List<Document> documents) {
         String postRender = HelmCommands.postRenderScript(plan.release().name());
         boolean postRenders = documents.stream().anyMatch(d -> d.path().equals(postRender));
         List<String> commands = new ArrayList<>();
         commands.add("# " + plan.release().name() + ": the services' values, replica ranges and resources"
                 + (plan.release().scalingObjects() != ObjectOwner.CHART
                         ? "; the chart's HPAs and PDBs off, scaleplan's manifests own them"
-                        : resolved.owners().values().stream()
+                        : plan.services().stream()
+                                        .map(resolved::owners)
                                         .anyMatch(o -> o.scaleplanOwnsHpa() || o.scaleplanOwnsPdb())
                                 ? "; the chart renders the HPAs and PDBs its layout carries,"
                                         + " scaleplan's manifests the others"
@@ -96,7 +119,7 @@ public final class HelmValuesEmitter implements Target {
                 + (postRenders
                         ? " --post-renderer sh --post-renderer-args " + Shell.word(folder.command(postRender))
                         : ""));
-        return List.of(new ApplyStep(ApplyStep.Stage.PLATFORM_RELEASE, commands));
+        return new ApplyStep(ApplyStep.Stage.PLATFORM_RELEASE, commands);
     }
 
     private static ObjectNode service(Service service, ScalingOwners owners) {

@@ -16,12 +16,18 @@ import io.scaleplan.compiler.resolve.ClusterObject;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.compiler.resolve.ScalingOwners;
 import io.scaleplan.dsl.Autoscaling;
+import io.scaleplan.dsl.ContainerResourceMetric;
+import io.scaleplan.dsl.Cpu;
 import io.scaleplan.dsl.DisruptionBudget;
+import io.scaleplan.dsl.ExternalMetric;
+import io.scaleplan.dsl.Memory;
+import io.scaleplan.dsl.ObjectMetric;
 import io.scaleplan.dsl.ObjectOwner;
 import io.scaleplan.dsl.Percent;
 import io.scaleplan.dsl.PodsMetric;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
+import io.scaleplan.dsl.ValueTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -64,7 +70,7 @@ public final class KubernetesEmitter implements Target {
                 out.add(Document.tree(NAME, "PodDisruptionBudget", name, path(name), header, pdb(plan, service)));
             }
         }
-        if (plan.release().isPlainManifests()) {
+        if (plan.namespaces().stream().anyMatch(ns -> ns.release().isPlainManifests())) {
             out.addAll(deploymentPatches(plan));
         }
         return out;
@@ -88,7 +94,8 @@ public final class KubernetesEmitter implements Target {
             commands.add("kubectl apply -k " + Shell.word(folder.command(Kustomization.DIR)));
         }
         if (documents.stream().anyMatch(d -> d.path().equals(PATCHES + "kustomization.yaml"))) {
-            commands.add("# fixed replica counts and resources: a kustomize Component patching your Deployments; list "
+            commands.add("# fixed replica counts and resources: a kustomize Component patching your "
+                    + ClusterObject.workloadsNoun(resolved.plan()) + "; list "
                     + folder.dir() + PATCHES.substring(0, PATCHES.length() - 1)
                     + " under components: in the overlay that deploys the services, then apply it");
         }
@@ -110,8 +117,8 @@ public final class KubernetesEmitter implements Target {
         doc.set("metadata", metadata(plan, service, ClusterObject.hpaName(service.name())));
         ObjectNode spec = doc.putObject("spec");
         ObjectNode target = spec.putObject("scaleTargetRef");
-        target.put("apiVersion", "apps/v1");
-        target.put("kind", "Deployment");
+        target.put("apiVersion", service.workload().apiVersion());
+        target.put("kind", service.workload().kind());
         target.put("name", service.name());
         spec.put("minReplicas", a.minReplicas());
         spec.put("maxReplicas", a.maxReplicas());
@@ -123,11 +130,34 @@ public final class KubernetesEmitter implements Target {
         return doc;
     }
 
-    /** The {@code spec.metrics} list: CPU, memory, then Pods metrics in declaration order. */
+    /**
+     * The {@code spec.metrics} list: CPU, memory, then ContainerResource, Pods, Object and External
+     * metrics, each kind in declaration order.
+     */
     public static ArrayNode metrics(Autoscaling a) {
         ArrayNode metrics = Yaml.array();
         a.cpuUtilization().ifPresent(p -> metrics.add(resourceMetric("cpu", p)));
         a.memoryUtilization().ifPresent(p -> metrics.add(resourceMetric("memory", p)));
+        for (ContainerResourceMetric m : a.containerResourceMetrics()) {
+            ObjectNode metric = metrics.addObject();
+            metric.put("type", "ContainerResource");
+            ObjectNode source = metric.putObject("containerResource");
+            source.put("name", m.resource().apiName());
+            source.put("container", m.container());
+            ObjectNode target = source.putObject("target");
+            if (m.averageUtilization().isPresent()) {
+                target.put("type", "Utilization");
+                target.put("averageUtilization", m.averageUtilization().get().value());
+            } else {
+                long amount = m.averageValue().getAsLong();
+                target.put("type", "AverageValue");
+                target.put(
+                        "averageValue",
+                        m.resource() == ContainerResourceMetric.Resource.CPU
+                                ? Quantities.cpu(new Cpu(amount))
+                                : Quantities.memory(new Memory(amount)));
+            }
+        }
         for (PodsMetric m : a.podsMetrics()) {
             ObjectNode metric = metrics.addObject();
             metric.put("type", "Pods");
@@ -137,7 +167,37 @@ public final class KubernetesEmitter implements Target {
             target.put("type", "AverageValue");
             target.put("averageValue", Quantities.decimal(m.averageValue()));
         }
+        for (ObjectMetric m : a.objectMetrics()) {
+            ObjectNode metric = metrics.addObject();
+            metric.put("type", "Object");
+            ObjectNode object = metric.putObject("object");
+            ObjectNode described = object.putObject("describedObject");
+            described.put("apiVersion", m.object().apiVersion());
+            described.put("kind", m.object().kind());
+            described.put("name", m.object().name());
+            object.putObject("metric").put("name", m.name());
+            object.set("target", valueTarget(m.target()));
+        }
+        for (ExternalMetric m : a.externalMetrics()) {
+            ObjectNode metric = metrics.addObject();
+            metric.put("type", "External");
+            ObjectNode external = metric.putObject("external");
+            ObjectNode id = external.putObject("metric");
+            id.put("name", m.name());
+            if (!m.selector().isEmpty()) {
+                ObjectNode labels = id.putObject("selector").putObject("matchLabels");
+                m.selector().forEach(labels::put);
+            }
+            external.set("target", valueTarget(m.target()));
+        }
         return metrics;
+    }
+
+    private static ObjectNode valueTarget(ValueTarget t) {
+        ObjectNode target = Yaml.object();
+        target.put("type", t.kind().type());
+        target.put(t.kind().field(), Quantities.decimal(t.amount()));
+        return target;
     }
 
     private static ObjectNode resourceMetric(String resource, Percent utilization) {
@@ -172,17 +232,18 @@ public final class KubernetesEmitter implements Target {
     private static ObjectNode metadata(ScalingPlan plan, Service service, String name) {
         ObjectNode metadata = Yaml.object();
         metadata.put("name", name);
-        metadata.put("namespace", plan.namespace());
+        metadata.put("namespace", plan.namespaceOf(service).name());
         metadata.set("labels", Labels.object(plan, service));
         return metadata;
     }
 
-    /** The folder of the Deployment patches (plans without a chart), below the plan's. */
+    /** The folder of the Deployment and StatefulSet patches (plans without a chart), below the plan's. */
     public static final String PATCHES = Kustomization.DIR + "/patches/";
 
     /**
-     * Without a chart, what only the Deployment can carry is a kustomize patch of the team's
-     * Deployment ({@code k8s/patches/<service>.yaml}, JSON patch operations): a fixed replica count,
+     * Without a chart, what only the workload can carry is a kustomize patch of the team's
+     * Deployment or StatefulSet ({@code k8s/patches/<service>.yaml}, JSON patch operations, the
+     * target of the service's kind): a fixed replica count,
      * and the requests and limits of its first container. The patches are gathered in a Component
      * ({@code k8s/patches/kustomization.yaml}) that the overlay deploying the services lists under
      * {@code components:}.
@@ -192,6 +253,9 @@ public final class KubernetesEmitter implements Target {
         String header = Headers.comment("#", plan);
         ArrayNode patches = Yaml.array();
         for (Service service : sorted(plan)) {
+            if (!plan.namespaceOf(service).release().isPlainManifests()) {
+                continue;
+            }
             ArrayNode ops = Yaml.array();
             if (service.autoscaling().isEmpty()) {
                 service.replicas().ifPresent(r -> add(ops, "/spec/replicas").put("value", r));
@@ -208,9 +272,9 @@ public final class KubernetesEmitter implements Target {
             ObjectNode entry = patches.addObject();
             entry.put("path", name);
             ObjectNode target = entry.putObject("target");
-            target.put("kind", "Deployment");
+            target.put("kind", service.workload().kind());
             target.put("name", service.name());
-            target.put("namespace", plan.namespace());
+            target.put("namespace", plan.namespaceOf(service).name());
         }
         if (!patches.isEmpty()) {
             ObjectNode doc = Yaml.object();

@@ -2,6 +2,7 @@ package io.scaleplan.compiler.emit.kubernetes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scaleplan.compiler.render.Yaml;
+import io.scaleplan.dsl.HelmRelease;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
 
@@ -13,17 +14,19 @@ public final class Labels {
     private Labels() {}
 
     /**
-     * The labels that select a service's pods: chart name, release instance, component; for a plan
+     * The labels that select a service's pods: chart name, release instance (of the service's
+     * namespace), component; for a plan
      * without a chart ({@code plainManifests()}), {@code app.kubernetes.io/name: <service>}.
      */
     public static ObjectNode selector(ScalingPlan plan, Service service) {
         ObjectNode labels = Yaml.object();
-        if (plan.release().isPlainManifests()) {
+        HelmRelease release = plan.namespaceOf(service).release();
+        if (release.isPlainManifests()) {
             labels.put("app.kubernetes.io/name", service.name());
             return labels;
         }
-        labels.put("app.kubernetes.io/name", plan.release().chartName());
-        labels.put("app.kubernetes.io/instance", plan.release().name());
+        labels.put("app.kubernetes.io/name", release.chartName());
+        labels.put("app.kubernetes.io/instance", release.name());
         labels.put("app.kubernetes.io/component", service.name());
         return labels;
     }

@@ -7,6 +7,7 @@ import static io.scaleplan.compiler.emit.monitoring.PromQl.selector;
 import io.scaleplan.compiler.emit.monitoring.Alert.Probe;
 import io.scaleplan.compiler.emit.monitoring.Alert.Series;
 import io.scaleplan.compiler.emit.redis.RedisEmitter;
+import io.scaleplan.compiler.render.DataTierFiles;
 import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.compiler.render.Numbers;
 import io.scaleplan.compiler.resolve.ClusterObject;
@@ -40,7 +41,7 @@ import java.util.Optional;
  * Tuning}, maxmemory from the model as {@link RedisEmitter} writes it.
  *
  * <p>Metric names are kube-state-metrics' ({@code kube_horizontalpodautoscaler_*}, {@code
- * kube_deployment_status_replicas_ready}), cAdvisor's ({@code container_cpu_usage_seconds_total},
+ * kube_deployment_status_replicas_ready}, {@code kube_statefulset_status_replicas_ready}), cAdvisor's ({@code container_cpu_usage_seconds_total},
  * {@code container_memory_working_set_bytes}), postgres_exporter's ({@code pg_stat_activity_count},
  * {@code pg_settings_*}), redis_exporter's ({@code redis_memory_used_bytes}, {@code
  * redis_evicted_keys_total}) and the application's own Pods metric sources.
@@ -74,7 +75,9 @@ public final class Alerts {
     private final ResolvedPlan resolved;
     private final ScalingPlan plan;
     private final String runbook;
-    private final String ns;
+    /** The namespace of what the alerts being made are about: the service's, or the plan's for the data tier. */
+    private String ns;
+
     private final List<Alert> out = new ArrayList<>();
 
     private Alerts(ResolvedPlan resolved, String runbook) {
@@ -95,8 +98,11 @@ public final class Alerts {
         if (!autoscaled.isEmpty()) {
             a.services(autoscaled);
         }
-        plan.postgres().ifPresent(a::postgres);
-        plan.redis().ifPresent(a::redis);
+        a.ns = plan.namespace();
+        // The exporters' pods are a Bitnami release's: an instance in the team's chart or a managed
+        // one has no pods of known names here (docs/data-tier.md, known limits).
+        plan.databases().stream().filter(Postgres::isBitnami).forEach(a::postgres);
+        plan.caches().stream().filter(Redis::isBitnami).forEach(a::redis);
         return List.copyOf(a.out);
     }
 
@@ -108,7 +114,7 @@ public final class Alerts {
         firstWith(autoscaled, s -> cpuTarget(s).isPresent()).ifPresent(this::unmetCpu);
         firstWith(autoscaled, s -> memoryTarget(s).isPresent()).ifPresent(this::unmetMemory);
         firstWith(autoscaled, s -> sourcedMetric(s).isPresent()).ifPresent(this::unmetPodsMetric);
-        firstWith(autoscaled, s -> loadSource(s).isPresent()).ifPresent(this::load);
+        firstWith(autoscaled, s -> requestRate(s).isPresent()).ifPresent(this::load);
         hpaMetricsUnavailable(first);
         firstWith(autoscaled, s -> sourcedMetric(s).isPresent()).ifPresent(s -> sourceMissing(s, autoscaled));
     }
@@ -117,40 +123,71 @@ public final class Alerts {
         return services.stream().filter(p).findFirst();
     }
 
-    /** The plan's series of this plan: {@code scaleplan_plan:max_replicas{namespace="shop",scaleplan_plan="prod"}}. */
+    /**
+     * The plan's series of this plan, in each of its namespaces: {@code
+     * scaleplan_plan:max_replicas{namespace="shop",scaleplan_plan="prod"}}.
+     */
     private String planSeries(String series) {
-        return selector(series, ordered("namespace", ns, "scaleplan_plan", plan.name()));
+        Map<String, String> matchers = PromQl.namespaces(plan);
+        matchers.put("scaleplan_plan", plan.name());
+        return selector(series, matchers);
+    }
+
+    /** The declared request rate of {@code s}, where it has a capacity to compare it with. */
+    private Optional<PromQl.Load> requestRate(Service s) {
+        return s.capacity().isPresent() ? PromQl.load(plan.namespaceOf(s).name(), s) : Optional.empty();
     }
 
     /** {@code series} with a {@code service} label taken from {@code label} by {@code regex}'s group. */
     private static String byService(String series, String label, String regex) {
-        return "label_replace(" + series + ", \"service\", \"$1\", \"" + label + "\", \"" + regex + "\")";
+        return byService(series, label, regex, "$1");
+    }
+
+    /** {@code series} with a {@code service} label {@code replacement} taken from {@code label} by {@code regex}. */
+    private static String byService(String series, String label, String regex, String replacement) {
+        return "label_replace(" + series + ", \"service\", \"" + replacement + "\", \"" + label + "\", \"" + regex
+                + "\")";
     }
 
     /** Per service, the HPA's series {@code name} (aggregated by {@code how}). */
     private String hpaByService(String how, String name, Map<String, String> more) {
-        Map<String, String> matchers = ordered("namespace", ns);
+        Map<String, String> matchers = PromQl.namespaces(plan);
         matchers.putAll(more);
         return how + " by (namespace, service) ("
                 + byService(selector(name, matchers), "horizontalpodautoscaler", ClusterObject.hpaName("(.+)")) + ")";
     }
 
-    /** Per service, a cAdvisor series summed over the containers of its Deployment's pods. */
+    /**
+     * Per service, a cAdvisor series summed over the containers of its pods: the service is the
+     * pod's name without a StatefulSet's ordinal or a Deployment's hashes, as the plan's kinds have
+     * them (with both, the first group that matches: {@link PromQl#pods(String, java.util.Collection)}).
+     */
     private String containersByService(String series) {
-        return "sum by (namespace, service) (" + byService(series, "pod", PromQl.deploymentPods("(.+)")) + ")";
+        java.util.SortedSet<io.scaleplan.dsl.WorkloadKind> kinds = PromQl.workloads(plan);
+        return "sum by (namespace, service) ("
+                + byService(series, "pod", PromQl.pods("(.+)", kinds), kinds.size() > 1 ? "$1$2" : "$1") + ")";
     }
 
-    /** Per service, the ready pods of its Deployment. */
+    /** The containers of the plan's pods, in each of its namespaces. */
+    private Map<String, String> containers() {
+        Map<String, String> matchers = PromQl.namespaces(plan);
+        matchers.put("container!", "");
+        return matchers;
+    }
+
+    /** Per service, the ready pods of its Deployment or StatefulSet. */
     private String readyByService() {
         return "sum by (namespace, service) ("
-                + byService(
-                        selector("kube_deployment_status_replicas_ready", ordered("namespace", ns)),
-                        "deployment",
-                        "(.+)")
+                + PromQl.ready(
+                        PromQl.namespaces(plan),
+                        null,
+                        PromQl.workloads(plan),
+                        (series, label) -> byService(series, label, "(.+)"))
                 + ")";
     }
 
     private void atMaxReplicas(Service s) {
+        ns = plan.namespaceOf(s).name();
         Autoscaling a = s.autoscaling().orElseThrow();
         int max = a.maxReplicas();
         Map<String, String> hpaMatchers =
@@ -199,16 +236,12 @@ public final class Alerts {
                 .findFirst();
     }
 
-    private static Optional<MetricSource> loadSource(Service s) {
-        return s.capacity().isPresent() ? PlanSeries.loadSource(s.autoscaling().orElseThrow()) : Optional.empty();
-    }
-
     private void unmetCpu(Service s) {
+        ns = plan.namespaceOf(s).name();
         int max = s.autoscaling().orElseThrow().maxReplicas();
         BigDecimal limit = cpuTarget(s).orElseThrow().multiply(BigDecimal.valueOf(max));
-        String used = containersByService("rate("
-                + selector("container_cpu_usage_seconds_total", ordered("namespace", ns, "container!", "")) + "["
-                + CPU_WINDOW + "])");
+        String used = containersByService(
+                "rate(" + selector("container_cpu_usage_seconds_total", containers()) + "[" + CPU_WINDOW + "])");
         String series = selector("container_cpu_usage_seconds_total", examplePodMatchers(s));
         byLabel(
                 "ScaleplanUnmetDemand",
@@ -233,11 +266,11 @@ public final class Alerts {
     }
 
     private void unmetMemory(Service s) {
+        ns = plan.namespaceOf(s).name();
         int max = s.autoscaling().orElseThrow().maxReplicas();
         BigDecimal limit = memoryTarget(s).orElseThrow().multiply(BigDecimal.valueOf(max));
         BigDecimal mib = BigDecimal.valueOf(1 << 20);
-        String used = containersByService(
-                selector("container_memory_working_set_bytes", ordered("namespace", ns, "container!", "")));
+        String used = containersByService(selector("container_memory_working_set_bytes", containers()));
         String series = selector("container_memory_working_set_bytes", examplePodMatchers(s));
         byLabel(
                 "ScaleplanUnmetDemand",
@@ -261,6 +294,7 @@ public final class Alerts {
     }
 
     private void unmetPodsMetric(Service s) {
+        ns = plan.namespaceOf(s).name();
         int max = s.autoscaling().orElseThrow().maxReplicas();
         PodsMetric m = sourcedMetric(s).orElseThrow();
         MetricSource src = m.source().get();
@@ -290,11 +324,12 @@ public final class Alerts {
 
     /** Load against the ready pods' capacity, where the plan says what a pod serves and where the load is counted. */
     private void load(Service s) {
+        ns = plan.namespaceOf(s).name();
         Autoscaling a = s.autoscaling().orElseThrow();
         Capacity cap = s.capacity().get();
-        MetricSource src = loadSource(s).orElseThrow();
+        String probeSeries = requestRate(s).orElseThrow().probe();
         long perPod = cap.perPod().perSecond();
-        String readySeries = PromQl.ready(ns, s.name());
+        String readySeries = PromQl.ready(ns, s);
         String readyCapacity =
                 "(" + readyByService() + " * on (namespace, service) " + planSeries(PlanSeries.CAPACITY_PER_POD) + ")";
         int probePods = a.minReplicas();
@@ -316,10 +351,10 @@ public final class Alerts {
                         "rps > ready pods × " + perPod + " (" + probePods + " ready pods: > " + capacityAtProbe + ")",
                         List.of(
                                 gauge(readySeries, probePods),
-                                sourceSeries(s, src, above(BigDecimal.valueOf(capacityAtProbe)))),
+                                counter(probeSeries, above(BigDecimal.valueOf(capacityAtProbe)))),
                         List.of(
                                 gauge(readySeries, probePods),
-                                sourceSeries(s, src, below(BigDecimal.valueOf(capacityAtProbe))))));
+                                counter(probeSeries, below(BigDecimal.valueOf(capacityAtProbe))))));
         BigDecimal headroom = BigDecimal.valueOf(cap.headroom()).stripTrailingZeros();
         BigDecimal edge = BigDecimal.valueOf(capacityAtProbe).divide(headroom, 6, RoundingMode.HALF_EVEN);
         byLabel(
@@ -339,11 +374,12 @@ public final class Alerts {
                 new Probe(
                         "rps × " + number(headroom) + " > ready pods × " + perPod + " (" + probePods
                                 + " ready pods: rps > " + number(edge) + ")",
-                        List.of(gauge(readySeries, probePods), sourceSeries(s, src, above(edge))),
-                        List.of(gauge(readySeries, probePods), sourceSeries(s, src, below(edge)))));
+                        List.of(gauge(readySeries, probePods), counter(probeSeries, above(edge))),
+                        List.of(gauge(readySeries, probePods), counter(probeSeries, below(edge)))));
     }
 
     private void hpaMetricsUnavailable(Service s) {
+        ns = plan.namespaceOf(s).name();
         int max = s.autoscaling().orElseThrow().maxReplicas();
         Map<String, String> inactive = ordered("condition", "ScalingActive", "status", "false");
         Map<String, String> probe =
@@ -363,8 +399,9 @@ public final class Alerts {
                 "The HPA of {{ $labels.service }} cannot read its metrics (ScalingActive=False)",
                 "The runbook's 'Metrics not available': the HPA of {{ $labels.service }} cannot compute its"
                         + " metrics and does not scale (it stays within its range, at most {{ $value }} replicas)."
-                        + " Check metrics-server, the metrics adapter and kubectl describe hpa of"
-                        + " {{ $labels.service }}.",
+                        + " Check metrics-server (CPU, memory and ContainerResource metrics), the metrics adapter"
+                        + " (Pods, Object and External metrics: monitoring/prometheus-adapter.yaml) and kubectl"
+                        + " describe hpa of {{ $labels.service }}.",
                 new Probe("ScalingActive=False", List.of(gauge(condition, 1)), List.of(gauge(condition, 0))));
     }
 
@@ -373,6 +410,7 @@ public final class Alerts {
      * plan, so that only the probe's metric is missing.
      */
     private void sourceMissing(Service s, List<Service> autoscaled) {
+        ns = plan.namespaceOf(s).name();
         PodsMetric m = sourcedMetric(s).orElseThrow();
         MetricSource src = m.source().get();
         List<Series> others = new ArrayList<>();
@@ -453,7 +491,7 @@ public final class Alerts {
     // ---- PostgreSQL
 
     private void postgres(Postgres pg) {
-        ConnectionBudget budget = resolved.connections().orElseThrow();
+        ConnectionBudget budget = resolved.budget(pg);
         String primaryPods = PromQl.postgresPrimaryPods(pg);
         String primaryPod = pg.readReplicas() > 0 ? pg.release() + "-primary-0" : pg.release() + "-0";
         Map<String, String> primary = ordered("namespace", ns, "pod~", primaryPods);
@@ -494,7 +532,7 @@ public final class Alerts {
                         "connections > budget " + budget.total(),
                         List.of(gauge(probeSeries, budget.total() + 1)),
                         List.of(gauge(probeSeries, budget.total()))));
-        for (Tuning.Tuned t : resolved.postgresSettings()) {
+        for (Tuning.Tuned t : resolved.settings(pg).all()) {
             if (!t.requiresRestart(pg.majorVersion()).orElse(false) || t.key().isEmpty()) {
                 continue;
             }
@@ -514,7 +552,8 @@ public final class Alerts {
                     labels("warning", null, null, "release", pg.release(), "setting", t.name()),
                     "PostgreSQL " + pg.release() + " does not run with the plan's " + t.name() + " = " + t.value(),
                     t.name() + " takes effect only at a restart. The primary runs with another value than the plan's "
-                            + t.value() + ": sql/10-settings.sql was applied and the restart is pending"
+                            + t.value() + ": " + DataTierFiles.sqlFolder(pg)
+                            + "10-settings.sql was applied and the restart is pending"
                             + " (pg_settings.pending_restart), or it was not applied. See the restart steps.",
                     new Probe(
                             name + " != " + number(value),
@@ -622,12 +661,13 @@ public final class Alerts {
     }
 
     private Map<String, String> examplePodMatchers(Service s) {
-        return ordered("namespace", ns, "pod", PromQl.examplePod(s.name()), "container", s.name());
+        return ordered("namespace", plan.namespaceOf(s).name(), "pod", PromQl.examplePod(s), "container", s.name());
     }
 
     /** A source series whose sum over the service's pods is {@code total} (per second for a counter). */
     private Series sourceSeries(Service s, MetricSource src, BigDecimal total) {
-        String series = selector(src.series(), ordered("namespace", ns, "pod", PromQl.examplePod(s.name())));
+        String series =
+                selector(src.series(), ordered("namespace", plan.namespaceOf(s).name(), "pod", PromQl.examplePod(s)));
         return src.kind() == MetricSource.Kind.RATE ? counter(series, total) : gauge(series, total);
     }
 

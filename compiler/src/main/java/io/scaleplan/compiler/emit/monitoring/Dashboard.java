@@ -36,7 +36,9 @@ public final class Dashboard {
 
     private final ResolvedPlan resolved;
     private final ScalingPlan plan;
-    private final String ns;
+    /** The namespace of the panels being made: the service's, or the plan's for the data tier. */
+    private String ns;
+
     private final ArrayNode panels = Yaml.array();
     private int id;
     private int y;
@@ -89,7 +91,7 @@ public final class Dashboard {
         doc.putObject("timepicker");
         doc.put("timezone", "utc");
         doc.put("title", title(plan));
-        String uid = "scaleplan-" + plan.release().name() + "-" + ns;
+        String uid = "scaleplan-" + plan.release().name() + "-" + plan.namespace();
         doc.put("uid", uid.length() > 40 ? uid.substring(0, 40) : uid);
         doc.put("version", 1);
         return doc;
@@ -142,9 +144,10 @@ public final class Dashboard {
                 list,
                 "Plan or phase applied (HPA ranges changed)",
                 "purple",
-                "changes(" + selector(range.formatted("max"), ordered("namespace", ns)) + "[2m]) > 0 or changes("
-                        + selector(range.formatted("min"), ordered("namespace", ns)) + "[2m]) > 0");
+                "changes(" + selector(range.formatted("max"), PromQl.namespaces(plan)) + "[2m]) > 0 or changes("
+                        + selector(range.formatted("min"), PromQl.namespaces(plan)) + "[2m]) > 0");
         plan.postgres()
+                .filter(io.scaleplan.dsl.Postgres::isBitnami)
                 .ifPresent(pg -> annotation(
                         list,
                         "PostgreSQL restarted",
@@ -205,7 +208,9 @@ public final class Dashboard {
         String nsVar = "$" + NAMESPACE_VAR;
         String svc = "$" + SERVICE_VAR;
         Map<String, String> planOf = ordered("namespace", nsVar, "scaleplan_plan", plan.name(), "service", svc);
-        String ready = "sum(" + PromQl.ready(nsVar, svc) + ")";
+        java.util.SortedSet<io.scaleplan.dsl.WorkloadKind> kinds = PromQl.workloads(plan);
+        String ready = "sum(" + PromQl.ready(ordered("namespace", nsVar), svc, kinds, (series, label) -> series) + ")";
+        Map<String, String> containers = ordered("namespace", nsVar, "pod~", PromQl.pods(svc, kinds), "container!", "");
         ObjectNode row = row(svc);
         row.put("repeat", SERVICE_VAR);
         String hpa = selector(
@@ -232,8 +237,8 @@ public final class Dashboard {
         ObjectNode cpu = graph("CPU per pod vs HPA target: " + svc, "short");
         target(
                 cpu,
-                "sum(rate(" + selector("container_cpu_usage_seconds_total", PromQl.containers(nsVar, svc)) + "["
-                        + Alerts.CPU_WINDOW + "])) / " + ready,
+                "sum(rate(" + selector("container_cpu_usage_seconds_total", containers) + "[" + Alerts.CPU_WINDOW
+                        + "])) / " + ready,
                 "cores per ready pod",
                 false);
         target(cpu, plan(PlanSeries.CPU_TARGET, planOf), "HPA target (plan)", true);
@@ -242,7 +247,7 @@ public final class Dashboard {
         ObjectNode memory = graph("Memory per pod vs HPA target: " + svc, "bytes");
         target(
                 memory,
-                "sum(" + selector("container_memory_working_set_bytes", PromQl.containers(nsVar, svc)) + ") / " + ready,
+                "sum(" + selector("container_memory_working_set_bytes", containers) + ") / " + ready,
                 "working set per ready pod",
                 false);
         target(memory, plan(PlanSeries.MEMORY_TARGET, planOf), "HPA target (plan)", true);
@@ -314,12 +319,13 @@ public final class Dashboard {
     }
 
     private void dataTier() {
-        if (plan.postgres().isEmpty() && plan.redis().isEmpty()) {
+        if (plan.databases().stream().noneMatch(io.scaleplan.dsl.Postgres::isBitnami)
+                && plan.caches().stream().noneMatch(io.scaleplan.dsl.Redis::isBitnami)) {
             return;
         }
         row("Data tier");
-        plan.postgres().ifPresent(pg -> {
-            ConnectionBudget budget = resolved.connections().orElseThrow();
+        plan.databases().stream().filter(io.scaleplan.dsl.Postgres::isBitnami).forEach(pg -> {
+            ConnectionBudget budget = resolved.budget(pg);
             int max = budget.maxConnections();
             long near = Alerts.atShare(Alerts.CONNECTIONS_SHARE, max);
             ObjectNode p = graph("PostgreSQL connections: " + pg.release() + " primary", "short");
@@ -338,7 +344,7 @@ public final class Dashboard {
                     "alert: " + near + " (" + Alerts.percent(Alerts.CONNECTIONS_SHARE) + "%)");
             target(p, "vector(" + budget.total() + ")", "budget at full scale " + budget.total());
         });
-        plan.redis().ifPresent(r -> {
+        plan.caches().stream().filter(io.scaleplan.dsl.Redis::isBitnami).forEach(r -> {
             ObjectNode p = graph("Redis memory: " + r.release(), "bytes");
             target(
                     p,

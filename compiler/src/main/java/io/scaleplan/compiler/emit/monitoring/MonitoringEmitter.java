@@ -83,14 +83,18 @@ public final class MonitoringEmitter implements Target {
             // alerts exist where there is something to chart: an autoscaled service or a data tier
             out.add(Document.text(NAME, "GrafanaDashboard", DASHBOARD, Dashboard.render(resolved, root)));
         }
-        if (!AdapterRules.metrics(plan).isEmpty()) {
+        if (!AdapterRules.served(plan).isEmpty()) {
             out.add(Document.tree(
                     NAME,
                     "PrometheusAdapterConfig",
                     "prometheus-adapter",
                     ADAPTER,
                     header + "# prometheus-adapter --config (prometheus-community/prometheus-adapter chart:"
-                            + " the list under rules.custom)\n",
+                            + " the list under rules.custom"
+                            + (AdapterRules.externalMetrics(plan).isEmpty()
+                                    ? ""
+                                    : "," + " externalRules under rules.external")
+                            + ")\n",
                     AdapterRules.config(plan)));
         }
         return out;
@@ -154,7 +158,7 @@ public final class MonitoringEmitter implements Target {
                     .append(dir)
                     .append(ADAPTER)
                     .append("` serves ")
-                    .append(String.join(", ", AdapterRules.metrics(plan).keySet()))
+                    .append(String.join(", ", AdapterRules.served(plan)))
                     .append(" to the HPAs.\n");
         }
         md.append("- Look at: ").append(lookAt(resolved)).append(".\n");
@@ -176,11 +180,13 @@ public final class MonitoringEmitter implements Target {
         out.add("each service's replicas against its HPA's range and its load against the ready pods' capacity (the"
                 + " plan's numbers are the dashed lines)");
         resolved.connections()
+                .filter(b -> b.database().isBitnami())
                 .ifPresent(b -> out.add("PostgreSQL connections below "
                         + Alerts.atShare(Alerts.CONNECTIONS_SHARE, b.maxConnections()) + " ("
                         + Alerts.percent(Alerts.CONNECTIONS_SHARE) + "% of max_connections " + b.maxConnections()
                         + ") and the budget " + b.total()));
         plan.redis()
+                .filter(io.scaleplan.dsl.Redis::isBitnami)
                 .flatMap(io.scaleplan.dsl.Redis::maxmemory)
                 .ifPresent(m -> out.add("Redis memory below "
                         + Alerts.percent(Alerts.REDIS_MEMORY_SHARE) + "% of maxmemory "

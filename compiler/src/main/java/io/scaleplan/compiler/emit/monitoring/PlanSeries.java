@@ -3,7 +3,6 @@ package io.scaleplan.compiler.emit.monitoring;
 import static io.scaleplan.compiler.emit.monitoring.PromQl.number;
 
 import io.scaleplan.dsl.Autoscaling;
-import io.scaleplan.dsl.MetricSource;
 import io.scaleplan.dsl.PodsMetric;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The plan's numbers per autoscaled service as Prometheus series: recording rules of the rule group
@@ -22,8 +20,10 @@ import java.util.Optional;
  * {@code scaleplan_plan} and {@code service}. The dashboard draws them as its dashed lines for
  * whichever {@code $service} is picked, so it needs one set of panels however many services the
  * plan has; a change of the plan moves these series. Two series are measured, not constant: a
- * service's load and its Pods metrics' sources summed over its pods, because the source series
- * differs from service to service.
+ * service's load (the request rate the plan declares: a Pods metric's source summed over its pods,
+ * an Object or External metric's series) and its Pods metrics' sources summed over its pods,
+ * because the source series differs from service to service. Each service's series carry its own
+ * namespace.
  */
 public final class PlanSeries {
     /** The rule group's suffix: {@code scaleplan-<release>-plan}. */
@@ -61,17 +61,16 @@ public final class PlanSeries {
     /** The recording rules of {@code plan}: its autoscaled services in name order. */
     public static List<Recording> of(ScalingPlan plan) {
         List<Recording> out = new ArrayList<>();
-        String ns = plan.namespace();
         plan.services().stream()
                 .sorted(Comparator.comparing(Service::name))
                 .filter(Service::isAutoscaled)
-                .forEach(s -> service(out, plan, ns, s));
+                .forEach(s -> service(out, plan, plan.namespaceOf(s).name(), s));
         return List.copyOf(out);
     }
 
     private static void service(List<Recording> out, ScalingPlan plan, String ns, Service s) {
         Autoscaling a = s.autoscaling().orElseThrow();
-        Map<String, String> labels = labels(plan, s, null);
+        Map<String, String> labels = labels(plan, ns, s, null);
         constant(out, MIN_REPLICAS, BigDecimal.valueOf(a.minReplicas()), labels);
         constant(out, MAX_REPLICAS, BigDecimal.valueOf(a.maxReplicas()), labels);
         a.cpuUtilization().ifPresent(target -> s.resources().cpuRequest().ifPresent(request -> {
@@ -92,38 +91,27 @@ public final class PlanSeries {
                     bytes.multiply(BigDecimal.valueOf(target.value())).movePointLeft(2),
                     labels);
         }));
-        s.capacity().ifPresent(cap -> loadSource(a).ifPresent(src -> {
+        s.capacity().ifPresent(cap -> PromQl.load(ns, s).ifPresent(load -> {
             constant(out, CAPACITY_PER_POD, BigDecimal.valueOf(cap.perPod().perSecond()), labels);
             constant(out, HEADROOM, BigDecimal.valueOf(cap.headroom()), labels);
-            out.add(new Recording(LOAD, PromQl.sourceSum(ns, s.name(), src), labels));
+            out.add(new Recording(LOAD, load.sum(), labels));
         }));
         for (PodsMetric m : a.podsMetrics()) {
             m.source().ifPresent(src -> {
-                Map<String, String> metric = labels(plan, s, m.name());
+                Map<String, String> metric = labels(plan, ns, s, m.name());
                 constant(out, PODS_METRIC_TARGET, m.averageValue(), metric);
-                out.add(new Recording(PODS_METRIC_SOURCE, PromQl.sourceSum(ns, s.name(), src), metric));
+                out.add(new Recording(PODS_METRIC_SOURCE, PromQl.sourceSum(ns, s, src), metric));
             });
         }
-    }
-
-    /** The source of the request rate a service's capacity is counted in: a rate Pods metric marked as such. */
-    static Optional<MetricSource> loadSource(Autoscaling a) {
-        return a.podsMetrics().stream()
-                .filter(m -> m.isRequestRate()
-                        && m.source()
-                                .map(src -> src.kind() == MetricSource.Kind.RATE)
-                                .orElse(false))
-                .map(m -> m.source().get())
-                .findFirst();
     }
 
     private static void constant(List<Recording> out, String record, BigDecimal value, Map<String, String> labels) {
         out.add(new Recording(record, "vector(" + number(value) + ")", labels));
     }
 
-    private static Map<String, String> labels(ScalingPlan plan, Service s, String metric) {
+    private static Map<String, String> labels(ScalingPlan plan, String ns, Service s, String metric) {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("namespace", plan.namespace());
+        labels.put("namespace", ns);
         labels.put("scaleplan_plan", plan.name());
         labels.put("service", s.name());
         if (metric != null) {

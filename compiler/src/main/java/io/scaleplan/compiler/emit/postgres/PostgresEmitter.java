@@ -6,14 +6,17 @@ import io.scaleplan.compiler.emit.Document;
 import io.scaleplan.compiler.emit.HelmCommands;
 import io.scaleplan.compiler.emit.PlanFolder;
 import io.scaleplan.compiler.emit.Target;
+import io.scaleplan.compiler.render.DataTierFiles;
 import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.compiler.render.PgSql;
 import io.scaleplan.compiler.render.Shell;
 import io.scaleplan.compiler.render.Yaml;
 import io.scaleplan.compiler.resolve.PgTune;
+import io.scaleplan.compiler.resolve.PostgresSettings;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.compiler.resolve.Tuning;
+import io.scaleplan.dsl.Hosting;
 import io.scaleplan.dsl.Index;
 import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.ScalingPlan;
@@ -60,52 +63,96 @@ public final class PostgresEmitter implements Target {
         return NAME;
     }
 
+    /** The folder of {@code pg}'s scripts below the plan's: {@code sql/}, or {@code sql/<name>/} for a named instance. */
+    public static String folder(Postgres pg) {
+        return DataTierFiles.sqlFolder(pg);
+    }
+
+    /** The path of {@code pg}'s runbook checks. */
+    public static String checks(Postgres pg) {
+        return folder(pg) + "checks.sql";
+    }
+
+    /** The path of a managed {@code pg}'s parameter values. */
+    public static String parameters(Postgres pg) {
+        return folder(pg) + ManagedParameters.FILE;
+    }
+
     @Override
     public List<Document> documents(ResolvedPlan resolved, PlanFolder folder) {
         ScalingPlan plan = resolved.plan();
-        if (resolved.postgres().isEmpty()) {
-            return List.of();
-        }
-        Postgres pg = plan.postgres().orElseThrow();
-        List<Tuning.Tuned> settings = resolved.postgresSettings();
-        return List.of(
-                Document.tree(
+        List<Document> out = new ArrayList<>();
+        for (PostgresSettings tuned : resolved.databases()) {
+            Postgres pg = tuned.postgres();
+            List<Tuning.Tuned> settings = tuned.all();
+            String dir = folder(pg);
+            if (pg.hosting() instanceof Hosting.InChart c) {
+                out.add(Document.text(NAME, "Sql", dir + "10-settings.sql", alterSystemSql(plan, pg, c, settings)));
+            } else if (pg.hosting() instanceof Hosting.Managed m) {
+                out.add(Document.text(
+                        NAME, "Parameters", parameters(pg), ManagedParameters.postgres(plan, pg, m, settings)));
+            } else {
+                out.add(Document.tree(
                         NAME,
                         "HelmValues",
                         pg.release(),
                         HelmCommands.valuesPath(pg.release()),
                         Headers.comment("#", plan),
-                        values(pg, settings)),
-                Document.text(NAME, "Sql", SQL + "10-settings.sql", settingsSql(plan, pg, settings)),
-                Document.text(NAME, "Sql", SQL + "20-indexes.sql", indexesSql(plan, pg)),
-                Document.text(NAME, "Sql", SQL + "30-maintenance.sql", maintenanceSql(plan, pg)),
-                Document.text(NAME, "Sql", CHECKS, checksSql(plan, pg)));
+                        values(pg, settings)));
+                out.add(Document.text(NAME, "Sql", dir + "10-settings.sql", settingsSql(plan, pg, settings)));
+            }
+            out.add(Document.text(NAME, "Sql", dir + "20-indexes.sql", indexesSql(plan, pg)));
+            out.add(Document.text(NAME, "Sql", dir + "30-maintenance.sql", maintenanceSql(plan, pg)));
+            out.add(Document.text(NAME, "Sql", checks(pg), checksSql(plan, pg)));
+        }
+        return out;
     }
 
     @Override
     public List<ApplyStep> applySteps(ResolvedPlan resolved, PlanFolder folder, List<Document> documents) {
         ScalingPlan plan = resolved.plan();
         List<ApplyStep> out = new ArrayList<>();
-        for (Document d : documents) {
-            if (d.kind().equals("HelmValues")) {
+        for (Postgres pg : plan.databases()) {
+            if (pg.isBitnami()) {
                 out.add(new ApplyStep(
                         ApplyStep.Stage.DATA_RELEASES,
                         List.of(
-                                "# PostgreSQL (Bitnami chart): resources, read replicas, configuration",
+                                "# " + pg.title() + " (Bitnami chart): resources, read replicas, configuration",
                                 HelmCommands.upgrade(
-                                        d.name(), HelmCommands.bitnami("postgresql"), plan.namespace(), folder))));
+                                        pg.release(), HelmCommands.bitnami("postgresql"), plan.namespace(), folder))));
+            } else if (pg.hosting() instanceof Hosting.Managed m) {
+                out.add(new ApplyStep(ApplyStep.Stage.DATA_RELEASES, ManagedParameters.postgresStep(pg, m, folder)));
             }
         }
-        List<String> sql = documents.stream()
-                .map(Document::path)
-                .filter(p -> p.startsWith(SQL) && !p.equals(CHECKS))
-                .sorted()
-                .toList();
-        if (!sql.isEmpty()) {
+        for (Postgres pg : plan.databases()) {
+            String dir = folder(pg);
+            List<String> sql = documents.stream()
+                    .map(Document::path)
+                    .filter(p -> p.startsWith(dir)
+                            && p.indexOf('/', dir.length()) < 0
+                            && p.endsWith(".sql")
+                            && !p.equals(checks(pg)))
+                    .sorted()
+                    .toList();
+            if (sql.isEmpty()) {
+                continue;
+            }
             List<String> commands = new ArrayList<>();
-            commands.add("# PostgreSQL, with PGHOST, PGUSER and PGDATABASE set for the primary: 10-settings.sql removes"
-                    + " ALTER SYSTEM values (the chart's configuration, on the primary and every read replica, owns"
-                    + " the settings), then indexes and maintenance");
+            if (pg.hosting() instanceof Hosting.InChart c) {
+                commands.add("# " + pg.title() + " (in the team's chart, workload " + c.workload()
+                        + "), with PGHOST, PGUSER and PGDATABASE set for it: 10-settings.sql sets each setting with"
+                        + " ALTER SYSTEM and reloads (its header lists those that wait for a restart of "
+                        + c.workload() + "'s pods), then indexes and maintenance");
+            } else if (pg.hosting() instanceof Hosting.Managed m) {
+                commands.add("# " + pg.title() + " (" + m.describe()
+                        + "), with PGHOST, PGUSER and PGDATABASE set for it: indexes and maintenance (its settings are"
+                        + " the " + m.service().parameters() + " above, never ALTER SYSTEM)");
+            } else {
+                commands.add("# " + pg.title()
+                        + ", with PGHOST, PGUSER and PGDATABASE set for the primary: 10-settings.sql removes"
+                        + " ALTER SYSTEM values (the chart's configuration, on the primary and every read replica, owns"
+                        + " the settings), then indexes and maintenance");
+            }
             sql.forEach(p -> commands.add("psql -v ON_ERROR_STOP=1 -f " + Shell.word(folder.command(p))));
             out.add(new ApplyStep(ApplyStep.Stage.DATA_SCRIPTS, commands));
         }
@@ -114,10 +161,14 @@ public final class PostgresEmitter implements Target {
 
     @Override
     public List<String> watchCommands(ResolvedPlan resolved, PlanFolder folder, List<Document> documents) {
-        return documents.stream()
-                .filter(d -> d.path().equals(CHECKS))
-                .map(d -> "psql -v ON_ERROR_STOP=1 -f " + Shell.word(folder.command(CHECKS)))
-                .toList();
+        List<String> out = new ArrayList<>();
+        for (Postgres pg : resolved.plan().databases()) {
+            String checks = checks(pg);
+            documents.stream()
+                    .filter(d -> d.path().equals(checks))
+                    .forEach(d -> out.add("psql -v ON_ERROR_STOP=1 -f " + Shell.word(folder.command(checks))));
+        }
+        return out;
     }
 
     private static ObjectNode values(Postgres pg, List<Tuning.Tuned> settings) {
@@ -150,29 +201,56 @@ public final class PostgresEmitter implements Target {
     }
 
     private static String header(ScalingPlan plan, Postgres pg, String file) {
-        return Headers.comment("--", plan) + "--\n-- PostgreSQL " + pg.majorVersion() + ", Helm release " + pg.release()
-                + ". " + RUN + file + "\n";
+        String where = pg.hosting() instanceof Hosting.InChart c
+                ? ", in the team's chart (workload " + c.workload() + ")"
+                : pg.hosting() instanceof Hosting.Managed m ? ", " + m.describe() : ", Helm release " + pg.release();
+        return Headers.comment("--", plan) + "--\n-- PostgreSQL " + pg.majorVersion()
+                + pg.name().map(n -> " (instance " + n + ")").orElse("") + where + ". " + RUN + file + "\n";
     }
 
-    static String settingsSql(ScalingPlan plan, Postgres pg, List<Tuning.Tuned> settings) {
+    /**
+     * {@code 10-settings.sql} of a server in the team's chart: no chart configuration of scaleplan's
+     * owns its settings, so {@code ALTER SYSTEM SET} does ({@code postgresql.auto.conf}, in the data
+     * directory, wins over the chart's {@code postgresql.conf}), then {@code pg_reload_conf()}.
+     */
+    static String alterSystemSql(ScalingPlan plan, Postgres pg, Hosting.InChart chart, List<Tuning.Tuned> settings) {
         int major = pg.majorVersion();
-        StringBuilder sql = new StringBuilder(header(plan, pg, "10-settings.sql"));
-        sql.append("-- Derived settings: ")
-                .append(PgTune.GENERATION)
-                .append(", for Linux, from ")
-                .append(instanceText(pg))
-                .append(".\n");
+        StringBuilder sql = settingsHeader(plan, pg);
         sql.append("-- Stated settings win over derived ones.\n")
-                .append("-- One owner per setting: the chart's configuration (primary.extendedConfiguration and\n")
-                .append("-- readReplicas.extendedConfiguration in helm/")
-                .append(pg.release())
-                .append("-values.yaml, postgresql.conf on the\n")
-                .append("-- primary and every read replica) owns each setting below. postgresql.auto.conf (ALTER\n")
+                .append("-- One owner per setting: ALTER SYSTEM. The server runs in the team's chart (workload ")
+                .append(chart.workload())
+                .append("), not a\n")
                 .append(
-                        "-- SYSTEM) wins over postgresql.conf, so this script removes any ALTER SYSTEM value of them,\n")
-                .append("-- left by an earlier script or by hand, and the chart's value is the one in force, also\n")
-                .append("-- after a later change that reaches the server through the chart alone (a GitOps sync).\n")
-                .append("-- Running this again changes nothing.\n--\n");
+                        "-- release scaleplan writes values for: each setting below goes to postgresql.auto.conf in the\n")
+                .append(
+                        "-- data directory, which wins over the chart's postgresql.conf and lasts across restarts while the\n")
+                .append("-- data directory is on a persistent volume. Running this again changes nothing.\n--\n");
+        restartHeader(
+                sql,
+                major,
+                settings,
+                "-- A restart is one of workload " + chart.workload()
+                        + "'s pods (kubectl rollout restart); pg_settings.pending_restart shows what waits for it.\n");
+        sql.append("-- The others take effect at pg_reload_conf() below, except in sessions that SET them.\n");
+        // the preflight's comment speaks of a chart's configuration; here the script itself sets the values
+        sql.append(SettingsPreflight.script(major, settings)
+                .replace("every value the chart's configuration\n-- carries (", "every value this script sets\n-- (")
+                .replace(
+                        "-- fix the plan before the chart's configuration rolls out.\n",
+                        "-- fix the plan before it is set.\n"));
+        for (Tuning.Tuned s : settings) {
+            sql.append("\n-- ").append(s.name()).append(": ").append(s.origin()).append('\n');
+            sql.append("ALTER SYSTEM SET ")
+                    .append(s.name())
+                    .append(" = ")
+                    .append(PgSql.literal(s.value()))
+                    .append(";\n");
+        }
+        sql.append("\nSELECT pg_reload_conf();\n");
+        return sql.toString();
+    }
+
+    private static void restartHeader(StringBuilder sql, int major, List<Tuning.Tuned> settings, String how) {
         List<String> restart = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (Tuning.Tuned s : settings) {
@@ -194,6 +272,24 @@ public final class PostgresEmitter implements Target {
                     .append(String.join(", ", unknown))
                     .append('\n');
         }
+        sql.append(how);
+    }
+
+    static String settingsSql(ScalingPlan plan, Postgres pg, List<Tuning.Tuned> settings) {
+        int major = pg.majorVersion();
+        StringBuilder sql = settingsHeader(plan, pg);
+        sql.append("-- Stated settings win over derived ones.\n")
+                .append("-- One owner per setting: the chart's configuration (primary.extendedConfiguration and\n")
+                .append("-- readReplicas.extendedConfiguration in helm/")
+                .append(pg.release())
+                .append("-values.yaml, postgresql.conf on the\n")
+                .append("-- primary and every read replica) owns each setting below. postgresql.auto.conf (ALTER\n")
+                .append(
+                        "-- SYSTEM) wins over postgresql.conf, so this script removes any ALTER SYSTEM value of them,\n")
+                .append("-- left by an earlier script or by hand, and the chart's value is the one in force, also\n")
+                .append("-- after a later change that reaches the server through the chart alone (a GitOps sync).\n")
+                .append("-- Running this again changes nothing.\n--\n");
+        restartHeader(sql, major, settings, "");
         sql.append("-- The others take effect at pg_reload_conf() below, except in sessions that SET them.\n");
         sql.append(SettingsPreflight.script(major, settings));
         for (Tuning.Tuned s : settings) {
@@ -210,7 +306,17 @@ public final class PostgresEmitter implements Target {
         return sql.toString();
     }
 
-    private static String instanceText(Postgres pg) {
+    /** {@code 10-settings.sql}'s header and the line saying what the derived settings are derived from. */
+    private static StringBuilder settingsHeader(ScalingPlan plan, Postgres pg) {
+        return new StringBuilder(header(plan, pg, "10-settings.sql"))
+                .append("-- Derived settings: ")
+                .append(PgTune.GENERATION)
+                .append(", for Linux, from ")
+                .append(instanceText(pg))
+                .append(".\n");
+    }
+
+    static String instanceText(Postgres pg) {
         var i = pg.instance();
         return i.vcpus().map(v -> v + " vCPUs").orElse("vCPUs not given") + ", memory "
                 + PgTune.memory(i.memory().bytes() / 1024) + (i.fromLimits() ? " (the primary's limits)" : "")

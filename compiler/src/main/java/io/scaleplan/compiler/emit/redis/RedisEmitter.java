@@ -6,11 +6,13 @@ import io.scaleplan.compiler.emit.Document;
 import io.scaleplan.compiler.emit.HelmCommands;
 import io.scaleplan.compiler.emit.PlanFolder;
 import io.scaleplan.compiler.emit.Target;
+import io.scaleplan.compiler.render.DataTierFiles;
 import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.compiler.render.Shell;
 import io.scaleplan.compiler.render.Yaml;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
+import io.scaleplan.dsl.Hosting;
 import io.scaleplan.dsl.Redis;
 import io.scaleplan.dsl.ScalingPlan;
 import java.util.ArrayList;
@@ -44,56 +46,114 @@ public final class RedisEmitter implements Target {
         return NAME;
     }
 
+    /** The folder of {@code redis}' files below the plan's: {@code redis/}, or {@code redis/<name>/} for a named one. */
+    public static String folder(Redis redis) {
+        return DataTierFiles.redisFolder(redis);
+    }
+
+    /** The path of {@code redis}' redis.conf. */
+    public static String conf(Redis redis) {
+        return folder(redis) + "redis.conf";
+    }
+
+    /** The path of {@code redis}' CONFIG SET script. */
+    public static String script(Redis redis) {
+        return folder(redis) + "apply.redis";
+    }
+
     @Override
     public List<Document> documents(ResolvedPlan resolved, PlanFolder folder) {
         ScalingPlan plan = resolved.plan();
-        if (plan.redis().isEmpty()) {
-            return List.of();
-        }
-        Redis redis = plan.redis().get();
-        List<String[]> directives = directives(redis);
-        return List.of(
-                Document.tree(
+        List<Document> out = new ArrayList<>();
+        for (Redis redis : plan.caches()) {
+            List<String[]> directives = directives(redis);
+            if (redis.hosting() instanceof Hosting.Managed m) {
+                out.add(Document.text(
+                        NAME,
+                        "Parameters",
+                        folder(redis) + DataTierFiles.PARAMETERS,
+                        ManagedRedisParameters.redis(plan, redis, m)));
+                continue;
+            }
+            if (redis.isBitnami()) {
+                out.add(Document.tree(
                         NAME,
                         "HelmValues",
                         redis.release(),
                         HelmCommands.valuesPath(redis.release()),
                         Headers.comment("#", plan),
-                        values(redis, directives)),
-                Document.text(NAME, "RedisConf", CONF, conf(plan, directives)),
-                Document.text(NAME, "RedisCli", SCRIPT, apply(plan, redis, directives)));
+                        values(redis, directives)));
+            }
+            if (redis.hasConfigFile()) {
+                out.add(Document.text(NAME, "RedisConf", conf(redis), conf(plan, directives)));
+            }
+            out.add(Document.text(NAME, "RedisCli", script(redis), apply(plan, redis, directives)));
+        }
+        return out;
     }
 
     @Override
     public List<ApplyStep> applySteps(ResolvedPlan resolved, PlanFolder folder, List<Document> documents) {
         ScalingPlan plan = resolved.plan();
         List<ApplyStep> out = new ArrayList<>();
-        for (Document d : documents) {
-            if (d.kind().equals("HelmValues")) {
-                Redis r = plan.redis().orElseThrow();
+        for (Redis r : plan.caches()) {
+            if (r.isBitnami()) {
                 out.add(new ApplyStep(
                         ApplyStep.Stage.DATA_RELEASES,
                         List.of(
-                                "# Redis (Bitnami chart): replicas, resources, configuration",
+                                "# " + r.title() + " (Bitnami chart): replicas, resources, configuration",
                                 HelmCommands.upgrade(
-                                        d.name(),
+                                        r.release(),
                                         HelmCommands.bitnami(r.isCluster() ? "redis-cluster" : "redis"),
                                         plan.namespace(),
                                         folder))));
+            } else if (r.hosting() instanceof Hosting.Managed m) {
+                out.add(new ApplyStep(
+                        ApplyStep.Stage.DATA_RELEASES,
+                        ManagedRedisParameters.redisStep(r, m, folder.command(folder(r) + DataTierFiles.PARAMETERS))));
             }
         }
-        for (Document d : documents) {
-            if (d.kind().equals("RedisCli")) {
-                out.add(new ApplyStep(
-                        ApplyStep.Stage.DATA_SCRIPTS,
-                        List.of(
-                                "# Redis runtime configuration (CONFIG SET), on the master and each replica,"
-                                        + " with REDISCLI_AUTH set",
-                                "redis-cli -h \"$REDIS_HOST\" -p \"${REDIS_PORT:-6379}\" < "
-                                        + Shell.word(folder.command(d.path())))));
+        for (Redis r : plan.caches()) {
+            String script = script(r);
+            if (documents.stream().noneMatch(d -> d.path().equals(script))) {
+                continue;
             }
+            String comment;
+            if (r.hosting() instanceof Hosting.InChart c) {
+                comment = "# " + r.title() + " runtime configuration (CONFIG SET), on each pod of workload "
+                        + c.workload()
+                        + " in the team's chart, with REDISCLI_AUTH set"
+                        + (c.configFile()
+                                ? ""
+                                : ". It runs without a config file: no CONFIG REWRITE, and the settings last until"
+                                        + " the server restarts; to keep them, give the chart's container args of "
+                                        + c.workload() + ": " + containerArgs(directives(r)));
+            } else {
+                comment = "# " + r.title() + " runtime configuration (CONFIG SET), on the master and each replica,"
+                        + " with REDISCLI_AUTH set";
+            }
+            out.add(new ApplyStep(
+                    ApplyStep.Stage.DATA_SCRIPTS,
+                    List.of(
+                            comment,
+                            "redis-cli -h \"$REDIS_HOST\" -p \"${REDIS_PORT:-6379}\" < "
+                                    + Shell.word(folder.command(script)))));
         }
         return out;
+    }
+
+    /**
+     * The directives as a container's args for the {@code redis} image, whose entrypoint runs
+     * {@code redis-server} with args that start with {@code -}: {@code args: ['--maxmemory',
+     * '256mb', '--maxmemory-policy', 'allkeys-lru']}.
+     */
+    public static String containerArgs(List<String[]> directives) {
+        List<String> args = new ArrayList<>();
+        for (String[] d : directives) {
+            args.add("'--" + d[0] + "'");
+            args.add("'" + d[1] + "'");
+        }
+        return "args: [" + String.join(", ", args) + "]";
     }
 
     /** The directives the plan sets, as name and value, in redis.conf's order. */
@@ -123,9 +183,11 @@ public final class RedisEmitter implements Target {
         out.append("ECHO \"").append(marker.replace("\"", "")).append("\"\n");
         out.append("ECHO \"Run with: REDISCLI_AUTH=password redis-cli -h HOST -p PORT < apply.redis")
                 .append(
-                        redis.isCluster()
-                                ? ", against every node of the cluster"
-                                : ", against the master and each replica")
+                        redis.hosting() instanceof Hosting.InChart c
+                                ? ", against each pod of workload " + c.workload() + " (the team's chart)"
+                                : redis.isCluster()
+                                        ? ", against every node of the cluster"
+                                        : ", against the master and each replica")
                 .append("\"\n");
         if (!directives.isEmpty()) {
             out.append("ECHO \"All or nothing: one CONFIG SET (Redis 7+) sets every directive, or none when the server")
@@ -136,7 +198,21 @@ public final class RedisEmitter implements Target {
             }
             out.append('\n');
         }
-        out.append("CONFIG REWRITE\n");
+        if (redis.hasConfigFile()) {
+            out.append("CONFIG REWRITE\n");
+        } else {
+            String workload = ((Hosting.InChart) redis.hosting()).workload();
+            out.append("ECHO \"Not persisted: ")
+                    .append(workload)
+                    .append(" runs without a config file, so there is no CONFIG REWRITE (which fails there with")
+                    .append(" 'the server is running without a config file'), and these settings last until the")
+                    .append(" server restarts.\"\n");
+            out.append("ECHO \"To keep them, give the chart's container of ")
+                    .append(workload)
+                    .append(" these args: ")
+                    .append(containerArgs(directives))
+                    .append("\"\n");
+        }
         return out.toString();
     }
 

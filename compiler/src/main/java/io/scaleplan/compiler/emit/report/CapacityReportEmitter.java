@@ -7,6 +7,7 @@ import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.render.Markdown;
 import io.scaleplan.compiler.render.Numbers;
 import io.scaleplan.compiler.render.Quantities;
+import io.scaleplan.compiler.resolve.CapacityPlanner;
 import io.scaleplan.compiler.resolve.CapacityPlanner.PoolFit;
 import io.scaleplan.compiler.resolve.CapacityPlanner.ServiceCapacity;
 import io.scaleplan.compiler.resolve.ConnectionBudget;
@@ -46,6 +47,7 @@ public final class CapacityReportEmitter implements Target {
                 + " Capacity is rps per pod × pods.");
         md.blank();
         services(resolved, md);
+        statefulSetRollouts(resolved, md);
         connections(resolved, md);
         redis(resolved, md);
         pools(resolved, md);
@@ -61,7 +63,7 @@ public final class CapacityReportEmitter implements Target {
                 .toList()) {
             ServiceCapacity c = resolved.capacity(s);
             rows.add(List.of(
-                    s.name(),
+                    shown(plan, s),
                     c.capacity().map(x -> x.perPod().perSecond() + " rps").orElse("–"),
                     c.capacity().map(x -> Numbers.format(x.headroom())).orElse("–"),
                     Integer.toString(s.minReplicas()),
@@ -88,19 +90,72 @@ public final class CapacityReportEmitter implements Target {
         md.blank();
     }
 
+    /** A service as the tables name it: {@code namespace/service} when the plan spans namespaces. */
+    private static String shown(ScalingPlan plan, Service s) {
+        return plan.spansNamespaces() ? plan.namespaceOf(s).name() + "/" + s.name() : s.name();
+    }
+
+    /** StatefulSets only: a Deployment's surge keeps every pod serving, and ARKA's report stays as it is. */
+    private static void statefulSetRollouts(ResolvedPlan resolved, Markdown md) {
+        List<Service> stateful = resolved.plan().services().stream()
+                .filter(Service::isStatefulSet)
+                .sorted(Comparator.comparing(Service::name))
+                .toList();
+        if (stateful.isEmpty()) {
+            return;
+        }
+        md.line("## StatefulSet rollouts").blank();
+        md.line("A StatefulSet's rolling update replaces one pod at a time, highest ordinal first, and starts no"
+                        + " extra pod (a Deployment surges first): at maxReplicas one pod fewer serves until the new"
+                        + " one is Ready. Scaling up with OrderedReady creates one pod at a time, each once the one"
+                        + " before is Ready; Parallel creates them at once. A PodDisruptionBudget counts either kind"
+                        + " alike.")
+                .blank();
+        List<List<String>> rows = new ArrayList<>();
+        for (Service s : stateful) {
+            ServiceCapacity c = resolved.capacity(s);
+            int serving = CapacityPlanner.podsServingDuringRollout(s);
+            rows.add(List.of(
+                    shown(resolved.plan(), s),
+                    s.podManagement().policy(),
+                    Integer.toString(s.maxReplicas()),
+                    Integer.toString(serving),
+                    c.capacityAt(serving).map(r -> r + " rps").orElse("–"),
+                    c.expectedLoad().map(l -> l.perSecond() + " rps").orElse("–")));
+        }
+        md.table(
+                List.of(
+                        "StatefulSet",
+                        "pod management",
+                        "max pods",
+                        "pods serving while one rolls",
+                        "capacity while one rolls",
+                        "expected load"),
+                rows);
+        md.blank();
+    }
+
     private static String spare(int pods) {
         return pods >= 0 ? Integer.toString(pods) : pods + " (short)";
     }
 
     private static void connections(ResolvedPlan resolved, Markdown md) {
-        resolved.connections().ifPresent(b -> {
-            md.line("## PostgreSQL connections").blank();
+        resolved.budgets().forEach(b -> {
+            md.line("## " + b.database().title() + " connections").blank();
+            b.database().name().ifPresent(n -> md.line("Its clients: the services and clients with database(\"" + n
+                            + "\")"
+                            + (resolved.plan().postgres().isEmpty()
+                                            && resolved.plan().namedPostgres().size() == 1
+                                    ? " or none, as the plan's only PostgreSQL"
+                                    : "")
+                            + ", in " + b.database().hosting().describe() + ".")
+                    .blank());
             md.line("At maxReplicas plus rollout surge, each pod holding its whole pool.")
                     .blank();
             List<List<String>> rows = new ArrayList<>();
             for (ConnectionBudget.ServiceConnections c : b.services()) {
                 rows.add(List.of(
-                        c.service().name(),
+                        shown(resolved.plan(), c.service()),
                         Integer.toString(c.pods()),
                         Integer.toString(c.surge()),
                         Integer.toString(c.poolSize()),
@@ -123,9 +178,9 @@ public final class CapacityReportEmitter implements Target {
     }
 
     private static void redis(ResolvedPlan resolved, Markdown md) {
-        resolved.redisMemory().ifPresent(memory -> {
+        resolved.caches().forEach(memory -> {
             Redis r = memory.redis();
-            md.line("## Redis memory").blank();
+            md.line("## " + r.title() + " memory").blank();
             String limit = memory.limit().map(Quantities::memory).orElse("–");
             String share = memory.shareOfLimit()
                     .map(s -> Numbers.format(s) + "% (safe: up to " + memory.safeShare() + ")")
@@ -134,10 +189,15 @@ public final class CapacityReportEmitter implements Target {
                     .map(c -> "cluster: " + c.nodes() + " nodes, " + c.replicasPerMaster() + " replica(s) per master")
                     .orElse("standalone: 1 master, " + r.replicas() + " replica(s)");
             md.table(
-                    List.of("release", "topology", "maxmemory", "memory limit", "maxmemory share of limit"),
+                    List.of(
+                            r.isBitnami() ? "release" : "lives in",
+                            "topology",
+                            "maxmemory",
+                            "memory limit",
+                            "maxmemory share of limit"),
                     List.of(List.of(
-                            r.release(),
-                            shape,
+                            r.isBitnami() ? r.release() : r.hosting().describe(),
+                            r.isBitnami() ? shape : "–",
                             r.maxmemory().map(Quantities::memory).orElse("no limit"),
                             limit,
                             share)));

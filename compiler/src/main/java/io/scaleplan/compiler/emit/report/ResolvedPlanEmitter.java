@@ -15,9 +15,15 @@ import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.Autoscaling;
 import io.scaleplan.dsl.Behavior;
+import io.scaleplan.dsl.ContainerResourceMetric;
+import io.scaleplan.dsl.Cpu;
 import io.scaleplan.dsl.DatabaseClient;
+import io.scaleplan.dsl.ExternalMetric;
 import io.scaleplan.dsl.Index;
+import io.scaleplan.dsl.Memory;
 import io.scaleplan.dsl.NodePool;
+import io.scaleplan.dsl.ObjectMetric;
+import io.scaleplan.dsl.Percent;
 import io.scaleplan.dsl.PodsMetric;
 import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.Redis;
@@ -27,6 +33,7 @@ import io.scaleplan.dsl.ScalingPolicy;
 import io.scaleplan.dsl.ScalingRules;
 import io.scaleplan.dsl.Service;
 import io.scaleplan.dsl.Suppression;
+import io.scaleplan.dsl.ValueTarget;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -58,14 +65,21 @@ public final class ResolvedPlanEmitter implements Target {
         ObjectNode root = Yaml.object();
         root.put("plan", plan.name());
         root.put("namespace", plan.namespace());
-        root.put(
-                "release",
-                plan.release().isPlainManifests()
-                        ? "none (plain manifests)"
-                        : plan.release().name() + " (" + plan.release().chart() + ")");
+        root.put("release", release(plan.release()));
+        if (plan.spansNamespaces()) {
+            // every namespace with its release; the first is the one above
+            ObjectNode namespaces = root.putObject("namespaces");
+            plan.namespaces().forEach(ns -> namespaces.put(ns.name(), release(ns.release())));
+        }
         if (!plan.services().isEmpty()) {
             ObjectNode services = root.putObject("services");
-            plan.services().forEach(s -> service(s, services.putObject(s.name())));
+            for (Service s : plan.services()) {
+                ObjectNode node = services.putObject(s.name());
+                if (plan.spansNamespaces()) {
+                    node.put("namespace", plan.namespaceOf(s).name());
+                }
+                service(s, node);
+            }
         }
         if (!plan.nodePools().isEmpty()) {
             ObjectNode pools = root.putObject("nodePools");
@@ -76,9 +90,20 @@ public final class ResolvedPlanEmitter implements Target {
             for (DatabaseClient c : plan.databaseClients()) {
                 clients.put(c.name(), c.connections());
             }
+            for (DatabaseClient c : plan.databaseClients()) {
+                c.database()
+                        .ifPresent(db -> root.with("databaseClientDatabases").put(c.name(), db));
+            }
         }
-        resolved.postgres().ifPresent(pg -> postgres(pg, root.putObject("postgres")));
-        plan.redis().ifPresent(r -> redis(r, root.putObject("redis")));
+        for (PostgresSettings tuned : resolved.databases()) {
+            postgres(
+                    tuned,
+                    root.putObject(
+                            tuned.postgres().name().map(n -> "postgres " + n).orElse("postgres")));
+        }
+        for (Redis r : plan.caches()) {
+            redis(r, root.putObject(r.name().map(n -> "redis " + n).orElse("redis")));
+        }
         rules(plan, root);
         impact(resolved, root.putObject("impact"));
         String header = Headers.comment("#", plan)
@@ -86,7 +111,15 @@ public final class ResolvedPlanEmitter implements Target {
         return List.of(Document.tree(NAME, "ResolvedPlan", plan.name(), PATH, header, root));
     }
 
+    private static String release(io.scaleplan.dsl.HelmRelease release) {
+        return release.isPlainManifests() ? "none (plain manifests)" : release.name() + " (" + release.chart() + ")";
+    }
+
     private static void service(Service s, ObjectNode out) {
+        if (s.isStatefulSet()) {
+            out.put("workload", s.workload().kind());
+            out.put("podManagement", s.podManagement().policy());
+        }
         s.replicas().ifPresent(r -> out.put("replicas", r));
         s.autoscaling().ifPresent(a -> autoscaling(a, out));
         resources(s.resources(), out);
@@ -102,7 +135,10 @@ public final class ResolvedPlanEmitter implements Target {
         });
         s.expectedLoad().ifPresent(l -> out.put("expectedLoad", l.toString()));
         s.connectionPoolSize().ifPresent(p -> out.put("connectionPoolSize", p));
-        out.put("rolloutSurge", s.rolloutSurge().toString());
+        s.database().ifPresent(d -> out.put("database", d));
+        if (!s.isStatefulSet()) {
+            out.put("rolloutSurge", s.rolloutSurge().toString());
+        }
         s.nodePool().ifPresent(p -> out.put("nodePool", p));
         s.values().entries().forEach((path, value) -> out.put("values." + path, String.valueOf(value)));
     }
@@ -115,7 +151,40 @@ public final class ResolvedPlanEmitter implements Target {
         for (PodsMetric m : a.podsMetrics()) {
             out.put("podsMetric." + m.name(), Quantities.decimal(m.averageValue()));
         }
+        for (ContainerResourceMetric m : a.containerResourceMetrics()) {
+            out.put(
+                    "containerResource." + m.container() + "." + m.resource().apiName(),
+                    m.averageUtilization()
+                            .map(Percent::toString)
+                            .orElseGet(() -> m.resource() == ContainerResourceMetric.Resource.CPU
+                                    ? Quantities.cpu(new Cpu(m.averageValue().getAsLong()))
+                                    : Quantities.memory(
+                                            new Memory(m.averageValue().getAsLong()))));
+        }
+        for (ObjectMetric m : a.objectMetrics()) {
+            out.put("objectMetric." + m.object().apiVersion() + "/" + m.object() + "." + m.name(), target(m.target()));
+        }
+        for (ExternalMetric m : a.externalMetrics()) {
+            StringBuilder key = new StringBuilder("externalMetric." + m.name());
+            if (!m.selector().isEmpty()) {
+                key.append('{');
+                m.selector().forEach((k, v) -> key.append(key.charAt(key.length() - 1) == '{' ? "" : ",")
+                        .append(k)
+                        .append('=')
+                        .append(v));
+                key.append('}');
+            }
+            out.put(key.toString(), target(m.target()));
+        }
+        if (!a.requestRateMetrics().isEmpty()) {
+            out.put("requestRate", String.join(", ", a.requestRateMetrics()));
+        }
         a.behavior().ifPresent(b -> behavior(b, out));
+    }
+
+    /** {@code value 2k} or {@code averageValue 30}. */
+    private static String target(ValueTarget t) {
+        return t.kind().field() + " " + Quantities.decimal(t.amount());
     }
 
     private static void behavior(Behavior b, ObjectNode out) {
@@ -161,7 +230,10 @@ public final class ResolvedPlanEmitter implements Target {
 
     private static void postgres(PostgresSettings tuned, ObjectNode out) {
         Postgres pg = tuned.postgres();
-        out.put("release", pg.release());
+        hosting(pg.hosting(), out);
+        if (pg.isBitnami()) {
+            out.put("release", pg.release());
+        }
         out.put("majorVersion", pg.majorVersion());
         out.put("workload", pg.workload().name().toLowerCase(java.util.Locale.ROOT));
         out.put("readReplicas", pg.readReplicas());
@@ -183,14 +255,26 @@ public final class ResolvedPlanEmitter implements Target {
         }
     }
 
+    /** Where an instance lives, for one that is not a Bitnami release. */
+    private static void hosting(io.scaleplan.dsl.Hosting hosting, ObjectNode out) {
+        if (hosting instanceof io.scaleplan.dsl.Hosting.InChart c) {
+            out.put("inChart", c.workload() + (c.configFile() ? " (config file)" : ""));
+        } else if (hosting instanceof io.scaleplan.dsl.Hosting.Managed m) {
+            out.put("managed", m.service().name() + " " + m.identifier());
+        }
+    }
+
     private static void redis(Redis r, ObjectNode out) {
-        out.put("release", r.release());
-        out.put(
-                "topology",
-                r.cluster()
-                        .map(c -> "cluster of " + c.nodes() + " nodes, " + c.replicasPerMaster()
-                                + " replica(s) per master")
-                        .orElse("1 master, " + r.replicas() + " replica(s)"));
+        hosting(r.hosting(), out);
+        if (r.isBitnami()) {
+            out.put("release", r.release());
+            out.put(
+                    "topology",
+                    r.cluster()
+                            .map(c -> "cluster of " + c.nodes() + " nodes, " + c.replicasPerMaster()
+                                    + " replica(s) per master")
+                            .orElse("1 master, " + r.replicas() + " replica(s)"));
+        }
         out.put("maxmemory", r.maxmemory().map(Quantities::memory).orElse("no limit"));
         r.evictionPolicy().ifPresent(p -> out.put("evictionPolicy", p.toString()));
         resources(r.resources(), out);
@@ -229,9 +313,11 @@ public final class ResolvedPlanEmitter implements Target {
                             "required pods · " + s.name(),
                             n + " for " + c.expectedLoad().orElseThrow() + "; max " + s.maxReplicas()));
         }
-        resolved.connections()
-                .ifPresent(b -> out.put(
-                        "connection budget", b.total() + " of " + b.maxConnections() + (b.fits() ? "" : " (over)")));
+        resolved.budgets()
+                .forEach(b -> out.put(
+                        "connection budget"
+                                + b.database().name().map(n -> " · " + n).orElse(""),
+                        b.total() + " of " + b.maxConnections() + (b.fits() ? "" : " (over)")));
         for (PoolFit fit : resolved.poolFits()) {
             String pool = "node pool " + fit.pool().name();
             out.put(
@@ -249,14 +335,14 @@ public final class ResolvedPlanEmitter implements Target {
                     pool + " · fits",
                     fit.fits() ? "yes" : "no: " + fit.podsThatFit() + " of " + fit.podCount() + " pods");
         }
-        resolved.redisMemory().ifPresent(memory -> {
+        resolved.caches().forEach(memory -> {
             Redis r = memory.redis();
             Optional<String> limit = memory.limit().map(Quantities::memory);
             String share = memory.shareOfLimit()
                     .map(x -> ", " + Numbers.format(x) + "% (safe: up to " + memory.safeShare() + ")")
                     .orElse("");
             out.put(
-                    "redis memory",
+                    "redis memory" + r.name().map(n -> " · " + n).orElse(""),
                     "maxmemory " + r.maxmemory().map(Quantities::memory).orElse("unlimited")
                             + limit.map(l -> " of " + l + " limit").orElse("") + share);
         });

@@ -26,22 +26,34 @@ public final class RedisProcess implements AutoCloseable {
 
     /** Starts redis-server with {@code conf} on a free port, in {@code dir}; returns once it accepts connections. */
     public static RedisProcess start(Path conf, Path dir) throws IOException {
+        return start(List.of(conf.toAbsolutePath().toString()), dir);
+    }
+
+    /**
+     * Starts redis-server without a config file, as a {@code redis:alpine} container without args
+     * does, with {@code args} added ({@code --maxmemory 128mb}): {@code CONFIG REWRITE} fails there.
+     */
+    public static RedisProcess startWithoutConfigFile(List<String> args, Path dir) throws IOException {
+        return start(args, dir);
+    }
+
+    private static RedisProcess start(List<String> first, Path dir) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         String exec = RedisExecProvider.defaultProvider().get().getAbsolutePath();
-        Process p = new ProcessBuilder(List.of(
-                        exec,
-                        conf.toAbsolutePath().toString(),
-                        "--port",
-                        Integer.toString(port),
-                        "--bind",
-                        "127.0.0.1",
-                        "--dir",
-                        dir.toAbsolutePath().toString()))
-                .redirectErrorStream(true)
-                .start();
+        List<String> command = new java.util.ArrayList<>();
+        command.add(exec);
+        command.addAll(first);
+        command.addAll(List.of(
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                dir.toAbsolutePath().toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder log = new StringBuilder();
         String line;
