@@ -176,6 +176,24 @@ class NamespacesTest {
         assertThat(files.get("blocks/k8s/patches/kustomization.yaml")).doesNotContain("name: x");
     }
 
+    /** A StatefulSet's rollout is followed in its own namespace, not the plan's first. */
+    @Test
+    void aStatefulSetInTheSecondNamespaceIsFollowedThere() {
+        ScalingPlan plan = ScalingPlan.builder("stateful-blocks")
+                .namespace("a")
+                .helmRelease("a", "./a")
+                .service("x", s -> s.replicas(1))
+                .namespace("b", ns -> ns.helmRelease("b", "./b")
+                        .service("y", s -> s.statefulSet().replicas(2)))
+                .build();
+        String apply = files(plan).get("stateful-blocks/APPLY.md");
+        assertThat(apply)
+                .contains("kubectl -n b rollout status statefulset/y --timeout=30m")
+                .contains("kubectl -n b get statefulset y -o wide")
+                .doesNotContain("kubectl -n a rollout status")
+                .doesNotContain("helm repo add bitnami");
+    }
+
     @Test
     void badNamespacesAreReportedWithRuleElementAndLine() {
         assertThatThrownBy(() -> ScalingPlan.builder("p")

@@ -228,11 +228,20 @@ public final class ApplyInstructions {
                     + " safe to repeat.\n\n");
             return;
         }
+        // the Bitnami repository only where a release installs a chart from it
+        boolean bitnami = plan.databases().stream().anyMatch(Postgres::isBitnami)
+                || plan.caches().stream().anyMatch(io.scaleplan.dsl.Redis::isBitnami)
+                || plan.namespaces().stream()
+                        .anyMatch(n -> !n.release().isPlainManifests()
+                                && n.release().chart().startsWith("bitnami/"));
         md.append("Run from the folder that holds `" + OUTPUT
                 + "/` (the repository root), with `kubectl` (1.31 or newer) and `helm` (3.14 or newer) pointed at"
-                + " the cluster, and the Bitnami repository added once (`helm repo add bitnami "
-                + HelmCommands.BITNAMI_REPOSITORY
-                + "`). The steps are in order; each is safe to repeat.\n\n");
+                + " the cluster"
+                + (bitnami
+                        ? ", and the Bitnami repository added once (`helm repo add bitnami "
+                                + HelmCommands.BITNAMI_REPOSITORY + "`)"
+                        : "")
+                + ". The steps are in order; each is safe to repeat.\n\n");
         md.append("Every `helm upgrade` passes `--reset-then-reuse-values`: the release keeps the values it has that"
                 + " scaleplan does not own (images, credentials, persistence), takes the chart's defaults for the"
                 + " rest, and the overlay sets what the plan owns. The overlays therefore state every key scaleplan"
@@ -404,7 +413,6 @@ public final class ApplyInstructions {
         if (stateful.isEmpty()) {
             return;
         }
-        String ns = Shell.word(plan.namespace());
         md.append("\nA StatefulSet (")
                 .append(String.join(
                         ", ", stateful.stream().map(s -> "`" + s.name() + "`").toList()))
@@ -413,6 +421,7 @@ public final class ApplyInstructions {
                 .append(" stops the rollout: `kubectl rollout undo` restores the template, and the stuck pod must then")
                 .append(" be deleted by hand (Kubernetes' forced rollback). Follow it:\n\n```bash\n");
         for (Service s : stateful) {
+            String ns = Shell.word(plan.namespaceOf(s).name());
             md.append("kubectl -n " + ns + " rollout status " + s.workload().resource() + "/" + Shell.word(s.name())
                     + " --timeout=30m\n");
         }
