@@ -200,8 +200,7 @@ final class PlanWriter {
                         plan.lambda(pg.comments(), "postgres", CodeBlock.of("$S", name), "pg", pg.chain(code)));
         estate.redis().ifPresent(r -> plan.lambda(r.comments(), "redis", null, "r", r.chain(code)));
         estate.namedRedis()
-                .forEach((name, r) ->
-                        plan.lambda(r.comments(), "redis", CodeBlock.of("$S", name), "r", r.chain(code)));
+                .forEach((name, r) -> plan.lambda(r.comments(), "redis", CodeBlock.of("$S", name), "r", r.chain(code)));
         if (facts.loadProfile != null) {
             LoadProfileFact profile = facts.loadProfile.value();
             plan.lambda(List.of(), "loadProfile", CodeBlock.of("$S", profile.name()), "p", loadProfile(profile));

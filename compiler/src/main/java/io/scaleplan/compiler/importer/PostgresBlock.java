@@ -269,11 +269,7 @@ final class PostgresBlock {
         if (pg.hosting == null) {
             c.call("release($S)", pg.release == null ? Postgres.DEFAULT_RELEASE : pg.release.value());
         } else if (pg.hosting.managed()) {
-            c.call(
-                    "managed($T.$L, $S)",
-                    PlanWriter.managedService(),
-                    pg.hosting.service(),
-                    pg.hosting.identifier());
+            c.call("managed($T.$L, $S)", PlanWriter.managedService(), pg.hosting.service(), pg.hosting.identifier());
         } else {
             c.call("inChart($S)", pg.hosting.workload());
         }

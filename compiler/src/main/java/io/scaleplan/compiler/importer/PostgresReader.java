@@ -39,8 +39,8 @@ final class PostgresReader {
             "(?:--|#)\\s+Derived settings: .* storage ([a-z]+), workload ([a-z]+), database size ([a-z_]+)"
                     + "(?: \\(the instance class\\))?\\.");
     /** The machine in that header, when the plan stated it ({@code from 2 vCPUs, memory 1GB}), not the limits. */
-    private static final Pattern HEADER_INSTANCE =
-            Pattern.compile("(?:--|#)\\s+Derived settings: .*(?:from|for) (\\d+) vCPUs, memory (\\d+(?:kB|MB|GB|TB)),.*");
+    private static final Pattern HEADER_INSTANCE = Pattern.compile(
+            "(?:--|#)\\s+Derived settings: .*(?:from|for) (\\d+) vCPUs, memory (\\d+(?:kB|MB|GB|TB)),.*");
     /** A {@code parameters.conf} comment: {@code # work_mem in kB (20560kB); ...; stated at ...}. */
     private static final Pattern CONF_ORIGIN =
             Pattern.compile("#\\s+([a-z_][a-z0-9_.]*)(?: in [^;]*)?;.*; (stated|derived) .*");

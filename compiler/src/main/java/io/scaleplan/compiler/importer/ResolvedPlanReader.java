@@ -6,7 +6,6 @@ import io.scaleplan.compiler.importer.Estate.ServiceFacts;
 import io.scaleplan.dsl.Cpu;
 import io.scaleplan.dsl.Memory;
 import io.scaleplan.dsl.PodAmount;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -63,9 +62,8 @@ final class ResolvedPlanReader {
         doc.get("services").fields().forEach((name, s) -> service(name, s));
         doc.get("nodePools").fields().forEach((name, p) -> pool(name, p));
         doc.get("databaseClients").fields().forEach((name, c) -> estate.databaseClients.put(name, c.integer(name)));
-        doc.get("databaseClientDatabases")
-                .fields()
-                .forEach((name, d) -> d.text().ifPresent(db -> estate.databaseClientDatabases.put(name, db)));
+        doc.get("databaseClientDatabases").fields().forEach((name, d) -> d.text()
+                .ifPresent(db -> estate.databaseClientDatabases.put(name, db)));
         doc.fields().forEach((key, value) -> {
             if (key.equals("postgres") || key.startsWith("postgres ")) {
                 postgres(key.equals("postgres") ? null : key.substring("postgres ".length()), value);
@@ -207,23 +205,32 @@ final class ResolvedPlanReader {
             }
             Estate.RedisFacts facts = estate.redis();
             facts.hosting = hosting.orElse(facts.hosting);
-            r.get("release").text().ifPresent(v -> facts.release = new Fact<>(v, r.get("release").where()));
-            r.get("topology").text().map(TOPOLOGY::matcher).filter(Matcher::matches).ifPresent(m -> {
-                String where = r.get("topology").where();
-                if (m.group(1) != null) {
-                    facts.replicas = new Fact<>(Integer.parseInt(m.group(1)), where);
-                } else {
-                    facts.clusterNodes = new Fact<>(Integer.parseInt(m.group(2)), where);
-                    facts.clusterReplicas = new Fact<>(Integer.parseInt(m.group(3)), where);
-                }
-            });
+            r.get("release")
+                    .text()
+                    .ifPresent(
+                            v -> facts.release = new Fact<>(v, r.get("release").where()));
+            r.get("topology")
+                    .text()
+                    .map(TOPOLOGY::matcher)
+                    .filter(Matcher::matches)
+                    .ifPresent(m -> {
+                        String where = r.get("topology").where();
+                        if (m.group(1) != null) {
+                            facts.replicas = new Fact<>(Integer.parseInt(m.group(1)), where);
+                        } else {
+                            facts.clusterNodes = new Fact<>(Integer.parseInt(m.group(2)), where);
+                            facts.clusterReplicas = new Fact<>(Integer.parseInt(m.group(3)), where);
+                        }
+                    });
             r.get("maxmemory")
                     .text()
                     .flatMap(Quantity::memory)
-                    .ifPresent(m -> facts.maxmemory = new Fact<>(m, r.get("maxmemory").where()));
+                    .ifPresent(m ->
+                            facts.maxmemory = new Fact<>(m, r.get("maxmemory").where()));
             r.get("evictionPolicy")
                     .text()
-                    .ifPresent(p -> facts.evictionPolicy = new Fact<>(p, r.get("evictionPolicy").where()));
+                    .ifPresent(p -> facts.evictionPolicy =
+                            new Fact<>(p, r.get("evictionPolicy").where()));
             resource(r, "requests.cpu", Quantity::cpu, c -> facts.resources.cpuRequest = c);
             resource(r, "requests.memory", Quantity::memory, m -> facts.resources.memoryRequest = m);
             resource(r, "limits.cpu", Quantity::cpu, c -> facts.resources.cpuLimit = c);
@@ -238,7 +245,10 @@ final class ResolvedPlanReader {
             String key,
             java.util.function.Function<String, Optional<T>> parse,
             java.util.function.Consumer<Fact<T>> set) {
-        r.get(key).text().flatMap(parse).ifPresent(v -> set.accept(new Fact<>(v, r.get(key).where())));
+        r.get(key)
+                .text()
+                .flatMap(parse)
+                .ifPresent(v -> set.accept(new Fact<>(v, r.get(key).where())));
     }
 
     private static final Pattern IN_CHART = Pattern.compile("([a-z0-9-]+)( \\(config file\\))?");
@@ -247,10 +257,10 @@ final class ResolvedPlanReader {
     /** {@code inChart: orders-db (config file)} or {@code managed: AWS_RDS billing-prod}. */
     private Optional<Estate.Hosting> hosting(YamlTree instance, boolean postgres) {
         YamlTree inChart = instance.get("inChart");
-        Optional<Matcher> chart =
-                inChart.text().map(IN_CHART::matcher).filter(Matcher::matches);
+        Optional<Matcher> chart = inChart.text().map(IN_CHART::matcher).filter(Matcher::matches);
         if (chart.isPresent()) {
-            return Optional.of(new Estate.Hosting(chart.get().group(1), chart.get().group(2) != null, null, null));
+            return Optional.of(
+                    new Estate.Hosting(chart.get().group(1), chart.get().group(2) != null, null, null));
         }
         YamlTree managed = instance.get("managed");
         Optional<Matcher> service = managed.text().map(MANAGED::matcher).filter(Matcher::matches);
@@ -260,7 +270,8 @@ final class ResolvedPlanReader {
                     .anyMatch(v -> v.name().equals(service.get().group(1))
                             && v.engine().name().equals(engine));
             if (known) {
-                return Optional.of(new Estate.Hosting(null, false, service.get().group(1), service.get().group(2)));
+                return Optional.of(new Estate.Hosting(
+                        null, false, service.get().group(1), service.get().group(2)));
             }
         }
         if (!inChart.isMissing() || !managed.isMissing()) {

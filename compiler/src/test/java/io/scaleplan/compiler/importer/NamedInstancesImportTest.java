@@ -48,9 +48,12 @@ class NamedInstancesImportTest {
                 .contains(".redis(\"cart\", r -> r.inChart(\"redis-cart\")")
                 .contains(".redis(\"sessions\", r -> r.managed(ManagedService.AWS_ELASTICACHE, \"sessions-prod\")")
                 .contains(".service(\"billing\", s -> s.replicas(2).connectionPoolSize(15).database(\"billing\"))");
-        String defaultBlock = source.substring(
-                source.indexOf(".postgres(pg ->"), source.indexOf(".postgres(\"orders\""));
-        assertThat(defaultBlock).contains("maxConnections(150)").doesNotContain("208").doesNotContain("orders");
+        String defaultBlock =
+                source.substring(source.indexOf(".postgres(pg ->"), source.indexOf(".postgres(\"orders\""));
+        assertThat(defaultBlock)
+                .contains("maxConnections(150)")
+                .doesNotContain("208")
+                .doesNotContain("orders");
     }
 
     @Test
@@ -58,7 +61,8 @@ class NamedInstancesImportTest {
             throws Exception {
         // billing's max_connections 200 is PgTune's default for web: only parameters.conf's comment says it is stated
         Map<String, String> original = ImportRoundTrip.files(new PlanCompiler().compile(Fixtures.dataTier()));
-        String source = Files.readString(importDataTier(temp, original).written().orElseThrow());
+        String source =
+                Files.readString(importDataTier(temp, original).written().orElseThrow());
         String billing = source.substring(source.indexOf(".postgres(\"billing\""), source.indexOf(".redis("));
         assertThat(billing).contains("maxConnections(200)");
 
