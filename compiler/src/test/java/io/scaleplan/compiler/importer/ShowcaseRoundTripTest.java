@@ -61,4 +61,14 @@ class ShowcaseRoundTripTest {
                 .contains(".database(\"orders\")")
                 .contains(".databaseClient(\"reporting\", 5, \"orders\")");
     }
+
+    /** The default instances' own hosting: PostgreSQL in the chart, Redis in the chart with its config file. */
+    @Test
+    void defaultInstancesInTheChartComeBackByteForByte(@TempDir Path temp) throws IOException {
+        ImportRoundTrip.Trip trip = ImportRoundTrip.trip(Fixtures.hostedDefaults(), temp);
+        assertThat(ImportRoundTrip.comparable(trip.again())).isEqualTo(ImportRoundTrip.comparable(trip.original()));
+        assertThat(trip.source())
+                .contains(".postgres(pg -> pg.inChart(\"shop-db\")")
+                .contains(".redis(r -> r.inChartWithConfigFile(\"shop-cache\")");
+    }
 }
