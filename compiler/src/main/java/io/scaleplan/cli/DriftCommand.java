@@ -12,7 +12,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,6 +50,20 @@ final class DriftCommand implements Callable<Integer> {
             required = true,
             description = "A file of what the cluster says; repeat for several (kubectl, psql, redis-cli output).")
     List<Path> live = new ArrayList<>();
+
+    @Option(
+            names = "--postgres",
+            paramLabel = "NAME=FILE",
+            description = "psql's pg_settings output of the named PostgreSQL instance NAME (postgres(\"NAME\", ...));"
+                    + " repeat for several. The default instance's goes with --live.")
+    Map<String, Path> postgres = new LinkedHashMap<>();
+
+    @Option(
+            names = "--redis",
+            paramLabel = "NAME=FILE",
+            description = "redis-cli CONFIG GET '*' output of the named Redis instance NAME (redis(\"NAME\", ...));"
+                    + " repeat for several. The default instance's goes with --live.")
+    Map<String, Path> redis = new LinkedHashMap<>();
 
     @Option(
             names = "--phase",
@@ -102,9 +118,13 @@ final class DriftCommand implements Callable<Integer> {
         } else if (phase != null) {
             return usage(err, "plan " + planName + " is not an event plan: omit --phase");
         }
+        Optional<String> unknown = unknownInstance(plan);
+        if (unknown.isPresent()) {
+            return usage(err, unknown.get());
+        }
         LiveState state;
         try {
-            state = LiveState.read(live);
+            state = LiveState.read(live).withInstances(postgres, redis);
         } catch (ImportException e) {
             err.println(e.problem().format());
             err.flush();
@@ -120,6 +140,27 @@ final class DriftCommand implements Callable<Integer> {
         out.print(report.render());
         out.flush();
         return report.isEmpty() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
+    }
+
+    /** The first --postgres or --redis name the plan has no instance of, as an error message. */
+    private Optional<String> unknownInstance(ScalingPlan plan) {
+        List<String> pgNames =
+                plan.namedPostgres().stream().map(p -> p.name().orElseThrow()).toList();
+        List<String> redisNames =
+                plan.namedRedis().stream().map(r -> r.name().orElseThrow()).toList();
+        for (String name : postgres.keySet()) {
+            if (!pgNames.contains(name)) {
+                return Optional.of("--postgres " + name + ": plan " + plan.name() + " has no PostgreSQL instance "
+                        + name + (pgNames.isEmpty() ? " (it has no named ones)" : "; its named ones are " + pgNames));
+            }
+        }
+        for (String name : redis.keySet()) {
+            if (!redisNames.contains(name)) {
+                return Optional.of("--redis " + name + ": plan " + plan.name() + " has no Redis instance " + name
+                        + (redisNames.isEmpty() ? " (it has no named ones)" : "; its named ones are " + redisNames));
+            }
+        }
+        return Optional.empty();
     }
 
     private static int usage(PrintWriter err, String message) {

@@ -227,6 +227,21 @@ public final class Fixtures {
                 .build();
     }
 
+    /**
+     * The default PostgreSQL and Redis not as Bitnami releases: PostgreSQL in the team's chart,
+     * Redis in the chart with a config file (import's round trip of default instances' hosting).
+     */
+    public static ScalingPlan hostedDefaults() {
+        return ScalingPlan.builder("hosted-defaults")
+                .helmRelease("shop", "./shop")
+                .service("web", s -> s.replicas(2).connectionPoolSize(10))
+                .postgres(pg -> pg.inChart("shop-db").instance(2, gib(2)).maxConnections(100))
+                .redis(r -> r.inChartWithConfigFile("shop-cache")
+                        .maxmemory(mib(64))
+                        .evictionPolicy(EvictionPolicy.ALLKEYS_LRU))
+                .build();
+    }
+
     /** A definition of {@code plan}, as the loader sees plans. */
     public static PlanDefinition definition(ScalingPlan plan) {
         return () -> plan;

@@ -70,4 +70,24 @@ class DriftTest {
         assertThat(out.toString()).contains("production · usage-metering HPA · spec.maxReplicas: 20 → 50");
         assertThat(inSync).isZero();
     }
+
+    @Test
+    void anInstanceThePlanDoesNotHaveIsAUsageError() {
+        StringWriter err = new StringWriter();
+        Path pg = live("in-sync").get(1);
+        int code = Main.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                "drift",
+                "production",
+                "--live",
+                live("in-sync").get(0).toString(),
+                "--postgres",
+                "orders=" + pg);
+
+        assertThat(code).isEqualTo(64);
+        assertThat(err.toString())
+                .contains("error: --postgres orders: plan production has no PostgreSQL instance orders (it has no"
+                        + " named ones)");
+    }
 }

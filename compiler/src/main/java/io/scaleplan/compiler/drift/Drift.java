@@ -3,6 +3,7 @@ package io.scaleplan.compiler.drift;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scaleplan.compiler.diff.SemanticChange;
 import io.scaleplan.compiler.emit.kubernetes.KubernetesEmitter;
+import io.scaleplan.compiler.emit.postgres.PostgresEmitter;
 import io.scaleplan.compiler.emit.redis.RedisEmitter;
 import io.scaleplan.compiler.importer.PgSettingsTable;
 import io.scaleplan.compiler.importer.Quantity;
@@ -12,6 +13,8 @@ import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.compiler.render.Quantities;
 import io.scaleplan.compiler.resolve.ClusterObject;
 import io.scaleplan.compiler.resolve.Tuning;
+import io.scaleplan.dsl.Hosting;
+import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.Redis;
 import io.scaleplan.dsl.ScalingPlan;
 import io.scaleplan.dsl.Service;
@@ -281,20 +284,38 @@ public final class Drift {
     }
 
     private void postgres() {
-        plan.namedPostgres()
-                .forEach(pg -> notes.add(pg.title() + " not compared: drift compares the plan's default (unnamed)"
-                        + " PostgreSQL with the pg_settings output given"));
-        if (plan.postgres().isEmpty() || live.postgres().isEmpty()) {
-            if (plan.postgres().isPresent()) {
+        if (plan.postgres().isPresent()) {
+            if (live.postgres().isEmpty()) {
                 notes.add("PostgreSQL not compared: give psql's output of SELECT name, setting, unit, pending_restart,"
                         + " sourcefile FROM pg_settings");
+            } else {
+                postgres(plan.postgres().get(), live.postgres().get(), SETTINGS);
             }
-            return;
         }
+        for (Postgres pg : plan.namedPostgres()) {
+            String name = pg.name().orElseThrow();
+            List<PgSettingsTable.Row> rows = live.namedPostgres().get(name);
+            if (rows == null) {
+                notes.add(pg.title() + " not compared: give --postgres " + name + "=FILE, psql's output of SELECT"
+                        + " name, setting, unit, pending_restart, sourcefile FROM pg_settings on that server");
+                continue;
+            }
+            String file = pg.hosting() instanceof Hosting.Managed
+                    ? PostgresEmitter.parameters(pg)
+                    : PostgresEmitter.folder(pg) + "10-settings.sql";
+            postgres(pg, rows, file);
+        }
+    }
+
+    /** One instance's settings against the pg_settings rows of its server; differences named by {@code file}. */
+    private void postgres(Postgres pg, List<PgSettingsTable.Row> liveRows, String file) {
+        boolean managed = pg.hosting() instanceof Hosting.Managed;
+        // a managed server's values are set in its parameter group, never with ALTER SYSTEM
+        String set = managed ? "" : "ALTER SYSTEM SET ";
         Map<String, PgSettingsTable.Row> rows = new LinkedHashMap<>();
-        live.postgres().get().forEach(r -> rows.put(r.name(), r));
+        liveRows.forEach(r -> rows.put(r.name(), r));
         Set<String> planned = new java.util.HashSet<>();
-        for (Tuning.Tuned t : Tuning.settings(plan.postgres().get())) {
+        for (Tuning.Tuned t : Tuning.settings(pg)) {
             planned.add(t.name());
             PgSettingsTable.Row row = rows.get(t.name());
             if (row == null) {
@@ -303,13 +324,12 @@ public final class Drift {
             }
             String is = row.valueWithUnit();
             if (!PgSettingsTable.sameValue(t.name(), t.value(), is)) {
-                changes.add(new SemanticChange(
-                        SETTINGS, "ALTER SYSTEM SET " + t.name() + ": '" + t.value() + "' → '" + is + "'"));
+                changes.add(new SemanticChange(file, set + t.name() + ": '" + t.value() + "' → '" + is + "'"));
             }
             if (row.pendingRestart().orElse(false)) {
                 changes.add(new SemanticChange(
-                        SETTINGS,
-                        "ALTER SYSTEM SET " + t.name() + ": pending restart (the server runs '" + is
+                        file,
+                        set + t.name() + ": pending restart (the server runs '" + is
                                 + "'; a changed value waits for a restart)"));
             }
         }
@@ -317,12 +337,15 @@ public final class Drift {
             if (planned.contains(row.name())) {
                 continue;
             }
-            if (row.sourcefile().filter(f -> f.endsWith("postgresql.auto.conf")).isPresent()) {
+            if (!managed
+                    && row.sourcefile()
+                            .filter(f -> f.endsWith("postgresql.auto.conf"))
+                            .isPresent()) {
                 changes.add(new SemanticChange(
-                        SETTINGS, "+ ALTER SYSTEM SET " + row.name() + " = '" + row.valueWithUnit() + "'"));
+                        file, "+ ALTER SYSTEM SET " + row.name() + " = '" + row.valueWithUnit() + "'"));
             } else if (row.pendingRestart().orElse(false)) {
                 changes.add(new SemanticChange(
-                        SETTINGS,
+                        file,
                         row.name() + ": pending restart (not in the plan; the server runs '" + row.valueWithUnit()
                                 + "')"));
             }
@@ -330,23 +353,40 @@ public final class Drift {
     }
 
     private void redis() {
-        plan.namedRedis()
-                .forEach(r -> notes.add(r.title() + " not compared: drift compares the plan's default (unnamed) Redis"
-                        + " with the CONFIG GET output given"));
-        if (plan.redis().isEmpty() || live.redis().isEmpty()) {
-            if (plan.redis().isPresent()) {
+        if (plan.redis().isPresent()) {
+            if (live.redis().isEmpty()) {
                 notes.add("Redis not compared: give the output of redis-cli CONFIG GET '*'");
+            } else {
+                redis(plan.redis().get(), live.redis().get(), REDIS_CONF);
             }
-            return;
         }
-        Redis redis = plan.redis().get();
+        for (Redis r : plan.namedRedis()) {
+            String name = r.name().orElseThrow();
+            List<RedisReader.Pair> pairs = live.namedRedis().get(name);
+            if (pairs == null) {
+                notes.add(r.title() + " not compared: give --redis " + name + "=FILE, the output of redis-cli CONFIG"
+                        + " GET '*' on that server");
+                continue;
+            }
+            String file = r.hosting() instanceof Hosting.Managed
+                    ? RedisEmitter.folder(r) + "parameters.conf"
+                    : r.isBitnami() ? RedisEmitter.conf(r) : RedisEmitter.script(r);
+            redis(r, pairs, file);
+        }
+    }
+
+    /** One instance's maxmemory and policy against its server's CONFIG GET; differences named by {@code file}. */
+    private void redis(Redis redis, List<RedisReader.Pair> livePairs, String file) {
         Map<String, String> pairs = new LinkedHashMap<>();
-        live.redis().get().forEach(p -> pairs.put(p.name(), p.value()));
+        livePairs.forEach(p -> pairs.put(p.name(), p.value()));
         Map<String, String> want = new LinkedHashMap<>();
         for (String[] d : RedisEmitter.directives(redis)) {
             want.put(d[0], d[1]);
         }
         for (String name : List.of("maxmemory", "maxmemory-policy")) {
+            if (name.equals("maxmemory") && redis.hosting() instanceof Hosting.Managed) {
+                continue; // the node type fixes it, not a parameter the plan sets
+            }
             String planned = want.get(name);
             String is = pairs.get(name);
             if (is == null) {
@@ -358,10 +398,10 @@ public final class Drift {
             boolean serverDefault = name.equals("maxmemory") ? is.equals("0") : is.equals("noeviction");
             if (planned == null) {
                 if (!serverDefault) {
-                    changes.add(new SemanticChange(REDIS_CONF, "+ " + name + " " + shown));
+                    changes.add(new SemanticChange(file, "+ " + name + " " + shown));
                 }
             } else if (!planned.equals(shown)) {
-                changes.add(new SemanticChange(REDIS_CONF, name + ": " + planned + " → " + shown));
+                changes.add(new SemanticChange(file, name + ": " + planned + " → " + shown));
             }
         }
     }

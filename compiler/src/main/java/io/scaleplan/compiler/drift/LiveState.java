@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,16 +25,74 @@ import java.util.Optional;
  * @param postgres the pg_settings rows; empty when no such file was given
  * @param redis the CONFIG GET pairs; empty when no such file was given
  * @param notes files or documents that were skipped, and why
+ * @param namedPostgres the pg_settings rows of named PostgreSQL instances ({@code --postgres orders=FILE}), by name
+ * @param namedRedis the CONFIG GET pairs of named Redis instances ({@code --redis cart=FILE}), by name
  */
 public record LiveState(
         List<YamlTree> objects,
         Optional<List<PgSettingsTable.Row>> postgres,
         Optional<List<RedisReader.Pair>> redis,
-        List<String> notes) {
+        List<String> notes,
+        Map<String, List<PgSettingsTable.Row>> namedPostgres,
+        Map<String, List<RedisReader.Pair>> namedRedis) {
 
     public LiveState {
         objects = List.copyOf(objects);
         notes = List.copyOf(notes);
+        namedPostgres = Map.copyOf(namedPostgres);
+        namedRedis = Map.copyOf(namedRedis);
+    }
+
+    /** The live state of the default instances only. */
+    public LiveState(
+            List<YamlTree> objects,
+            Optional<List<PgSettingsTable.Row>> postgres,
+            Optional<List<RedisReader.Pair>> redis,
+            List<String> notes) {
+        this(objects, postgres, redis, notes, Map.of(), Map.of());
+    }
+
+    /**
+     * This state with the servers of named instances: {@code postgres} maps an instance's name to
+     * psql's output of pg_settings on its server, {@code redis} to redis-cli's CONFIG GET output.
+     *
+     * @throws ImportException when a file is not the output it is given as
+     * @throws UncheckedIOException when one cannot be read
+     */
+    public LiveState withInstances(Map<String, Path> postgres, Map<String, Path> redis) {
+        Map<String, List<PgSettingsTable.Row>> pg = new LinkedHashMap<>(namedPostgres);
+        postgres.forEach((name, path) -> {
+            String text = text(path);
+            if (!PgSettingsTable.looksLike(text)) {
+                throw new ImportException(
+                        path.toString(),
+                        1,
+                        1,
+                        "--postgres " + name + ": not psql's output of SELECT name, setting, unit FROM pg_settings");
+            }
+            pg.put(name, PgSettingsTable.parse(text, path.toString()));
+        });
+        Map<String, List<RedisReader.Pair>> rd = new LinkedHashMap<>(namedRedis);
+        redis.forEach((name, path) -> {
+            String text = text(path);
+            if (!RedisReader.looksLikeConfigGet(text)) {
+                throw new ImportException(
+                        path.toString(), 1, 1, "--redis " + name + ": not the output of redis-cli CONFIG GET '*'");
+            }
+            rd.put(name, RedisReader.configGet(text, path.toString()));
+        });
+        return new LiveState(objects, this.postgres, this.redis, notes, pg, rd);
+    }
+
+    private static String text(Path path) {
+        String file = path.toString();
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ImportException(file, 0, 0, "not UTF-8 text");
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -48,14 +108,7 @@ public record LiveState(
         List<String> notes = new ArrayList<>();
         for (Path path : files) {
             String file = path.toString();
-            String text;
-            try {
-                text = Files.readString(path, StandardCharsets.UTF_8).replace("\r\n", "\n");
-            } catch (java.nio.charset.MalformedInputException e) {
-                throw new ImportException(file, 0, 0, "not UTF-8 text");
-            } catch (IOException e) {
-                throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-            }
+            String text = text(path);
             if (PgSettingsTable.looksLike(text)) {
                 rows = rows == null ? new ArrayList<>() : rows;
                 rows.addAll(PgSettingsTable.parse(text, file));

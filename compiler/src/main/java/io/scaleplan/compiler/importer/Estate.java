@@ -58,6 +58,15 @@ final class Estate {
 
     PostgresFacts postgres;
     RedisFacts redis;
+    /** The named PostgreSQL and Redis instances ({@code postgres("orders", ...)}), in the plan's order. */
+    final Map<String, PostgresFacts> namedPostgres = new LinkedHashMap<>();
+
+    final Map<String, RedisFacts> namedRedis = new LinkedHashMap<>();
+    /**
+     * The named instance the file being read belongs to ({@code sql/orders/...}); {@code null} for
+     * the default instance. {@link #postgres()} and {@link #redis()} answer for it.
+     */
+    String instance;
 
     /** Whether scaleplan's resolved plan ({@code plan.yaml}) was read: capacity, load and pools are then known. */
     boolean resolvedPlanRead;
@@ -67,6 +76,8 @@ final class Estate {
     final Map<String, NodePoolFacts> nodePools = new LinkedHashMap<>();
     /** Database clients other than the services ({@code plan.yaml}), in the plan's order. */
     final Map<String, Integer> databaseClients = new LinkedHashMap<>();
+    /** The named database of each database client that has one ({@code plan.yaml}). */
+    final Map<String, String> databaseClientDatabases = new LinkedHashMap<>();
     /** Rule severities by rule id ({@code plan.yaml}), as the DSL names them. */
     final Map<String, String> severities = new LinkedHashMap<>();
     /** Plan-wide suppressions ({@code plan.yaml}): rule id and reason. */
@@ -164,6 +175,9 @@ final class Estate {
     }
 
     PostgresFacts postgres() {
+        if (instance != null) {
+            return namedPostgres.computeIfAbsent(instance, n -> new PostgresFacts());
+        }
         if (postgres == null) {
             postgres = new PostgresFacts();
         }
@@ -171,6 +185,9 @@ final class Estate {
     }
 
     RedisFacts redis() {
+        if (instance != null) {
+            return namedRedis.computeIfAbsent(instance, n -> new RedisFacts());
+        }
         if (redis == null) {
             redis = new RedisFacts();
         }
@@ -237,6 +254,8 @@ final class Estate {
         Fact<List<OtherMetricFact>> otherMetrics;
         /** The metrics the resolved plan ({@code plan.yaml}) says are the service's request rate. */
         Fact<List<String>> requestRates;
+        /** The named database the service connects to ({@code plan.yaml}), else the default. */
+        Fact<String> database;
 
         Fact<BehaviorFacts> behavior;
         /** The HPA object that autoscales it: {@code name} and where, to find a second one. */
@@ -398,7 +417,24 @@ final class Estate {
 
         String storage;
         String databaseSize;
+        /** The machine PgTune derived for, when a scaleplan-generated file names it ({@code 2 vCPUs, memory 1GB}). */
+        Integer vcpus;
+
+        String memory;
+        /** Where the server lives, as {@code plan.yaml} says: {@code inChart: orders-db ...}, {@code managed: AWS_RDS id}. */
+        Hosting hosting;
+
         final List<String> comments = new ArrayList<>();
+    }
+
+    /**
+     * Where an instance lives when it is not a Bitnami release: a workload of the team's chart
+     * ({@code service} empty; {@code configFile} whether it runs with one), or a managed service.
+     */
+    record Hosting(String workload, boolean configFile, String service, String identifier) {
+        boolean managed() {
+            return service != null;
+        }
     }
 
     /** What the files say about Redis (the Bitnami redis or redis-cluster chart). */
@@ -409,6 +445,7 @@ final class Estate {
         Fact<Integer> clusterReplicas;
         Fact<Memory> maxmemory;
         Fact<String> evictionPolicy;
+        Hosting hosting;
         final ResourceFacts resources = new ResourceFacts();
         final List<String> comments = new ArrayList<>();
     }

@@ -318,15 +318,7 @@ public final class Importer {
         Optional<String> instance =
                 text.contains(io.scaleplan.compiler.render.Headers.MARKER) ? namedInstance(path) : Optional.empty();
         if (instance.isPresent()) {
-            estate.warn(
-                    file,
-                    0,
-                    0,
-                    "not imported: a file of the named instance " + instance.get() + " (import reads the default"
-                            + " PostgreSQL and Redis only); declare it in the plan by hand, as postgres(\""
-                            + path.getParent().getFileName() + "\", ...) or redis(\""
-                            + path.getParent().getFileName()
-                            + "\", ...)");
+            instance(path, instance.get(), text, estate);
             return;
         }
         header(text, file, estate);
@@ -356,8 +348,38 @@ public final class Importer {
     }
 
     /**
+     * A file of scaleplan's folder of a named instance ({@code sql/orders/...}, {@code
+     * redis/cart/...}) or a managed instance's {@code parameters.conf}. A PostgreSQL instance's
+     * scripts and parameters are read as the default's are, into that instance; a Redis instance's
+     * settings are read from {@code plan.yaml}, which states them whole (its {@code apply.redis} or
+     * {@code parameters.conf} leaves out what its hosting does not take).
+     */
+    private static void instance(Path path, String instance, String text, Estate estate) {
+        String file = path.toString();
+        boolean redis = instance.startsWith("redis");
+        if (redis) {
+            estate.note(file, 0, "skipped: Redis " + instance + "'s settings are read from plan.yaml");
+            return;
+        }
+        header(text, file, estate);
+        estate.instance = instance.startsWith("sql/") ? instance.substring("sql/".length()) : null;
+        try {
+            if (path.getFileName().toString().equals("parameters.conf")) {
+                new PostgresReader(estate).conf(text, file, 1);
+            } else if (file.endsWith(".sql")) {
+                new PostgresReader(estate).sql(text, file);
+            } else {
+                estate.note(file, 0, "skipped: not a format scaleplan imports");
+            }
+        } finally {
+            estate.instance = null;
+        }
+    }
+
+    /**
      * {@code sql/orders} for a file of scaleplan's folder of a named instance ({@code sql/orders/...},
-     * {@code redis/cart/...}), or a managed instance's {@code parameters.conf}.
+     * {@code redis/cart/...}); {@code sql} or {@code redis} for a managed default instance's {@code
+     * parameters.conf}.
      */
     private static Optional<String> namedInstance(Path path) {
         Path parent = path.getParent();
@@ -369,7 +391,7 @@ public final class Importer {
             }
         }
         if (path.getFileName().toString().equals("parameters.conf") && parent != null) {
-            return Optional.of(parent.toString());
+            return Optional.of(parent.getFileName().toString().equals("redis") ? "redis" : "sql");
         }
         return Optional.empty();
     }

@@ -40,6 +40,7 @@ final class PlanWriter {
     private static final ClassName SCALING_PLAN = ClassName.get(DSL, "ScalingPlan");
     private static final ClassName OBJECT_OWNER = ClassName.get(DSL, "ObjectOwner");
     private static final ClassName EVICTION_POLICY = ClassName.get(DSL, "EvictionPolicy");
+    private static final ClassName MANAGED_SERVICE = ClassName.get(DSL, "ManagedService");
     private static final ClassName SELECT_POLICY = ClassName.get(DSL, "SelectPolicy");
     private static final ClassName PG_SETTING = ClassName.get(DSL, "PgSetting");
     private static final ClassName SEVERITY = ClassName.get(DSL, "Severity");
@@ -185,9 +186,21 @@ final class PlanWriter {
             }
             plan.lambda(List.of(), "namespace", CodeBlock.of("$S", block.name()), "ns", ns);
         }
-        facts.databaseClients.forEach((name, connections) -> plan.call("databaseClient($S, $L)", name, connections));
+        facts.databaseClients.forEach((name, connections) -> {
+            String database = facts.databaseClientDatabases.get(name);
+            if (database == null) {
+                plan.call("databaseClient($S, $L)", name, connections);
+            } else {
+                plan.call("databaseClient($S, $L, $S)", name, connections, database);
+            }
+        });
         estate.postgres().ifPresent(pg -> plan.lambda(pg.comments(), "postgres", null, "pg", pg.chain(code)));
+        estate.namedPostgres()
+                .forEach((name, pg) ->
+                        plan.lambda(pg.comments(), "postgres", CodeBlock.of("$S", name), "pg", pg.chain(code)));
         estate.redis().ifPresent(r -> plan.lambda(r.comments(), "redis", null, "r", r.chain(code)));
+        estate.namedRedis()
+                .forEach((name, r) -> plan.lambda(r.comments(), "redis", CodeBlock.of("$S", name), "r", r.chain(code)));
         if (facts.loadProfile != null) {
             LoadProfileFact profile = facts.loadProfile.value();
             plan.lambda(List.of(), "loadProfile", CodeBlock.of("$S", profile.name()), "p", loadProfile(profile));
@@ -297,6 +310,9 @@ final class PlanWriter {
         }
         if (s.connectionPoolSize != null) {
             body.call("connectionPoolSize($L)", s.connectionPoolSize.value());
+        }
+        if (s.database != null) {
+            body.call("database($S)", s.database.value());
         }
         if (s.rolloutSurge != null
                 && !s.rolloutSurge.value().equals(Service.DEFAULT_ROLLOUT_SURGE)
@@ -466,6 +482,10 @@ final class PlanWriter {
             }
         }
         return SelectPolicy.MAX;
+    }
+
+    static ClassName managedService() {
+        return MANAGED_SERVICE;
     }
 
     static ClassName evictionPolicy() {

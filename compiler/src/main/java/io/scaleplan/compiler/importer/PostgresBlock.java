@@ -54,9 +54,16 @@ final class PostgresBlock {
     private final boolean instanceAssumed;
     private final List<Setting> stated = new ArrayList<>();
 
+    private final boolean instanceRead;
+
     PostgresBlock(Estate estate, boolean statedAll) {
+        this(estate, estate.postgres(), statedAll);
+    }
+
+    /** The block of {@code pg}, the default instance or a named one. */
+    PostgresBlock(Estate estate, PostgresFacts pg, boolean statedAll) {
         this.estate = estate;
-        this.pg = estate.postgres();
+        this.pg = pg;
         this.statedAll = statedAll;
         this.comments = new ArrayList<>(pg.comments);
         this.major = pg.majorVersion == null ? Postgres.DEFAULT_MAJOR : pg.majorVersion.value();
@@ -67,7 +74,15 @@ final class PostgresBlock {
                     : pg.resources.cpuLimit.value().millicores() / 1000;
             vcpus = cores >= 1 ? OptionalInt.of((int) cores) : OptionalInt.empty();
             instanceAssumed = false;
+            instanceRead = false;
+        } else if (pg.vcpus != null && pg.memory != null && kb(pg.memory).isPresent()) {
+            // scaleplan's own script names the machine the plan stated
+            memoryKb = kb(pg.memory).get();
+            vcpus = OptionalInt.of(pg.vcpus);
+            instanceAssumed = false;
+            instanceRead = true;
         } else {
+            instanceRead = false;
             Optional<Long> shared = setting("shared_buffers").flatMap(PostgresBlock::kb);
             memoryKb = shared.map(kb -> kb * 4).filter(kb -> kb >= 512 * 1024).orElse(8L * 1024 * 1024);
             vcpus = OptionalInt.of(setting("max_worker_processes")
@@ -251,7 +266,13 @@ final class PostgresBlock {
 
     Chain chain(Code code) {
         Chain c = new Chain();
-        c.call("release($S)", pg.release == null ? Postgres.DEFAULT_RELEASE : pg.release.value());
+        if (pg.hosting == null) {
+            c.call("release($S)", pg.release == null ? Postgres.DEFAULT_RELEASE : pg.release.value());
+        } else if (pg.hosting.managed()) {
+            c.call("managed($T.$L, $S)", PlanWriter.managedService(), pg.hosting.service(), pg.hosting.identifier());
+        } else {
+            c.call("inChart($S)", pg.hosting.workload());
+        }
         if (major != Postgres.DEFAULT_MAJOR) {
             c.call("majorVersion($L)", major);
         }
@@ -265,7 +286,7 @@ final class PostgresBlock {
             c.call("databaseSize($T.$L)", DslTypes.DATABASE_SIZE, size.name());
         }
         PlanWriter.resources(c, pg.resources, code);
-        if (instanceAssumed) {
+        if (instanceAssumed || instanceRead) {
             c.call("instance($L, $L)", vcpus.getAsInt(), code.memory(new Memory(memoryKb * 1024)));
         }
         if (pg.readReplicas != null && pg.readReplicas.value() > 0) {

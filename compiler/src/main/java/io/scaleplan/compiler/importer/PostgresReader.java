@@ -36,7 +36,14 @@ final class PostgresReader {
     private static final Pattern HEADER_MAJOR =
             Pattern.compile("--\\s+PostgreSQL (\\d+), Helm release ([a-z0-9-]+)\\..*");
     private static final Pattern HEADER_INPUTS = Pattern.compile(
-            "--\\s+Derived settings: .* storage ([a-z]+), workload ([a-z]+), database size ([a-z_]+)\\.");
+            "(?:--|#)\\s+Derived settings: .* storage ([a-z]+), workload ([a-z]+), database size ([a-z_]+)"
+                    + "(?: \\(the instance class\\))?\\.");
+    /** The machine in that header, when the plan stated it ({@code from 2 vCPUs, memory 1GB}), not the limits. */
+    private static final Pattern HEADER_INSTANCE = Pattern.compile(
+            "(?:--|#)\\s+Derived settings: .*(?:from|for) (\\d+) vCPUs, memory (\\d+(?:kB|MB|GB|TB)),.*");
+    /** A {@code parameters.conf} comment: {@code # work_mem in kB (20560kB); ...; stated at ...}. */
+    private static final Pattern CONF_ORIGIN =
+            Pattern.compile("#\\s+([a-z_][a-z0-9_.]*)(?: in [^;]*)?;.*; (stated|derived) .*");
     /** The unit PostgreSQL reads a plain number in, for the memory settings scaleplan types. */
     private static final Map<String, Long> MEMORY_UNIT_KB = Map.of(
             "shared_buffers", 8L,
@@ -58,8 +65,14 @@ final class PostgresReader {
     void conf(String text, String file, int firstLine) {
         PostgresFacts pg = estate.postgres();
         String[] lines = text.split("\n", -1);
+        Map<String, Origin> origins = new java.util.HashMap<>();
         for (int i = 0; i < lines.length; i++) {
             int line = firstLine + i;
+            Matcher origin = CONF_ORIGIN.matcher(lines[i].strip());
+            if (origin.matches()) {
+                origins.put(origin.group(1), origin.group(2).equals("stated") ? Origin.STATED : Origin.DERIVED);
+            }
+            header(lines[i].strip(), file, line, pg);
             String raw = stripComment(lines[i]).strip();
             if (raw.isEmpty()) {
                 continue;
@@ -82,7 +95,7 @@ final class PostgresReader {
                 pg.comments.add(key + " " + rest + " (" + file + ":" + line + ") not followed");
                 continue;
             }
-            put(key, unquote(rest, file, line, lines[i]), file + ":" + line, Origin.UNKNOWN);
+            put(key, unquote(rest, file, line, lines[i]), file + ":" + line, origins.getOrDefault(key, Origin.UNKNOWN));
         }
     }
 
@@ -217,6 +230,11 @@ final class PostgresReader {
             pg.storage = inputs.group(1);
             pg.workload = inputs.group(2);
             pg.databaseSize = inputs.group(3);
+        }
+        Matcher instance = HEADER_INSTANCE.matcher(line);
+        if (instance.matches()) {
+            pg.vcpus = Integer.parseInt(instance.group(1));
+            pg.memory = instance.group(2);
         }
     }
 

@@ -20,8 +20,20 @@ final class RedisBlock {
         Chain c = new Chain();
         boolean cluster = redis.clusterNodes != null;
         String defaultRelease = cluster ? "redis-cluster" : "redis";
-        c.call("release($S)", redis.release == null ? defaultRelease : redis.release.value());
-        if (cluster) {
+        if (redis.hosting != null && redis.hosting.managed()) {
+            c.call(
+                    "managed($T.$L, $S)",
+                    PlanWriter.managedService(),
+                    redis.hosting.service(),
+                    redis.hosting.identifier());
+        } else if (redis.hosting != null) {
+            c.call(redis.hosting.configFile() ? "inChartWithConfigFile($S)" : "inChart($S)", redis.hosting.workload());
+        } else {
+            c.call("release($S)", redis.release == null ? defaultRelease : redis.release.value());
+        }
+        if (redis.hosting != null) {
+            // not a Bitnami release: no replicas or cluster of one
+        } else if (cluster) {
             c.call(
                     "cluster($L, $L)",
                     redis.clusterNodes.value(),

@@ -22,7 +22,9 @@ record ResolvedEstate(
         Optional<PostgresBlock> postgres,
         Optional<RedisBlock> redis,
         Estate facts,
-        List<NamespaceBlock> namespaces) {
+        List<NamespaceBlock> namespaces,
+        java.util.Map<String, PostgresBlock> namedPostgres,
+        java.util.Map<String, RedisBlock> namedRedis) {
 
     /**
      * A namespace besides the plan's own, as {@code namespace(name, ns -> ns.helmRelease(release,
@@ -114,7 +116,16 @@ record ResolvedEstate(
                 Optional.ofNullable(estate.postgres).map(pg -> new PostgresBlock(estate, request.stated())),
                 Optional.ofNullable(estate.redis).map(RedisBlock::new),
                 estate,
-                blocks);
+                blocks,
+                named(estate.namedPostgres, pg -> new PostgresBlock(estate, pg, request.stated())),
+                named(estate.namedRedis, RedisBlock::new));
+    }
+
+    private static <F, B> java.util.Map<String, B> named(
+            java.util.Map<String, F> facts, java.util.function.Function<F, B> block) {
+        java.util.Map<String, B> out = new java.util.LinkedHashMap<>();
+        facts.forEach((name, f) -> out.put(name, block.apply(f)));
+        return out;
     }
 
     /** The release the objects or values files of {@code services} name, the first one that names one. */

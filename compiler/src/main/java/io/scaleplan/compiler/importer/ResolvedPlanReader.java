@@ -6,7 +6,6 @@ import io.scaleplan.compiler.importer.Estate.ServiceFacts;
 import io.scaleplan.dsl.Cpu;
 import io.scaleplan.dsl.Memory;
 import io.scaleplan.dsl.PodAmount;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -63,45 +62,15 @@ final class ResolvedPlanReader {
         doc.get("services").fields().forEach((name, s) -> service(name, s));
         doc.get("nodePools").fields().forEach((name, p) -> pool(name, p));
         doc.get("databaseClients").fields().forEach((name, c) -> estate.databaseClients.put(name, c.integer(name)));
+        doc.get("databaseClientDatabases").fields().forEach((name, d) -> d.text()
+                .ifPresent(db -> estate.databaseClientDatabases.put(name, db)));
         doc.fields().forEach((key, value) -> {
-            if (key.startsWith("postgres ") || key.startsWith("redis ") || key.equals("databaseClientDatabases")) {
-                estate.warn(
-                        value,
-                        "not imported: " + key + " (import reads the default PostgreSQL and Redis only, and counts"
-                                + " every pool against the default database); declare it in the plan by hand");
+            if (key.equals("postgres") || key.startsWith("postgres ")) {
+                postgres(key.equals("postgres") ? null : key.substring("postgres ".length()), value);
+            } else if (key.equals("redis") || key.startsWith("redis ")) {
+                redis(key.equals("redis") ? null : key.substring("redis ".length()), value);
             }
         });
-        doc.get("services").fields().forEach((name, s) -> {
-            if (!s.get("database").isMissing()) {
-                estate.warn(
-                        s.get("database"),
-                        "not imported: " + name + "'s database(\""
-                                + s.get("database").text("") + "\"); set it in the" + " plan by hand");
-            }
-        });
-        for (String kind : List.of("postgres", "redis")) {
-            for (String where : List.of("inChart", "managed")) {
-                YamlTree hosting = doc.get(kind).get(where);
-                if (!hosting.isMissing()) {
-                    estate.warn(
-                            hosting,
-                            kind + " lives in " + where + " " + hosting.text("")
-                                    + ", which import does not read: it is imported as a Bitnami release; state "
-                                    + where + "(...) in the plan");
-                }
-            }
-        }
-        YamlTree pg = doc.get("postgres");
-        if (!pg.isMissing()) {
-            Estate.PostgresFacts facts = estate.postgres();
-            pg.get("majorVersion")
-                    .text()
-                    .ifPresent(v -> facts.majorVersion = estate.merge(
-                            facts.majorVersion,
-                            pg.get("majorVersion").integer("majorVersion"),
-                            pg.get("majorVersion").where(),
-                            "PostgreSQL's major version"));
-        }
         doc.get("rules").fields().forEach((key, value) -> {
             Matcher m = SUPPRESSED.matcher(key);
             String text = value.text("");
@@ -165,6 +134,9 @@ final class ResolvedPlanReader {
                     s.get("connectionPoolSize").integer("connectionPoolSize"),
                     s.get("connectionPoolSize").where());
         }
+        s.get("database")
+                .text()
+                .ifPresent(d -> facts.database = new Fact<>(d, s.get("database").where()));
         s.get("nodePool")
                 .text()
                 .ifPresent(p -> facts.nodePool = new Fact<>(p, s.get("nodePool").where()));
@@ -185,6 +157,128 @@ final class ResolvedPlanReader {
                     m.group(2).equals("%") ? new io.scaleplan.dsl.Percent(value) : new io.scaleplan.dsl.PodCount(value);
             facts.rolloutSurge = estate.merge(facts.rolloutSurge, amount, surge.where(), name + "'s rollout surge");
         });
+    }
+
+    /** An instance's entry: where it lives, and for a named one what no other file of it says. */
+    private void postgres(String name, YamlTree pg) {
+        estate.instance = name;
+        try {
+            Estate.PostgresFacts facts = estate.postgres();
+            facts.hosting = hosting(pg, true).orElse(facts.hosting);
+            pg.get("majorVersion")
+                    .text()
+                    .ifPresent(v -> facts.majorVersion = estate.merge(
+                            facts.majorVersion,
+                            pg.get("majorVersion").integer("majorVersion"),
+                            pg.get("majorVersion").where(),
+                            "PostgreSQL's major version"));
+            if (name != null) {
+                pg.get("release")
+                        .text()
+                        .ifPresent(r -> facts.release = estate.merge(
+                                facts.release, r, pg.get("release").where(), "PostgreSQL " + name + "'s release"));
+                if (facts.readReplicas == null && pg.get("readReplicas").isScalar()) {
+                    facts.readReplicas = new Fact<>(
+                            pg.get("readReplicas").integer("readReplicas"),
+                            pg.get("readReplicas").where());
+                }
+            }
+        } finally {
+            estate.instance = null;
+        }
+    }
+
+    private static final Pattern TOPOLOGY = Pattern.compile(
+            "1 master, (\\d+) replica\\(s\\)|cluster of (\\d+) nodes, (\\d+) replica\\(s\\) per master");
+
+    /**
+     * A Redis instance's entry. A named instance is read from here alone: its {@code apply.redis} or
+     * {@code parameters.conf} leaves out what its hosting does not take.
+     */
+    private void redis(String name, YamlTree r) {
+        estate.instance = name;
+        try {
+            Optional<Estate.Hosting> hosting = hosting(r, false);
+            if (name == null) {
+                hosting.ifPresent(h -> estate.redis().hosting = h);
+                return;
+            }
+            Estate.RedisFacts facts = estate.redis();
+            facts.hosting = hosting.orElse(facts.hosting);
+            r.get("release")
+                    .text()
+                    .ifPresent(
+                            v -> facts.release = new Fact<>(v, r.get("release").where()));
+            r.get("topology")
+                    .text()
+                    .map(TOPOLOGY::matcher)
+                    .filter(Matcher::matches)
+                    .ifPresent(m -> {
+                        String where = r.get("topology").where();
+                        if (m.group(1) != null) {
+                            facts.replicas = new Fact<>(Integer.parseInt(m.group(1)), where);
+                        } else {
+                            facts.clusterNodes = new Fact<>(Integer.parseInt(m.group(2)), where);
+                            facts.clusterReplicas = new Fact<>(Integer.parseInt(m.group(3)), where);
+                        }
+                    });
+            r.get("maxmemory")
+                    .text()
+                    .flatMap(Quantity::memory)
+                    .ifPresent(m ->
+                            facts.maxmemory = new Fact<>(m, r.get("maxmemory").where()));
+            r.get("evictionPolicy")
+                    .text()
+                    .ifPresent(p -> facts.evictionPolicy =
+                            new Fact<>(p, r.get("evictionPolicy").where()));
+            resource(r, "requests.cpu", Quantity::cpu, c -> facts.resources.cpuRequest = c);
+            resource(r, "requests.memory", Quantity::memory, m -> facts.resources.memoryRequest = m);
+            resource(r, "limits.cpu", Quantity::cpu, c -> facts.resources.cpuLimit = c);
+            resource(r, "limits.memory", Quantity::memory, m -> facts.resources.memoryLimit = m);
+        } finally {
+            estate.instance = null;
+        }
+    }
+
+    private <T> void resource(
+            YamlTree r,
+            String key,
+            java.util.function.Function<String, Optional<T>> parse,
+            java.util.function.Consumer<Fact<T>> set) {
+        r.get(key)
+                .text()
+                .flatMap(parse)
+                .ifPresent(v -> set.accept(new Fact<>(v, r.get(key).where())));
+    }
+
+    private static final Pattern IN_CHART = Pattern.compile("([a-z0-9-]+)( \\(config file\\))?");
+    private static final Pattern MANAGED = Pattern.compile("([A-Z_]+) (\\S+)");
+
+    /** {@code inChart: orders-db (config file)} or {@code managed: AWS_RDS billing-prod}. */
+    private Optional<Estate.Hosting> hosting(YamlTree instance, boolean postgres) {
+        YamlTree inChart = instance.get("inChart");
+        Optional<Matcher> chart = inChart.text().map(IN_CHART::matcher).filter(Matcher::matches);
+        if (chart.isPresent()) {
+            return Optional.of(
+                    new Estate.Hosting(chart.get().group(1), chart.get().group(2) != null, null, null));
+        }
+        YamlTree managed = instance.get("managed");
+        Optional<Matcher> service = managed.text().map(MANAGED::matcher).filter(Matcher::matches);
+        if (service.isPresent()) {
+            String engine = postgres ? "POSTGRES" : "REDIS";
+            boolean known = java.util.Arrays.stream(io.scaleplan.dsl.ManagedService.values())
+                    .anyMatch(v -> v.name().equals(service.get().group(1))
+                            && v.engine().name().equals(engine));
+            if (known) {
+                return Optional.of(new Estate.Hosting(
+                        null, false, service.get().group(1), service.get().group(2)));
+            }
+        }
+        if (!inChart.isMissing() || !managed.isMissing()) {
+            YamlTree where = inChart.isMissing() ? managed : inChart;
+            estate.warn(where, "not a hosting import knows: " + where.text("") + "; state it in the plan by hand");
+        }
+        return Optional.empty();
     }
 
     private Optional<Long> rps(YamlTree value) {

@@ -43,4 +43,32 @@ class ShowcaseRoundTripTest {
                 .contains(".service(\"search\", s -> s.statefulSet(PodManagement.PARALLEL)")
                 .contains("import io.scaleplan.dsl.PodManagement;");
     }
+
+    /**
+     * Three PostgreSQL and three Redis instances (a Bitnami release, one in the team's chart, one
+     * managed), the services and clients that connect to the named ones: each instance comes back
+     * from its own files and plan.yaml, none merged into the default.
+     */
+    @Test
+    void everyDatabaseAndCacheInstanceComesBackByteForByte(@TempDir Path temp) throws IOException {
+        ImportRoundTrip.Trip trip = ImportRoundTrip.trip(Fixtures.dataTier(), temp);
+        assertThat(ImportRoundTrip.comparable(trip.again())).isEqualTo(ImportRoundTrip.comparable(trip.original()));
+        assertThat(trip.source())
+                .contains(".postgres(\"orders\", pg -> pg.inChart(\"orders-db\")")
+                .contains(".postgres(\"billing\", pg -> pg.managed(ManagedService.AWS_RDS, \"billing-prod\")")
+                .contains(".redis(\"cart\", r -> r.inChart(\"redis-cart\")")
+                .contains(".redis(\"sessions\", r -> r.managed(ManagedService.AWS_ELASTICACHE, \"sessions-prod\")")
+                .contains(".database(\"orders\")")
+                .contains(".databaseClient(\"reporting\", 5, \"orders\")");
+    }
+
+    /** The default instances' own hosting: PostgreSQL in the chart, Redis in the chart with its config file. */
+    @Test
+    void defaultInstancesInTheChartComeBackByteForByte(@TempDir Path temp) throws IOException {
+        ImportRoundTrip.Trip trip = ImportRoundTrip.trip(Fixtures.hostedDefaults(), temp);
+        assertThat(ImportRoundTrip.comparable(trip.again())).isEqualTo(ImportRoundTrip.comparable(trip.original()));
+        assertThat(trip.source())
+                .contains(".postgres(pg -> pg.inChart(\"shop-db\")")
+                .contains(".redis(r -> r.inChartWithConfigFile(\"shop-cache\")");
+    }
 }
