@@ -47,7 +47,7 @@ class PrometheusAdapterIT {
 
     record RegexFilter(String is, String isNot) {}
 
-    record ResourceMapping(String template, Map<String, GroupResource> overrides) {}
+    record ResourceMapping(String template, Map<String, GroupResource> overrides, Boolean namespaced) {}
 
     record GroupResource(String group, String resource) {}
 
@@ -62,10 +62,13 @@ class PrometheusAdapterIT {
     void everyAdapterRuleReadsAsTheAdapterReadsItAndItsQueriesParse() throws Exception {
         boolean promtool = Monitoring.available("promtool", "--version");
         List<String> checked = new ArrayList<>();
+        Map<String, String> hpas = new java.util.TreeMap<>(ArkaPlans.files());
+        hpas.putAll(goldenHpas());
         for (Map.Entry<String, Map<String, String>> folder :
-                Monitoring.folders().entrySet()) {
+                Monitoring.foldersWithGoldens().entrySet()) {
             Map<String, String> files = folder.getValue();
             Set<String> served = new TreeSet<>();
+            Set<String> servedExternal = new TreeSet<>();
             com.fasterxml.jackson.databind.node.ObjectNode recording = YAML.createObjectNode();
             com.fasterxml.jackson.databind.node.ArrayNode records = recording
                     .putArray("groups")
@@ -76,9 +79,23 @@ class PrometheusAdapterIT {
                 MetricsDiscoveryConfig config =
                         STRICT.readValue(files.get("prometheus-adapter.yaml"), MetricsDiscoveryConfig.class);
                 assertThat(config.rules()).isNotEmpty();
-                for (DiscoveryRule rule : config.rules()) {
+                List<DiscoveryRule> all = new ArrayList<>(config.rules());
+                if (config.externalRules() != null) {
+                    for (DiscoveryRule rule : config.externalRules()) {
+                        // an External metric is not a pod's or an object's: the adapter must not scope it
+                        assertThat(rule.resources().namespaced())
+                                .as(
+                                        "externalRules %s: resources.namespaced",
+                                        rule.name().as())
+                                .isFalse();
+                        servedExternal.add(rule.name().as());
+                    }
+                    all.addAll(config.externalRules());
+                }
+                for (DiscoveryRule rule : all) {
+                    int brace = rule.seriesQuery().indexOf('{');
                     String series =
-                            rule.seriesQuery().substring(0, rule.seriesQuery().indexOf('{'));
+                            brace < 0 ? rule.seriesQuery() : rule.seriesQuery().substring(0, brace);
                     assertThat(Pattern.compile(rule.name().matches())
                                     .matcher(series)
                                     .find())
@@ -86,9 +103,14 @@ class PrometheusAdapterIT {
                                     "name.matches %s selects the series %s",
                                     rule.name().matches(), series)
                             .isTrue();
-                    assertThat(rule.resources().overrides())
-                            .containsOnlyKeys("namespace", "pod")
-                            .allSatisfy((label, gr) -> assertThat(gr.resource()).isEqualTo(label));
+                    if (rule.resources().overrides() != null) {
+                        // a pod's or a described object's series: namespace and the object's own label
+                        assertThat(rule.resources().overrides())
+                                .containsKey("namespace")
+                                .hasSize(2)
+                                .allSatisfy(
+                                        (label, gr) -> assertThat(gr.resource()).isEqualTo(label));
+                    }
                     Matcher m = Pattern.compile("<<\\s*([^>]*?)\\s*>>").matcher(rule.metricsQuery());
                     while (m.find()) {
                         assertThat(TEMPLATE_FIELDS).contains(m.group(1));
@@ -105,40 +127,66 @@ class PrometheusAdapterIT {
                     records.addObject()
                             .put("record", "adapter:" + rule.name().as() + ":series")
                             .put("expr", rule.seriesQuery());
-                    served.add(rule.name().as());
+                    if (config.rules().contains(rule)) {
+                        served.add(rule.name().as());
+                    }
                 }
             }
             // every Pods metric an HPA of this folder reads is served by a rule
-            for (Map.Entry<String, String> f : ArkaPlans.files().entrySet()) {
+            for (Map.Entry<String, String> f : hpas.entrySet()) {
                 if (f.getKey().startsWith(folder.getKey() + "/k8s/")
                         && f.getKey().endsWith("-hpa.yaml")) {
                     for (JsonNode metric :
                             YAML.readTree(f.getValue()).path("spec").path("metrics")) {
-                        if (metric.path("type").asText().equals("Pods")) {
-                            assertThat(served)
-                                    .as("%s: Pods metric of %s", folder.getKey(), f.getKey())
-                                    .contains(metric.path("pods")
-                                            .path("metric")
-                                            .path("name")
-                                            .asText());
+                        String type = metric.path("type").asText();
+                        if (type.equals("Pods") || type.equals("Object") || type.equals("External")) {
+                            String field = type.toLowerCase(java.util.Locale.ROOT);
+                            String name = metric.path(field)
+                                    .path("metric")
+                                    .path("name")
+                                    .asText();
+                            // a metric without a source is SP140's, reported at compile; with one it is served
+                            if (!type.equals("External") && served.contains(name)
+                                    || type.equals("External") && servedExternal.contains(name)) {
+                                continue;
+                            }
+                            assertThat(type.equals("Pods") && folder.getKey().startsWith("golden/"))
+                                    .as(
+                                            "%s: %s metric %s of %s is served by a rule",
+                                            folder.getKey(), type, name, f.getKey())
+                                    .isTrue();
                         }
                     }
                 }
             }
-            if (!served.isEmpty() && promtool) {
+            if (!(served.isEmpty() && servedExternal.isEmpty()) && promtool) {
                 Path dir = Monitoring.write(
                         work.resolve(folder.getKey().replace('/', '_')),
                         Map.of("adapter.rules.yaml", YAML.writeValueAsString(recording)));
                 Monitoring.Run check = Monitoring.run(
                         dir, Duration.ofMinutes(2), List.of("promtool", "check", "rules", "adapter.rules.yaml"));
                 assertThat(check.exit()).as(recording + "\n" + check.output()).isZero();
-                assertThat(check.output()).contains("SUCCESS: " + 2 * served.size() + " rules found");
+                assertThat(check.output())
+                        .contains("SUCCESS: " + 2 * (served.size() + servedExternal.size()) + " rules found");
                 checked.add(folder.getKey());
             }
         }
         assertThat(Monitoring.folders()).containsKey("production");
         assumeTrue(promtool, "promtool is not installed: the adapter's PromQL was not parsed");
-        assertThat(checked).contains("production");
+        assertThat(checked).contains("production", "golden/metrics");
+    }
+
+    /** The HPAs of the compiler's golden plans, as {@code golden/<plan>/k8s/<name>-hpa.yaml}. */
+    private static Map<String, String> goldenHpas() throws java.io.IOException {
+        Map<String, String> out = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(Monitoring.GOLDEN)) {
+            for (Path f : walk.filter(p -> p.toString().endsWith("-hpa.yaml")).toList()) {
+                out.put(
+                        "golden/" + Monitoring.GOLDEN.relativize(f).toString().replace('\\', '/'),
+                        java.nio.file.Files.readString(f));
+            }
+        }
+        return out;
     }
 
     @Test
