@@ -47,7 +47,7 @@ class DiffAndCheckTest {
         // the plan's series, which the alert and the dashboard's line compare with, moves: one line
         assertThat(diff.out())
                 .contains("~ production/monitoring/prometheus-rule.yaml\n"
-                        + "    production · arka-scaleplan PrometheusRule · spec.groups[0].rules[5].expr:"
+                        + "    production · arka-scaleplan PrometheusRule · spec.groups[name=scaleplan-arka-plan].rules[record=scaleplan_plan:max_replicas{service=\"usage-metering\"}].expr:"
                         + " vector(20) → vector(50)\n")
                 .contains("~ production/monitoring/alerts.rules.yaml\n")
                 .doesNotContain("grafana-dashboard.json");
@@ -127,8 +127,9 @@ class DiffAndCheckTest {
         Repo.Run diff = repo.scaleplan(TestPlan.maxReplicas(50), "diff", "--format", "markdown");
 
         assertThat(diff.out())
-                .contains("- `monitoring/prometheus-rule.yaml` changed\n"
-                        + "  - arka-scaleplan PrometheusRule · spec.groups[0].rules[5].expr:")
+                .contains(
+                        "- `monitoring/prometheus-rule.yaml` changed\n"
+                                + "  - arka-scaleplan PrometheusRule · spec.groups[name=scaleplan-arka-plan].rules[record=scaleplan_plan:max_replicas{service=\"usage-metering\"}].expr:")
                 .doesNotContain("grafana-dashboard.json");
         assertThat(Repo.withoutMonitoringMarkdown(diff.out()))
                 .isEqualTo(

@@ -118,8 +118,9 @@ class LauncherIT {
                 .contains("production · usage-metering HPA · spec.maxReplicas: 20 → 24")
                 .contains("production\n  usage-metering · maxReplicas: 20 → 24\n")
                 .contains("  connection budget: 229 → 249 of 300\n")
-                .contains("production · monitoring/alerts.rules.yaml · groups[0].rules[15].expr:"
-                        + " vector(20) → vector(24)\n");
+                .contains(
+                        "production · monitoring/alerts.rules.yaml · groups[name=scaleplan-arka-plan].rules[record=scaleplan_plan:max_replicas{service=\"usage-metering\"}].expr:"
+                                + " vector(20) → vector(24)\n");
         Run check = scaleplan(project, "check");
         assertThat(check.exit()).as(check.err()).isEqualTo(ExitCodes.DIFFERENCES);
     }

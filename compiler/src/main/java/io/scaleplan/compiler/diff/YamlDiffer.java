@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -48,9 +51,27 @@ final class YamlDiffer implements FileDiffer {
                 changes.add(new SemanticChange(was.subject(), "removed"));
                 continue;
             }
-            Map<String, JsonNode> a = leaves(was.root());
-            Map<String, JsonNode> b = leaves(is.root());
+            Map<String, JsonNode> aItems = new LinkedHashMap<>();
+            Map<String, JsonNode> bItems = new LinkedHashMap<>();
+            Map<String, JsonNode> a = leaves(was.root(), aItems);
+            Map<String, JsonNode> b = leaves(is.root(), bItems);
+            Set<String> whole = new HashSet<>();
+            for (String item : aItems.keySet()) {
+                if (!bItems.containsKey(item) && outermost(item, aItems, bItems)) {
+                    whole.add(item);
+                    changes.add(new SemanticChange(was.subject(), item + ": removed"));
+                }
+            }
+            for (String item : bItems.keySet()) {
+                if (!aItems.containsKey(item) && outermost(item, bItems, aItems)) {
+                    whole.add(item);
+                    changes.add(new SemanticChange(was.subject(), item + ": added"));
+                }
+            }
             for (Map.Entry<String, JsonNode> leaf : a.entrySet()) {
+                if (inside(leaf.getKey(), whole)) {
+                    continue;
+                }
                 JsonNode other = b.get(leaf.getKey());
                 if (leaf.getValue().isArray() && other != null && other.isArray()) {
                     changes.addAll(listChanges(was.subject(), leaf.getKey(), leaf.getValue(), other));
@@ -62,7 +83,7 @@ final class YamlDiffer implements FileDiffer {
                 }
             }
             for (Map.Entry<String, JsonNode> leaf : b.entrySet()) {
-                if (!a.containsKey(leaf.getKey())) {
+                if (!a.containsKey(leaf.getKey()) && !inside(leaf.getKey(), whole)) {
                     changes.add(new SemanticChange(
                             was.subject(), leaf.getKey() + ": " + ABSENT + " → " + scalar(leaf.getValue())));
                 }
@@ -173,26 +194,150 @@ final class YamlDiffer implements FileDiffer {
         return base + " " + shortKind;
     }
 
-    /** Every leaf of {@code node} by field path; empty objects and lists are leaves too. */
+    /**
+     * Every leaf of {@code node} by field path; empty objects and lists are leaves too. An item of
+     * a list of objects is named by what names it, as kustomize's field paths do: {@code
+     * rules[alert=ScaleplanHpaAtMax]}, {@code containers[name=app]}, and a recording rule that shares
+     * its name with others by the labels that tell them apart, {@code
+     * rules[record=scaleplan_plan:max_replicas{service="usage-metering"}]}; so a rule or a container
+     * added in the middle of a list changes nothing after it. A list whose items do not all have
+     * such a name, each a different one, is indexed ({@code metrics[2]}), as is a promtool test
+     * file's {@code tests} list, whose names say the thresholds they test.
+     */
     static Map<String, JsonNode> leaves(JsonNode node) {
+        return leaves(node, new LinkedHashMap<>());
+    }
+
+    /** As {@link #leaves(JsonNode)}, also collecting each named list item by its path into {@code items}. */
+    private static Map<String, JsonNode> leaves(JsonNode node, Map<String, JsonNode> items) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
-        collect("", node, out);
+        collect("", node, out, items);
         return out;
     }
 
-    private static void collect(String path, JsonNode node, Map<String, JsonNode> out) {
+    private static void collect(String path, JsonNode node, Map<String, JsonNode> out, Map<String, JsonNode> items) {
         if (node.isObject() && !node.isEmpty()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                collect(path + key(path, field.getKey()), field.getValue(), out);
+                collect(path + key(path, field.getKey()), field.getValue(), out, items);
             }
         } else if (node.isArray() && !node.isEmpty() && !allScalars(node)) {
+            List<String> names = path.equals("tests") ? null : itemNames(node);
             for (int i = 0; i < node.size(); i++) {
-                collect(path + "[" + i + "]", node.get(i), out);
+                if (names == null) {
+                    collect(path + "[" + i + "]", node.get(i), out, items);
+                } else {
+                    String item = path + "[" + names.get(i) + "]";
+                    items.put(item, node.get(i));
+                    collect(item, node.get(i), out, items);
+                }
             }
         } else {
             out.put(path.isEmpty() ? "(document)" : path, node);
         }
+    }
+
+    private static final List<String> NAMING_FIELDS = List.of("alert", "record", "name");
+
+    /**
+     * Each item's name ({@code alert=X}, {@code record=X{label="v"}}, {@code name=X}), or null when
+     * an item has none or two items would share one.
+     */
+    private static List<String> itemNames(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode item : array) {
+            String name = null;
+            for (String field : NAMING_FIELDS) {
+                JsonNode value = item.get(field);
+                if (value != null && value.isValueNode() && !value.asText().isEmpty()) {
+                    name = field + "=" + value.asText();
+                    break;
+                }
+            }
+            if (name == null) {
+                return null;
+            }
+            names.add(name);
+        }
+        Map<String, List<Integer>> byName = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            byName.computeIfAbsent(names.get(i), n -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> same : byName.values()) {
+            if (same.size() > 1) {
+                List<String> varying = varyingLabels(array, same);
+                for (int i : same) {
+                    names.set(i, names.get(i) + labels(array.get(i), varying));
+                }
+            }
+        }
+        return new HashSet<>(names).size() == names.size() ? names : null;
+    }
+
+    /** The label names whose values are not the same on every item of {@code same}. */
+    private static List<String> varyingLabels(JsonNode array, List<Integer> same) {
+        Map<String, JsonNode> first = new LinkedHashMap<>();
+        Set<String> varying = new LinkedHashSet<>();
+        for (int i : same) {
+            for (Iterator<Map.Entry<String, JsonNode>> it =
+                            array.get(i).path("labels").fields();
+                    it.hasNext(); ) {
+                Map.Entry<String, JsonNode> label = it.next();
+                JsonNode seen = first.putIfAbsent(label.getKey(), label.getValue());
+                if (seen != null && !seen.equals(label.getValue())) {
+                    varying.add(label.getKey());
+                }
+            }
+        }
+        return new ArrayList<>(varying);
+    }
+
+    /** {@code {service="usage-metering"}}: the item's values of the labels {@code names}. */
+    private static String labels(JsonNode item, List<String> names) {
+        List<String> parts = new ArrayList<>();
+        for (String name : names) {
+            JsonNode value = item.path("labels").get(name);
+            parts.add(name + "=\"" + (value == null ? "" : value.asText()) + "\"");
+        }
+        return parts.isEmpty() ? "" : "{" + String.join(",", parts) + "}";
+    }
+
+    /** Whether {@code item} (on one side only) lies in no other item that is on one side only. */
+    private static boolean outermost(String item, Map<String, JsonNode> side, Map<String, JsonNode> other) {
+        for (String outer : enclosing(item)) {
+            if (side.containsKey(outer) && !other.containsKey(outer)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code path} is, or lies in, an item added or removed whole. */
+    private static boolean inside(String path, Set<String> whole) {
+        if (whole.isEmpty()) {
+            return false;
+        }
+        if (whole.contains(path)) {
+            return true;
+        }
+        for (String outer : enclosing(path)) {
+            if (whole.contains(outer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The paths of the list items that enclose {@code path}: {@code a[name=x]} for {@code a[name=x].b}. */
+    private static List<String> enclosing(String path) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < path.length() - 1; i++) {
+            char next = path.charAt(i + 1);
+            if (path.charAt(i) == ']' && (next == '.' || next == '[')) {
+                out.add(path.substring(0, i + 1));
+            }
+        }
+        return out;
     }
 
     private static boolean allScalars(JsonNode array) {

@@ -146,6 +146,77 @@ class SemanticDiffTest {
     }
 
     @Test
+    void listItemsNamedByTheirNameSoAnInsertionChangesNothingAfterIt() {
+        String before =
+                """
+                groups:
+                - name: plan
+                  rules:
+                  - record: scaleplan_plan:max_replicas
+                    expr: vector(20)
+                    labels: {namespace: arka, service: usage-metering}
+                  - record: scaleplan_plan:max_replicas
+                    expr: vector(8)
+                    labels: {namespace: arka, service: web}
+                - name: alerts
+                  rules:
+                  - alert: ScaleplanHpaAtMax
+                    expr: up == 0
+                  - alert: ScaleplanGone
+                    expr: up == 2
+                    labels: {severity: warning}
+                """;
+        String after =
+                """
+                groups:
+                - name: plan
+                  rules:
+                  - record: scaleplan_plan:max_replicas
+                    expr: vector(3)
+                    labels: {namespace: arka, service: attestation}
+                  - record: scaleplan_plan:max_replicas
+                    expr: vector(24)
+                    labels: {namespace: arka, service: usage-metering}
+                  - record: scaleplan_plan:max_replicas
+                    expr: vector(8)
+                    labels: {namespace: arka, service: web}
+                - name: alerts
+                  rules:
+                  - alert: ScaleplanHpaAtMax
+                    expr: up == 1
+                """;
+        assertThat(OutputDiff.compare(
+                                Map.of("p/monitoring/alerts.rules.yaml", before),
+                                Map.of("p/monitoring/alerts.rules.yaml", after))
+                        .files()
+                        .get(0)
+                        .describe())
+                .containsExactly(
+                        "p · monitoring/alerts.rules.yaml · groups[name=alerts].rules[alert=ScaleplanGone]: removed",
+                        "p · monitoring/alerts.rules.yaml · groups[name=plan].rules[record=scaleplan_plan:max_replicas"
+                                + "{service=\"attestation\"}]: added",
+                        "p · monitoring/alerts.rules.yaml · groups[name=plan].rules[record=scaleplan_plan:max_replicas"
+                                + "{service=\"usage-metering\"}].expr: vector(20) → vector(24)",
+                        "p · monitoring/alerts.rules.yaml · groups[name=alerts].rules[alert=ScaleplanHpaAtMax].expr:"
+                                + " up == 0 → up == 1");
+    }
+
+    @Test
+    void listsWithoutADistinctNameForEachItemAreIndexed() {
+        String before = "kind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n"
+                + "      - name: app\n        image: a:1\n      - name: app\n        image: b:1\n"
+                + "  metrics:\n  - type: Pods\n    value: 1\n";
+        String after = before.replace("b:1", "b:2").replace("value: 1", "value: 2");
+        assertThat(OutputDiff.compare(Map.of("p/k8s/web.yaml", before), Map.of("p/k8s/web.yaml", after))
+                        .files()
+                        .get(0)
+                        .describe())
+                .containsExactly(
+                        "p · web Deployment · spec.template.spec.containers[1].image: b:1 → b:2",
+                        "p · web Deployment · spec.metrics[0].value: 1 → 2");
+    }
+
+    @Test
     void unifiedDiffIsGitsFormat() {
         assertThat(UnifiedDiff.format("p/a.txt", "one\ntwo\nthree\n", "one\n2\nthree\n"))
                 .isEqualTo("--- a/p/a.txt\n+++ b/p/a.txt\n@@ -1,3 +1,3 @@\n one\n-two\n+2\n three\n");

@@ -148,7 +148,8 @@ class MonitoringEmitterTest {
                 .contains("!= 300 → max(")
                 .contains("!= 500")
                 // the plan's series the dashboard draws for the picked $service
-                .contains("spec.groups[0].rules[1].expr: vector(20) → vector(50)");
+                .contains("spec.groups[name=scaleplan-arka-plan].rules[record=scaleplan_plan:max_replicas].expr:"
+                        + " vector(20) → vector(50)");
         String dashboard = String.join("\n", changes.get("prod/monitoring/grafana-dashboard.json"));
         assertThat(dashboard)
                 .contains("\"expr\": \"vector(300)\", →           \"expr\": \"vector(500)\",")
