@@ -27,6 +27,8 @@ public final class YamlScalars {
             "null",
             "~");
 
+    private static final String[] RESERVED_LIST = RESERVED_WORDS.toArray(String[]::new);
+
     // YAML 1.1 int and float (with '_' separators, sexagesimal, octal, hex, binary) and 1.2 core
     // schema numbers. Anything that looks remotely numeric is quoted.
     static final Pattern NUMBER_LIKE = Pattern.compile(
@@ -42,8 +44,7 @@ public final class YamlScalars {
         if (s.isEmpty() || !isPlainSafe(s)) {
             return true;
         }
-        String lower = s.toLowerCase(java.util.Locale.ROOT);
-        if (RESERVED_WORDS.contains(lower)) {
+        if (isReservedWord(s)) {
             return true;
         }
         // Both patterns below need a digit first (PLAIN_SAFE excludes '+', '-' and '.' there): names
@@ -53,6 +54,22 @@ public final class YamlScalars {
                 && first <= '9'
                 && (NUMBER_LIKE.matcher(s).matches()
                         || TIMESTAMP_LIKE.matcher(s).matches());
+    }
+
+    /**
+     * Whether {@code s}, lower-cased, is one of {@link #RESERVED_WORDS}, without lower-casing it: {@code
+     * s} is plain-safe here, so ASCII, where ignoring case is lower-casing.
+     */
+    private static boolean isReservedWord(String s) {
+        if (s.length() > 5) {
+            return false;
+        }
+        for (String word : RESERVED_LIST) {
+            if (word.equalsIgnoreCase(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #PLAIN_SAFE}, without a regular expression. */
