@@ -74,16 +74,33 @@ public final class YamlScalars {
 
     /** {@link #PLAIN_SAFE}, without a regular expression. */
     static boolean isPlainSafe(String s) {
-        if (s.isEmpty()) {
+        int length = s.length();
+        if (length == 0) {
             return false;
         }
-        for (int i = 0; i < s.length(); i++) {
+        char first = s.charAt(0);
+        if (first >= 128 || !ALPHANUMERIC[first]) {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
             char c = s.charAt(i);
-            boolean alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-            if (!alnum && (i == 0 || (c != '_' && c != '.' && c != '/' && c != '-'))) {
+            if (c >= 128 || !NAME_CHARACTER[c]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** ASCII letters and digits, by character. */
+    private static final boolean[] ALPHANUMERIC = new boolean[128];
+
+    /** What {@link #PLAIN_SAFE} allows after the first character, by character. */
+    private static final boolean[] NAME_CHARACTER = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ALPHANUMERIC[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            NAME_CHARACTER[c] = ALPHANUMERIC[c] || c == '_' || c == '.' || c == '/' || c == '-';
+        }
     }
 }

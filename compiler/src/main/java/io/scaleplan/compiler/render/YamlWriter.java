@@ -103,11 +103,11 @@ final class YamlWriter {
             writeIndent();
             // a key that needs no quotes is a non-empty name, without line breaks
             if (key.length() < MAX_SIMPLE_KEY_LENGTH && !key.isEmpty() && !(quoted && hasLineBreak(key))) {
-                string(key, requested, true);
+                string(key, requested, !quoted, true);
                 writeIndicator(":", false, false, false);
             } else {
                 writeIndicator("?", true, false, true);
-                string(key, requested, false);
+                string(key, requested, !quoted, false);
                 writeIndent();
                 writeIndicator(":", true, false, true);
             }
@@ -138,21 +138,22 @@ final class YamlWriter {
         switch (node.getNodeType()) {
             case STRING -> {
                 String text = node.textValue();
+                // Jackson's order: empty, then a line feed, then the quoting check and numbers; a
+                // string that needs no quotes is a name, so it has no line feed and is not empty
+                boolean quoted = YamlScalars.needsQuotes(text);
                 int requested;
-                if (text.isEmpty()) {
-                    requested = DOUBLE_QUOTED;
-                } else if (text.indexOf('\n') >= 0) {
+                if (!quoted) {
+                    requested = looksLikeYamlNumber(text) ? DOUBLE_QUOTED : PLAIN;
+                } else if (!text.isEmpty() && text.indexOf('\n') >= 0) {
                     requested = LITERAL;
-                } else if (YamlScalars.needsQuotes(text) || looksLikeYamlNumber(text)) {
-                    requested = DOUBLE_QUOTED;
                 } else {
-                    requested = PLAIN;
+                    requested = DOUBLE_QUOTED;
                 }
-                string(text, requested, simpleKey);
+                string(text, requested, !quoted, simpleKey);
             }
-            case NUMBER -> string(number(node), PLAIN, simpleKey);
-            case BOOLEAN -> string(node.booleanValue() ? "true" : "false", PLAIN, simpleKey);
-            case NULL -> string("null", PLAIN, simpleKey);
+            case NUMBER -> string(number(node), PLAIN, false, simpleKey);
+            case BOOLEAN -> string(node.booleanValue() ? "true" : "false", PLAIN, true, simpleKey);
+            case NULL -> string("null", PLAIN, true, simpleKey);
             default -> throw new IllegalArgumentException("not a YAML scalar: " + node.getNodeType());
         }
     }
@@ -169,9 +170,13 @@ final class YamlWriter {
         };
     }
 
-    private void string(String text, int requested, boolean simpleKey) {
+    /**
+     * {@code text} in the style the emitter chose for the style asked for; {@code name}: {@code text}
+     * is {@link YamlScalars#isPlainSafe plain-safe}.
+     */
+    private void string(String text, int requested, boolean name, boolean simpleKey) {
         increaseIndent(true, false);
-        switch (style(text, requested, simpleKey)) {
+        switch (style(text, requested, name, simpleKey)) {
             case PLAIN -> writePlain(text);
             case SINGLE_QUOTED -> writeSingleQuoted(text);
             case LITERAL -> writeLiteral(text);
@@ -180,11 +185,13 @@ final class YamlWriter {
         indent = popIndent();
     }
 
-    private static int style(String text, int requested, boolean simpleKey) {
+    private static int style(String text, int requested, boolean name, boolean simpleKey) {
         if (requested == DOUBLE_QUOTED) {
             return DOUBLE_QUOTED;
         }
-        if (requested == PLAIN && isSimplePlain(text)) {
+        // a name has no blank, line break or indicator: plain, unless it is a number with a
+        // leading zero, which the analysis decides
+        if (requested == PLAIN && (name ? text.charAt(0) != '0' || text.length() == 1 : isSimplePlain(text))) {
             return PLAIN;
         }
         Analysis analysis = Analysis.of(text);
