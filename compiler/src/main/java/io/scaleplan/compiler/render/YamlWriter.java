@@ -154,7 +154,7 @@ final class YamlWriter {
             case NUMBER -> string(number(node), PLAIN, false, simpleKey);
             case BOOLEAN -> string(node.booleanValue() ? "true" : "false", PLAIN, true, simpleKey);
             case NULL -> string("null", PLAIN, true, simpleKey);
-            default -> throw new IllegalArgumentException("not a YAML scalar: " + node.getNodeType());
+            default -> throw new Unsupported(); // binary or an object's own serialiser
         }
     }
 
@@ -519,6 +519,15 @@ final class YamlWriter {
             hints.append('+');
         }
         return hints.toString();
+    }
+
+    /** A node this writer leaves to Jackson's generator: binary data, a wrapped object. */
+    static final class Unsupported extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unsupported() {
+            super(null, null, false, false);
+        }
     }
 
     /** SnakeYAML's scalar analysis: which styles can hold a string. */
