@@ -180,12 +180,7 @@ class YamlWriterTest {
     }
 
     private static Arbitrary<JsonNode> objects(Arbitrary<String> keys, Arbitrary<JsonNode> scalars, int depth) {
-        Arbitrary<JsonNode> value = depth == 0
-                ? scalars
-                : Arbitraries.frequencyOf(
-                        Tuple.of(6, scalars),
-                        Tuple.of(2, Arbitraries.lazy(() -> objects(keys, scalars, depth - 1))),
-                        Tuple.of(2, Arbitraries.lazy(() -> arrays(keys, scalars, depth - 1))));
+        Arbitrary<JsonNode> value = node(keys, scalars, depth, 6, 2);
         return Combinators.combine(keys, value)
                 .as(Map::entry)
                 .list()
@@ -197,13 +192,20 @@ class YamlWriterTest {
                 });
     }
 
+    /** A scalar, mapping or sequence, in those proportions (out of 10), below {@code depth}. */
+    private static Arbitrary<JsonNode> node(
+            Arbitrary<String> keys, Arbitrary<JsonNode> scalars, int depth, int scalar, int mapping) {
+        if (depth == 0) {
+            return scalars;
+        }
+        return Arbitraries.frequencyOf(
+                Tuple.of(scalar, scalars),
+                Tuple.of(mapping, Arbitraries.lazy(() -> objects(keys, scalars, depth - 1))),
+                Tuple.of(10 - scalar - mapping, Arbitraries.lazy(() -> arrays(keys, scalars, depth - 1))));
+    }
+
     private static Arbitrary<JsonNode> arrays(Arbitrary<String> keys, Arbitrary<JsonNode> scalars, int depth) {
-        Arbitrary<JsonNode> item = depth == 0
-                ? scalars
-                : Arbitraries.frequencyOf(
-                        Tuple.of(5, scalars),
-                        Tuple.of(3, Arbitraries.lazy(() -> objects(keys, scalars, depth - 1))),
-                        Tuple.of(2, Arbitraries.lazy(() -> arrays(keys, scalars, depth - 1))));
+        Arbitrary<JsonNode> item = node(keys, scalars, depth, 5, 3);
         return item.list().ofMaxSize(4).map(items -> {
             ArrayNode node = NODES.arrayNode();
             items.forEach(node::add);
