@@ -19,14 +19,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * literal block ({@code |}) when a block can hold it; everything else is double-quoted. Keys of 128
  * characters or more, empty keys and keys with line breaks take the explicit {@code ? key} form.
  *
- * <p>One deliberate difference: inside double quotes, U+0085, U+00A0, U+2028, U+2029 and U+FEFF are
- * written as {@code \\u} escapes. The emitter wrote the first four as {@code \N}, {@code \_},
- * {@code \L} and {@code \P}, which YAML 1.2 readers (snakeyaml-engine) refuse or may not know, and
- * a string holding one of the three line breaks U+0085, U+2028 or U+2029 (or a byte-order mark) is
- * double-quoted rather than a literal block, where YAML 1.1 reads those line breaks as line breaks
- * and YAML 1.2 as characters. And a string with a line feed that starts with a space or a line
- * break is double-quoted too: its literal block needed an indentation indicator, which the emitter
- * placed wrongly inside sequences.
+ * <p>Deliberate differences, so that YAML 1.1 and 1.2 readers read the same string: inside double
+ * quotes, U+0085, U+00A0, U+2028, U+2029 and U+FEFF are hexadecimal escapes ({@code "\\u2028"});
+ * the emitter wrote the first four as {@code \N}, {@code \_}, {@code \L} and {@code \P}, which
+ * YAML 1.2 readers (snakeyaml-engine) refuse or may not know. A multi-line string holding one of the
+ * line breaks U+0085, U+2028, U+2029 (or a byte-order mark) is double-quoted rather than a literal
+ * block, where YAML 1.1 reads those as line breaks and YAML 1.2 as characters. A multi-line string
+ * that starts with a space or a line break is double-quoted too: its literal block needed an
+ * indentation indicator, which the emitter placed wrongly inside sequences.
  */
 final class YamlWriter {
     private static final int BEST_INDENT = 2;
