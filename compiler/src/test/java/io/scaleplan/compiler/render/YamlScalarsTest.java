@@ -32,6 +32,58 @@ class YamlScalarsTest {
         assertThat(YamlScalars.needsQuotes(s)).as(s).isEqualTo(byPatterns(s));
     }
 
+    /** Shapes the fast paths decide without the patterns, each against the patterns. */
+    @org.junit.jupiter.api.Test
+    void numberAndDateShapesDecideAsThePatternsDo() {
+        for (String s : java.util.List.of(
+                "1",
+                "20",
+                "1.3",
+                "1.",
+                "1..2",
+                "1.2.3",
+                "007",
+                "08",
+                "1_000",
+                "0x1F",
+                "0x1g",
+                "0o17",
+                "0b101",
+                "1e3",
+                "1E-3",
+                "1e",
+                "500m",
+                "2Gi",
+                "1k",
+                "1.5Gi",
+                "2001-12-14",
+                "2001-1-1",
+                "2001-1-1x",
+                "2001-12-14t21",
+                "200-12-14",
+                "20011-2-14",
+                "2001_12_14",
+                "9999-99-99",
+                "1-2",
+                "1/2",
+                "y",
+                "Y",
+                "yes",
+                "YES",
+                "no",
+                "On",
+                "oFF",
+                "TRUE",
+                "False",
+                "NULL",
+                "nu",
+                "yess",
+                "tru",
+                "o")) {
+            assertThat(YamlScalars.needsQuotes(s)).as(s).isEqualTo(byPatterns(s));
+        }
+    }
+
     @Property
     void plainSafeIsThePattern(@ForAll @StringLength(max = 8) String s) {
         assertThat(YamlScalars.isPlainSafe(s))

@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Strings must read back as the same strings under YAML 1.1 (Helm's go-yaml, SnakeYAML) and YAML 1.2. */
 class YamlTest {
-    private static final List<String> TRAPS = List.of(
+    static final List<String> TRAPS = List.of(
             "on",
             "On",
             "ON",
