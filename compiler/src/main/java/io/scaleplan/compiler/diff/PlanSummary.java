@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.scaleplan.compiler.emit.report.ResolvedPlanEmitter;
+import io.scaleplan.compiler.render.Yaml;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ public record PlanSummary(
     /** The resolved plan's name in each plan folder. */
     public static final String RESOLVED_PLAN = ResolvedPlanEmitter.PATH;
 
-    private static final YAMLMapper MAPPER = new YAMLMapper();
+    private static final YAMLMapper MAPPER = Yaml.reader();
     private static final Pattern PHASE_FOLDER = Pattern.compile("\\d{2}-[a-z0-9-]+");
     private static final String UNSET = "(unset)";
 

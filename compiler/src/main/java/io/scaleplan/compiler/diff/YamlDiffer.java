@@ -3,6 +3,7 @@ package io.scaleplan.compiler.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.scaleplan.compiler.render.Yaml;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * parse as YAML is compared line by line.
  */
 final class YamlDiffer implements FileDiffer {
-    private static final YAMLMapper MAPPER = new YAMLMapper();
+    private static final YAMLMapper MAPPER = Yaml.reader();
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private static final String ABSENT = "(absent)";
     private static final Map<String, String> SHORT_KINDS = Map.of(

@@ -69,6 +69,9 @@ public final class YamlTree {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(50);
+        // `kubectl get hpa,pdb,deploy -A -o yaml` of a large cluster, or the plan.yaml of a large
+        // estate, is more than SnakeYAML's default 3 MiB
+        options.setCodePointLimit(256 << 20);
         List<YamlTree> docs = new ArrayList<>();
         try {
             for (Node node : new Yaml(options).composeAll(new StringReader(text))) {

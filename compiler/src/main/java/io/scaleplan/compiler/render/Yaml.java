@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.UncheckedIOException;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * The one YAML writer. Documents are Jackson trees built in the order their keys must appear
@@ -83,9 +84,25 @@ public final class Yaml {
         }
     }
 
+    /**
+     * Jackson's YAML reader for what scaleplan wrote and reads back (diff, the resolved plan, the
+     * chart stage), however large. SnakeYAML stops at 3 MiB of text by default, which the rule
+     * files of an estate of about 4,000 services exceed (and {@code plan.yaml} of about 6,500):
+     * the limit here is 1 GiB.
+     */
+    public static YAMLMapper reader() {
+        return Reader.MAPPER;
+    }
+
     /** Jackson's YAML reader, loaded when a document is first read back, not for writing. */
     private static final class Reader {
-        static final YAMLMapper MAPPER = new YAMLMapper();
+        static final YAMLMapper MAPPER;
+
+        static {
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(1 << 30);
+            MAPPER = new YAMLMapper(YAMLFactory.builder().loaderOptions(options).build());
+        }
     }
 
     /** Jackson's YAML generator, configured as the writer's output; loaded only when used. */

@@ -202,6 +202,27 @@ class SemanticDiffTest {
     }
 
     @Test
+    void aRuleFileLargerThanSnakeYamlsDefaultLimitIsStillComparedByField() {
+        // a 5,000-service estate's rule file is about 4 MB; SnakeYAML stops at 3 MiB by default
+        StringBuilder rules = new StringBuilder("groups:\n- name: plan\n  rules:\n");
+        for (int i = 0; i < 40_000; i++) {
+            rules.append("  - record: scaleplan_plan:max_replicas\n    expr: vector(20)\n    labels: {service: svc-")
+                    .append(i)
+                    .append("}\n");
+        }
+        String before = rules.toString();
+        String after = before.replace(
+                "vector(20)\n    labels: {service: svc-39999}", "vector(24)\n    labels: {service: svc-39999}");
+        assertThat(before.length()).isGreaterThan(3 * 1024 * 1024);
+        assertThat(OutputDiff.compare(Map.of("p/monitoring/r.yaml", before), Map.of("p/monitoring/r.yaml", after))
+                        .files()
+                        .get(0)
+                        .describe())
+                .containsExactly("p · monitoring/r.yaml · groups[name=plan].rules[record=scaleplan_plan:max_replicas"
+                        + "{service=\"svc-39999\"}].expr: vector(20) → vector(24)");
+    }
+
+    @Test
     void listsWithoutADistinctNameForEachItemAreIndexed() {
         String before = "kind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n"
                 + "      - name: app\n        image: a:1\n      - name: app\n        image: b:1\n"
