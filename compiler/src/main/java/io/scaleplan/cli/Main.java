@@ -138,6 +138,7 @@ public final class Main implements Runnable {
         int code = run(plans, projectRoot(System.getenv("SCALEPLAN_ROOT"), Path.of("")), out, err, args);
         out.flush();
         err.flush();
+        Training.runIfAsked();
         PlanGuard.disarm();
         System.exit(code);
     }
