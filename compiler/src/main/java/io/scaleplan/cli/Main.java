@@ -83,6 +83,18 @@ public final class Main implements Runnable {
      * calls {@link System#exit(int)}.
      */
     public static int run(PlanSource plans, Path root, PrintWriter out, PrintWriter err, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // what picocli prints for it, without building the model of every command first
+            try {
+                for (String line : new Version().getVersion()) {
+                    out.println(line);
+                }
+                out.flush();
+                return ExitCodes.OK;
+            } catch (IOException e) {
+                // picocli reports it
+            }
+        }
         Main main = new Main(plans, root);
         CompilingCommand quick = QuickLine.parse(args, System::getenv);
         if (quick != null) {

@@ -239,6 +239,25 @@ class QuickLineTest {
     }
 
     @Test
+    void theVersionIsWhatPicocliPrints() {
+        java.io.StringWriter picocli = new java.io.StringWriter();
+        picocli().printVersionHelp(new java.io.PrintWriter(picocli, true));
+        for (String flag : new String[] {"--version", "-V"}) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int code = Main.run(
+                    PlanSource.of(List.of()),
+                    Path.of(""),
+                    new java.io.PrintWriter(out),
+                    new java.io.PrintWriter(err),
+                    flag);
+            assertThat(code).isZero();
+            assertThat(out.toString()).isEqualTo(picocli.toString()).startsWith("scaleplan ");
+            assertThat(err.toString()).isEmpty();
+        }
+    }
+
+    @Test
     void theSourceRootDefaultsToTheEnvironmentsAsPicocliReadsIt() {
         CompilingCommand command = QuickLine.parse(
                 new String[] {"check"}, name -> name.equals("SCALEPLAN_SOURCE_ROOT") ? "plans/src/main/java" : null);
