@@ -69,6 +69,9 @@ final class Training {
             config.setString("user", null, "name", "scaleplan training");
             config.setString("user", null, "email", "training@scaleplan.invalid");
             config.setBoolean("commit", null, "gpgsign", false);
+            // none of the user's hooks (a global core.hooksPath) runs, nor prints, for the training
+            config.setString(
+                    "core", null, "hooksPath", dir.resolve(".git/no-hooks").toString());
             config.save();
         }
         List<Integer> codes = new ArrayList<>();
