@@ -25,8 +25,9 @@ import org.eclipse.jgit.lib.StoredConfig;
  * <p>In a temporary Git repository it compiles a small plan from its sources (javac and the
  * annotation processor, as for a plans module), writes its outputs, answers the up-to-date {@code
  * compile} and {@code check}, commits, edits the plan and runs {@code diff} (text and markdown),
- * {@code check} on stale outputs and {@code list}. Everything it prints goes nowhere; nothing
- * outside the temporary folder is touched; a failure is ignored (the archive then holds less).
+ * {@code check} on stale outputs, {@code list} and {@code simulate} (a load file, no chart).
+ * Everything it prints goes nowhere; nothing outside the temporary folder is touched; a failure is
+ * ignored (the archive then holds less).
  */
 final class Training {
     static final String PROPERTY = "scaleplan.cds.training";
@@ -74,12 +75,22 @@ final class Training {
                     "core", null, "hooksPath", dir.resolve(".git/no-hooks").toString());
             config.save();
         }
+        Path load = Files.writeString(
+                dir.resolve("load.csv"), "seconds,service,rps\n0,api,300\n300,api,1500\n600,api,300\n");
         List<Integer> codes = new ArrayList<>();
         for (String command : COMMANDS) {
             if (command.equals("diff")) {
                 Files.writeString(source, plan.replace("a.replicas(2, 10)", "a.replicas(2, 11)"));
             }
             List<String> args = new ArrayList<>(List.of(command.split(" ")));
+            if (command.equals("simulate")) {
+                args.addAll(List.of(
+                        "training",
+                        "--load",
+                        load.toString(),
+                        "--output",
+                        dir.resolve("sim").toString()));
+            }
             if (!command.equals("list")) {
                 // never the environment's SCALEPLAN_SOURCE_ROOT (commit's sources default to its module)
                 args.addAll(List.of("--source-root", sourceRoot.toString()));
@@ -91,7 +102,15 @@ final class Training {
 
     /** The commands of the training, in order; the plan is edited before the first {@code diff}. */
     static final List<String> COMMANDS = List.of(
-            "compile", "compile", "check", "commit", "diff", "diff --format markdown --exit-code", "check", "list");
+            "compile",
+            "compile",
+            "check",
+            "commit",
+            "diff",
+            "diff --format markdown --exit-code",
+            "check",
+            "list",
+            "simulate");
 
     /** One command on the plans module of {@code dir}, with a fresh source (each run loads the plans anew). */
     private static int run(Path dir, String... args) {

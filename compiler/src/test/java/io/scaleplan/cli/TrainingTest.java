@@ -30,10 +30,12 @@ class TrainingTest {
                         "diff",
                         "diff --format markdown --exit-code",
                         "check",
-                        "list");
+                        "list",
+                        "simulate");
         // compile, compile (up to date), check (up to date), commit; after the edit: diff, diff
-        // --exit-code (differences), check (stale), list
-        assertThat(codes).containsExactly(0, 0, 0, 0, 0, ExitCodes.DIFFERENCES, ExitCodes.DIFFERENCES, 0);
+        // --exit-code (differences), check (stale), list, simulate
+        assertThat(codes).containsExactly(0, 0, 0, 0, 0, ExitCodes.DIFFERENCES, ExitCodes.DIFFERENCES, 0, 0);
+        assertThat(dir.resolve("sim/training/sim/timeline.csv")).exists();
         assertThat(dir.resolve("generated/training/k8s/api-hpa.yaml")).exists();
         assertThat(Files.readString(dir.resolve("generated/training/k8s/api-hpa.yaml")))
                 .contains("maxReplicas: 10");
