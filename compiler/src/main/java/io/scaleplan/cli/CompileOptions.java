@@ -12,22 +12,21 @@ final class CompileOptions {
             description = "Output folder (default: generated, at the project root wherever the command runs).")
     Path output;
 
-    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
-    picocli.CommandLine.Model.CommandSpec mixee;
-
     @Mixin
     SourceRootOption sourceRoot;
 
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
 
+    /** The project's root folder, once the command runs ({@link CompilingCommand#execute}). */
+    Path root;
+
     /** The output folder: as given, or {@code generated} at the project root. */
     Path output() {
         if (output != null) {
             return output;
         }
-        Object parent = mixee.parent().userObject();
-        return parent instanceof Main main ? main.root().resolve("generated") : Path.of("generated");
+        return root != null ? root.resolve("generated") : Path.of("generated");
     }
 
     /** The folder the plans' sources live in, if given ({@code --source-root}). */

@@ -30,8 +30,16 @@ abstract class CompilingCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return execute(main, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * Runs the command, its options set, for the command line {@code main}: what {@link #call} does
+     * once picocli has parsed the command line, and what {@link QuickLine} calls without picocli.
+     */
+    final int execute(Main main, PrintWriter out, PrintWriter err) {
+        this.main = main;
+        options.root = main.root();
         OptionalInt wrong = checkOptions(err);
         if (wrong.isPresent()) {
             return wrong.getAsInt();

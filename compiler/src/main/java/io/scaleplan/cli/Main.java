@@ -45,7 +45,7 @@ public final class Main implements Runnable {
     private final PlanSource plans;
     private final Path root;
 
-    private Main(PlanSource plans, Path root) {
+    Main(PlanSource plans, Path root) {
         this.plans = plans;
         this.root = root;
     }
@@ -83,29 +83,53 @@ public final class Main implements Runnable {
      * calls {@link System#exit(int)}.
      */
     public static int run(PlanSource plans, Path root, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main(plans, root));
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // what picocli prints for it, without building the model of every command first
+            try {
+                for (String line : new Version().getVersion()) {
+                    out.println(line);
+                }
+                out.flush();
+                return ExitCodes.OK;
+            } catch (IOException e) {
+                // picocli reports it
+            }
+        }
+        Main main = new Main(plans, root);
+        CompilingCommand quick = QuickLine.parse(args, System::getenv);
+        if (quick != null) {
+            try {
+                return quick.execute(main, out, err);
+            } catch (Exception e) {
+                return failed(e, err);
+            }
+        }
+        CommandLine cli = new CommandLine(main);
         cli.setOut(out);
         cli.setErr(err);
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         cli.getSubcommands().values().forEach(c -> c.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE));
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof PlanBuildException build) {
-                // javac's own diagnostics, as javac prints them
-                commandLine.getErr().print(build.getMessage());
-                commandLine.getErr().println("nothing written: the plans do not compile (javac's errors above)");
-                commandLine.getErr().flush();
-                return ExitCodes.PLAN_ERRORS;
-            }
-            if (e instanceof UncheckedIOException io) {
-                commandLine.getErr().println("error: " + io.getMessage());
-                commandLine.getErr().flush();
-                return ExitCodes.IO;
-            }
-            commandLine.getErr().println("internal error: " + e + " (this is a bug in scaleplan; please report it)");
-            e.printStackTrace(commandLine.getErr());
-            return ExitCodes.SOFTWARE;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(e, commandLine.getErr()));
         return cli.execute(args);
+    }
+
+    /** Ends a command that threw {@code e}: the exit code, the error printed to {@code err}. */
+    private static int failed(Exception e, PrintWriter err) {
+        if (e instanceof PlanBuildException build) {
+            // javac's own diagnostics, as javac prints them
+            err.print(build.getMessage());
+            err.println("nothing written: the plans do not compile (javac's errors above)");
+            err.flush();
+            return ExitCodes.PLAN_ERRORS;
+        }
+        if (e instanceof UncheckedIOException io) {
+            err.println("error: " + io.getMessage());
+            err.flush();
+            return ExitCodes.IO;
+        }
+        err.println("internal error: " + e + " (this is a bug in scaleplan; please report it)");
+        e.printStackTrace(err);
+        return ExitCodes.SOFTWARE;
     }
 
     /**
@@ -126,6 +150,7 @@ public final class Main implements Runnable {
         int code = run(plans, projectRoot(System.getenv("SCALEPLAN_ROOT"), Path.of("")), out, err, args);
         out.flush();
         err.flush();
+        Training.runIfAsked();
         PlanGuard.disarm();
         System.exit(code);
     }

@@ -194,6 +194,22 @@ class UpToDateInputsTest {
         assertThat(UpToDate.digestOf(List.of(folder))).isEmpty();
     }
 
+    @Test
+    void aJarIsDigestedByItsEntriesNamesAndContentNotTheirTimesNorItsComment() throws Exception {
+        Path a = jar("a.jar", 1_000_000L, "", "io/scaleplan/X.class", "io/scaleplan/Y.class");
+        assertThat(UpToDate.digestOf(List.of(
+                        jar("rebuilt.jar", 9_000_000L, "built again", "io/scaleplan/X.class", "io/scaleplan/Y.class"))))
+                .isEqualTo(UpToDate.digestOf(List.of(a)));
+        assertThat(UpToDate.digestOf(
+                        List.of(jar("renamed.jar", 1_000_000L, "", "io/scaleplan/X.class", "io/scaleplan/Z.class"))))
+                .isNotEqualTo(UpToDate.digestOf(List.of(a)));
+        assertThat(UpToDate.digestOf(List.of(jar("fewer.jar", 1_000_000L, "", "io/scaleplan/X.class"))))
+                .isNotEqualTo(UpToDate.digestOf(List.of(a)));
+        // not a zip file at all: digested through ZipFile, which cannot read it either
+        Path broken = Files.write(dir.resolve("broken.jar"), new byte[] {1, 2, 3});
+        assertThat(UpToDate.digestOf(List.of(broken))).isEmpty();
+    }
+
     private Path jar(String name, String entry, byte[] bytes) throws Exception {
         Path jar = dir.resolve(name);
         try (OutputStream file = Files.newOutputStream(jar);
@@ -201,6 +217,23 @@ class UpToDateInputsTest {
             out.putNextEntry(new ZipEntry(entry));
             out.write(bytes);
             out.closeEntry();
+        }
+        return jar;
+    }
+
+    /** A jar of {@code entries}, each holding its own name's bytes, written at {@code time}. */
+    private Path jar(String name, long time, String comment, String... entries) throws Exception {
+        Path jar = dir.resolve(name);
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file)) {
+            out.setComment(comment);
+            for (String entry : entries) {
+                ZipEntry e = new ZipEntry(entry);
+                e.setTime(time);
+                out.putNextEntry(e);
+                out.write(entry.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
         }
         return jar;
     }
