@@ -56,6 +56,11 @@ final class CheckCommand extends CompilingCommand {
 
     @Override
     int run(CompiledPlans compiled, PrintWriter out, PrintWriter err) {
+        return run(compiled, UpToDate.Inputs.unknown(), out, err);
+    }
+
+    @Override
+    int run(CompiledPlans compiled, UpToDate.Inputs inputs, PrintWriter out, PrintWriter err) {
         Check.Result result;
         try {
             result = Check.run(compiled, options.output(), committed ? Baseline.HEAD : Baseline.DISK, false);
@@ -63,6 +68,11 @@ final class CheckCommand extends CompilingCommand {
             return Failures.error(e.refusal().explain(), err, ExitCodes.REFUSED);
         } catch (UncheckedIOException e) {
             return Failures.io(e, err);
+        }
+        if (!committed) {
+            // a folder found to match every plan is what a compile would leave: the next check of
+            // the same inputs answers without compiling (after ./mvnw package, say)
+            Check.remember(result, compiled, options.output(), inputs);
         }
         return report(result, compiled.plans(), compiled.files().size(), out, err);
     }

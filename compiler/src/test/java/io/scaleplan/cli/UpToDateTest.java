@@ -134,11 +134,8 @@ class UpToDateTest {
             dropStamp();
             Run[] full = new Run[1];
             assertThat(compiled(full, command)).as(command + " without a stamp").isTrue();
-            if (command.equals("check")) {
-                // check writes nothing: the stamp comes back with the next compile
-                assertThat(compiled(new Run[1], "compile")).isTrue();
-            }
-            assertThat(stamp()).isPresent();
+            // a check that finds the folder up to date records the stamp as a compile does
+            assertThat(stamp()).as(command + " records the stamp").isPresent();
             Run[] fast = new Run[1];
             assertThat(compiled(fast, command)).as(command + " with a stamp").isFalse();
             assertThat(fast[0]).as(command).isEqualTo(full[0]);
@@ -154,7 +151,6 @@ class UpToDateTest {
         dropStamp();
         Run[] full = new Run[1];
         assertThat(compiled(full, "check")).isTrue();
-        assertThat(compiled(new Run[1], "compile")).isTrue();
         Run[] fast = new Run[1];
         assertThat(compiled(fast, "check")).isFalse();
         assertThat(fast[0]).isEqualTo(full[0]);
@@ -166,6 +162,35 @@ class UpToDateTest {
         assertThat(Files.readString(output.resolve(Manifest.FILE_NAME)))
                 .doesNotContain("demo/Demo.java")
                 .doesNotContain("# inputs");
+    }
+
+    @Test
+    void aFolderAnotherBuildWroteIsCheckedInFullOnceThenFromTheStamp() throws Exception {
+        // ./mvnw package writes the folder and no stamp of the CLI's
+        assertThat(compiled(new Run[1], "compile")).isTrue();
+        dropStamp();
+        Run[] committed = new Run[1];
+        compiled(committed, "check", "--committed");
+        assertThat(stamp()).as("a comparison with a commit records nothing").isEmpty();
+        Run[] full = new Run[1];
+        assertThat(compiled(full, "check")).isTrue();
+        assertThat(full[0].exit()).isEqualTo(ExitCodes.OK);
+        Run[] fast = new Run[1];
+        assertThat(compiled(fast, "check")).isFalse();
+        assertThat(fast[0]).isEqualTo(full[0]);
+    }
+
+    @Test
+    void aCheckThatFindsTheFolderStaleRecordsNothing() throws Exception {
+        assertThat(compiled(new Run[1], "compile")).isTrue();
+        dropStamp();
+        Path values = output.resolve("demo/plan.yaml");
+        Files.writeString(values, Files.readString(values) + "# edited\n");
+        Run[] stale = new Run[1];
+        assertThat(compiled(stale, "check")).isTrue();
+        assertThat(stale[0].exit()).isEqualTo(ExitCodes.DIFFERENCES);
+        assertThat(stamp()).isEmpty();
+        assertThat(compiled(new Run[1], "check")).as("still the full path").isTrue();
     }
 
     @Test
@@ -188,7 +213,10 @@ class UpToDateTest {
         Run[] r = new Run[1];
         assertThat(compiled(r, "check", "--strict")).isTrue();
         assertThat(r[0].exit()).isEqualTo(ExitCodes.OK);
-        // the stamp is of the compile without --strict: still answered without compiling
+        // the check found the folder up to date for --strict and recorded that: one stamp per
+        // folder, of the inputs last found up to date
+        assertThat(compiled(r, "check", "--strict")).isFalse();
+        assertThat(compiled(r, "check")).isTrue();
         assertThat(compiled(r, "check")).isFalse();
     }
 

@@ -5,8 +5,11 @@ import io.scaleplan.compiler.git.GitRefusalException;
 import io.scaleplan.compiler.git.Refusal;
 import io.scaleplan.compiler.output.GeneratedDirectory;
 import io.scaleplan.compiler.output.Manifest;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +74,32 @@ public final class Check {
                         answer.stamp().plans(),
                         answer.manifest().files().size(),
                         inputs.shown(answer.stamp().printed())));
+    }
+
+    /**
+     * Records, as a compile does ({@link UpToDate}), that {@code output} on disk holds what {@code
+     * compiled} produces, when {@code result} found exactly that: so that a later check or compile
+     * of the same inputs answers without compiling. A folder that another build wrote (the Maven
+     * plugin's {@code generate}) is then as fast to check as one the CLI wrote. Nothing is recorded
+     * for a stale folder, a manifest with lines of an earlier version (the next compile rewrites
+     * it), a comparison with a commit, or a selection of plans.
+     */
+    public static void remember(Result result, CompiledPlans compiled, Path output, UpToDate.Inputs inputs) {
+        if (result.upToDate() && result.against().isDisk() && canonicalManifest(output)) {
+            UpToDate.record(output, compiled, inputs);
+        }
+    }
+
+    /** Whether the folder's manifest is byte for byte as a compile writes it (no lines of an earlier version). */
+    private static boolean canonicalManifest(Path output) {
+        Path file = output.resolve(Manifest.FILE_NAME);
+        try {
+            Optional<Manifest> manifest = Manifest.read(file);
+            return manifest.isPresent()
+                    && Arrays.equals(Files.readAllBytes(file), manifest.get().bytes());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
