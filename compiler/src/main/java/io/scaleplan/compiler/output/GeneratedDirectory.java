@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -19,15 +20,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -59,6 +67,12 @@ import java.util.stream.Stream;
 public final class GeneratedDirectory {
     /** The staged next manifest, renamed over the manifest as the last step of a run. */
     public static final String PENDING_MANIFEST = Manifest.FILE_NAME + ".pending";
+
+    /**
+     * From this many files on, a sync hashes, compares and stages them on every core; below it, on
+     * the calling thread (a small estate pays no pool; bench/RESULTS.md, issue 22's fourth part).
+     */
+    static final int PARALLEL_FILES = 256;
 
     private static final int MARKER_PROBE_BYTES = 512;
     private static final String TEMPORARY_TAG = ".scaleplan-";
@@ -260,34 +274,28 @@ public final class GeneratedDirectory {
         Manifest manifest = listed.isPresent() ? listed.get() : pending.isPresent() ? pending.get() : adopt();
         Manifest alsoKnown = pending.orElse(Manifest.empty());
 
-        // Only hashes and the files themselves are kept, not their bytes: at 5,000 services the
-        // outputs are over 100 MB, and a second copy of them does not fit the launcher's heap.
         Map<String, GeneratedFile> writes = new TreeMap<>();
         Map<String, String> record = new LinkedHashMap<>();
         List<String> foreign = new ArrayList<>();
         Set<String> edited = new TreeSet<>();
         Set<String> produced = new HashSet<>();
-        Listings listings = new Listings();
-        for (GeneratedFile f : files) {
+        Listings listings = Listings.of(files.stream().map(f -> root.resolve(f.path())));
+        // each file is hashed and compared with what is on disk on its own: on every core at 5,000 services
+        List<Probe> probes = inOrder(List.copyOf(files), f -> probe(f, listings, manifest, alsoKnown));
+        for (Probe p : probes) {
+            GeneratedFile f = p.file();
             produced.add(f.path());
-            byte[] bytes = f.bytes();
-            record.put(f.path(), Manifest.sha256(bytes));
-            Path target = root.resolve(f.path());
-            if (!listings.mayExist(target)) {
-                // its folder does not exist or does not hold that name: no stat needed
-            } else if (Files.isRegularFile(target)) {
-                byte[] current = Files.readAllBytes(target);
-                if (Arrays.equals(current, bytes)) {
+            record.put(f.path(), p.hash());
+            switch (p.state()) {
+                case UNCHANGED -> {
                     unchanged.get(f.plan()).add(f.path());
                     continue;
                 }
-                if (!manifest.lists(f.path()) && !alsoKnown.lists(f.path())) {
-                    foreign.add(f.path());
-                } else if (!manifest.matches(f.path(), current) && !alsoKnown.matches(f.path(), current)) {
-                    edited.add(f.path());
+                case FOREIGN -> foreign.add(f.path());
+                case EDITED -> edited.add(f.path());
+                case NEW, CHANGED -> {
+                    // written below
                 }
-            } else if (Files.exists(target)) {
-                foreign.add(f.path());
             }
             writes.put(f.path(), f);
             written.get(f.plan()).add(f.path());
@@ -346,6 +354,53 @@ public final class GeneratedDirectory {
         return new Changes(writes, deletes, folders, next, manifestChanged, results);
     }
 
+    /** What is at a produced file's path, against the bytes it is to have. */
+    private enum State {
+        /** Nothing: the file is new. */
+        NEW,
+        /** The file has these bytes already. */
+        UNCHANGED,
+        /** scaleplan's earlier bytes (as a manifest lists them): to be rewritten. */
+        CHANGED,
+        /** Listed, but its bytes are not what scaleplan wrote: edited by hand. */
+        EDITED,
+        /** Something scaleplan did not write (unlisted, or not a regular file). */
+        FOREIGN
+    }
+
+    /**
+     * One produced file, hashed, and what is at its path.
+     *
+     * @param hash the SHA-256 of the file's bytes, for the manifest
+     */
+    private record Probe(GeneratedFile file, String hash, State state) {}
+
+    private Probe probe(GeneratedFile f, Listings listings, Manifest manifest, Manifest alsoKnown) throws IOException {
+        // Only hashes and the files themselves are kept, not their bytes: at 5,000 services the
+        // outputs are 49 MB, and a second copy of them does not fit the launcher's heap.
+        byte[] bytes = f.bytes();
+        String hash = Manifest.sha256(bytes);
+        Path target = root.resolve(f.path());
+        if (!listings.mayExist(target)) {
+            // its folder does not exist or does not hold that name: no stat needed
+            return new Probe(f, hash, State.NEW);
+        }
+        if (Files.isRegularFile(target)) {
+            byte[] current = Files.readAllBytes(target);
+            if (Arrays.equals(current, bytes)) {
+                return new Probe(f, hash, State.UNCHANGED);
+            }
+            if (!manifest.lists(f.path()) && !alsoKnown.lists(f.path())) {
+                return new Probe(f, hash, State.FOREIGN);
+            }
+            String was = Manifest.sha256(current);
+            boolean ours = was.equals(manifest.files().get(f.path()))
+                    || was.equals(alsoKnown.files().get(f.path()));
+            return new Probe(f, hash, ours ? State.CHANGED : State.EDITED);
+        }
+        return new Probe(f, hash, Files.exists(target) ? State.FOREIGN : State.NEW);
+    }
+
     /**
      * The manifest of a folder that has none: empty for an empty (or missing) folder; the files of
      * a folder written by scaleplan before manifests (every file in a plan-named subfolder, with the
@@ -401,28 +456,37 @@ public final class GeneratedDirectory {
 
     private void apply(Changes changes) throws IOException {
         List<Path[]> staged = new ArrayList<>();
+        Queue<Path> temporaries = new ConcurrentLinkedQueue<>();
         List<Path> made = new ArrayList<>();
         Set<Path> folders = new HashSet<>();
         Path pending = root.resolve(PENDING_MANIFEST);
         boolean pendingWritten = false;
         Path current = null;
         try {
-            for (Map.Entry<String, GeneratedFile> e : changes.writes().entrySet()) {
-                current = root.resolve(e.getKey());
+            List<Path> targets = new ArrayList<>();
+            for (String path : changes.writes().keySet()) {
+                current = root.resolve(path);
                 createFolders(current.getParent(), made, folders);
-                staged.add(stage(current, e.getValue().bytes()));
+                targets.add(current);
             }
+            current = null;
+            staged.addAll(stageAll(targets, List.copyOf(changes.writes().values()), temporaries));
             if (changes.manifestChanged()) {
                 current = root.resolve(Manifest.FILE_NAME);
                 createFolders(root, made, folders);
                 Path tmp = stage(current, changes.manifest().bytes())[0];
-                staged.add(new Path[] {tmp, null});
+                temporaries.add(tmp);
                 move(tmp, pending);
                 pendingWritten = true;
             }
         } catch (IOException | RuntimeException e) {
-            for (Path[] s : staged) {
-                Files.deleteIfExists(s[0]);
+            Throwable failure = e;
+            if (e instanceof FailedWrite w) {
+                current = w.target;
+                failure = w.getCause();
+            }
+            for (Path tmp : temporaries) {
+                Files.deleteIfExists(tmp);
             }
             if (pendingWritten) {
                 Files.deleteIfExists(pending);
@@ -430,16 +494,14 @@ public final class GeneratedDirectory {
             for (int i = made.size() - 1; i >= 0; i--) {
                 Files.deleteIfExists(made.get(i));
             }
-            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String cause = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
             throw new IOException(
                     "cannot write " + current + ": " + cause + "; nothing was changed in " + root
                             + " (every temporary file was removed)",
-                    e);
+                    failure);
         }
         for (Path[] s : staged) {
-            if (s[1] != null) {
-                move(s[0], s[1]);
-            }
+            move(s[0], s[1]);
         }
         for (String path : changes.deletes()) {
             Files.deleteIfExists(root.resolve(path));
@@ -452,6 +514,53 @@ public final class GeneratedDirectory {
         } else {
             Files.deleteIfExists(pending);
         }
+    }
+
+    /** A staged write that failed: which target, and why (the cause). */
+    private static final class FailedWrite extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient Path target;
+
+        FailedWrite(Path target, Throwable cause) {
+            super(cause);
+            this.target = target;
+        }
+    }
+
+    /**
+     * Stages {@code files} beside their {@code targets} (whose folders exist): {@code {temporary,
+     * target}} pairs in the targets' order, each temporary also added to {@code temporaries} as
+     * soon as it exists. From {@link #PARALLEL_FILES} files on, one writer per core, each taking
+     * the next file; a failure stops them all. Returns (or throws the first failure, as {@link
+     * FailedWrite}) only when every writer has stopped, so that no temporary is made after it.
+     */
+    private List<Path[]> stageAll(List<Path> targets, List<GeneratedFile> files, Queue<Path> temporaries)
+            throws IOException {
+        int n = targets.size();
+        Path[][] staged = new Path[n][];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<FailedWrite> failed = new AtomicReference<>();
+        Runnable writer = () -> {
+            for (int i; failed.get() == null && (i = next.getAndIncrement()) < n; ) {
+                try {
+                    staged[i] = stage(targets.get(i), files.get(i).bytes());
+                    temporaries.add(staged[i][0]);
+                } catch (IOException | RuntimeException e) {
+                    failed.compareAndSet(null, new FailedWrite(targets.get(i), e));
+                }
+            }
+        };
+        int writers = n < PARALLEL_FILES ? 1 : Runtime.getRuntime().availableProcessors();
+        List<ForkJoinTask<?>> others = new ArrayList<>();
+        for (int w = 1; w < writers; w++) {
+            others.add(ForkJoinPool.commonPool().submit(writer));
+        }
+        writer.run();
+        others.forEach(ForkJoinTask::join);
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+        return Arrays.asList(staged);
     }
 
     /**
@@ -495,26 +604,64 @@ public final class GeneratedDirectory {
     }
 
     /**
-     * The names in each folder, read once per folder: a produced file whose folder does not exist,
-     * or does not list its name, needs no stat of its own (a full compile into a new folder).
+     * The names in each folder, read once per folder before the files are looked at (then only
+     * read, from every core): a produced file whose folder does not exist, or does not list its
+     * name, needs no stat of its own (a full compile into a new folder).
      */
-    private static final class Listings {
-        private final Map<Path, Set<String>> names = new java.util.HashMap<>();
+    private record Listings(Map<Path, Set<String>> names) {
 
-        boolean mayExist(Path file) throws IOException {
-            Set<String> in = names.get(file.getParent());
-            if (in == null) {
-                in = new HashSet<>();
-                if (Files.isDirectory(file.getParent())) {
-                    try (java.nio.file.DirectoryStream<Path> dir = Files.newDirectoryStream(file.getParent())) {
+        static Listings of(Stream<Path> files) throws IOException {
+            Map<Path, Set<String>> names = new HashMap<>();
+            for (Path folder : (Iterable<Path>) files.map(Path::getParent).distinct()::iterator) {
+                Set<String> in = new HashSet<>();
+                if (Files.isDirectory(folder)) {
+                    try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder)) {
                         for (Path p : dir) {
                             in.add(p.getFileName().toString());
                         }
                     }
                 }
-                names.put(file.getParent(), in);
+                names.put(folder, in);
             }
-            return in.contains(file.getFileName().toString());
+            return new Listings(names);
+        }
+
+        boolean mayExist(Path file) {
+            return names.get(file.getParent()).contains(file.getFileName().toString());
+        }
+    }
+
+    /** One step on one file, which may fail as the disk does. */
+    @FunctionalInterface
+    private interface FileWork<T, R> {
+        R apply(T item) throws IOException;
+    }
+
+    /**
+     * {@code work} applied to each of {@code items}, in their order: on every core when there are
+     * at least {@link #PARALLEL_FILES} of them, else on this thread. Returns when every call has
+     * returned; the first failure (in the items' order) is thrown.
+     */
+    private static <T, R> List<R> inOrder(List<T> items, FileWork<T, R> work) throws IOException {
+        if (items.size() < PARALLEL_FILES || Runtime.getRuntime().availableProcessors() < 2) {
+            List<R> out = new ArrayList<>(items.size());
+            for (T item : items) {
+                out.add(work.apply(item));
+            }
+            return out;
+        }
+        try {
+            return items.parallelStream()
+                    .map(item -> {
+                        try {
+                            return work.apply(item);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
