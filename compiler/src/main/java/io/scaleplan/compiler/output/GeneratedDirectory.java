@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -53,15 +55,23 @@ import java.util.stream.Stream;
  *       carrying the scaleplan marker on its first line. Then it is adopted once.
  *   <li><b>All or nothing.</b> Every new byte is staged first, in a temporary file beside its
  *       target ({@code .<name>.scaleplan-<random>.tmp}), with the new manifest staged as
- *       {@code .scaleplan-manifest.pending}. A failure while staging (a full disk) removes the
- *       temporaries and leaves the folder byte-identical. Only then are the temporaries renamed
- *       over their targets, stale files deleted and the manifest renamed into place. Renames
- *       within a folder need no new space. A run killed between its renames leaves the pending
- *       manifest, whose hashes the next run accepts too; temporaries of a killed run are removed
- *       by the next run and reported by {@link #leftovers()}.
+ *       {@code .scaleplan-manifest.pending}. A folder the run creates is staged as a whole: a
+ *       staging folder of the same form beside it holds its files under their own names (no
+ *       temporary and rename per file; a full compile into a new folder makes one directory entry
+ *       per file) and is renamed into place as one, so the folder appears with every file whole.
+ *       A failure while staging (a full disk) removes the temporaries and staging folders and
+ *       leaves the folder byte-identical. Only then are the temporaries renamed over their
+ *       targets, the staging folders renamed into place, stale files deleted and the manifest
+ *       renamed into place. Renames within a folder need no new space. A run killed between its
+ *       renames leaves the pending manifest, whose hashes the next run accepts too; temporaries
+ *       and staging folders of a killed run are never read as outputs, are removed by the next
+ *       run and reported by {@link #leftovers()}. So no path a user reads ever holds part of a
+ *       file: each is absent, old or new.
  *   <li>A file is rewritten only when its bytes change, so a no-op build touches nothing. Files
  *       are not forced to disk one by one (an fsync per file made a 10,000-file compile several
- *       times slower, see bench/RESULTS.md).
+ *       times slower, see bench/RESULTS.md): the guarantee is against an interrupted process, not
+ *       against the machine losing power before the kernel wrote its pages back. From {@link
+ *       #PARALLEL_FILES} files on, the files are hashed, compared and staged on every core.
  * </ul>
  */
 public final class GeneratedDirectory {
@@ -459,21 +469,41 @@ public final class GeneratedDirectory {
         Queue<Path> temporaries = new ConcurrentLinkedQueue<>();
         List<Path> made = new ArrayList<>();
         Set<Path> folders = new HashSet<>();
+        Map<Path, Path> fresh = new TreeMap<>();
         Path pending = root.resolve(PENDING_MANIFEST);
         boolean pendingWritten = false;
         Path current = null;
         try {
+            if (!changes.writes().isEmpty() || changes.manifestChanged()) {
+                createFolders(root, made, folders);
+            }
             List<Path> targets = new ArrayList<>();
+            List<Path> writeAt = new ArrayList<>();
+            Map<Path, Optional<Path>> newFolderOf = new HashMap<>();
             for (String path : changes.writes().keySet()) {
                 current = root.resolve(path);
-                createFolders(current.getParent(), made, folders);
+                Path folder = current.getParent();
+                Optional<Path> top = newFolderOf.computeIfAbsent(folder, f -> outermostMissing(f, folders));
+                if (top.isPresent()) {
+                    Path staging = fresh.get(top.get());
+                    if (staging == null) {
+                        staging = stagingFolder(top.get());
+                        fresh.put(top.get(), staging);
+                    }
+                    Path at = staging.resolve(top.get().relativize(current).toString());
+                    createFolders(at.getParent(), new ArrayList<>(), folders);
+                    writeAt.add(at);
+                } else {
+                    createFolders(folder, made, folders);
+                    writeAt.add(null);
+                }
                 targets.add(current);
             }
             current = null;
-            staged.addAll(stageAll(targets, List.copyOf(changes.writes().values()), temporaries));
+            staged.addAll(
+                    stageAll(targets, writeAt, List.copyOf(changes.writes().values()), temporaries));
             if (changes.manifestChanged()) {
                 current = root.resolve(Manifest.FILE_NAME);
-                createFolders(root, made, folders);
                 Path tmp = stage(current, changes.manifest().bytes())[0];
                 temporaries.add(tmp);
                 move(tmp, pending);
@@ -488,6 +518,9 @@ public final class GeneratedDirectory {
             for (Path tmp : temporaries) {
                 Files.deleteIfExists(tmp);
             }
+            for (Path staging : fresh.values()) {
+                deleteTree(staging);
+            }
             if (pendingWritten) {
                 Files.deleteIfExists(pending);
             }
@@ -501,7 +534,13 @@ public final class GeneratedDirectory {
                     failure);
         }
         for (Path[] s : staged) {
-            move(s[0], s[1]);
+            if (s != null) {
+                move(s[0], s[1]);
+            }
+        }
+        for (Map.Entry<Path, Path> f : fresh.entrySet()) {
+            // a new folder appears whole, with every file in it: one rename for all of them
+            Files.move(f.getValue(), f.getKey(), StandardCopyOption.ATOMIC_MOVE);
         }
         for (String path : changes.deletes()) {
             Files.deleteIfExists(root.resolve(path));
@@ -513,6 +552,55 @@ public final class GeneratedDirectory {
             move(pending, root.resolve(Manifest.FILE_NAME));
         } else {
             Files.deleteIfExists(pending);
+        }
+    }
+
+    /**
+     * The outermost folder below the root, on the way from the root to {@code folder}, that does
+     * not exist yet ({@code folder} itself when only it is missing); empty when {@code folder}
+     * exists. {@code known} holds folders known to exist.
+     */
+    private Optional<Path> outermostMissing(Path folder, Set<Path> known) {
+        Path top = null;
+        for (Path d = folder; !d.equals(root) && !known.contains(d); d = d.getParent()) {
+            if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+                break;
+            }
+            if (Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
+                // not a folder: making the folder fails while staging, as it should
+                return Optional.empty();
+            }
+            top = d;
+        }
+        return Optional.ofNullable(top);
+    }
+
+    /**
+     * A new, empty folder {@code .<name>.scaleplan-<random>.tmp} beside {@code folder}, where the
+     * files of the new {@code folder} are written under their own names, then renamed into place
+     * as one: one directory entry per file instead of a temporary and a rename each.
+     */
+    private static Path stagingFolder(Path folder) throws IOException {
+        while (true) {
+            Path tmp = temporary(folder);
+            try {
+                return Files.createDirectory(tmp);
+            } catch (FileAlreadyExistsException clash) {
+                // not ours: another name
+            }
+        }
+    }
+
+    /** Deletes {@code dir} and everything in it (a staging folder: only what this run wrote). */
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(dir);
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -528,13 +616,16 @@ public final class GeneratedDirectory {
     }
 
     /**
-     * Stages {@code files} beside their {@code targets} (whose folders exist): {@code {temporary,
-     * target}} pairs in the targets' order, each temporary also added to {@code temporaries} as
-     * soon as it exists. From {@link #PARALLEL_FILES} files on, one writer per core, each taking
-     * the next file; a failure stops them all. Returns (or throws the first failure, as {@link
-     * FailedWrite}) only when every writer has stopped, so that no temporary is made after it.
+     * Stages {@code files}: each whose {@code writeAt} is null in a temporary beside its target
+     * (whose folder exists), giving a {@code {temporary, target}} pair, each temporary also added
+     * to {@code temporaries} as soon as it exists; each other one written under its own name at
+     * {@code writeAt}, in a staging folder (null pair). In the targets' order. From {@link
+     * #PARALLEL_FILES} files on, one writer per core, each taking the next file; a failure stops
+     * them all. Returns (or throws the first failure, as {@link FailedWrite}) only when every
+     * writer has stopped, so that nothing is written after it.
      */
-    private List<Path[]> stageAll(List<Path> targets, List<GeneratedFile> files, Queue<Path> temporaries)
+    private List<Path[]> stageAll(
+            List<Path> targets, List<Path> writeAt, List<GeneratedFile> files, Queue<Path> temporaries)
             throws IOException {
         int n = targets.size();
         Path[][] staged = new Path[n][];
@@ -543,8 +634,12 @@ public final class GeneratedDirectory {
         Runnable writer = () -> {
             for (int i; failed.get() == null && (i = next.getAndIncrement()) < n; ) {
                 try {
-                    staged[i] = stage(targets.get(i), files.get(i).bytes());
-                    temporaries.add(staged[i][0]);
+                    if (writeAt.get(i) != null) {
+                        this.writer.write(writeAt.get(i), files.get(i).bytes());
+                    } else {
+                        staged[i] = stage(targets.get(i), files.get(i).bytes());
+                        temporaries.add(staged[i][0]);
+                    }
                 } catch (IOException | RuntimeException e) {
                     failed.compareAndSet(null, new FailedWrite(targets.get(i), e));
                 }
@@ -667,28 +762,54 @@ public final class GeneratedDirectory {
 
     private void removeLeftovers() throws IOException {
         for (Path p : temporaries()) {
-            Files.deleteIfExists(p);
+            deleteTree(p);
         }
     }
 
+    /** Temporary files, and staging folders (not walked into), of an interrupted run; sorted. */
     private List<Path> temporaries() throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        // the name first: a stat only for what looks like a temporary
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(
-                            p -> TEMPORARY.matcher(p.getFileName().toString()).matches())
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .toList();
-        }
+        List<Path> out = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                if (!dir.equals(root) && isTemporary(dir)) {
+                    out.add(dir);
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && isTemporary(file)) {
+                    out.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        out.sort(null);
+        return out;
     }
 
+    private static boolean isTemporary(Path p) {
+        return TEMPORARY.matcher(p.getFileName().toString()).matches();
+    }
+
+    /** The manifests, a temporary file, or anything in a staging folder. */
     private boolean isBookkeeping(Path p) {
         String name = p.getFileName().toString();
-        return (p.getParent().equals(root) && (name.equals(Manifest.FILE_NAME) || name.equals(PENDING_MANIFEST)))
-                || TEMPORARY.matcher(name).matches();
+        if (p.getParent().equals(root) && (name.equals(Manifest.FILE_NAME) || name.equals(PENDING_MANIFEST))) {
+            return true;
+        }
+        for (Path d = p; d != null && !d.equals(root); d = d.getParent()) {
+            if (isTemporary(d)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String planOf(String path) {
