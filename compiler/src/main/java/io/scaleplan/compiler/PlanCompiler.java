@@ -230,14 +230,19 @@ public final class PlanCompiler {
      * only what it is given (rendering a document does: its header is part of the document, and
      * the YAML writer keeps no state between documents).
      */
-    private <T, R> List<R> inOrder(List<T> items, Function<T, R> work) {
+    <T, R> List<R> inOrder(List<T> items, Function<T, R> work) {
         if (items.size() < parallelDocuments || Runtime.getRuntime().availableProcessors() < 2) {
             List<R> out = new ArrayList<>(items.size());
             items.forEach(item -> out.add(work.apply(item)));
             return out;
         }
         // the common pool: one worker per core but one, and this thread; toList keeps the order
-        return items.parallelStream().map(work).toList();
+        try {
+            return items.parallelStream().map(work).toList();
+        } catch (RuntimeException e) {
+            // a failure on a worker comes back as a copy wrapping it: the failure itself, as on one thread
+            throw e.getCause() != null && e.getCause().getClass() == e.getClass() ? (RuntimeException) e.getCause() : e;
+        }
     }
 
     private List<Diagnostic> check(ResolvedPlan plan) {

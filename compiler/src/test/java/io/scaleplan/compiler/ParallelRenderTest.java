@@ -4,6 +4,7 @@ import static io.scaleplan.dsl.Units.mib;
 import static io.scaleplan.dsl.Units.millicores;
 import static io.scaleplan.dsl.Units.percent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.dsl.ScalingPlan;
@@ -61,6 +62,34 @@ class ParallelRenderTest {
                 .doesNotContain(Headers.DEFAULT_COMMAND));
         assertThat(own.files()).filteredOn(f -> f.path().endsWith(".yaml")).allSatisfy(f -> assertThat(f.content())
                 .contains("run mvn -q package."));
+    }
+
+    @Test
+    void aFailureOnAnotherCoreIsThrownAsItselfWithItsMessage() {
+        List<Integer> items = java.util.stream.IntStream.range(0, 2_000).boxed().toList();
+        PlanCompiler compiler = new PlanCompiler(false, Headers.DEFAULT_COMMAND, EVERY_CORE);
+        for (int failing : new int[] {0, 999, 1_999}) {
+            assertThatThrownBy(() -> compiler.inOrder(items, i -> {
+                        if (i == failing) {
+                            throw new IllegalArgumentException("not a safe output path: " + i);
+                        }
+                        return i;
+                    }))
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("not a safe output path: " + failing);
+        }
+        assertThat(compiler.inOrder(items, i -> i * 2))
+                .containsExactlyElementsOf(items.stream().map(i -> i * 2).toList());
+    }
+
+    @Test
+    void belowTheThresholdEveryDocumentIsRenderedOnTheCallingThread() {
+        List<Integer> items = java.util.stream.IntStream.range(0, PlanCompiler.PARALLEL_DOCUMENTS - 1)
+                .boxed()
+                .toList();
+        java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        new PlanCompiler().inOrder(items, i -> threads.add(Thread.currentThread()));
+        assertThat(threads).containsExactly(Thread.currentThread());
     }
 
     @Test

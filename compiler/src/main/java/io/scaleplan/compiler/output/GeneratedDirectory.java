@@ -755,8 +755,14 @@ public final class GeneratedDirectory {
                         }
                     })
                     .toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        } catch (RuntimeException e) {
+            // a failure on a worker may come back as a copy wrapping it: the failure itself, as on one thread
+            RuntimeException failure =
+                    e.getCause() instanceof RuntimeException r && r.getClass() == e.getClass() ? r : e;
+            if (failure instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw failure;
         }
     }
 
