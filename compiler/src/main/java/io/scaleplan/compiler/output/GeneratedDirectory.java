@@ -85,6 +85,7 @@ public final class GeneratedDirectory {
     static final int PARALLEL_FILES = 256;
 
     private static final int MARKER_PROBE_BYTES = 512;
+    private static final int WRITE_SLICE = 256 * 1024;
     private static final String TEMPORARY_TAG = ".scaleplan-";
     private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.scaleplan-[0-9a-z]+\\.tmp");
     private static final Pattern PLAN_FOLDER = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -879,11 +880,16 @@ public final class GeneratedDirectory {
     /**
      * Creates {@code file} and writes {@code bytes}. Opened with CREATE_NEW and no TRUNCATE_EXISTING:
      * truncating a new file cost more than the rest of the write on this project's machines
-     * (bench/RESULTS.md), and Files.createTempFile + write truncates.
+     * (bench/RESULTS.md), and Files.createTempFile + write truncates. Written in slices of at most
+     * {@value #WRITE_SLICE} bytes: the file channel copies each write into a direct buffer that its
+     * thread keeps (up to 16 of them), so one write of a 4 MB file left 4 MB of native memory per
+     * writing thread behind; a slice bounds that at the slice's size.
      */
     private static void writeNew(Path file, byte[] bytes) throws IOException {
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            out.write(bytes);
+            for (int at = 0; at < bytes.length; at += WRITE_SLICE) {
+                out.write(bytes, at, Math.min(WRITE_SLICE, bytes.length - at));
+            }
         }
     }
 
