@@ -77,6 +77,27 @@ class ParallelSyncTest {
     }
 
     @Test
+    void filesOfSeveralSlicesAreWrittenWhole() throws Exception {
+        // the default writer writes 256 KiB at a time: one byte short of a slice, one slice, one over, several
+        List<GeneratedFile> files = new ArrayList<>();
+        for (int size : new int[] {256 * 1024 - 1, 256 * 1024, 256 * 1024 + 1, 3 * 256 * 1024 + 77}) {
+            String body = "x".repeat(size - HEADER.length() - 1) + "\n";
+            files.add(new GeneratedFile("p/big/" + size + ".yaml", HEADER + body));
+        }
+        GeneratedDirectory.open(dir).sync(List.of("p"), files, true);
+        for (GeneratedFile f : files) {
+            assertThat(Files.size(dir.resolve(f.path()))).isEqualTo(f.bytes().length);
+        }
+        assertHolds(files);
+        // and rewritten whole over themselves, in temporaries beside them
+        List<GeneratedFile> again = files.stream()
+                .map(f -> new GeneratedFile(f.path(), f.content().replace('x', 'y')))
+                .toList();
+        GeneratedDirectory.open(dir).sync(List.of("p"), again, true);
+        assertHolds(again);
+    }
+
+    @Test
     void aFailedWriteAmongManyLeavesTheFolderByteIdentical() throws Exception {
         GeneratedDirectory.open(dir).sync(List.of("p"), version("1"), true);
         Map<String, String> before = Snapshot.of(dir);
