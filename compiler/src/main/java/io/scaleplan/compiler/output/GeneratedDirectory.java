@@ -28,16 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -71,7 +65,8 @@ import java.util.stream.Stream;
  *       are not forced to disk one by one (an fsync per file made a 10,000-file compile several
  *       times slower, see bench/RESULTS.md): the guarantee is against an interrupted process, not
  *       against the machine losing power before the kernel wrote its pages back. From {@link
- *       #PARALLEL_FILES} files on, the files are hashed, compared and staged on every core.
+ *       #PARALLEL_FILES} files on, the files are hashed and compared on every core; they are
+ *       staged on one thread (a second writer in the same folder waits on the kernel's lock).
  * </ul>
  */
 public final class GeneratedDirectory {
@@ -79,8 +74,8 @@ public final class GeneratedDirectory {
     public static final String PENDING_MANIFEST = Manifest.FILE_NAME + ".pending";
 
     /**
-     * From this many files on, a sync hashes, compares and stages them on every core; below it, on
-     * the calling thread (a small estate pays no pool; bench/RESULTS.md, issue 22's fourth part).
+     * From this many files on, a sync hashes and compares them on every core; below it, on the
+     * calling thread (a small estate pays no pool; bench/RESULTS.md, issue 22's fourth part).
      */
     static final int PARALLEL_FILES = 256;
 
@@ -467,7 +462,7 @@ public final class GeneratedDirectory {
 
     private void apply(Changes changes) throws IOException {
         List<Path[]> staged = new ArrayList<>();
-        Queue<Path> temporaries = new ConcurrentLinkedQueue<>();
+        List<Path> temporaries = new ArrayList<>();
         List<Path> made = new ArrayList<>();
         Set<Path> folders = new HashSet<>();
         Map<Path, Path> fresh = new TreeMap<>();
@@ -620,43 +615,32 @@ public final class GeneratedDirectory {
      * Stages {@code files}: each whose {@code writeAt} is null in a temporary beside its target
      * (whose folder exists), giving a {@code {temporary, target}} pair, each temporary also added
      * to {@code temporaries} as soon as it exists; each other one written under its own name at
-     * {@code writeAt}, in a staging folder (null pair). In the targets' order. From {@link
-     * #PARALLEL_FILES} files on, one writer per core, each taking the next file; a failure stops
-     * them all. Returns (or throws the first failure, as {@link FailedWrite}) only when every
-     * writer has stopped, so that nothing is written after it.
+     * {@code writeAt}, in a staging folder (null pair). In the targets' order; the first failure is
+     * thrown as {@link FailedWrite}.
+     *
+     * <p>On this thread alone: creating files in one folder takes the folder's lock in the kernel,
+     * and a second writer spent two to three times the system time waiting for it, for a longer
+     * wall time (bench/RESULTS.md, issue 22's fourth part).
      */
     private List<Path[]> stageAll(
-            List<Path> targets, List<Path> writeAt, List<GeneratedFile> files, Queue<Path> temporaries)
+            List<Path> targets, List<Path> writeAt, List<GeneratedFile> files, Collection<Path> temporaries)
             throws IOException {
-        int n = targets.size();
-        Path[][] staged = new Path[n][];
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<FailedWrite> failed = new AtomicReference<>();
-        Runnable writer = () -> {
-            for (int i; failed.get() == null && (i = next.getAndIncrement()) < n; ) {
-                try {
-                    if (writeAt.get(i) != null) {
-                        this.writer.write(writeAt.get(i), files.get(i).bytes());
-                    } else {
-                        staged[i] = stage(targets.get(i), files.get(i).bytes());
-                        temporaries.add(staged[i][0]);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    failed.compareAndSet(null, new FailedWrite(targets.get(i), e));
+        List<Path[]> staged = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            try {
+                if (writeAt.get(i) != null) {
+                    writer.write(writeAt.get(i), files.get(i).bytes());
+                    staged.add(null);
+                } else {
+                    Path[] pair = stage(targets.get(i), files.get(i).bytes());
+                    temporaries.add(pair[0]);
+                    staged.add(pair);
                 }
+            } catch (IOException | RuntimeException e) {
+                throw new FailedWrite(targets.get(i), e);
             }
-        };
-        int writers = n < PARALLEL_FILES ? 1 : Runtime.getRuntime().availableProcessors();
-        List<ForkJoinTask<?>> others = new ArrayList<>();
-        for (int w = 1; w < writers; w++) {
-            others.add(ForkJoinPool.commonPool().submit(writer));
         }
-        writer.run();
-        others.forEach(ForkJoinTask::join);
-        if (failed.get() != null) {
-            throw failed.get();
-        }
-        return Arrays.asList(staged);
+        return staged;
     }
 
     /**
