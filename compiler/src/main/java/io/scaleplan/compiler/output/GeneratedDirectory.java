@@ -31,7 +31,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -49,10 +53,11 @@ import java.util.stream.Stream;
  *       carrying the scaleplan marker on its first line. Then it is adopted once.
  *   <li><b>All or nothing.</b> Every new byte is staged first, in a temporary file beside its
  *       target ({@code .<name>.scaleplan-<random>.tmp}), with the new manifest staged as
- *       {@code .scaleplan-manifest.pending}. A folder the run creates is staged as a whole: a
- *       staging folder of the same form beside it holds its files under their own names (no
- *       temporary and rename per file; a full compile into a new folder makes one directory entry
- *       per file) and is renamed into place as one, so the folder appears with every file whole.
+ *       {@code .scaleplan-manifest.pending}. A folder the run creates is staged in staging
+ *       folders of the same form beside it, one per writer, which hold its files under their own
+ *       names (no temporary and rename per file: a full compile into a new folder makes one
+ *       directory entry per file); the first is renamed into place as one, the others' files are
+ *       renamed into it, so every file appears whole.
  *       A failure while staging (a full disk) removes the temporaries and staging folders and
  *       leaves the folder byte-identical. Only then are the temporaries renamed over their
  *       targets, the staging folders renamed into place, stale files deleted and the manifest
@@ -65,8 +70,9 @@ import java.util.stream.Stream;
  *       are not forced to disk one by one (an fsync per file made a 10,000-file compile several
  *       times slower, see bench/RESULTS.md): the guarantee is against an interrupted process, not
  *       against the machine losing power before the kernel wrote its pages back. From {@link
- *       #PARALLEL_FILES} files on, the files are hashed and compared on every core; they are
- *       staged on one thread (a second writer in the same folder waits on the kernel's lock).
+ *       #PARALLEL_FILES} files on, the files are hashed and compared on every core, and a new
+ *       folder's files written by one writer per core, each in its own staging folder (two
+ *       writers in one folder wait on the kernel's lock for it).
  * </ul>
  */
 public final class GeneratedDirectory {
@@ -74,8 +80,9 @@ public final class GeneratedDirectory {
     public static final String PENDING_MANIFEST = Manifest.FILE_NAME + ".pending";
 
     /**
-     * From this many files on, a sync hashes and compares them on every core; below it, on the
-     * calling thread (a small estate pays no pool; bench/RESULTS.md, issue 22's fourth part).
+     * From this many files on, a sync hashes and compares them on every core, and writes new
+     * folders' files with one writer per core; below it, on the calling thread (a small estate
+     * pays no pool; bench/RESULTS.md, issue 22's fourth part).
      */
     static final int PARALLEL_FILES = 256;
 
@@ -465,7 +472,8 @@ public final class GeneratedDirectory {
         List<Path> temporaries = new ArrayList<>();
         List<Path> made = new ArrayList<>();
         Set<Path> folders = new HashSet<>();
-        Map<Path, Path> fresh = new TreeMap<>();
+        // each new folder's staging folders, one per writer
+        Map<Path, List<Path>> fresh = new TreeMap<>();
         Path pending = root.resolve(PENDING_MANIFEST);
         boolean pendingWritten = false;
         Path current = null;
@@ -475,29 +483,43 @@ public final class GeneratedDirectory {
             }
             List<Path> targets = new ArrayList<>();
             List<Path> writeAt = new ArrayList<>();
+            List<Integer> writerOf = new ArrayList<>();
+            int writers = changes.writes().size() < PARALLEL_FILES
+                    ? 1
+                    : Runtime.getRuntime().availableProcessors();
+            int freshFiles = 0;
             Map<Path, Optional<Path>> newFolderOf = new HashMap<>();
             for (String path : changes.writes().keySet()) {
                 current = root.resolve(path);
                 Path folder = current.getParent();
                 Optional<Path> top = newFolderOf.computeIfAbsent(folder, f -> outermostMissing(f, folders));
                 if (top.isPresent()) {
-                    Path staging = fresh.get(top.get());
-                    if (staging == null) {
-                        staging = stagingFolder(top.get());
-                        fresh.put(top.get(), staging);
+                    // new folders' files are shared out among the writers, each in its own staging folder
+                    int w = freshFiles++ % writers;
+                    List<Path> stagings = fresh.computeIfAbsent(top.get(), t -> new ArrayList<>());
+                    while (stagings.size() <= w) {
+                        stagings.add(stagingFolder(top.get()));
                     }
-                    Path at = staging.resolve(top.get().relativize(current).toString());
+                    Path at = stagings.get(w)
+                            .resolve(top.get().relativize(current).toString());
                     createFolders(at.getParent(), new ArrayList<>(), folders);
                     writeAt.add(at);
+                    writerOf.add(w);
                 } else {
                     createFolders(folder, made, folders);
                     writeAt.add(null);
+                    writerOf.add(0);
                 }
                 targets.add(current);
             }
             current = null;
-            staged.addAll(
-                    stageAll(targets, writeAt, List.copyOf(changes.writes().values()), temporaries));
+            staged.addAll(stageAll(
+                    targets,
+                    writeAt,
+                    writerOf,
+                    writers,
+                    List.copyOf(changes.writes().values()),
+                    temporaries));
             if (changes.manifestChanged()) {
                 current = root.resolve(Manifest.FILE_NAME);
                 Path tmp = stage(current, changes.manifest().bytes())[0];
@@ -514,8 +536,10 @@ public final class GeneratedDirectory {
             for (Path tmp : temporaries) {
                 Files.deleteIfExists(tmp);
             }
-            for (Path staging : fresh.values()) {
-                deleteTree(staging);
+            for (List<Path> stagings : fresh.values()) {
+                for (Path staging : stagings) {
+                    deleteTree(staging);
+                }
             }
             if (pendingWritten) {
                 Files.deleteIfExists(pending);
@@ -534,9 +558,19 @@ public final class GeneratedDirectory {
                 move(s[0], s[1]);
             }
         }
-        for (Map.Entry<Path, Path> f : fresh.entrySet()) {
-            // a new folder appears whole, with every file in it: one rename for all of them
-            Files.move(f.getValue(), f.getKey(), StandardCopyOption.ATOMIC_MOVE);
+        for (Map.Entry<Path, List<Path>> f : fresh.entrySet()) {
+            // a new folder appears with the first writer's files, each whole: one rename for all of
+            // them; the other writers' files are renamed into it one by one
+            List<Path> stagings = f.getValue();
+            Files.move(stagings.get(0), f.getKey(), StandardCopyOption.ATOMIC_MOVE);
+            for (Path other : stagings.subList(1, stagings.size())) {
+                for (Path file : regularFiles(other)) {
+                    Path target = f.getKey().resolve(other.relativize(file).toString());
+                    Files.createDirectories(target.getParent());
+                    Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                deleteTree(other);
+            }
         }
         for (String path : changes.deletes()) {
             Files.deleteIfExists(root.resolve(path));
@@ -616,31 +650,52 @@ public final class GeneratedDirectory {
      * (whose folder exists), giving a {@code {temporary, target}} pair, each temporary also added
      * to {@code temporaries} as soon as it exists; each other one written under its own name at
      * {@code writeAt}, in a staging folder (null pair). In the targets' order; the first failure is
-     * thrown as {@link FailedWrite}.
+     * thrown as {@link FailedWrite}, once every writer has stopped (nothing is written after it).
      *
-     * <p>On this thread alone: creating files in one folder takes the folder's lock in the kernel,
-     * and a second writer spent two to three times the system time waiting for it, for a longer
-     * wall time (bench/RESULTS.md, issue 22's fourth part).
+     * <p>{@code writers} writers, the file {@code i} written by writer {@code writerOf(i)}: this
+     * thread is writer 0 and writes every temporary; the others (on the common pool) write only
+     * into their own staging folders. Creating a file takes its folder's lock in the kernel: two
+     * writers in one folder spent two to three times the system time waiting for each other, two
+     * in two folders create at once (bench/RESULTS.md, issue 22's fourth part).
      */
     private List<Path[]> stageAll(
-            List<Path> targets, List<Path> writeAt, List<GeneratedFile> files, Collection<Path> temporaries)
+            List<Path> targets,
+            List<Path> writeAt,
+            List<Integer> writerOf,
+            int writers,
+            List<GeneratedFile> files,
+            Collection<Path> temporaries)
             throws IOException {
-        List<Path[]> staged = new ArrayList<>(targets.size());
-        for (int i = 0; i < targets.size(); i++) {
-            try {
-                if (writeAt.get(i) != null) {
-                    writer.write(writeAt.get(i), files.get(i).bytes());
-                    staged.add(null);
-                } else {
-                    Path[] pair = stage(targets.get(i), files.get(i).bytes());
-                    temporaries.add(pair[0]);
-                    staged.add(pair);
+        int n = targets.size();
+        Path[][] staged = new Path[n][];
+        AtomicReference<FailedWrite> failed = new AtomicReference<>();
+        IntFunction<Runnable> writer = w -> () -> {
+            for (int i = 0; i < n && failed.get() == null; i++) {
+                if (writerOf.get(i) != w) {
+                    continue;
                 }
-            } catch (IOException | RuntimeException e) {
-                throw new FailedWrite(targets.get(i), e);
+                try {
+                    if (writeAt.get(i) != null) {
+                        this.writer.write(writeAt.get(i), files.get(i).bytes());
+                    } else {
+                        staged[i] = stage(targets.get(i), files.get(i).bytes());
+                        temporaries.add(staged[i][0]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    failed.compareAndSet(null, new FailedWrite(targets.get(i), e));
+                }
             }
+        };
+        List<ForkJoinTask<?>> others = new ArrayList<>();
+        for (int w = 1; w < writers; w++) {
+            others.add(ForkJoinPool.commonPool().submit(writer.apply(w)));
         }
-        return staged;
+        writer.apply(0).run();
+        others.forEach(ForkJoinTask::join);
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+        return Arrays.asList(staged);
     }
 
     /**
