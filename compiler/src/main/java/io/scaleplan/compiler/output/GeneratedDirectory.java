@@ -563,10 +563,13 @@ public final class GeneratedDirectory {
             // them; the other writers' files are renamed into it one by one
             List<Path> stagings = f.getValue();
             Files.move(stagings.get(0), f.getKey(), StandardCopyOption.ATOMIC_MOVE);
+            Set<Path> there = new HashSet<>();
             for (Path other : stagings.subList(1, stagings.size())) {
                 for (Path file : regularFiles(other)) {
                     Path target = f.getKey().resolve(other.relativize(file).toString());
-                    Files.createDirectories(target.getParent());
+                    if (there.add(target.getParent())) {
+                        Files.createDirectories(target.getParent());
+                    }
                     Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
                 }
                 deleteTree(other);
