@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Compiles a plan: resolve it once, check the resolved plan, then let every target turn it into
@@ -34,11 +35,18 @@ import java.util.Set;
  * with an error produces no files.
  */
 public final class PlanCompiler {
+    /**
+     * Below this many documents a plan's documents are rendered on the calling thread: handing
+     * them to the other cores costs more than it saves (bench/RESULTS.md, issue 22's fourth part).
+     */
+    static final int PARALLEL_DOCUMENTS = 256;
+
     private final Checker checker = new Checker();
     private final ApplyInstructions apply = new ApplyInstructions(Targets.ALL);
     private final ChartStage charts = new ChartStage();
     private final boolean strict;
     private final String regenerateCommand;
+    private final int parallelDocuments;
 
     /** A compiler that reports warnings as warnings. */
     public PlanCompiler() {
@@ -58,8 +66,14 @@ public final class PlanCompiler {
      *     Headers#withRegenerateCommand})
      */
     public PlanCompiler(boolean strict, String regenerateCommand) {
+        this(strict, regenerateCommand, PARALLEL_DOCUMENTS);
+    }
+
+    /** As above, rendering on every core from {@code parallelDocuments} documents of a plan on (tests). */
+    PlanCompiler(boolean strict, String regenerateCommand, int parallelDocuments) {
         this.strict = strict;
         this.regenerateCommand = Headers.checkCommand(regenerateCommand);
+        this.parallelDocuments = parallelDocuments;
     }
 
     /**
@@ -181,8 +195,7 @@ public final class PlanCompiler {
         PlanFolder own = new PlanFolder(plan.name());
         Map<String, Document> byPath = new LinkedHashMap<>();
         output.documents().forEach(d -> byPath.put(own.root() + "/" + d.path(), d));
-        List<GeneratedFile> files =
-                byPath.values().stream().map(d -> Renderer.file(own, d)).toList();
+        List<GeneratedFile> files = inOrder(new ArrayList<>(byPath.values()), d -> Renderer.file(own, d));
         Map<String, String> rendered = new java.util.HashMap<>();
         files.forEach(f -> rendered.put(f.path(), f.content()));
         ChartStage.Result checked = charts.apply(plan, files);
@@ -209,6 +222,27 @@ public final class PlanCompiler {
             }
         }
         return new PlanOutput(output.plan(), output.folder(), out);
+    }
+
+    /**
+     * {@code work} applied to each of {@code items}, in their order: on every core when there are
+     * at least {@link #PARALLEL_DOCUMENTS} of them, else on this thread. {@code work} must read
+     * only what it is given (rendering a document does: its header is part of the document, and
+     * the YAML writer keeps no state between documents).
+     */
+    <T, R> List<R> inOrder(List<T> items, Function<T, R> work) {
+        if (items.size() < parallelDocuments || Runtime.getRuntime().availableProcessors() < 2) {
+            List<R> out = new ArrayList<>(items.size());
+            items.forEach(item -> out.add(work.apply(item)));
+            return out;
+        }
+        // the common pool: one worker per core but one, and this thread; toList keeps the order
+        try {
+            return items.parallelStream().map(work).toList();
+        } catch (RuntimeException e) {
+            // a failure on a worker comes back as a copy wrapping it: the failure itself, as on one thread
+            throw e.getCause() != null && e.getCause().getClass() == e.getClass() ? (RuntimeException) e.getCause() : e;
+        }
     }
 
     private List<Diagnostic> check(ResolvedPlan plan) {

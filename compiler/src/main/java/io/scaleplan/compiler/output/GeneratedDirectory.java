@@ -8,10 +8,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +31,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -45,22 +53,41 @@ import java.util.stream.Stream;
  *       carrying the scaleplan marker on its first line. Then it is adopted once.
  *   <li><b>All or nothing.</b> Every new byte is staged first, in a temporary file beside its
  *       target ({@code .<name>.scaleplan-<random>.tmp}), with the new manifest staged as
- *       {@code .scaleplan-manifest.pending}. A failure while staging (a full disk) removes the
- *       temporaries and leaves the folder byte-identical. Only then are the temporaries renamed
- *       over their targets, stale files deleted and the manifest renamed into place. Renames
- *       within a folder need no new space. A run killed between its renames leaves the pending
- *       manifest, whose hashes the next run accepts too; temporaries of a killed run are removed
- *       by the next run and reported by {@link #leftovers()}.
+ *       {@code .scaleplan-manifest.pending}. A folder the run creates is staged in staging
+ *       folders of the same form beside it, one per writer, which hold its files under their own
+ *       names (no temporary and rename per file: a full compile into a new folder makes one
+ *       directory entry per file); the first is renamed into place as one, the others' files are
+ *       renamed into it, so every file appears whole.
+ *       A failure while staging (a full disk) removes the temporaries and staging folders and
+ *       leaves the folder byte-identical. Only then are the temporaries renamed over their
+ *       targets, the staging folders renamed into place, stale files deleted and the manifest
+ *       renamed into place. Renames within a folder need no new space. A run killed between its
+ *       renames leaves the pending manifest, whose hashes the next run accepts too; temporaries
+ *       and staging folders of a killed run are never read as outputs, are removed by the next
+ *       run and reported by {@link #leftovers()}. So no path a user reads ever holds part of a
+ *       file: each is absent, old or new.
  *   <li>A file is rewritten only when its bytes change, so a no-op build touches nothing. Files
  *       are not forced to disk one by one (an fsync per file made a 10,000-file compile several
- *       times slower, see bench/RESULTS.md).
+ *       times slower, see bench/RESULTS.md): the guarantee is against an interrupted process, not
+ *       against the machine losing power before the kernel wrote its pages back. From {@link
+ *       #PARALLEL_FILES} files on, the files are hashed and compared on every core, and a new
+ *       folder's files written by one writer per core, each in its own staging folder (two
+ *       writers in one folder wait on the kernel's lock for it).
  * </ul>
  */
 public final class GeneratedDirectory {
     /** The staged next manifest, renamed over the manifest as the last step of a run. */
     public static final String PENDING_MANIFEST = Manifest.FILE_NAME + ".pending";
 
+    /**
+     * From this many files on, a sync hashes and compares them on every core, and writes new
+     * folders' files with one writer per core; below it, on the calling thread (a small estate
+     * pays no pool; bench/RESULTS.md, issue 22's fourth part).
+     */
+    static final int PARALLEL_FILES = 256;
+
     private static final int MARKER_PROBE_BYTES = 512;
+    private static final int WRITE_SLICE = 256 * 1024;
     private static final String TEMPORARY_TAG = ".scaleplan-";
     private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.scaleplan-[0-9a-z]+\\.tmp");
     private static final Pattern PLAN_FOLDER = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -260,34 +287,28 @@ public final class GeneratedDirectory {
         Manifest manifest = listed.isPresent() ? listed.get() : pending.isPresent() ? pending.get() : adopt();
         Manifest alsoKnown = pending.orElse(Manifest.empty());
 
-        // Only hashes and the files themselves are kept, not their bytes: at 5,000 services the
-        // outputs are over 100 MB, and a second copy of them does not fit the launcher's heap.
         Map<String, GeneratedFile> writes = new TreeMap<>();
         Map<String, String> record = new LinkedHashMap<>();
         List<String> foreign = new ArrayList<>();
         Set<String> edited = new TreeSet<>();
         Set<String> produced = new HashSet<>();
-        Listings listings = new Listings();
-        for (GeneratedFile f : files) {
+        Listings listings = Listings.of(files.stream().map(f -> root.resolve(f.path())));
+        // each file is hashed and compared with what is on disk on its own: on every core at 5,000 services
+        List<Probe> probes = inOrder(List.copyOf(files), f -> probe(f, listings, manifest, alsoKnown));
+        for (Probe p : probes) {
+            GeneratedFile f = p.file();
             produced.add(f.path());
-            byte[] bytes = f.bytes();
-            record.put(f.path(), Manifest.sha256(bytes));
-            Path target = root.resolve(f.path());
-            if (!listings.mayExist(target)) {
-                // its folder does not exist or does not hold that name: no stat needed
-            } else if (Files.isRegularFile(target)) {
-                byte[] current = Files.readAllBytes(target);
-                if (Arrays.equals(current, bytes)) {
+            record.put(f.path(), p.hash());
+            switch (p.state()) {
+                case UNCHANGED -> {
                     unchanged.get(f.plan()).add(f.path());
                     continue;
                 }
-                if (!manifest.lists(f.path()) && !alsoKnown.lists(f.path())) {
-                    foreign.add(f.path());
-                } else if (!manifest.matches(f.path(), current) && !alsoKnown.matches(f.path(), current)) {
-                    edited.add(f.path());
+                case FOREIGN -> foreign.add(f.path());
+                case EDITED -> edited.add(f.path());
+                case NEW, CHANGED -> {
+                    // written below
                 }
-            } else if (Files.exists(target)) {
-                foreign.add(f.path());
             }
             writes.put(f.path(), f);
             written.get(f.plan()).add(f.path());
@@ -346,6 +367,53 @@ public final class GeneratedDirectory {
         return new Changes(writes, deletes, folders, next, manifestChanged, results);
     }
 
+    /** What is at a produced file's path, against the bytes it is to have. */
+    private enum State {
+        /** Nothing: the file is new. */
+        NEW,
+        /** The file has these bytes already. */
+        UNCHANGED,
+        /** scaleplan's earlier bytes (as a manifest lists them): to be rewritten. */
+        CHANGED,
+        /** Listed, but its bytes are not what scaleplan wrote: edited by hand. */
+        EDITED,
+        /** Something scaleplan did not write (unlisted, or not a regular file). */
+        FOREIGN
+    }
+
+    /**
+     * One produced file, hashed, and what is at its path.
+     *
+     * @param hash the SHA-256 of the file's bytes, for the manifest
+     */
+    private record Probe(GeneratedFile file, String hash, State state) {}
+
+    private Probe probe(GeneratedFile f, Listings listings, Manifest manifest, Manifest alsoKnown) throws IOException {
+        // Only hashes and the files themselves are kept, not their bytes: at 5,000 services the
+        // outputs are 49 MB, and a second copy of them does not fit the launcher's heap.
+        byte[] bytes = f.bytes();
+        String hash = Manifest.sha256(bytes);
+        Path target = root.resolve(f.path());
+        if (!listings.mayExist(target)) {
+            // its folder does not exist or does not hold that name: no stat needed
+            return new Probe(f, hash, State.NEW);
+        }
+        if (Files.isRegularFile(target)) {
+            byte[] current = Files.readAllBytes(target);
+            if (Arrays.equals(current, bytes)) {
+                return new Probe(f, hash, State.UNCHANGED);
+            }
+            if (!manifest.lists(f.path()) && !alsoKnown.lists(f.path())) {
+                return new Probe(f, hash, State.FOREIGN);
+            }
+            String was = Manifest.sha256(current);
+            boolean ours = was.equals(manifest.files().get(f.path()))
+                    || was.equals(alsoKnown.files().get(f.path()));
+            return new Probe(f, hash, ours ? State.CHANGED : State.EDITED);
+        }
+        return new Probe(f, hash, Files.exists(target) ? State.FOREIGN : State.NEW);
+    }
+
     /**
      * The manifest of a folder that has none: empty for an empty (or missing) folder; the files of
      * a folder written by scaleplan before manifests (every file in a plan-named subfolder, with the
@@ -401,28 +469,77 @@ public final class GeneratedDirectory {
 
     private void apply(Changes changes) throws IOException {
         List<Path[]> staged = new ArrayList<>();
+        List<Path> temporaries = new ArrayList<>();
         List<Path> made = new ArrayList<>();
         Set<Path> folders = new HashSet<>();
+        // each new folder's staging folders, one per writer
+        Map<Path, List<Path>> fresh = new TreeMap<>();
         Path pending = root.resolve(PENDING_MANIFEST);
         boolean pendingWritten = false;
         Path current = null;
         try {
-            for (Map.Entry<String, GeneratedFile> e : changes.writes().entrySet()) {
-                current = root.resolve(e.getKey());
-                createFolders(current.getParent(), made, folders);
-                staged.add(stage(current, e.getValue().bytes()));
+            if (!changes.writes().isEmpty() || changes.manifestChanged()) {
+                createFolders(root, made, folders);
             }
+            List<Path> targets = new ArrayList<>();
+            List<Path> writeAt = new ArrayList<>();
+            List<Integer> writerOf = new ArrayList<>();
+            int writers = changes.writes().size() < PARALLEL_FILES
+                    ? 1
+                    : Runtime.getRuntime().availableProcessors();
+            int freshFiles = 0;
+            Map<Path, Optional<Path>> newFolderOf = new HashMap<>();
+            for (String path : changes.writes().keySet()) {
+                current = root.resolve(path);
+                Path folder = current.getParent();
+                Optional<Path> top = newFolderOf.computeIfAbsent(folder, f -> outermostMissing(f, folders));
+                if (top.isPresent()) {
+                    // new folders' files are shared out among the writers, each in its own staging folder
+                    int w = freshFiles++ % writers;
+                    List<Path> stagings = fresh.computeIfAbsent(top.get(), t -> new ArrayList<>());
+                    while (stagings.size() <= w) {
+                        stagings.add(stagingFolder(top.get()));
+                    }
+                    Path at = stagings.get(w)
+                            .resolve(top.get().relativize(current).toString());
+                    createFolders(at.getParent(), new ArrayList<>(), folders);
+                    writeAt.add(at);
+                    writerOf.add(w);
+                } else {
+                    createFolders(folder, made, folders);
+                    writeAt.add(null);
+                    writerOf.add(0);
+                }
+                targets.add(current);
+            }
+            current = null;
+            staged.addAll(stageAll(
+                    targets,
+                    writeAt,
+                    writerOf,
+                    writers,
+                    List.copyOf(changes.writes().values()),
+                    temporaries));
             if (changes.manifestChanged()) {
                 current = root.resolve(Manifest.FILE_NAME);
-                createFolders(root, made, folders);
                 Path tmp = stage(current, changes.manifest().bytes())[0];
-                staged.add(new Path[] {tmp, null});
+                temporaries.add(tmp);
                 move(tmp, pending);
                 pendingWritten = true;
             }
         } catch (IOException | RuntimeException e) {
-            for (Path[] s : staged) {
-                Files.deleteIfExists(s[0]);
+            Throwable failure = e;
+            if (e instanceof FailedWrite w) {
+                current = w.target;
+                failure = w.getCause();
+            }
+            for (Path tmp : temporaries) {
+                Files.deleteIfExists(tmp);
+            }
+            for (List<Path> stagings : fresh.values()) {
+                for (Path staging : stagings) {
+                    deleteTree(staging);
+                }
             }
             if (pendingWritten) {
                 Files.deleteIfExists(pending);
@@ -430,15 +547,32 @@ public final class GeneratedDirectory {
             for (int i = made.size() - 1; i >= 0; i--) {
                 Files.deleteIfExists(made.get(i));
             }
-            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String cause = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
             throw new IOException(
                     "cannot write " + current + ": " + cause + "; nothing was changed in " + root
                             + " (every temporary file was removed)",
-                    e);
+                    failure);
         }
         for (Path[] s : staged) {
-            if (s[1] != null) {
+            if (s != null) {
                 move(s[0], s[1]);
+            }
+        }
+        for (Map.Entry<Path, List<Path>> f : fresh.entrySet()) {
+            // a new folder appears with the first writer's files, each whole: one rename for all of
+            // them; the other writers' files are renamed into it one by one
+            List<Path> stagings = f.getValue();
+            Files.move(stagings.get(0), f.getKey(), StandardCopyOption.ATOMIC_MOVE);
+            Set<Path> there = new HashSet<>();
+            for (Path other : stagings.subList(1, stagings.size())) {
+                for (Path file : regularFiles(other)) {
+                    Path target = f.getKey().resolve(other.relativize(file).toString());
+                    if (there.add(target.getParent())) {
+                        Files.createDirectories(target.getParent());
+                    }
+                    Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                deleteTree(other);
             }
         }
         for (String path : changes.deletes()) {
@@ -452,6 +586,119 @@ public final class GeneratedDirectory {
         } else {
             Files.deleteIfExists(pending);
         }
+    }
+
+    /**
+     * The outermost folder below the root, on the way from the root to {@code folder}, that does
+     * not exist yet ({@code folder} itself when only it is missing); empty when {@code folder}
+     * exists. {@code known} holds folders known to exist.
+     */
+    private Optional<Path> outermostMissing(Path folder, Set<Path> known) {
+        Path top = null;
+        for (Path d = folder; !d.equals(root) && !known.contains(d); d = d.getParent()) {
+            if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+                break;
+            }
+            if (Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
+                // not a folder: making the folder fails while staging, as it should
+                return Optional.empty();
+            }
+            top = d;
+        }
+        return Optional.ofNullable(top);
+    }
+
+    /**
+     * A new, empty folder {@code .<name>.scaleplan-<random>.tmp} beside {@code folder}, where the
+     * files of the new {@code folder} are written under their own names, then renamed into place
+     * as one: one directory entry per file instead of a temporary and a rename each.
+     */
+    private static Path stagingFolder(Path folder) throws IOException {
+        while (true) {
+            Path tmp = temporary(folder);
+            try {
+                return Files.createDirectory(tmp);
+            } catch (FileAlreadyExistsException clash) {
+                // not ours: another name
+            }
+        }
+    }
+
+    /** Deletes {@code dir} and everything in it (a staging folder: only what this run wrote). */
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(dir);
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** A staged write that failed: which target, and why (the cause). */
+    private static final class FailedWrite extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient Path target;
+
+        FailedWrite(Path target, Throwable cause) {
+            super(cause);
+            this.target = target;
+        }
+    }
+
+    /**
+     * Stages {@code files}: each whose {@code writeAt} is null in a temporary beside its target
+     * (whose folder exists), giving a {@code {temporary, target}} pair, each temporary also added
+     * to {@code temporaries} as soon as it exists; each other one written under its own name at
+     * {@code writeAt}, in a staging folder (null pair). In the targets' order; the first failure is
+     * thrown as {@link FailedWrite}, once every writer has stopped (nothing is written after it).
+     *
+     * <p>{@code writers} writers, the file {@code i} written by writer {@code writerOf(i)}: this
+     * thread is writer 0 and writes every temporary; the others (on the common pool) write only
+     * into their own staging folders. Creating a file takes its folder's lock in the kernel: two
+     * writers in one folder spent two to three times the system time waiting for each other, two
+     * in two folders create at once (bench/RESULTS.md, issue 22's fourth part).
+     */
+    private List<Path[]> stageAll(
+            List<Path> targets,
+            List<Path> writeAt,
+            List<Integer> writerOf,
+            int writers,
+            List<GeneratedFile> files,
+            Collection<Path> temporaries)
+            throws IOException {
+        int n = targets.size();
+        Path[][] staged = new Path[n][];
+        AtomicReference<FailedWrite> failed = new AtomicReference<>();
+        IntFunction<Runnable> writer = w -> () -> {
+            for (int i = 0; i < n && failed.get() == null; i++) {
+                if (writerOf.get(i) != w) {
+                    continue;
+                }
+                try {
+                    if (writeAt.get(i) != null) {
+                        this.writer.write(writeAt.get(i), files.get(i).bytes());
+                    } else {
+                        staged[i] = stage(targets.get(i), files.get(i).bytes());
+                        temporaries.add(staged[i][0]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    failed.compareAndSet(null, new FailedWrite(targets.get(i), e));
+                }
+            }
+        };
+        List<ForkJoinTask<?>> others = new ArrayList<>();
+        for (int w = 1; w < writers; w++) {
+            others.add(ForkJoinPool.commonPool().submit(writer.apply(w)));
+        }
+        writer.apply(0).run();
+        others.forEach(ForkJoinTask::join);
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+        return Arrays.asList(staged);
     }
 
     /**
@@ -495,53 +742,123 @@ public final class GeneratedDirectory {
     }
 
     /**
-     * The names in each folder, read once per folder: a produced file whose folder does not exist,
-     * or does not list its name, needs no stat of its own (a full compile into a new folder).
+     * The names in each folder, read once per folder before the files are looked at (then only
+     * read, from every core): a produced file whose folder does not exist, or does not list its
+     * name, needs no stat of its own (a full compile into a new folder).
      */
-    private static final class Listings {
-        private final Map<Path, Set<String>> names = new java.util.HashMap<>();
+    private record Listings(Map<Path, Set<String>> names) {
 
-        boolean mayExist(Path file) throws IOException {
-            Set<String> in = names.get(file.getParent());
-            if (in == null) {
-                in = new HashSet<>();
-                if (Files.isDirectory(file.getParent())) {
-                    try (java.nio.file.DirectoryStream<Path> dir = Files.newDirectoryStream(file.getParent())) {
+        static Listings of(Stream<Path> files) throws IOException {
+            Map<Path, Set<String>> names = new HashMap<>();
+            for (Path folder : (Iterable<Path>) files.map(Path::getParent).distinct()::iterator) {
+                Set<String> in = new HashSet<>();
+                if (Files.isDirectory(folder)) {
+                    try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder)) {
                         for (Path p : dir) {
                             in.add(p.getFileName().toString());
                         }
                     }
                 }
-                names.put(file.getParent(), in);
+                names.put(folder, in);
             }
-            return in.contains(file.getFileName().toString());
+            return new Listings(names);
+        }
+
+        boolean mayExist(Path file) {
+            return names.get(file.getParent()).contains(file.getFileName().toString());
+        }
+    }
+
+    /** One step on one file, which may fail as the disk does. */
+    @FunctionalInterface
+    private interface FileWork<T, R> {
+        R apply(T item) throws IOException;
+    }
+
+    /**
+     * {@code work} applied to each of {@code items}, in their order: on every core when there are
+     * at least {@link #PARALLEL_FILES} of them, else on this thread. Returns when every call has
+     * returned; the first failure (in the items' order) is thrown.
+     */
+    private static <T, R> List<R> inOrder(List<T> items, FileWork<T, R> work) throws IOException {
+        if (items.size() < PARALLEL_FILES || Runtime.getRuntime().availableProcessors() < 2) {
+            List<R> out = new ArrayList<>(items.size());
+            for (T item : items) {
+                out.add(work.apply(item));
+            }
+            return out;
+        }
+        try {
+            return items.parallelStream()
+                    .map(item -> {
+                        try {
+                            return work.apply(item);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
+        } catch (RuntimeException e) {
+            // a failure on a worker may come back as a copy wrapping it: the failure itself, as on one thread
+            RuntimeException failure =
+                    e.getCause() instanceof RuntimeException r && r.getClass() == e.getClass() ? r : e;
+            if (failure instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw failure;
         }
     }
 
     private void removeLeftovers() throws IOException {
         for (Path p : temporaries()) {
-            Files.deleteIfExists(p);
+            deleteTree(p);
         }
     }
 
+    /** Temporary files, and staging folders (not walked into), of an interrupted run; sorted. */
     private List<Path> temporaries() throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        // the name first: a stat only for what looks like a temporary
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(
-                            p -> TEMPORARY.matcher(p.getFileName().toString()).matches())
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .toList();
-        }
+        List<Path> out = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                if (!dir.equals(root) && isTemporary(dir)) {
+                    out.add(dir);
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && isTemporary(file)) {
+                    out.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        out.sort(null);
+        return out;
     }
 
+    private static boolean isTemporary(Path p) {
+        return TEMPORARY.matcher(p.getFileName().toString()).matches();
+    }
+
+    /** The manifests, a temporary file, or anything in a staging folder. */
     private boolean isBookkeeping(Path p) {
         String name = p.getFileName().toString();
-        return (p.getParent().equals(root) && (name.equals(Manifest.FILE_NAME) || name.equals(PENDING_MANIFEST)))
-                || TEMPORARY.matcher(name).matches();
+        if (p.getParent().equals(root) && (name.equals(Manifest.FILE_NAME) || name.equals(PENDING_MANIFEST))) {
+            return true;
+        }
+        for (Path d = p; d != null && !d.equals(root); d = d.getParent()) {
+            if (isTemporary(d)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String planOf(String path) {
@@ -605,11 +922,16 @@ public final class GeneratedDirectory {
     /**
      * Creates {@code file} and writes {@code bytes}. Opened with CREATE_NEW and no TRUNCATE_EXISTING:
      * truncating a new file cost more than the rest of the write on this project's machines
-     * (bench/RESULTS.md), and Files.createTempFile + write truncates.
+     * (bench/RESULTS.md), and Files.createTempFile + write truncates. Written in slices of at most
+     * {@value #WRITE_SLICE} bytes: the file channel copies each write into a direct buffer that its
+     * thread keeps (up to 16 of them), so one write of a 4 MB file left 4 MB of native memory per
+     * writing thread behind; a slice bounds that at the slice's size.
      */
     private static void writeNew(Path file, byte[] bytes) throws IOException {
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            out.write(bytes);
+            for (int at = 0; at < bytes.length; at += WRITE_SLICE) {
+                out.write(bytes, at, Math.min(WRITE_SLICE, bytes.length - at));
+            }
         }
     }
 
