@@ -39,6 +39,22 @@ cli_jar=$(ls compiler/target/scaleplan-compiler-*-cli.jar | head -n 1)
 bench_classes=$root/bench/target/classes
 
 mkdir -p "$SCRATCH"
+# An output folder is moved aside between runs, not deleted, and everything moved aside is deleted
+# when the run ends. On a file system without a journal (ext4 here: this VM's root), the kernel
+# does not reuse an inode deleted in the last 60 to 300 seconds and scans past each one when it
+# creates a file (ext4_create -> recently_deleted in a perf profile): `rm -rf` of 9,000 files just
+# before a run made creating the next 9,000 cost up to 1.7 s of system time, varying from run to run,
+# for scaleplan and cdk8s alike (bench/RESULTS.md). BENCH_DELETE=1 deletes between runs as before.
+trash=$SCRATCH/trash.$$
+mkdir -p "$trash"
+trap 'rm -rf "$trash"' EXIT
+aside() {
+  if [ -n "${BENCH_DELETE:-}" ]; then
+    rm -rf "$1"
+  elif [ -e "$1" ]; then
+    mv "$1" "$(mktemp -d "$trash/XXXXXX")/"
+  fi
+}
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 raw=$SCRATCH/raw.tsv
@@ -102,12 +118,12 @@ mtimes() { find "$1" -type f -printf '%P %T@\n' | sort; }
 
 for n in "${sizes[@]}"; do
   work=$SCRATCH/n$n
-  rm -rf "$work"
+  aside "$work"
   mkdir -p "$work/repo"
   out=$work/repo/generated
   export SCALEPLAN_BENCH_SERVICES=$n SCALEPLAN_BENCH_CHANGED=false
 
-  measure scaleplan full "$n" 0 'rm -rf "$out"' \
+  measure scaleplan full "$n" 0 'aside "$out"' \
     'grep -q "^estate: [0-9]* written, 0 unchanged, 0 removed$" "$SCRATCH/out"' \
     -- env SCALEPLAN_CLASS_PATH="$bench_classes" ./scaleplan compile -o "$out"
   files=$(find "$out" -type f ! -name .scaleplan-manifest | wc -l)
@@ -135,7 +151,7 @@ for n in "${sizes[@]}"; do
         echo "bench: cdk8s $layout skipped at N=$n (CHART_PER_SERVICE_MAX=$CHART_PER_SERVICE_MAX)" >&2
         continue
       fi
-      measure "cdk8s" "$layout" "$n" 0 'rm -rf "$work/cdk8s.out"' '[ -s "$work/cdk8s.out/helm/estate-values.yaml" ]' \
+      measure "cdk8s" "$layout" "$n" 0 'aside "$work/cdk8s.out"' '[ -s "$work/cdk8s.out/helm/estate-values.yaml" ]' \
         -- node "$cdk/synth.js" "$work/estate.json" "$work/cdk8s.out" "$layout"
     done
   fi
