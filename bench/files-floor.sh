@@ -22,7 +22,7 @@ trap 'rm -rf "$trash"' EXIT
 export SCALEPLAN_CLASS_PATH=$classes SCALEPLAN_BENCH_SERVICES=$n SCALEPLAN_BENCH_CHANGED=false SCALEPLAN_ROOT=$root
 rm -rf "$work/source"
 ./scaleplan compile -o "$work/source" >/dev/null 2>&1
-jvm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmn32m -Xmx1g -Xss1m"
+jvm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms192m -Xmn32m -Xmx1g -Xss1m"
 floor="-cp $classes io.scaleplan.bench.FilesFloor"
 
 # measure LABEL COMMAND...: RUNS runs after rm -rf of the target, median wall, CPU (user+sys), sys

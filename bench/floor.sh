@@ -21,7 +21,7 @@ out=$work/generated
 archive=$(ls -t "$(dirname "$cli")"/cds/*.jsa 2>/dev/null | head -n 1 || true)
 [ -n "$archive" ] || { echo "floor: no .jsa archive (JDK 17 or 18 and ./scaleplan needed)" >&2; exit 1; }
 # the launcher's options (./scaleplan), with its archive
-jvm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmn32m -Xmx1g -Xss1m -Xlog:disable -Xlog:all=error:stderr"
+jvm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms192m -Xmn32m -Xmx1g -Xss1m -Xlog:disable -Xlog:all=error:stderr"
 jvm="$jvm -Xlog:cds*=off:stderr -XX:SharedArchiveFile=$archive"
 main="-cp $cli io.scaleplan.cli.Main"
 floor="-cp $cli:$classes io.scaleplan.bench.Floor"
