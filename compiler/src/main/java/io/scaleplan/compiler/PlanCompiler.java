@@ -13,6 +13,7 @@ import io.scaleplan.compiler.emit.apply.ApplyInstructions;
 import io.scaleplan.compiler.emit.helm.HelmValuesEmitter;
 import io.scaleplan.compiler.load.LoadedPlan;
 import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.InOrder;
 import io.scaleplan.compiler.resolve.ResolvedPlan;
 import io.scaleplan.dsl.Diagnostic;
 import io.scaleplan.dsl.EventPhase;
@@ -231,18 +232,7 @@ public final class PlanCompiler {
      * the YAML writer keeps no state between documents).
      */
     <T, R> List<R> inOrder(List<T> items, Function<T, R> work) {
-        if (items.size() < parallelDocuments || Runtime.getRuntime().availableProcessors() < 2) {
-            List<R> out = new ArrayList<>(items.size());
-            items.forEach(item -> out.add(work.apply(item)));
-            return out;
-        }
-        // the common pool: one worker per core but one, and this thread; toList keeps the order
-        try {
-            return items.parallelStream().map(work).toList();
-        } catch (RuntimeException e) {
-            // a failure on a worker comes back as a copy wrapping it: the failure itself, as on one thread
-            throw e.getCause() != null && e.getCause().getClass() == e.getClass() ? (RuntimeException) e.getCause() : e;
-        }
+        return InOrder.map(items, parallelDocuments, work);
     }
 
     private List<Diagnostic> check(ResolvedPlan plan) {

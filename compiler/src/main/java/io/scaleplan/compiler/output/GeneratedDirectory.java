@@ -2,6 +2,7 @@ package io.scaleplan.compiler.output;
 
 import io.scaleplan.compiler.emit.GeneratedFile;
 import io.scaleplan.compiler.render.Headers;
+import io.scaleplan.compiler.render.InOrder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -207,8 +208,9 @@ public final class GeneratedDirectory {
         if (found.size() != manifest.files().size()) {
             return false;
         }
-        // two cores: hashing 100 MB of outputs is most of an up-to-date answer at 5,000 services
-        return found.parallelStream().allMatch(p -> {
+        // two cores from PARALLEL_FILES files on: hashing 100 MB of outputs is most of an
+        // up-to-date answer at 5,000 services; a small folder starts no thread
+        return (found.size() < PARALLEL_FILES ? found.stream() : found.parallelStream()).allMatch(p -> {
             try {
                 return manifest.matches(relative(p), Files.readAllBytes(p));
             } catch (IOException e) {
@@ -781,31 +783,16 @@ public final class GeneratedDirectory {
      * returned; the first failure (in the items' order) is thrown.
      */
     private static <T, R> List<R> inOrder(List<T> items, FileWork<T, R> work) throws IOException {
-        if (items.size() < PARALLEL_FILES || Runtime.getRuntime().availableProcessors() < 2) {
-            List<R> out = new ArrayList<>(items.size());
-            for (T item : items) {
-                out.add(work.apply(item));
-            }
-            return out;
-        }
         try {
-            return items.parallelStream()
-                    .map(item -> {
-                        try {
-                            return work.apply(item);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
-                    .toList();
-        } catch (RuntimeException e) {
-            // a failure on a worker may come back as a copy wrapping it: the failure itself, as on one thread
-            RuntimeException failure =
-                    e.getCause() instanceof RuntimeException r && r.getClass() == e.getClass() ? r : e;
-            if (failure instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw failure;
+            return InOrder.map(items, PARALLEL_FILES, item -> {
+                try {
+                    return work.apply(item);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -3,6 +3,7 @@ package io.scaleplan.compiler.render;
 import io.scaleplan.dsl.Hosting;
 import io.scaleplan.dsl.Postgres;
 import io.scaleplan.dsl.Redis;
+import io.scaleplan.dsl.ScalingPlan;
 
 /**
  * Where the data tier's files of each instance go, and where a managed service's parameters are
@@ -22,6 +23,23 @@ public final class DataTierFiles {
     /** {@code redis/}, or {@code redis/<name>/} for a named Redis instance. */
     public static String redisFolder(Redis redis) {
         return redis.name().map(n -> "redis/" + n + "/").orElse("redis/");
+    }
+
+    /**
+     * The head of a managed instance's {@code parameters.conf}: the generated-file comment, then
+     * {@code # <title>, <service and identifier>: set each value below in its <parameters>.} and
+     * where they are set ({@link #where}). The caller goes on with what its service refuses.
+     */
+    public static StringBuilder managedHeader(ScalingPlan plan, String title, Hosting.Managed m) {
+        return new StringBuilder(Headers.comment("#", plan))
+                .append("#\n# ")
+                .append(title)
+                .append(", ")
+                .append(m.describe())
+                .append(": set each value below in its ")
+                .append(m.service().parameters())
+                .append(".\n# ")
+                .append(where(m));
     }
 
     /** Where the provider's parameters are set: console, CLI and infrastructure code. */

@@ -2,7 +2,6 @@ package io.scaleplan.compiler.emit.postgres;
 
 import io.scaleplan.compiler.emit.PlanFolder;
 import io.scaleplan.compiler.render.DataTierFiles;
-import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.resolve.PgSettingsTable;
 import io.scaleplan.compiler.resolve.Tuning;
 import io.scaleplan.dsl.Hosting;
@@ -35,18 +34,10 @@ public final class ManagedParameters {
 
     /** {@code parameters.conf} of a managed PostgreSQL. */
     static String postgres(ScalingPlan plan, Postgres pg, Hosting.Managed m, List<Tuning.Tuned> settings) {
-        StringBuilder out = new StringBuilder(Headers.comment("#", plan));
-        out.append("#\n# PostgreSQL ")
-                .append(pg.majorVersion())
-                .append(pg.name().map(n -> " (instance " + n + ")").orElse(""))
-                .append(", ")
-                .append(m.describe())
-                .append(": set each value below in its ")
-                .append(m.service().parameters())
-                .append(".\n# ")
-                .append(DataTierFiles.where(m))
-                .append(
-                        "\n# Never ALTER SYSTEM: a managed server refuses it (no superuser), and no Helm release runs it.\n")
+        String title = "PostgreSQL " + pg.majorVersion()
+                + pg.name().map(n -> " (instance " + n + ")").orElse("");
+        StringBuilder out = DataTierFiles.managedHeader(plan, title, m);
+        out.append("\n# Never ALTER SYSTEM: a managed server refuses it (no superuser), and no Helm release runs it.\n")
                 .append("# Values are plain numbers in the parameter's own unit (pg_settings.unit), as the ")
                 .append(m.service().parameters())
                 .append(" takes them.\n")

@@ -1,7 +1,6 @@
 package io.scaleplan.compiler.emit.redis;
 
 import io.scaleplan.compiler.render.DataTierFiles;
-import io.scaleplan.compiler.render.Headers;
 import io.scaleplan.compiler.render.KubeValues;
 import io.scaleplan.dsl.Hosting;
 import io.scaleplan.dsl.Redis;
@@ -19,16 +18,8 @@ final class ManagedRedisParameters {
 
     /** {@code parameters.conf} of a managed Redis: what its configuration can take of the plan's directives. */
     static String redis(ScalingPlan plan, Redis redis, Hosting.Managed m) {
-        StringBuilder out = new StringBuilder(Headers.comment("#", plan));
-        out.append("#\n# ")
-                .append(redis.title())
-                .append(", ")
-                .append(m.describe())
-                .append(": set each value below in its ")
-                .append(m.service().parameters())
-                .append(".\n# ")
-                .append(DataTierFiles.where(m))
-                .append("\n# No CONFIG SET and no CONFIG REWRITE: the service refuses the CONFIG command.\n");
+        StringBuilder out = DataTierFiles.managedHeader(plan, redis.title(), m);
+        out.append("\n# No CONFIG SET and no CONFIG REWRITE: the service refuses the CONFIG command.\n");
         redis.evictionPolicy().ifPresent(p -> out.append("\n# the plan's evictionPolicy\nmaxmemory-policy = ")
                 .append(p.redisName())
                 .append('\n'));
